@@ -1,0 +1,62 @@
+/** Conversation and customer shapes shared by the engine's REST/socket layer and the studio. */
+
+export const ConversationStatus = { WAITING: 'WAITING', ACTIVE: 'ACTIVE', CLOSED: 'CLOSED' } as const;
+export type ConversationStatus = (typeof ConversationStatus)[keyof typeof ConversationStatus];
+
+/** BOT: the flow answers. HUMAN: the customer is queued for or talking to an operator. */
+export const CustomerMode = { BOT: 'BOT', HUMAN: 'HUMAN' } as const;
+export type CustomerMode = (typeof CustomerMode)[keyof typeof CustomerMode];
+
+export interface CustomerDto {
+  id: string;
+  lineUserId: string;
+  displayName: string | null;
+  pictureUrl: string | null;
+  language: string | null;
+  mode: CustomerMode;
+  tags: string[];
+  /** false once the customer blocked (unfollowed) the account */
+  following: boolean;
+  createdAt: number;
+}
+
+export interface ConversationDto {
+  id: string;
+  status: ConversationStatus;
+  customer: CustomerDto;
+  operatorId: string | null;
+  operatorName: string | null;
+  /** epoch milliseconds */
+  createdAt: number;
+  claimedAt: number | null;
+  firstResponseAt: number | null;
+  closedAt: number | null;
+  closeReason: string | null;
+  flowVersion: number | null;
+  lastMessage: { text: string; at: number; senderKind: SenderKind } | null;
+}
+
+export const SenderKind = { CUSTOMER: 'customer', BOT: 'bot', OPERATOR: 'operator', SYSTEM: 'system' } as const;
+export type SenderKind = (typeof SenderKind)[keyof typeof SenderKind];
+
+export const DeliveryStatus = { RECEIVED: 'received', PENDING: 'pending', SENT: 'sent', FAILED: 'failed' } as const;
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
+
+export interface MessageDto {
+  id: number;
+  conversationId: string | null;
+  customerId: string;
+  direction: 'in' | 'out';
+  senderKind: SenderKind;
+  operatorId: string | null;
+  /** LINE message type: text, image, sticker, location, file, audio, video, postback, ... */
+  type: string;
+  /** Display text; for non-text messages a short description such as "[sticker]" */
+  text: string;
+  /** The LINE message object (in or out) as JSON */
+  payload: unknown;
+  deliveryStatus: DeliveryStatus;
+  /** how an outbound message went out: the free reply token or a counted push */
+  sentVia: 'reply' | 'push' | null;
+  createdAt: number;
+}

@@ -1,0 +1,84 @@
+import { HTTPFetchError } from '@line/bot-sdk';
+
+/**
+ * A failed call to the LINE API. `status` is null when no HTTP answer arrived (network failure
+ * or our timeout), in which case the request may or may not have reached LINE.
+ */
+export class LineApiError extends Error {
+  override readonly name = 'LineApiError';
+  /** HTTP status, or null for network errors and timeouts */
+  readonly status: number | null;
+  /** whether the same request may be sent again (only safe with a retry key) */
+  readonly retryable: boolean;
+  /** LINE's raw error body (`{ message, details? }` as text), '' when there was none */
+  readonly body: string;
+  /** delay LINE asked for with `Retry-After`, if any */
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    message: string,
+    init: { status: number | null; retryable: boolean; body?: string; retryAfterMs?: number | null; cause?: unknown },
+  ) {
+    super(message, { cause: init.cause });
+    this.status = init.status;
+    this.retryable = init.retryable;
+    this.body = init.body ?? '';
+    this.retryAfterMs = init.retryAfterMs ?? null;
+  }
+}
+
+/** 5xx and 429 are LINE saying "not now"; every other 4xx is our mistake and will not improve. */
+export function isRetryableStatus(status: number): boolean {
+  return status >= 500 || status === 429;
+}
+
+/** Turns whatever the SDK threw into a LineApiError. `operation` names the call, e.g. 'push'. */
+export function toLineApiError(error: unknown, operation: string): LineApiError {
+  if (error instanceof LineApiError) return error;
+  if (error instanceof HTTPFetchError) {
+    return new LineApiError(`LINE ${operation} failed: ${error.status} ${lineMessage(error.body)}`, {
+      status: error.status,
+      retryable: isRetryableStatus(error.status),
+      body: error.body,
+      retryAfterMs: parseRetryAfter(error.headers.get('retry-after')),
+      cause: error,
+    });
+  }
+  // Global fetch reports refused connections, resets and DNS failures as TypeError('fetch failed').
+  if (error instanceof TypeError) {
+    return new LineApiError(`LINE ${operation} failed: network error (${describeCause(error)})`, {
+      status: null,
+      retryable: true,
+      cause: error,
+    });
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return new LineApiError(`LINE ${operation} failed: ${text}`, { status: null, retryable: false, cause: error });
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function lineMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') {
+      return parsed.message;
+    }
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return body.slice(0, 200);
+}
+
+function describeCause(error: TypeError): string {
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) return cause.message;
+  return error.message;
+}

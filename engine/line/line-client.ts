@@ -1,0 +1,133 @@
+import { messagingApi } from '@line/bot-sdk';
+import { pino, type Logger } from 'pino';
+import { LineApiError, toLineApiError } from './line-api-error.ts';
+import { withRetry } from './retry.ts';
+import { withTimeout } from './with-timeout.ts';
+
+export { LineApiError } from './line-api-error.ts';
+
+export interface LineProfile {
+  displayName: string;
+  pictureUrl: string | null;
+  language: string | null;
+  statusMessage: string | null;
+}
+
+/** The outbound side of LINE, as Baton uses it. Every failure is a LineApiError. */
+export interface LineClient {
+  /** one call, never retried (a reply token works once); throws LineApiError */
+  reply(replyToken: string, messages: messagingApi.Message[]): Promise<void>;
+  /** retried with the same X-Line-Retry-Key on 5xx, 429 (honouring Retry-After), timeouts and
+   * network errors, with exponential backoff; 409 (key already accepted) counts as delivered;
+   * other 4xx throw at once */
+  push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<{ alreadyAccepted: boolean }>;
+  /** null when LINE has no profile for this user (404: unknown, not a friend, or blocked) */
+  getProfile(userId: string): Promise<LineProfile | null>;
+  showLoadingAnimation(chatId: string, loadingSeconds: number): Promise<void>;
+  markAsRead(markAsReadToken: string): Promise<void>;
+}
+
+export interface LineClientOptions {
+  channelAccessToken: string;
+  /** e.g. https://api.line.me, or the sandbox's URL; must not carry a path */
+  apiBaseUrl: string;
+  /** e.g. https://api-data.line.me (content downloads); must not carry a path */
+  dataApiBaseUrl: string;
+  /** per HTTP call; default 10000 */
+  timeoutMs?: number;
+  /** attempts for push, the first one included; default 4 */
+  maxAttempts?: number;
+  /** first retry delay, doubled each time; default 200 */
+  backoffMs?: number;
+  logger?: Logger;
+}
+
+/**
+ * @example
+ * const line = createLineClient({ channelAccessToken, apiBaseUrl: 'https://api.line.me',
+ *   dataApiBaseUrl: 'https://api-data.line.me', logger });
+ * await line.push(userId, [{ type: 'text', text: 'hi' }], randomUUID());
+ */
+export function createLineClient(options: LineClientOptions): LineClient {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'line-client' });
+  const api = new messagingApi.MessagingApiClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: originOnly(options.apiBaseUrl, 'apiBaseUrl'),
+  });
+  // Built now so a bad data URL fails at start-up; content downloads (images, files) will use it.
+  const blob = new messagingApi.MessagingApiBlobClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: originOnly(options.dataApiBaseUrl, 'dataApiBaseUrl'),
+  });
+  void blob;
+
+  async function call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await withTimeout(work(), timeoutMs, operation);
+    } catch (error) {
+      throw toLineApiError(error, operation);
+    }
+  }
+
+  return {
+    async reply(replyToken, messages) {
+      await call('reply', () => api.replyMessage({ replyToken, messages }));
+    },
+
+    async push(to, messages, retryKey) {
+      const policy = {
+        maxAttempts: options.maxAttempts ?? 4,
+        backoffMs: options.backoffMs ?? 200,
+        onRetry: ({ attempt, delayMs, error }: { attempt: number; delayMs: number; error: LineApiError }) =>
+          log.warn({ op: 'push', to, retryKey, attempt, status: error.status, delayMs }, 'LINE push failed, retrying'),
+      };
+      try {
+        await withRetry(policy, () => call('push', () => api.pushMessage({ to, messages }, retryKey)), (e) =>
+          toLineApiError(e, 'push'),
+        );
+        return { alreadyAccepted: false };
+      } catch (error) {
+        // 409: LINE accepted this retry key before (an earlier attempt whose answer we lost).
+        if (error instanceof LineApiError && error.status === 409) {
+          log.info({ op: 'push', to, retryKey }, 'LINE push already accepted under this retry key');
+          return { alreadyAccepted: true };
+        }
+        throw error;
+      }
+    },
+
+    async getProfile(userId) {
+      try {
+        const profile = await call('getProfile', () => api.getProfile(userId));
+        return {
+          displayName: profile.displayName,
+          pictureUrl: profile.pictureUrl ?? null,
+          language: profile.language ?? null,
+          statusMessage: profile.statusMessage ?? null,
+        };
+      } catch (error) {
+        if (error instanceof LineApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+
+    async showLoadingAnimation(chatId, loadingSeconds) {
+      await call('showLoadingAnimation', () => api.showLoadingAnimation({ chatId, loadingSeconds }));
+    },
+
+    async markAsRead(markAsReadToken) {
+      await call('markAsRead', () => api.markMessagesAsReadByToken({ markAsReadToken }));
+    },
+  };
+}
+
+/** The SDK resolves absolute paths against baseURL, silently dropping any path prefix
+ * (https://proxy/line -> https://proxy/v2/...). Refuse such a URL instead of calling the wrong place. */
+function originOnly(url: string, name: string): string {
+  const parsed = new URL(url);
+  if (parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '') {
+    throw new Error(`${name} must be an origin without a path (the LINE SDK drops the path): ${parsed.origin}…`);
+  }
+  return parsed.origin;
+}

@@ -1,0 +1,57 @@
+/**
+ * Turns a stored LINE webhook event into the few facts the chat service acts on, so nothing past
+ * this file depends on LINE's wire format.
+ */
+import type { webhook } from '@line/bot-sdk';
+import { describeLineMessage } from './describe-message.ts';
+
+export interface InboundMessage {
+  lineMessageId: string;
+  type: string;
+  /** the text of a text message, else null */
+  text: string | null;
+  /** what an operator sees in the inbox: the text, or "[sticker]", "[image]", ... */
+  description: string;
+  payload: webhook.MessageContent;
+}
+
+export interface InboundEvent {
+  webhookEventId: string;
+  type: string;
+  timestamp: number;
+  /** standby: another channel answers; Baton stores the event and stays silent */
+  standby: boolean;
+  replyToken: string | null;
+  /** the LINE user, when the event came from a one-to-one chat */
+  userId: string | null;
+  message: InboundMessage | null;
+  postback: { data: string; params: Record<string, string> | null } | null;
+}
+
+export function normalizeLineEvent(webhookEventId: string, event: webhook.Event): InboundEvent {
+  const source = event.source;
+  const normalized: InboundEvent = {
+    webhookEventId,
+    type: event.type,
+    timestamp: event.timestamp,
+    standby: event.mode === 'standby',
+    replyToken: 'replyToken' in event && typeof event.replyToken === 'string' ? event.replyToken : null,
+    userId: source?.type === 'user' ? (source.userId ?? null) : null,
+    message: null,
+    postback: null,
+  };
+  if (event.type === 'message') {
+    const content = event.message;
+    normalized.message = {
+      lineMessageId: content.id,
+      type: content.type,
+      text: content.type === 'text' ? content.text : null,
+      description: describeLineMessage(content),
+      payload: content,
+    };
+  } else if (event.type === 'postback') {
+    const params = event.postback.params;
+    normalized.postback = { data: event.postback.data, params: params ? { ...params } : null };
+  }
+  return normalized;
+}

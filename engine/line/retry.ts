@@ -1,0 +1,49 @@
+import type { LineApiError } from './line-api-error.ts';
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** first delay; doubles with every attempt */
+  backoffMs: number;
+  /** ceiling for one wait, Retry-After included, so a worker is never parked for long */
+  maxDelayMs?: number;
+  onRetry?: (info: { attempt: number; delayMs: number; error: LineApiError }) => void;
+}
+
+const DEFAULT_MAX_DELAY_MS = 30_000;
+
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, or runs out of attempts.
+ * Only callers whose request is idempotent (push with X-Line-Retry-Key) may use this.
+ */
+export async function withRetry<T>(
+  policy: RetryPolicy,
+  attempt: (attemptNumber: number) => Promise<T>,
+  toError: (error: unknown) => LineApiError,
+): Promise<T> {
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      return await attempt(attemptNumber);
+    } catch (caught) {
+      const error = toError(caught);
+      if (!error.retryable || attemptNumber >= policy.maxAttempts) throw error;
+      const delayMs = retryDelay(policy, attemptNumber, error.retryAfterMs);
+      policy.onRetry?.({ attempt: attemptNumber, delayMs, error });
+      await sleep(delayMs);
+    }
+  }
+}
+
+/**
+ * Exponential backoff with jitter (half fixed, half random) so that several engine instances
+ * hit by the same outage do not retry in lockstep. A Retry-After from LINE is a floor.
+ */
+export function retryDelay(policy: RetryPolicy, attemptNumber: number, retryAfterMs: number | null): number {
+  const base = policy.backoffMs * 2 ** (attemptNumber - 1);
+  const jittered = base / 2 + Math.random() * (base / 2);
+  const delay = Math.max(jittered, retryAfterMs ?? 0);
+  return Math.round(Math.min(delay, policy.maxDelayMs ?? DEFAULT_MAX_DELAY_MS));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,146 @@
+import type { webhook } from '@line/bot-sdk';
+import type { SandboxChatEntry, SimulatedEventRequest } from '../../contracts/sandbox.ts';
+import { ChatTranscripts } from './chat-transcripts.ts';
+import { createControlApi } from './fake-control-api.ts';
+import { Delays } from './delays.ts';
+import { fakeUserId } from './fake-ids.ts';
+import { createFakeLineApi } from './fake-line-api.ts';
+import type { ApiAnswer, EventOptions, FakeProfile, FakeRequest, InjectedFailure, RecordedCall } from './fake-line-types.ts';
+import { authorizationFailure, failureAnswer } from './failure-answer.ts';
+import { FaultPlan } from './fault-plan.ts';
+import { JsonHttpServer } from './json-http-server.ts';
+import { ReplyTokens } from './reply-tokens.ts';
+import { RetryKeys } from './retry-keys.ts';
+import { simulateEvent } from './simulate-event.ts';
+import { WebhookEvents } from './webhook-events.ts';
+
+export type { EventOptions, FakeProfile, InjectedFailure, RecordedCall } from './fake-line-types.ts';
+
+/**
+ * A fake LINE Messaging API on node:http that the real @line/bot-sdk talks to: it records every
+ * call, can be told to fail or be slow, builds webhook events with reply tokens it will accept,
+ * and keeps each user's chat as the phone would show it. Used by sandbox mode and by tests.
+ *
+ * @example
+ * const line = new FakeLinePlatform({ channelAccessToken: 'T' });
+ * const apiBaseUrl = await line.listen();
+ * const event = line.textEvent('U1', 'hello');  // post line.webhookBody([event]) to the engine
+ */
+export class FakeLinePlatform {
+  readonly calls: RecordedCall[] = [];
+  /** the bot's own user id, sent as `destination` in webhook bodies */
+  readonly botUserId = fakeUserId();
+  private readonly now: () => number;
+  private readonly profiles = new Map<string, FakeProfile>();
+  private readonly faults = new FaultPlan();
+  private readonly transcripts: ChatTranscripts;
+  private readonly events: WebhookEvents;
+  private readonly api: (request: FakeRequest) => ApiAnswer;
+  private readonly control = createControlApi(this);
+  private readonly delays = new Delays();
+  private readonly server = new JsonHttpServer((request) => this.handle(request));
+
+  constructor(private readonly options: { channelAccessToken: string; replyTokenTtlMs?: number; now?: () => number }) {
+    this.now = options.now ?? Date.now;
+    const replyTokens = new ReplyTokens(options.replyTokenTtlMs ?? 60_000, this.now);
+    this.transcripts = new ChatTranscripts(this.now);
+    this.events = new WebhookEvents({ now: this.now, replyTokens, transcripts: this.transcripts });
+    this.api = createFakeLineApi({
+      replyTokens,
+      retryKeys: new RetryKeys(this.now),
+      transcripts: this.transcripts,
+      profiles: this.profiles,
+      isMarkAsReadToken: (token) => this.events.isMarkAsReadToken(token),
+    });
+  }
+
+  /** Starts listening (port 0 = any free port); resolves the base URL to give the SDK. */
+  listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    return this.server.listen(port, host);
+  }
+
+  /** Stops at once: slow answers still waiting are dropped and open connections are cut. */
+  async close(): Promise<void> {
+    this.delays.cancelAll();
+    await this.server.close();
+  }
+
+  callsTo(path: string): RecordedCall[] {
+    return this.calls.filter((call) => call.path === path);
+  }
+
+  failNext(path: string, failure: InjectedFailure): void {
+    this.faults.add(path, failure);
+  }
+
+  setProfile(userId: string, profile: FakeProfile): void {
+    this.profiles.set(userId, { ...profile });
+  }
+
+  followEvent(userId: string, opts?: EventOptions & { isUnblocked?: boolean }): webhook.FollowEvent {
+    return this.events.follow(userId, opts);
+  }
+
+  unfollowEvent(userId: string, opts?: EventOptions): webhook.UnfollowEvent {
+    return this.events.unfollow(userId, opts);
+  }
+
+  /** also puts the text in the user's chat, as sent by the user */
+  textEvent(userId: string, text: string, opts?: EventOptions): webhook.MessageEvent {
+    return this.events.text(userId, text, opts);
+  }
+
+  stickerEvent(userId: string, packageId: string, stickerId: string, opts?: EventOptions): webhook.MessageEvent {
+    return this.events.sticker(userId, packageId, stickerId, opts);
+  }
+
+  postbackEvent(userId: string, data: string, opts?: EventOptions & { displayText?: string }): webhook.PostbackEvent {
+    return this.events.postback(userId, data, opts);
+  }
+
+  /** The event the sandbox simulator asks for (a follow also gives the user a profile). */
+  simulate(userId: string, request: SimulatedEventRequest): webhook.Event {
+    return simulateEvent(this, userId, request);
+  }
+
+  /** JSON text of a webhook.CallbackRequest: sign exactly this text. */
+  webhookBody(events: webhook.Event[], destination: string = this.botUserId): string {
+    const body: webhook.CallbackRequest = { destination, events };
+    return JSON.stringify(body);
+  }
+
+  /** the user's chat after `afterSeq` (exclusive), oldest first */
+  chat(userId: string, afterSeq = 0): SandboxChatEntry[] {
+    return this.transcripts.since(userId, afterSeq);
+  }
+
+  private async handle(request: FakeRequest): Promise<ApiAnswer | null> {
+    if (request.path.startsWith('/__fake/')) return this.control(request);
+    const at = this.now();
+    const answer = await this.answer(request);
+    if (answer === null) return null; // closed while a slow answer was waiting
+    const sent: ApiAnswer = { ...answer, headers: { 'x-line-request-id': request.requestId, ...answer.headers } };
+    this.calls.push({
+      at, method: request.method, path: request.path, headers: redact(request.headers),
+      body: request.body, status: sent.status, response: sent.body,
+    });
+    return sent;
+  }
+
+  /** authorization, then any injected failure or delay, then the endpoint itself */
+  private async answer(request: FakeRequest): Promise<ApiAnswer | null> {
+    const refused = authorizationFailure(request.headers.authorization, this.options.channelAccessToken);
+    if (refused) return refused;
+    const failure = this.faults.take(request.path);
+    if (!failure) return this.api(request);
+    if (failure.delayMs && !(await this.delays.wait(failure.delayMs))) return null;
+    if (failure.status >= 200 && failure.status < 300) return this.api(request); // a slow success
+    if (failure.applied) this.api(request);
+    return failureAnswer(failure);
+  }
+}
+
+function redact(headers: Record<string, string>): Record<string, string> {
+  if (headers.authorization === undefined) return headers;
+  return { ...headers, authorization: headers.authorization.startsWith('Bearer ') ? 'Bearer [redacted]' : '[redacted]' };
+}

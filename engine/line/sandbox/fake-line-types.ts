@@ -1,0 +1,82 @@
+/** Types shared by the pieces of the fake LINE platform. */
+
+/** One request the fake LINE API received, as tests inspect it. */
+export interface RecordedCall {
+  /** the fake's clock when the request arrived */
+  at: number;
+  method: string;
+  /** path without the query string, e.g. '/v2/bot/message/push' */
+  path: string;
+  /** lower-cased request headers; `authorization` is redacted */
+  headers: Record<string, string>;
+  /** parsed JSON body, or null when there was none (or it was not JSON) */
+  body: unknown;
+  status: number;
+  /** the JSON the fake answered with */
+  response: unknown;
+}
+
+/** An answer to inject for the next request(s) to one path. */
+export interface InjectedFailure {
+  /** HTTP status to answer; a 2xx status with `delayMs` makes a slow success */
+  status: number;
+  /** how many requests in a row get it; default 1 */
+  times?: number;
+  /** response body; default LINE's `{ message }` for the status */
+  body?: unknown;
+  /** wait this long before answering */
+  delayMs?: number;
+  /** sets the `Retry-After` header */
+  retryAfterSeconds?: number;
+  /** the request takes effect anyway (LINE: "even if you get a 5xx, the message may have been
+   * delivered"); default false */
+  applied?: boolean;
+}
+
+export interface FakeProfile {
+  displayName: string;
+  pictureUrl?: string;
+  language?: string;
+  statusMessage?: string;
+}
+
+export interface EventOptions {
+  /** ms; default the fake's clock */
+  timestamp?: number;
+  /** default 'active'; standby message and postback events carry no reply token */
+  mode?: 'active' | 'standby';
+  /** default false */
+  isRedelivery?: boolean;
+  /** default a fresh ULID; an id already issued returns that same event again (a redelivery) */
+  webhookEventId?: string;
+}
+
+/** What a route handler answers; the server writes it as JSON. */
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A request as route handlers see it. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  /** parsed JSON, null for an empty body */
+  body: unknown;
+  /** true when a non-empty body was not valid JSON */
+  malformed: boolean;
+  /** the `x-line-request-id` this request is answered with */
+  requestId: string;
+}
+
+/** LINE's error body shape. */
+export function lineError(message: string, details?: { message: string; property: string }[]): unknown {
+  return details && details.length > 0 ? { message, details } : { message };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

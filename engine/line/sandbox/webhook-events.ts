@@ -1,0 +1,111 @@
+import type { webhook } from '@line/bot-sdk';
+import { ulid } from '../ulid.ts';
+import type { ChatTranscripts } from './chat-transcripts.ts';
+import { createMessageIds, opaqueToken } from './fake-ids.ts';
+import type { EventOptions } from './fake-line-types.ts';
+import type { ReplyTokens } from './reply-tokens.ts';
+
+type EventType = webhook.Event['type'];
+type EventOf<T extends EventType> = Extract<webhook.Event, { type: T }>;
+
+function isEventOf<T extends EventType>(event: webhook.Event, type: T): event is EventOf<T> {
+  return event.type === type;
+}
+
+/**
+ * Builds webhook events exactly as LINE sends them from a one-to-one chat, issuing the reply
+ * tokens the fake API will accept. Asking again for a webhookEventId already issued returns the
+ * same event (same reply token, same message id), because that is what a LINE redelivery is.
+ */
+export class WebhookEvents {
+  private readonly issued = new Map<string, webhook.Event>();
+  private readonly messageId = createMessageIds();
+  private readonly markAsReadTokens = new Set<string>();
+
+  constructor(
+    private readonly deps: { now: () => number; replyTokens: ReplyTokens; transcripts: ChatTranscripts },
+  ) {}
+
+  follow(userId: string, opts: EventOptions & { isUnblocked?: boolean } = {}): webhook.FollowEvent {
+    return this.once(opts, 'follow', (base) => ({
+      ...base,
+      type: 'follow',
+      replyToken: this.deps.replyTokens.issue(userId),
+      follow: { isUnblocked: opts.isUnblocked ?? false },
+    }), userId);
+  }
+
+  unfollow(userId: string, opts: EventOptions = {}): webhook.UnfollowEvent {
+    // LINE gives no reply token here: the user has just blocked the account.
+    return this.once(opts, 'unfollow', (base) => ({ ...base, type: 'unfollow' }), userId);
+  }
+
+  text(userId: string, text: string, opts: EventOptions = {}): webhook.MessageEvent {
+    return this.once(opts, 'message', (base) => {
+      this.deps.transcripts.append(userId, 'user', null, { type: 'text', text });
+      const message: webhook.TextMessageContent = {
+        type: 'text', id: this.messageId(), text, quoteToken: opaqueToken(), markAsReadToken: this.markAsReadToken(),
+      };
+      return { ...base, type: 'message', ...this.replyTokenFor(userId, base.mode), message };
+    }, userId);
+  }
+
+  sticker(userId: string, packageId: string, stickerId: string, opts: EventOptions = {}): webhook.MessageEvent {
+    return this.once(opts, 'message', (base) => {
+      this.deps.transcripts.append(userId, 'user', null, { type: 'sticker', packageId, stickerId });
+      const message: webhook.StickerMessageContent = {
+        type: 'sticker', id: this.messageId(), packageId, stickerId, stickerResourceType: 'STATIC',
+        quoteToken: opaqueToken(), markAsReadToken: this.markAsReadToken(),
+      };
+      return { ...base, type: 'message', ...this.replyTokenFor(userId, base.mode), message };
+    }, userId);
+  }
+
+  postback(userId: string, data: string, opts: EventOptions & { displayText?: string } = {}): webhook.PostbackEvent {
+    return this.once(opts, 'postback', (base) => {
+      // The phone shows displayText as the user's own bubble; the webhook itself does not carry it.
+      if (opts.displayText) this.deps.transcripts.append(userId, 'user', null, { type: 'text', text: opts.displayText });
+      return { ...base, type: 'postback', ...this.replyTokenFor(userId, base.mode), postback: { data } };
+    }, userId);
+  }
+
+  /** whether this fake handed the token out, so its API can refuse made-up ones */
+  isMarkAsReadToken(token: string): boolean {
+    return this.markAsReadTokens.has(token);
+  }
+
+  private once<T extends EventType>(
+    opts: EventOptions,
+    type: T,
+    build: (base: webhook.EventBase & { source: webhook.UserSource }) => EventOf<T>,
+    userId: string,
+  ): EventOf<T> {
+    const known = opts.webhookEventId === undefined ? undefined : this.issued.get(opts.webhookEventId);
+    if (known) {
+      if (!isEventOf(known, type)) throw new Error(`webhookEventId ${opts.webhookEventId} was issued for a ${known.type} event`);
+      return { ...known, deliveryContext: { isRedelivery: opts.isRedelivery ?? true } };
+    }
+    const timestamp = opts.timestamp ?? this.deps.now();
+    const event = build({
+      type,
+      source: { type: 'user', userId },
+      timestamp,
+      mode: opts.mode ?? 'active',
+      webhookEventId: opts.webhookEventId ?? ulid(Math.max(0, Math.floor(timestamp))),
+      deliveryContext: { isRedelivery: opts.isRedelivery ?? false },
+    });
+    this.issued.set(event.webhookEventId, event);
+    return event;
+  }
+
+  private markAsReadToken(): string {
+    const token = opaqueToken();
+    this.markAsReadTokens.add(token);
+    return token;
+  }
+
+  /** LINE omits the reply token when the channel is on standby: someone else answers. */
+  private replyTokenFor(userId: string, mode: webhook.EventMode): { replyToken?: string } {
+    return mode === 'active' ? { replyToken: this.deps.replyTokens.issue(userId) } : {};
+  }
+}

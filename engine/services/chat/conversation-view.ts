@@ -1,0 +1,45 @@
+/** Builds the ConversationDto operators see from the stored rows. */
+import type { ConversationDto } from '../../contracts/conversation.ts';
+import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
+import { toCustomerDto } from '../../store/repositories/customers.repo.ts';
+import type { Store } from '../../store/store.ts';
+import { notFound } from '../../errors.ts';
+
+export async function conversationViews(store: Store, rows: ConversationRow[]): Promise<ConversationDto[]> {
+  if (rows.length === 0) return [];
+  const [customers, operators, lastMessages] = await Promise.all([
+    Promise.all([...new Set(rows.map((r) => r.customer_id))].map((id) => store.customers.findById(id))),
+    store.operators.list(),
+    store.messages.lastOfConversations(rows.map((r) => r.id)),
+  ]);
+  const customerById = new Map(customers.filter((c) => c !== undefined).map((c) => [c.id, c]));
+  const operatorName = new Map(operators.map((o) => [o.id, o.name]));
+  const lastByConversation = new Map(lastMessages.map((m) => [m.conversation_id, m]));
+  return rows.map((row) => {
+    const customer = customerById.get(row.customer_id);
+    if (!customer) throw new Error(`conversation ${row.id} has no customer ${row.customer_id}`);
+    const last = lastByConversation.get(row.id);
+    return {
+      id: row.id,
+      status: row.status,
+      customer: toCustomerDto(customer),
+      operatorId: row.operator_id,
+      operatorName: row.operator_id ? (operatorName.get(row.operator_id) ?? null) : null,
+      createdAt: row.created_at,
+      claimedAt: row.claimed_at,
+      firstResponseAt: row.first_response_at,
+      closedAt: row.closed_at,
+      closeReason: row.close_reason,
+      flowVersion: row.flow_version,
+      lastMessage: last ? { text: last.text, at: last.created_at, senderKind: last.sender_kind } : null,
+    };
+  });
+}
+
+export async function conversationView(store: Store, id: string): Promise<ConversationDto> {
+  const row = await store.conversations.findById(id);
+  if (!row) throw notFound('Conversation');
+  const [view] = await conversationViews(store, [row]);
+  if (!view) throw notFound('Conversation');
+  return view;
+}

@@ -1,0 +1,136 @@
+/** What operators do with conversations: list, read, claim, answer, transfer, close. */
+import type { ConversationDto, ConversationStatus, MessageDto } from '../../contracts/conversation.ts';
+import { runFlow } from '../../domain/flow/run-flow.ts';
+import { conflict, forbidden, notFound } from '../../errors.ts';
+import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
+import type { Store } from '../../store/store.ts';
+import type { FlowRegistry } from '../flows/flow-registry.ts';
+import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { conversationView, conversationViews } from './conversation-view.ts';
+import { applyFlowActions } from './flow-effects.ts';
+import { enqueueOutbound } from './outbox.ts';
+import type { OutboundDispatcher } from './outbound-dispatcher.ts';
+
+export interface Actor {
+  operatorId: string;
+  role: string;
+}
+
+export class ConversationService {
+  constructor(
+    private readonly store: Store,
+    private readonly flows: FlowRegistry,
+    private readonly dispatcher: OutboundDispatcher,
+    private readonly publisher: RealtimePublisher,
+    private readonly now: () => number,
+  ) {}
+
+  async list(status: ConversationStatus | undefined, search: string | undefined): Promise<ConversationDto[]> {
+    const rows = await this.store.conversations.list({ status, search, limit: 200 });
+    return conversationViews(this.store, rows);
+  }
+
+  async detail(id: string): Promise<{ conversation: ConversationDto; messages: MessageDto[] }> {
+    const conversation = await conversationView(this.store, id);
+    const messages = await this.store.messages.listByConversation(id);
+    return { conversation, messages: messages.map(toMessageDto) };
+  }
+
+  async claim(id: string, actor: Actor): Promise<ConversationDto> {
+    const row = await this.store.conversations.findById(id);
+    if (!row) throw notFound('Conversation');
+    if (row.status === 'ACTIVE' && row.operator_id === actor.operatorId) return conversationView(this.store, id);
+    if (!(await this.store.conversations.claim(id, actor.operatorId, this.now()))) {
+      throw conflict('not_waiting', row.status === 'CLOSED' ? 'This conversation is closed' : 'Another operator already claimed this conversation');
+    }
+    return this.announce(id);
+  }
+
+  async sendMessage(id: string, actor: Actor, text: string): Promise<MessageDto> {
+    const rows = await this.store.transaction(async (tx) => {
+      const conversation = await tx.conversations.findById(id);
+      if (!conversation) throw notFound('Conversation');
+      if (conversation.status !== 'ACTIVE') throw conflict('not_active', 'Claim the conversation before answering');
+      if (conversation.operator_id !== actor.operatorId) throw forbidden('Another operator is handling this conversation');
+      const at = this.now();
+      const replyToken = await tx.customers.takeReplyToken(conversation.customer_id, at);
+      const rows = await enqueueOutbound(tx, {
+        customerId: conversation.customer_id,
+        conversationId: id,
+        senderKind: 'operator',
+        operatorId: actor.operatorId,
+        messages: [{ type: 'text', text }],
+        replyToken,
+        webhookEventId: null,
+        now: at,
+      });
+      await tx.conversations.markFirstResponse(id, at);
+      await tx.conversations.touch(id, at);
+      return rows;
+    });
+    await this.afterWrite(id, rows);
+    const [message] = rows;
+    if (!message) throw new Error('the message was not stored');
+    return toMessageDto(message);
+  }
+
+  /** Hands the conversation to another operator, or back to the waiting queue. */
+  async transfer(id: string, actor: Actor, toOperatorId: string | undefined): Promise<ConversationDto> {
+    const row = await this.store.conversations.findById(id);
+    if (!row) throw notFound('Conversation');
+    if (row.status === 'CLOSED') throw conflict('closed', 'This conversation is closed');
+    if (row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
+      throw forbidden('Only the assigned operator or a supervisor can transfer this conversation');
+    }
+    if (toOperatorId !== undefined && !(await this.store.operators.findById(toOperatorId))) throw notFound('Operator');
+    await this.store.conversations.assign(id, toOperatorId ?? null, this.now());
+    return this.announce(id);
+  }
+
+  /** Closes the conversation, puts the customer back with the bot and runs the flow's onClose step. */
+  async close(id: string, actor: Actor, reason: string): Promise<ConversationDto> {
+    const row = await this.store.conversations.findById(id);
+    if (!row) throw notFound('Conversation');
+    if (row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
+      throw forbidden('Only the assigned operator or a supervisor can close this conversation');
+    }
+    const flowVersion = row.flow_version ?? this.flows.active().version;
+    const flowSet = await this.flows.version(flowVersion);
+    const rows = await this.store.transaction(async (tx) => {
+      const at = this.now();
+      if (!(await tx.conversations.close(id, reason, at))) throw conflict('closed', 'This conversation is already closed');
+      await tx.customers.setMode(row.customer_id, 'BOT', at);
+      const customer = await tx.customers.findById(row.customer_id);
+      if (!customer) throw notFound('Customer');
+      const actions = runFlow(flowSet.entry, { kind: 'handoff-closed', onCloseStep: row.on_close_step }, {
+        customer: { name: customer.display_name ?? '', language: customer.language, withHuman: false },
+      });
+      const replyToken = await tx.customers.takeReplyToken(customer.id, at);
+      const effects = await applyFlowActions(tx, {
+        customer,
+        open: { ...row, status: 'CLOSED' },
+        flowVersion,
+        actions,
+        replyToken,
+        webhookEventId: null,
+        now: at,
+      });
+      return effects.outbound;
+    });
+    await this.afterWrite(id, rows);
+    return conversationView(this.store, id);
+  }
+
+  private async announce(id: string): Promise<ConversationDto> {
+    const view = await conversationView(this.store, id);
+    this.publisher.conversationUpdated(view);
+    return view;
+  }
+
+  private async afterWrite(id: string, rows: MessageRow[]): Promise<void> {
+    for (const row of rows) this.publisher.messageNew(toMessageDto(row));
+    await this.announce(id);
+    // the operator's request does not wait for LINE: the delivery status arrives as message:updated
+    this.dispatcher.sendInBackground(rows);
+  }
+}

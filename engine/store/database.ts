@@ -1,0 +1,50 @@
+/** Opens the knex connection for SQLite or Postgres and brings the schema up to date. */
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import { migrationSource } from './migrations/index.ts';
+
+export type Db = Knex;
+
+// Timestamps are epoch milliseconds in BIGINT columns; pg returns int8 as a string unless told otherwise.
+// Millisecond epochs stay far below 2^53, so a JS number is exact.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+  if (config.client === 'sqlite') {
+    if (config.connection !== ':memory:') fs.mkdirSync(path.dirname(config.connection), { recursive: true });
+    const db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: config.connection },
+      useNullAsDefault: true,
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+          // WAL lets readers run beside the single writer; busy_timeout waits instead of failing on a lock.
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('synchronous = NORMAL');
+          conn.pragma('foreign_keys = ON');
+          conn.pragma('busy_timeout = 5000');
+          done(null, conn);
+        },
+      },
+    });
+    await db.migrate.latest({ migrationSource });
+    return db;
+  }
+  const db = knexFactory({
+    client: 'pg',
+    connection: config.connection,
+    pool: { min: 0, max: config.poolMax },
+  });
+  await db.migrate.latest({ migrationSource });
+  return db;
+}
+
+/** true when the database is Postgres (row locks, SKIP LOCKED) rather than SQLite (one writer) */
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}

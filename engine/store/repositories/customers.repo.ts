@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { CustomerDto, CustomerMode } from '../../contracts/conversation.ts';
+import { parseJson } from './json-column.ts';
+
+export interface CustomerRow {
+  id: string;
+  line_user_id: string;
+  display_name: string | null;
+  picture_url: string | null;
+  language: string | null;
+  status_message: string | null;
+  mode: CustomerMode;
+  tags: string;
+  following: boolean | number;
+  reply_token: string | null;
+  reply_token_expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerProfile {
+  displayName: string;
+  pictureUrl: string | null;
+  language: string | null;
+  statusMessage: string | null;
+}
+
+export function toCustomerDto(row: CustomerRow): CustomerDto {
+  return {
+    id: row.id,
+    lineUserId: row.line_user_id,
+    displayName: row.display_name,
+    pictureUrl: row.picture_url,
+    language: row.language,
+    mode: row.mode,
+    tags: parseJson<string[]>(row.tags, []),
+    following: Boolean(row.following),
+    createdAt: row.created_at,
+  };
+}
+
+export class CustomersRepo {
+  constructor(private readonly db: Knex) {}
+
+  findById(id: string): Promise<CustomerRow | undefined> {
+    return this.db<CustomerRow>('customers').where({ id }).first();
+  }
+
+  findByLineUserId(lineUserId: string): Promise<CustomerRow | undefined> {
+    return this.db<CustomerRow>('customers').where({ line_user_id: lineUserId }).first();
+  }
+
+  /** The customer for a LINE user id, created on first sight. `created` tells whether the row is new. */
+  async findOrCreate(lineUserId: string, now: number): Promise<{ customer: CustomerRow; created: boolean }> {
+    const existing = await this.findByLineUserId(lineUserId);
+    if (existing) return { customer: existing, created: false };
+    const row: CustomerRow = {
+      id: randomUUID(),
+      line_user_id: lineUserId,
+      display_name: null,
+      picture_url: null,
+      language: null,
+      status_message: null,
+      mode: 'BOT',
+      tags: '[]',
+      following: true,
+      reply_token: null,
+      reply_token_expires_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('customers').insert(row);
+    return { customer: row, created: true };
+  }
+
+  async updateProfile(id: string, profile: CustomerProfile, now: number): Promise<void> {
+    await this.db('customers').where({ id }).update({
+      display_name: profile.displayName,
+      picture_url: profile.pictureUrl,
+      language: profile.language,
+      status_message: profile.statusMessage,
+      updated_at: now,
+    });
+  }
+
+  async setMode(id: string, mode: CustomerMode, now: number): Promise<void> {
+    await this.db('customers').where({ id }).update({ mode, updated_at: now });
+  }
+
+  async setFollowing(id: string, following: boolean, now: number): Promise<void> {
+    await this.db('customers').where({ id }).update({ following, updated_at: now });
+  }
+
+  /** Keep the newest unused reply token so an operator's answer within the minute costs no push. */
+  async keepReplyToken(id: string, replyToken: string, expiresAt: number): Promise<void> {
+    await this.db('customers').where({ id }).update({ reply_token: replyToken, reply_token_expires_at: expiresAt });
+  }
+
+  /** Take the kept reply token if still fresh; a token is handed out at most once. */
+  async takeReplyToken(id: string, now: number): Promise<{ token: string; expiresAt: number } | null> {
+    const row = await this.db<CustomerRow>('customers').where({ id }).first('reply_token', 'reply_token_expires_at');
+    const expiresAt = row?.reply_token_expires_at ?? 0;
+    if (!row?.reply_token || expiresAt <= now) return null;
+    const taken = await this.db('customers')
+      .where({ id, reply_token: row.reply_token })
+      .update({ reply_token: null, reply_token_expires_at: null });
+    return taken === 1 ? { token: row.reply_token, expiresAt } : null;
+  }
+}

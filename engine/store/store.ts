@@ -1,0 +1,46 @@
+/** The repositories over one connection or one transaction. Services reach the database only here. */
+import type { Knex } from 'knex';
+import { ConversationsRepo } from './repositories/conversations.repo.ts';
+import { CustomersRepo } from './repositories/customers.repo.ts';
+import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
+import { MessagesRepo } from './repositories/messages.repo.ts';
+import { OperatorsRepo } from './repositories/operators.repo.ts';
+import { SettingsRepo } from './repositories/settings.repo.ts';
+import { WebhookEventsRepo } from './repositories/webhook-events.repo.ts';
+
+export interface Store {
+  customers: CustomersRepo;
+  conversations: ConversationsRepo;
+  messages: MessagesRepo;
+  operators: OperatorsRepo;
+  webhookEvents: WebhookEventsRepo;
+  flowVersions: FlowVersionsRepo;
+  settings: SettingsRepo;
+  /** runs fn in one transaction: everything it wrote commits together or not at all */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** true when the connection answers a trivial query */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createStore(db: Knex): Store {
+  return {
+    customers: new CustomersRepo(db),
+    conversations: new ConversationsRepo(db),
+    messages: new MessagesRepo(db),
+    operators: new OperatorsRepo(db),
+    webhookEvents: new WebhookEventsRepo(db),
+    flowVersions: new FlowVersionsRepo(db),
+    settings: new SettingsRepo(db),
+    transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
+    ping: async () => {
+      try {
+        await db.raw('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

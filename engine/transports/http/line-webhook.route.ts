@@ -1,0 +1,31 @@
+/**
+ * POST /webhooks/line: verify the signature over the raw bytes, check the shape, store each event
+ * once, answer 200. Nothing else happens before the answer: LINE gives up after 2 seconds.
+ */
+import Router from '@koa/router';
+import { verifyLineSignature } from '../../line/signature.ts';
+import { unauthorized } from '../../errors.ts';
+import type { WebhookIngest } from '../../services/chat/webhook-ingest.ts';
+import { parseJson, readRawBody } from './read-body.ts';
+import { assertValid, validators } from './validate-payload.ts';
+
+export interface LineWebhookOptions {
+  channelSecret: string;
+  bodyLimitBytes: number;
+  ingest: WebhookIngest;
+}
+
+export function lineWebhookRoutes(options: LineWebhookOptions): Router {
+  const router = new Router();
+  router.post('/webhooks/line', async (ctx) => {
+    const raw = await readRawBody(ctx, options.bodyLimitBytes);
+    if (!verifyLineSignature(raw, options.channelSecret, ctx.get('x-line-signature') || undefined)) {
+      throw unauthorized('Missing or invalid x-line-signature');
+    }
+    const body = assertValid(validators.lineWebhook, parseJson(raw), 'LINE webhook body');
+    const result = await options.ingest.ingest(body.destination, body.events);
+    ctx.status = 200;
+    ctx.body = { ok: true, ...result };
+  });
+  return router;
+}

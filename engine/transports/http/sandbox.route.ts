@@ -1,0 +1,72 @@
+/**
+ * The customer simulator's API (sandbox LINE only). Each action becomes a real LINE webhook event,
+ * signed with the sandbox channel secret and posted to this engine's own /webhooks/line, so the
+ * simulator exercises exactly the path a real LINE delivery takes.
+ */
+import Router from '@koa/router';
+import type { webhook } from '@line/bot-sdk';
+import type { SandboxChatResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../contracts/sandbox.ts';
+import { badRequest } from '../../errors.ts';
+import type { FakeLinePlatform } from '../../line/sandbox/fake-line-platform.ts';
+import { signLineBody } from '../../line/signature.ts';
+import { readJson } from './read-body.ts';
+import { assertValid, validators } from './validate-payload.ts';
+
+export interface SandboxRouteOptions {
+  fake: FakeLinePlatform;
+  channelSecret: string;
+  /** this engine's webhook URL, known once the server listens */
+  webhookUrl: () => string;
+}
+
+const lineUserId = /^U[0-9a-f]{32}$/;
+
+function buildEvent(fake: FakeLinePlatform, userId: string, request: SimulatedEventRequest): webhook.Event {
+  switch (request.type) {
+    case 'follow':
+      fake.setProfile(userId, { displayName: request.displayName ?? 'Sandbox customer', language: request.language ?? 'en' });
+      return fake.followEvent(userId);
+    case 'unfollow':
+      return fake.unfollowEvent(userId);
+    case 'text':
+      return fake.textEvent(userId, request.text);
+    case 'postback':
+      return fake.postbackEvent(userId, request.data, request.displayText === undefined ? {} : { displayText: request.displayText });
+    case 'sticker':
+      return fake.stickerEvent(userId, request.packageId, request.stickerId);
+  }
+}
+
+export function sandboxRoutes(options: SandboxRouteOptions): Router {
+  const router = new Router({ prefix: '/sandbox/api' });
+  const userParam = (value: string | undefined): string => {
+    if (!value || !lineUserId.test(value)) throw badRequest('invalid_user_id', 'A LINE user id is "U" followed by 32 hex digits');
+    return value;
+  };
+
+  router.get('/info', (ctx) => {
+    ctx.body = { enabled: true };
+  });
+
+  router.post('/users/:userId/events', async (ctx) => {
+    const userId = userParam(ctx.params.userId);
+    const request = assertValid(validators.simulatedEvent, await readJson(ctx), 'Simulated event');
+    const event = buildEvent(options.fake, userId, request);
+    const body = options.fake.webhookBody([event]);
+    const response = await fetch(options.webhookUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, options.channelSecret) },
+      body,
+    });
+    const answer: SimulatedEventResponse = { webhookEventId: event.webhookEventId, status: response.status };
+    ctx.body = answer;
+  });
+
+  router.get('/users/:userId/chat', (ctx) => {
+    const userId = userParam(ctx.params.userId);
+    const after = Number(ctx.query.after ?? 0);
+    const answer: SandboxChatResponse = { entries: options.fake.chat(userId, Number.isFinite(after) ? after : 0) };
+    ctx.body = answer;
+  });
+  return router;
+}

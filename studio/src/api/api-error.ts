@@ -1,0 +1,47 @@
+/** A non-2xx answer from the engine, carrying its `{ error: { code, message } }` body. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Reads an error body; the engine always sends `{ error: { code, message } }`, proxies may not. */
+export async function toApiError(response: Response): Promise<ApiRequestError> {
+  let code = `http_${response.status}`;
+  let message = response.statusText || `Request failed (${response.status})`;
+  try {
+    const body: unknown = await response.json();
+    if (isErrorBody(body)) {
+      code = body.error.code;
+      message = body.error.message;
+    }
+  } catch {
+    // not JSON: keep the status line
+  }
+  return new ApiRequestError(response.status, code, message);
+}
+
+function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error: unknown = body.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string'
+  );
+}
+
+/** A message fit for a banner, whatever was thrown. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

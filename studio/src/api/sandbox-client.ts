@@ -1,0 +1,33 @@
+import type { SandboxChatResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../../engine/contracts/sandbox.ts';
+import { toApiError } from './api-error.ts';
+
+/** The sandbox LINE platform (only there when the engine runs without LINE credentials). No login needed. */
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  if (!response.ok) throw await toApiError(response);
+  const json: T = await response.json();
+  return json;
+}
+
+const userPath = (userId: string) => `/sandbox/api/users/${encodeURIComponent(userId)}`;
+
+export const sandbox = {
+  /** true when the engine serves the sandbox (200), false on 404 or when unreachable */
+  async available(signal?: AbortSignal): Promise<boolean> {
+    try {
+      const response = await fetch('/sandbox/api/info', { signal, headers: { accept: 'application/json' } });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  },
+  sendEvent: (userId: string, event: SimulatedEventRequest) =>
+    request<SimulatedEventResponse>('POST', `${userPath(userId)}/events`, event),
+  chat: (userId: string, after: number, signal?: AbortSignal) =>
+    request<SandboxChatResponse>('GET', `${userPath(userId)}/chat?after=${after}`, undefined, signal),
+};

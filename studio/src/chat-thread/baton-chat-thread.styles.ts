@@ -1,0 +1,150 @@
+import { css } from 'lit';
+
+export const chatThreadStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    background: #f7f8fa;
+  }
+  .placeholder {
+    margin: auto;
+    color: var(--baton-muted);
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    padding: 10px 16px;
+    background: var(--baton-surface);
+    border-bottom: 1px solid var(--baton-border);
+    min-height: 56px;
+    flex-wrap: wrap;
+  }
+  .who {
+    flex: 1;
+    min-width: 140px;
+  }
+  .who .name {
+    font-weight: 600;
+    font-size: 15px;
+  }
+  .who .sub {
+    font-size: 12px;
+    color: var(--baton-muted);
+  }
+  .actions {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+  }
+  .actions select {
+    max-width: 160px;
+    padding: 5px 8px;
+  }
+  .banner {
+    margin: 8px 16px 0;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 16px;
+    flex: 1;
+    overflow-y: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  li {
+    display: flex;
+    flex-direction: column;
+    max-width: 72%;
+  }
+  li.in {
+    align-self: flex-start;
+    align-items: flex-start;
+  }
+  li.out {
+    align-self: flex-end;
+    align-items: flex-end;
+  }
+  li.system {
+    align-self: center;
+    align-items: center;
+    max-width: 90%;
+  }
+  .bubble {
+    padding: 8px 12px;
+    border-radius: 14px;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.45;
+  }
+  .in .bubble {
+    background: var(--baton-surface);
+    border: 1px solid var(--baton-border);
+    border-top-left-radius: 4px;
+  }
+  .out.operator .bubble {
+    background: var(--baton-accent);
+    color: #fff;
+    border-top-right-radius: 4px;
+  }
+  .out.bot .bubble {
+    background: #efe7fd;
+    color: #3b1d78;
+    border-top-right-radius: 4px;
+  }
+  .system .bubble {
+    background: none;
+    color: var(--baton-muted);
+    font-size: 12px;
+    padding: 2px 8px;
+  }
+  .meta {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+    font-size: 11px;
+    color: var(--baton-muted);
+    margin-top: 3px;
+  }
+  .failed {
+    color: var(--baton-danger);
+    font-weight: 600;
+  }
+  .typing {
+    padding: 0 16px 6px;
+    font-size: 12px;
+    color: var(--baton-muted);
+    font-style: italic;
+  }
+  footer {
+    padding: 10px 16px 14px;
+    background: var(--baton-surface);
+    border-top: 1px solid var(--baton-border);
+  }
+  .composer {
+    display: flex;
+    gap: 8px;
+    align-items: flex-end;
+  }
+  textarea {
+    flex: 1;
+    resize: none;
+    min-height: 40px;
+    max-height: 160px;
+    line-height: 1.4;
+  }
+  .composer button {
+    height: 40px;
+  }
+  .hint {
+    font-size: 11px;
+    color: var(--baton-muted);
+    margin-top: 4px;
+  }
+  .note {
+    color: var(--baton-muted);
+    text-align: center;
+  }
+`;

@@ -1,0 +1,308 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
+import type { OperatorDto } from '../../../engine/contracts/rest.ts';
+import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
+import { api } from '../api/api-client.ts';
+import { describeError } from '../api/api-error.ts';
+import type { SocketController } from '../realtime/socket-controller.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { ConversationChangeEvent } from '../shared/events.ts';
+import { formatAge, formatTime } from '../shared/format.ts';
+import { chatThreadStyles } from './baton-chat-thread.styles.ts';
+import { mergeMessages } from './merge-messages.ts';
+
+const TYPING_SHOWN_MS = 4_000;
+const TYPING_SENT_EVERY_MS = 2_000;
+
+/**
+ * One conversation: its messages (customer left; bot and operators right), the actions its state
+ * allows (claim, transfer, close) and, for my active chats, a composer (Enter sends, Shift+Enter
+ * breaks the line).
+ *
+ * Live messages come in through `receiveMessage` from the inbox, which owns the socket.
+ *
+ * @event conversation-change - an action returned the conversation's new state
+ */
+export class BatonChatThread extends LitElement {
+  static override styles = [controlStyles, chatThreadStyles];
+  static override properties = {
+    conversationId: { attribute: false },
+    conversation: { attribute: false },
+    operator: { attribute: false },
+    realtime: { attribute: false },
+    messages: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    typingName: { state: true },
+  };
+
+  declare conversationId: string | null;
+  /** the live copy from the inbox; the detail load's copy is used until it exists */
+  declare conversation: ConversationDto | null;
+  declare operator: OperatorDto;
+  declare realtime: SocketController | null;
+  declare messages: MessageDto[];
+  declare busy: boolean;
+  declare actionError: string | null;
+  declare typingName: string | null;
+
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastTypingSent = 0;
+  #scrollToEnd = false;
+
+  readonly #detail = new Task(this, {
+    args: (): [string | null] => [this.conversationId],
+    task: async ([id], { signal }) => {
+      if (!id) return null;
+      const detail = await api.conversation(id, signal);
+      // messages that arrived over the socket while loading are kept
+      this.messages = mergeMessages(detail.messages, this.messages);
+      return detail.conversation;
+    },
+  });
+
+  readonly #operators = new Task(this, {
+    args: (): [] => [],
+    task: async (_args, { signal }) => (await api.operators(signal)).operators,
+  });
+
+  constructor() {
+    super();
+    this.conversationId = null;
+    this.conversation = null;
+    this.realtime = null;
+    this.messages = [];
+    this.busy = false;
+    this.actionError = null;
+    this.typingName = null;
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.#typingTimer);
+    super.disconnectedCallback();
+  }
+
+  receiveMessage(message: MessageDto): void {
+    if (!this.conversationId || message.conversationId !== this.conversationId) return;
+    this.messages = mergeMessages(this.messages, [message]);
+  }
+
+  receiveTyping(event: TypingEvent): void {
+    if (event.conversationId !== this.conversationId) return;
+    this.typingName = event.name;
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = setTimeout(() => (this.typingName = null), TYPING_SHOWN_MS);
+  }
+
+  reload(): void {
+    void this.#detail.run();
+  }
+
+  get #current(): ConversationDto | null {
+    const loaded = this.#detail.value;
+    if (this.conversation) return this.conversation;
+    return loaded && loaded.id === this.conversationId ? loaded : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('conversationId')) {
+      this.messages = [];
+      this.actionError = null;
+      this.typingName = null;
+    }
+    if (changed.has('messages')) this.#scrollToEnd = true;
+  }
+
+  protected override updated(): void {
+    if (!this.#scrollToEnd) return;
+    this.#scrollToEnd = false;
+    const list = this.renderRoot.querySelector('ol');
+    if (list) list.scrollTop = list.scrollHeight;
+  }
+
+  async #act(action: 'claim' | 'transfer' | 'close', run: () => Promise<{ conversation: ConversationDto }>) {
+    this.busy = true;
+    this.actionError = null;
+    try {
+      const { conversation } = await run();
+      this.dispatchEvent(new ConversationChangeEvent(conversation, action));
+      if (action === 'claim') {
+        await this.updateComplete;
+        this.renderRoot.querySelector('textarea')?.focus();
+      }
+    } catch (error) {
+      this.actionError = describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #transfer(id: string): Promise<void> {
+    const select = this.renderRoot.querySelector('select');
+    const operatorId = select?.value || undefined;
+    return this.#act('transfer', () => api.transfer(id, operatorId ? { operatorId } : {}));
+  }
+
+  async #send(id: string, textarea: HTMLTextAreaElement): Promise<void> {
+    const text = textarea.value.trim();
+    if (!text || this.busy) return;
+    this.busy = true;
+    this.actionError = null;
+    try {
+      const { message } = await api.send(id, { text });
+      textarea.value = '';
+      this.messages = mergeMessages(this.messages, [message]);
+    } catch (error) {
+      this.actionError = describeError(error);
+    } finally {
+      this.busy = false;
+      await this.updateComplete;
+      textarea.focus();
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent, id: string): void {
+    // isComposing: Enter also confirms an IME candidate (Thai, Japanese keyboards); that must not send
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    if (event.currentTarget instanceof HTMLTextAreaElement) void this.#send(id, event.currentTarget);
+  }
+
+  #onInput(id: string): void {
+    const now = Date.now();
+    if (now - this.#lastTypingSent < TYPING_SENT_EVERY_MS) return;
+    this.#lastTypingSent = now;
+    this.realtime?.typing(id);
+  }
+
+  override render() {
+    const c = this.#current;
+    if (!this.conversationId) return html`<p class="placeholder">Pick a conversation from the list.</p>`;
+    if (!c) {
+      return this.#detail.status === TaskStatus.ERROR
+        ? html`<p class="placeholder error" role="alert">${describeError(this.#detail.error)}</p>`
+        : html`<p class="placeholder">Loading…</p>`;
+    }
+    return html`${this.#renderHeader(c)}
+      ${this.actionError
+        ? html`<div class="banner error" role="alert" data-testid="thread-error">${this.actionError}</div>`
+        : nothing}
+      <ol data-testid="message-list" aria-live="polite">
+        ${repeat(
+          this.messages,
+          (m) => m.id,
+          (m) => this.#renderMessage(m),
+        )}
+      </ol>
+      ${this.typingName ? html`<div class="typing">${this.typingName} is typing…</div>` : nothing} ${this.#renderFooter(c)}`;
+  }
+
+  #renderHeader(c: ConversationDto) {
+    const mine = c.operatorId === this.operator.id;
+    const canManage = mine || this.operator.role !== 'operator';
+    const sub =
+      c.status === 'WAITING'
+        ? `Waiting ${formatAge(c.createdAt)} · since ${formatTime(c.createdAt)}`
+        : c.status === 'ACTIVE'
+          ? `With ${mine ? 'you' : (c.operatorName ?? 'another operator')}`
+          : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${c.closeReason}` : ''}`;
+    const others = (this.#operators.value ?? []).filter((o) => o.id !== c.operatorId);
+    return html`<header>
+      <div class="who">
+        <div class="name" data-testid="thread-name">${c.customer.displayName ?? c.customer.lineUserId}</div>
+        <div class="sub">
+          <span class="badge ${c.status.toLowerCase()}" data-testid="thread-status">${c.status.toLowerCase()}</span> ${sub}
+        </div>
+      </div>
+      <div class="actions">
+        ${c.status === 'WAITING'
+          ? html`<button class="primary" data-testid="claim-button" ?disabled=${this.busy} @click=${() => this.#act('claim', () => api.claim(c.id))}>
+              Claim
+            </button>`
+          : nothing}
+        ${c.status === 'ACTIVE' && canManage
+          ? html`<select aria-label="Transfer to" data-testid="transfer-target">
+                <option value="">Waiting queue</option>
+                ${others.map((o) => html`<option value=${o.id}>${o.name}</option>`)}
+              </select>
+              <button data-testid="transfer-button" ?disabled=${this.busy} @click=${() => this.#transfer(c.id)}>Transfer</button>`
+          : nothing}
+        ${c.status !== 'CLOSED' && (c.status === 'WAITING' || canManage)
+          ? html`<button
+              class="danger"
+              data-testid="close-button"
+              ?disabled=${this.busy}
+              @click=${() => this.#act('close', () => api.close(c.id, {}))}
+            >
+              Close
+            </button>`
+          : nothing}
+      </div>
+    </header>`;
+  }
+
+  #renderMessage(m: MessageDto) {
+    const side = m.senderKind === 'system' ? 'system' : m.direction === 'in' ? 'in' : 'out';
+    const who =
+      m.senderKind === 'bot'
+        ? html`<span class="badge bot">Bot</span>`
+        : m.senderKind === 'operator'
+          ? html`<span>${m.operatorId === this.operator.id ? 'You' : 'Agent'}</span>`
+          : nothing;
+    return html`<li class="${side} ${m.senderKind}" data-testid="message" data-sender=${m.senderKind} data-message-id=${m.id}>
+      <div class="bubble">${m.text}</div>
+      <div class="meta">
+        ${who}<span>${formatTime(m.createdAt)}</span>
+        ${m.sentVia === 'push' ? html`<span title="Sent as a counted push message">push</span>` : nothing}
+        ${m.deliveryStatus === 'failed' ? html`<span class="failed">Not delivered</span>` : nothing}
+        ${m.deliveryStatus === 'pending' ? html`<span>Sending…</span>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  #renderFooter(c: ConversationDto) {
+    if (c.status === 'ACTIVE' && c.operatorId === this.operator.id) {
+      return html`<footer>
+        <div class="composer">
+          <textarea
+            rows="1"
+            placeholder="Reply to ${c.customer.displayName ?? 'the customer'}…"
+            aria-label="Reply"
+            data-testid="composer-input"
+            @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, c.id)}
+            @input=${() => this.#onInput(c.id)}
+          ></textarea>
+          <button
+            class="primary"
+            data-testid="send-button"
+            ?disabled=${this.busy}
+            @click=${() => {
+              const textarea = this.renderRoot.querySelector('textarea');
+              if (textarea) void this.#send(c.id, textarea);
+            }}
+          >
+            Send
+          </button>
+        </div>
+        <div class="hint">Enter to send · Shift+Enter for a new line</div>
+      </footer>`;
+    }
+    const note =
+      c.status === 'WAITING'
+        ? 'Claim this conversation to reply.'
+        : c.status === 'ACTIVE'
+          ? `${c.operatorName ?? 'Another operator'} is handling this conversation.`
+          : 'This conversation is closed; the customer is back with the bot.';
+    return html`<footer><p class="note" data-testid="thread-note">${note}</p></footer>`;
+  }
+}
+
+customElements.define('baton-chat-thread', BatonChatThread);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-chat-thread': BatonChatThread;
+  }
+}

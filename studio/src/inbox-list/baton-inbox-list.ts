@@ -1,0 +1,165 @@
+import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ConversationDto, ConversationStatus } from '../../../engine/contracts/conversation.ts';
+import { describeError } from '../api/api-error.ts';
+import { sortForStatus } from '../inbox/conversation-order.ts';
+import { RealtimeStatus } from '../realtime/socket-controller.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
+import { formatAge, formatTime, initials, safeImageUrl } from '../shared/format.ts';
+import { inboxListStyles } from './baton-inbox-list.styles.ts';
+
+const TABS: ReadonlyArray<{ status: ConversationStatus; label: string }> = [
+  { status: 'WAITING', label: 'Waiting' },
+  { status: 'ACTIVE', label: 'Active' },
+  { status: 'CLOSED', label: 'Closed' },
+];
+
+const LIVE_LABEL: Record<RealtimeStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  rejected: 'Offline',
+};
+
+const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system: '' } as const;
+
+/**
+ * The conversation list: search box, Waiting / Active / Closed tabs with counts, one row per conversation.
+ *
+ * @event conversation-select - a row was picked
+ * @event status-tab - a tab was picked
+ * @event search - the search text settled
+ */
+export class BatonInboxList extends LitElement {
+  static override styles = [controlStyles, inboxListStyles];
+  static override properties = {
+    conversations: { attribute: false },
+    tab: { attribute: false },
+    selectedId: { attribute: false },
+    loading: { attribute: false },
+    loadError: { attribute: false },
+    realtimeStatus: { attribute: false },
+  };
+
+  declare conversations: ReadonlyMap<string, ConversationDto>;
+  declare tab: ConversationStatus;
+  declare selectedId: string | null;
+  declare loading: boolean;
+  declare loadError: unknown;
+  declare realtimeStatus: RealtimeStatus;
+
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #clock: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.conversations = new Map();
+    this.tab = 'WAITING';
+    this.selectedId = null;
+    this.loading = false;
+    this.loadError = null;
+    this.realtimeStatus = RealtimeStatus.CONNECTING;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // keep "waiting 5m" ages honest without a reload
+    this.#clock = setInterval(() => this.requestUpdate(), 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    clearInterval(this.#clock);
+    clearTimeout(this.#searchTimer);
+    super.disconnectedCallback();
+  }
+
+  #onSearchInput(event: InputEvent): void {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    const query = event.target.value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.dispatchEvent(new SearchEvent(query)), 250);
+  }
+
+  override render() {
+    const all = [...this.conversations.values()];
+    const count = (status: ConversationStatus) => all.filter((c) => c.status === status).length;
+    const rows = sortForStatus(
+      this.tab,
+      all.filter((c) => c.status === this.tab),
+    );
+    const liveClass = { live: 'live-on', connecting: '', reconnecting: 'live-warn', rejected: 'live-off' }[this.realtimeStatus];
+    return html`<div class="top">
+        <div class="title">
+          <h2>Conversations</h2>
+          <span class="live ${liveClass}" data-testid="realtime-status" data-status=${this.realtimeStatus}
+            >${LIVE_LABEL[this.realtimeStatus]}</span
+          >
+        </div>
+        <input
+          type="search"
+          placeholder="Search name or message…"
+          aria-label="Search conversations"
+          data-testid="conversation-search"
+          @input=${this.#onSearchInput}
+        />
+        <div role="tablist">
+          ${TABS.map(
+            ({ status, label }) =>
+              html`<button
+                role="tab"
+                aria-selected=${this.tab === status ? 'true' : 'false'}
+                data-testid="tab-${status.toLowerCase()}"
+                @click=${() => this.dispatchEvent(new StatusTabEvent(status))}
+              >
+                ${label}<span class="count" data-testid="count-${status.toLowerCase()}">${count(status)}</span>
+              </button>`,
+          )}
+        </div>
+      </div>
+      ${this.loadError ? html`<div class="error" role="alert">${describeError(this.loadError)}</div>` : nothing}
+      <ul data-testid="conversation-list" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${repeat(
+          rows,
+          (c) => c.id,
+          (c) => this.#renderRow(c),
+        )}
+      </ul>
+      ${rows.length === 0 ? html`<div class="empty">${this.loading ? 'Loading…' : 'No conversations here.'}</div>` : nothing}`;
+  }
+
+  #renderRow(c: ConversationDto) {
+    const picture = safeImageUrl(c.customer.pictureUrl);
+    const name = c.customer.displayName ?? c.customer.lineUserId;
+    const last = c.lastMessage;
+    const side =
+      c.status === 'WAITING'
+        ? html`<span class="badge waiting" title="Waiting since ${formatTime(c.createdAt)}">${formatAge(c.createdAt)}</span>`
+        : c.status === 'ACTIVE'
+          ? html`<span>${c.operatorName ?? ''}</span>`
+          : html`<span class="badge closed" title=${c.closeReason ?? ''}>${c.operatorName ?? 'closed'}</span>`;
+    return html`<li>
+      <button
+        data-testid="conversation-row"
+        data-conversation-id=${c.id}
+        aria-current=${this.selectedId === c.id ? 'true' : 'false'}
+        @click=${() => this.dispatchEvent(new ConversationSelectEvent(c.id))}
+      >
+        ${picture ? html`<img class="avatar" src=${picture} alt="" />` : html`<span class="avatar">${initials(name)}</span>`}
+        <span class="main">
+          <div class="name" data-testid="conversation-name">${name}</div>
+          <div class="preview">${last ? `${SENDER_PREFIX[last.senderKind]}${last.text}` : 'No messages yet'}</div>
+        </span>
+        <span class="meta">${last ? html`<span>${formatTime(last.at)}</span>` : nothing}${side}</span>
+      </button>
+    </li>`;
+  }
+}
+
+customElements.define('baton-inbox-list', BatonInboxList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-inbox-list': BatonInboxList;
+  }
+}

@@ -1,0 +1,159 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import type { ConversationDto, ConversationStatus, MessageDto } from '../../../engine/contracts/conversation.ts';
+import type { OperatorDto } from '../../../engine/contracts/rest.ts';
+import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
+import { api } from '../api/api-client.ts';
+import { session } from '../auth/session.ts';
+import '../chat-thread/baton-chat-thread.ts';
+import '../customer-info/baton-customer-info.ts';
+import '../inbox-list/baton-inbox-list.ts';
+import { SocketController } from '../realtime/socket-controller.ts';
+import type { ConversationChangeEvent, ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
+import { matchesQuery } from './conversation-order.ts';
+
+const STATUSES: readonly ConversationStatus[] = ['WAITING', 'ACTIVE', 'CLOSED'];
+
+/**
+ * The operator's live inbox: conversation list | chat thread | customer info.
+ * Holds every loaded conversation (all three statuses, so the tabs can count them) and keeps it
+ * current from the socket; the thread loads its own messages.
+ */
+export class BatonInbox extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-columns: minmax(260px, 340px) minmax(360px, 1fr) minmax(240px, 300px);
+      min-height: 0;
+      height: 100%;
+      background: var(--baton-surface);
+    }
+    baton-inbox-list,
+    baton-chat-thread,
+    baton-customer-info {
+      min-height: 0;
+      min-width: 0;
+    }
+    baton-inbox-list {
+      border-right: 1px solid var(--baton-border);
+    }
+    baton-customer-info {
+      border-left: 1px solid var(--baton-border);
+    }
+  `;
+  static override properties = {
+    operator: { attribute: false },
+    conversations: { state: true },
+    tab: { state: true },
+    query: { state: true },
+    selectedId: { state: true },
+  };
+
+  declare operator: OperatorDto;
+  declare conversations: ReadonlyMap<string, ConversationDto>;
+  declare tab: ConversationStatus;
+  declare query: string;
+  declare selectedId: string | null;
+
+  /** socket updates that arrive while a list load is in flight, replayed over its result */
+  readonly #inFlight = new Set<ConversationDto[]>();
+  /** every conversation seen, search or not: the open one stays shown when a search hides it from the list */
+  readonly #known = new Map<string, ConversationDto>();
+
+  readonly #realtime = new SocketController(this, {
+    token: () => session.token,
+    onConversation: (conversation) => this.#apply(conversation),
+    onMessage: (message: MessageDto) => this.#thread?.receiveMessage(message),
+    onTyping: (event: TypingEvent) => {
+      if (event.operatorId !== this.operator.id) this.#thread?.receiveTyping(event);
+    },
+    onResync: () => {
+      void this.#listTask.run();
+      this.#thread?.reload();
+    },
+    // a refused socket usually means an expired token: /api/me answers 401 and the session signs out
+    onRejected: () => void api.me().catch(() => undefined),
+  });
+
+  readonly #listTask = new Task(this, {
+    args: (): [string] => [this.query],
+    task: async ([query], { signal }) => {
+      const missed: ConversationDto[] = [];
+      this.#inFlight.add(missed);
+      try {
+        const lists = await Promise.all(STATUSES.map((status) => api.conversations(status, query, signal)));
+        const next = new Map<string, ConversationDto>();
+        for (const { conversations } of lists) for (const c of conversations) next.set(c.id, c);
+        for (const c of missed) next.set(c.id, c);
+        for (const c of next.values()) this.#known.set(c.id, c);
+        this.conversations = next;
+        return next.size;
+      } finally {
+        this.#inFlight.delete(missed);
+      }
+    },
+  });
+
+  constructor() {
+    super();
+    this.conversations = new Map();
+    this.tab = 'WAITING';
+    this.query = '';
+    this.selectedId = null;
+  }
+
+  get #thread() {
+    return this.renderRoot.querySelector('baton-chat-thread');
+  }
+
+  #apply(conversation: ConversationDto): void {
+    for (const missed of this.#inFlight) missed.push(conversation);
+    this.#known.set(conversation.id, conversation);
+    if (conversation.id === this.selectedId) this.requestUpdate();
+    if (!this.conversations.has(conversation.id) && !matchesQuery(conversation, this.query)) return;
+    const next = new Map(this.conversations);
+    next.set(conversation.id, conversation);
+    this.conversations = next;
+  }
+
+  #onChange(event: ConversationChangeEvent): void {
+    this.#apply(event.conversation);
+    // follow my own claim to the Active tab so the chat I just took stays highlighted
+    if (event.action === 'claim') this.tab = event.conversation.status;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('selectedId')) this.#realtime.follow(this.selectedId);
+  }
+
+  override render() {
+    const selected = this.selectedId ? (this.#known.get(this.selectedId) ?? null) : null;
+    return html`<baton-inbox-list
+        .conversations=${this.conversations}
+        .tab=${this.tab}
+        .selectedId=${this.selectedId}
+        .loading=${this.#listTask.status === TaskStatus.PENDING}
+        .loadError=${this.#listTask.error ?? null}
+        .realtimeStatus=${this.#realtime.status}
+        @conversation-select=${(e: ConversationSelectEvent) => (this.selectedId = e.conversationId)}
+        @status-tab=${(e: StatusTabEvent) => (this.tab = e.status)}
+        @search=${(e: SearchEvent) => (this.query = e.query)}
+      ></baton-inbox-list>
+      <baton-chat-thread
+        .conversationId=${this.selectedId}
+        .conversation=${selected}
+        .operator=${this.operator}
+        .realtime=${this.#realtime}
+        @conversation-change=${this.#onChange}
+      ></baton-chat-thread>
+      <baton-customer-info .conversation=${selected}></baton-customer-info>`;
+  }
+}
+
+customElements.define('baton-inbox', BatonInbox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-inbox': BatonInbox;
+  }
+}

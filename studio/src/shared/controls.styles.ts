@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+/** Buttons, inputs and badges shared by every studio component (custom properties come from index.html). */
+export const controlStyles = css`
+  :host {
+    font-family: var(--baton-font);
+    color: var(--baton-text);
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: 6px;
+    border: 1px solid var(--baton-border);
+    background: var(--baton-surface);
+    color: var(--baton-text);
+    padding: 6px 12px;
+    line-height: 1.3;
+  }
+  button:hover:not(:disabled) {
+    border-color: #c4c9d0;
+    background: #f6f8fa;
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.55;
+  }
+  button.primary {
+    background: var(--baton-accent);
+    border-color: var(--baton-accent);
+    color: #fff;
+  }
+  button.primary:hover:not(:disabled) {
+    background: #1d4ed8;
+    border-color: #1d4ed8;
+  }
+  button.danger {
+    color: var(--baton-danger);
+  }
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    border: 1px solid var(--baton-border);
+    border-radius: 6px;
+    padding: 7px 10px;
+    background: var(--baton-surface);
+  }
+  input:focus,
+  textarea:focus,
+  select:focus,
+  button:focus-visible {
+    outline: 2px solid var(--baton-accent);
+    outline-offset: 1px;
+  }
+  .badge {
+    display: inline-block;
+    font-size: 11px;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    padding: 1px 7px;
+    border-radius: 999px;
+    background: #eef0f3;
+    color: var(--baton-muted);
+    white-space: nowrap;
+  }
+  .badge.waiting {
+    background: #fff4e0;
+    color: var(--baton-warning);
+  }
+  .badge.active {
+    background: #e3f6ea;
+    color: #137333;
+  }
+  .badge.closed {
+    background: #eef0f3;
+    color: var(--baton-muted);
+  }
+  .badge.bot {
+    background: #f1e8ff;
+    color: #6d28d9;
+  }
+  .error {
+    color: var(--baton-danger);
+    background: #fdecea;
+    border: 1px solid #f5c2c0;
+    border-radius: 6px;
+    padding: 8px 10px;
+  }
+  .muted {
+    color: var(--baton-muted);
+  }
+`;

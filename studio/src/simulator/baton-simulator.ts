@@ -1,0 +1,216 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { QuickReplyItem, SandboxChatEntry, SimulatedEventRequest } from '../../../engine/contracts/sandbox.ts';
+import { describeError } from '../api/api-error.ts';
+import { sandbox } from '../api/sandbox-client.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { formatTime } from '../shared/format.ts';
+import { simulatorStyles } from './baton-simulator.styles.ts';
+import { isLineUserId, randomLineUserId, stored } from './line-user.ts';
+import { SandboxChatPoller } from './sandbox-chat-poller.ts';
+
+const USER_ID_KEY = 'baton.simulator.userId';
+const NAME_KEY = 'baton.simulator.displayName';
+const DEFAULT_NAME = 'สมชาย ใจดี';
+/** a sticker from LINE's free basic set, for trying the sticker path */
+const SAMPLE_STICKER = { packageId: '446', stickerId: '1988' };
+
+/**
+ * The customer simulator: chat with the account as a LINE user through the sandbox LINE platform.
+ * Shows the phone's view of the chat (polled), quick-reply chips of the account's latest message,
+ * and follow / unfollow buttons.
+ */
+export class BatonSimulator extends LitElement {
+  static override styles = [controlStyles, simulatorStyles];
+  static override properties = {
+    userId: { state: true },
+    displayName: { state: true },
+    busy: { state: true },
+    sendError: { state: true },
+  };
+
+  declare userId: string;
+  declare displayName: string;
+  declare busy: boolean;
+  declare sendError: string | null;
+
+  readonly #chat = new SandboxChatPoller(this);
+  #seenEntries = 0;
+
+  constructor() {
+    super();
+    this.userId = stored.get(USER_ID_KEY) ?? randomLineUserId();
+    this.displayName = stored.get(NAME_KEY) ?? DEFAULT_NAME;
+    this.busy = false;
+    this.sendError = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userId')) {
+      stored.set(USER_ID_KEY, this.userId);
+      this.#chat.setUser(this.userId);
+    }
+    if (changed.has('displayName')) stored.set(NAME_KEY, this.displayName);
+  }
+
+  protected override updated(): void {
+    // follow the conversation down as entries arrive
+    if (this.#chat.entries.length === this.#seenEntries) return;
+    this.#seenEntries = this.#chat.entries.length;
+    const list = this.renderRoot.querySelector('ol');
+    if (list) list.scrollTop = list.scrollHeight;
+  }
+
+  async #send(event: SimulatedEventRequest): Promise<boolean> {
+    this.busy = true;
+    this.sendError = null;
+    try {
+      const result = await sandbox.sendEvent(this.userId, event);
+      if (result.status >= 300) this.sendError = `The engine's webhook answered ${result.status}.`;
+      this.#chat.pollNow();
+      return result.status < 300;
+    } catch (error) {
+      this.sendError = describeError(error);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#message');
+    const text = input?.value.trim();
+    if (!input || !text) return;
+    if (await this.#send({ type: 'text', text })) input.value = '';
+    input.focus();
+  }
+
+  #onQuickReply(item: QuickReplyItem): void {
+    const action = item.action;
+    void this.#send(
+      action.type === 'message'
+        ? { type: 'text', text: action.text }
+        : { type: 'postback', data: action.data, ...(action.displayText ? { displayText: action.displayText } : {}) },
+    );
+  }
+
+  #onUserIdChange(event: Event): void {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    const value = event.target.value.trim();
+    if (value) this.userId = value;
+    else event.target.value = this.userId;
+  }
+
+  #onNameChange(event: Event): void {
+    if (event.target instanceof HTMLInputElement) this.displayName = event.target.value.trim() || DEFAULT_NAME;
+  }
+
+  override render() {
+    return html`${this.#renderControls()} ${this.#renderPhone()}`;
+  }
+
+  #renderControls() {
+    return html`<section class="controls" aria-label="Simulated LINE user">
+      <h2>Customer simulator</h2>
+      <p class="muted">Chat with the account as a LINE user. Messages go through the sandbox LINE platform to the engine's webhook.</p>
+      <label for="user-id">LINE user id</label>
+      <div class="row">
+        <input id="user-id" .value=${this.userId} spellcheck="false" data-testid="sim-user-id" @change=${this.#onUserIdChange} />
+        <button title="Start over as a new user" data-testid="sim-new-user" @click=${() => (this.userId = randomLineUserId())}>New</button>
+      </div>
+      ${isLineUserId(this.userId) ? nothing : html`<span class="warn">LINE user ids look like U followed by 32 hex digits.</span>`}
+      <label
+        >Display name
+        <input .value=${this.displayName} data-testid="sim-display-name" @change=${this.#onNameChange} />
+      </label>
+      <div class="buttons">
+        <button
+          class="follow"
+          data-testid="sim-follow"
+          ?disabled=${this.busy}
+          @click=${() => this.#send({ type: 'follow', displayName: this.displayName, language: navigator.language.split('-')[0] ?? 'en' })}
+        >
+          Add friend
+        </button>
+        <button class="danger" data-testid="sim-unfollow" ?disabled=${this.busy} @click=${() => this.#send({ type: 'unfollow' })}>
+          Block
+        </button>
+      </div>
+      <p class="muted">Add friend sends a follow event (the welcome flow); Block sends an unfollow.</p>
+    </section>`;
+  }
+
+  #renderPhone() {
+    const entries = this.#chat.entries;
+    const last = entries.at(-1);
+    const quickReplies = last?.from === 'account' ? (last.message.quickReply?.items ?? []) : [];
+    return html`<section class="phone" aria-label="LINE chat">
+      <div class="phone-header">
+        <strong>Baton Official Account</strong>
+        <span>as ${this.displayName}</span>
+      </div>
+      <ol data-testid="sim-chat" aria-live="polite">
+        ${repeat(
+          entries,
+          (entry) => entry.seq,
+          (entry) => this.#renderEntry(entry),
+        )}
+      </ol>
+      ${entries.length === 0 ? html`<p class="empty">No messages yet. Tap “Add friend” to start.</p>` : nothing}
+      ${this.#chat.error ? html`<div class="error" role="alert">${this.#chat.error}</div>` : nothing}
+      ${this.sendError ? html`<div class="error" role="alert" data-testid="sim-error">${this.sendError}</div>` : nothing}
+      ${quickReplies.length
+        ? html`<div class="quick-replies" data-testid="sim-quick-replies">
+            ${quickReplies.map(
+              (item) =>
+                html`<button data-testid="sim-quick-reply" ?disabled=${this.busy} @click=${() => this.#onQuickReply(item)}>
+                  ${item.action.label}
+                </button>`,
+            )}
+          </div>`
+        : nothing}
+      <form @submit=${this.#onSubmit}>
+        <button type="button" title="Send a sticker" aria-label="Send a sticker" data-testid="sim-sticker" ?disabled=${this.busy}
+          @click=${() => this.#send({ type: 'sticker', ...SAMPLE_STICKER })}>☺</button>
+        <input id="message" placeholder="Aa" autocomplete="off" aria-label="Message" data-testid="sim-input" />
+        <button class="primary" type="submit" data-testid="sim-send" ?disabled=${this.busy}>Send</button>
+      </form>
+    </section>`;
+  }
+
+  #renderEntry(entry: SandboxChatEntry) {
+    const message = entry.message;
+    const isSticker = message.type === 'sticker';
+    return html`<li class=${entry.from} data-testid="sim-entry" data-from=${entry.from} data-via=${entry.via ?? ''}>
+      ${entry.from === 'account' ? html`<span class="oa" aria-hidden="true">OA</span>` : nothing}
+      <div class="bubble ${isSticker ? 'sticker' : ''}" data-testid="sim-text">${describeLineMessage(message)}</div>
+      <div class="meta">
+        ${entry.from === 'account' && entry.via
+          ? html`<span class="via ${entry.via}" title=${entry.via === 'push' ? 'Push message (counted)' : 'Reply (free)'}>${entry.via}</span>`
+          : nothing}
+        <span>${formatTime(entry.at)}</span>
+      </div>
+    </li>`;
+  }
+}
+
+/** What a phone would show for a LINE message, in text. */
+function describeLineMessage(message: SandboxChatEntry['message']): string {
+  if (message.type === 'sticker') return '[sticker]';
+  if (typeof message.text === 'string') return message.text;
+  if (message.type === 'postback') {
+    if (typeof message.displayText === 'string') return message.displayText;
+    return typeof message.data === 'string' ? `[postback ${message.data}]` : '[postback]';
+  }
+  if (typeof message.altText === 'string') return message.altText;
+  return `[${message.type}]`;
+}
+
+customElements.define('baton-simulator', BatonSimulator);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-simulator': BatonSimulator;
+  }
+}

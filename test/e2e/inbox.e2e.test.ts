@@ -1,0 +1,122 @@
+/**
+ * The walking skeleton through the studio, in headless Chromium: a LINE user (the sandbox simulator
+ * page) asks for a human, an operator (the inbox page) sees it arrive live, claims, replies, the
+ * customer answers, the operator closes, and the customer is back with the bot.
+ *
+ * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
+ * Screenshots land in .tmp/ for a human look.
+ */
+import fs from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startTestEngine } from '../support/engine-harness.ts';
+
+type Engine = Awaited<ReturnType<typeof startTestEngine>>;
+
+const SHOTS = '.tmp';
+const STEP_TIMEOUT_MS = 20_000;
+
+let engine: Engine | undefined;
+let browser: Browser | undefined;
+
+test.before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  engine = await startTestEngine({ sandbox: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+test.after(async () => {
+  await browser?.close();
+  await engine?.stop();
+});
+
+async function openPage(hash: string, viewport: { width: number; height: number }): Promise<Page> {
+  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
+  // one context per person: the operator's token and the customer's simulator id stay apart
+  const context = await browser.newContext({ viewport, locale: 'th-TH' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => console.error(`[browser ${hash}] ${error.message}`));
+  await page.goto(`${engine.baseUrl}/${hash}`);
+  return page;
+}
+
+/** what the customer's phone shows, newest last */
+const phoneEntries = (page: Page, from: 'user' | 'account'): Locator =>
+  page.locator(`[data-testid="sim-entry"][data-from="${from}"]`);
+
+async function customerSays(page: Page, text: string): Promise<void> {
+  const before = await phoneEntries(page, 'user').filter({ hasText: text }).count();
+  await page.getByTestId('sim-input').fill(text);
+  await page.getByTestId('sim-send').click();
+  await phoneEntries(page, 'user').filter({ hasText: text }).nth(before).waitFor();
+}
+
+test('an operator takes a customer from the bot, chats live, and closing hands them back to the bot', async () => {
+  if (!engine) throw new Error('no engine');
+  const customerName = `ลูกค้า E2E ${Math.random().toString(36).slice(2, 7)}`;
+
+  // the operator signs in first, so the conversation has to arrive over the socket
+  const operator = await openPage('#/login', { width: 1440, height: 900 });
+  await operator.getByTestId('login-email').fill(engine.admin.email);
+  await operator.getByTestId('login-password').fill(engine.admin.password);
+  await operator.screenshot({ path: `${SHOTS}/e2e-1-login.png` });
+  await operator.getByTestId('login-submit').click();
+  await operator.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
+  await operator.locator('[data-testid="conversation-list"][aria-busy="false"]').waitFor();
+  await operator.evaluate(() => Object.assign(window, { loadedOnce: true })); // gone if the page reloads
+  const waitingBefore = Number(await operator.getByTestId('count-waiting').textContent());
+
+  const customer = await openPage('#/simulator', { width: 1100, height: 900 });
+  await customer.getByTestId('sim-display-name').fill(customerName);
+  await customer.getByTestId('sim-display-name').press('Tab');
+  await customer.getByTestId('sim-follow').click();
+  await phoneEntries(customer, 'account').first().waitFor(); // the welcome message
+  await customerSays(customer, 'agent');
+
+  // Waiting, live
+  const row = operator.getByTestId('conversation-row').filter({ hasText: customerName });
+  await row.waitFor();
+  assert.is(Number(await operator.getByTestId('count-waiting').textContent()), waitingBefore + 1, 'the Waiting count went up');
+  await row.click();
+  await operator.getByTestId('customer-name').filter({ hasText: customerName }).waitFor();
+  const lineUserId = await customer.getByTestId('sim-user-id').inputValue();
+  assert.is(await operator.getByTestId('customer-line-id').textContent(), lineUserId);
+
+  await operator.getByTestId('claim-button').click();
+  await operator.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
+  await operator.getByTestId('composer-input').fill('hello from operator');
+  await operator.getByTestId('composer-input').press('Enter');
+  await operator.locator('[data-testid="message"][data-sender="operator"]').filter({ hasText: 'hello from operator' }).waitFor();
+
+  // the reply reaches the phone
+  await phoneEntries(customer, 'account').filter({ hasText: 'hello from operator' }).waitFor();
+
+  // and the customer's answer reaches the operator without a reload
+  await customerSays(customer, 'thanks');
+  await operator.locator('[data-testid="message"][data-sender="customer"]').filter({ hasText: 'thanks' }).waitFor();
+  await operator.screenshot({ path: `${SHOTS}/e2e-2-inbox-active.png` });
+  await customer.screenshot({ path: `${SHOTS}/e2e-3-simulator-with-operator.png` });
+
+  await operator.getByTestId('close-button').click();
+  await operator.getByTestId('thread-status').filter({ hasText: 'closed' }).waitFor();
+  await operator.getByTestId('tab-closed').click();
+  await row.waitFor();
+
+  // back with the bot: "hello" gets an answer from the account, though no operator is in the chat any more
+  const answersBefore = await phoneEntries(customer, 'account').count();
+  await customerSays(customer, 'hello');
+  await phoneEntries(customer, 'account').nth(answersBefore).waitFor();
+  const botAnswer = await phoneEntries(customer, 'account').nth(answersBefore).textContent();
+  assert.not.ok(botAnswer?.includes('hello from operator'));
+
+  await operator.screenshot({ path: `${SHOTS}/e2e-4-inbox-closed.png` });
+  await customer.screenshot({ path: `${SHOTS}/e2e-5-simulator-back-with-bot.png` });
+  assert.ok(await operator.evaluate(() => 'loadedOnce' in window), 'the inbox never reloaded');
+});
+
+test.run();
