@@ -18,9 +18,7 @@ test.before.each(async () => {
   baseUrl = await fake.listen();
 });
 
-test.after.each(async () => {
-  await fake.close();
-});
+test.after.each(() => fake.close());
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -34,12 +32,8 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 
 /** the fields these tests read from the fake's JSON answers */
 interface Answer {
-  message?: string;
-  details?: { message: string; property: string }[];
-  displayName?: string;
-  calls?: { status: number }[];
-  entries?: { seq: number; message: { text?: string } }[];
-  body?: string;
+  message?: string; details?: { message: string; property: string }[]; displayName?: string; body?: string;
+  calls?: { status: number }[]; entries?: { seq: number; message: { text?: string } }[];
 }
 
 function replyTokenOf(event: webhook.Event): string {
@@ -48,6 +42,9 @@ function replyTokenOf(event: webhook.Event): string {
 }
 
 const textMessage = (text: string) => ({ type: 'text', text });
+const push = (messages: unknown[], headers?: Record<string, string>) =>
+  call('POST', '/v2/bot/message/push', { to: USER, messages }, headers);
+const reply = (replyToken: string, text: string) => call('POST', '/v2/bot/message/reply', { replyToken, messages: [textMessage(text)] });
 
 test('events have the shape LINE sends: ULID id, delivery context, mode, user source, reply token', () => {
   const events: webhook.Event[] = [
@@ -73,17 +70,14 @@ test('events have the shape LINE sends: ULID id, delivery context, mode, user so
 });
 
 test('unfollow events carry no reply token; standby events carry none either', () => {
-  const unfollow = fake.unfollowEvent(USER);
-  assert.is(unfollow.type, 'unfollow');
-  assert.not.ok('replyToken' in unfollow);
+  assert.not.ok('replyToken' in fake.unfollowEvent(USER));
   const standby = fake.textEvent(USER, 'hi', { mode: 'standby' });
   assert.is(standby.mode, 'standby');
   assert.is(standby.replyToken, undefined);
 });
 
 test('the webhook body is a CallbackRequest naming the bot as destination', () => {
-  const body: unknown = JSON.parse(fake.webhookBody([fake.followEvent(USER)]));
-  const parsed = body as webhook.CallbackRequest;
+  const parsed = JSON.parse(fake.webhookBody([fake.followEvent(USER)])) as webhook.CallbackRequest;
   assert.is(parsed.destination, fake.botUserId);
   assert.match(parsed.destination, /^U[0-9a-f]{32}$/);
   assert.is(parsed.events.length, 1);
@@ -103,61 +97,51 @@ test('a reply token is accepted until its TTL, refused after it, and works only 
   const fresh = replyTokenOf(fake.followEvent(USER));
   const stale = replyTokenOf(fake.followEvent(USER));
   clock += 59_000;
-  assert.is((await call('POST', '/v2/bot/message/reply', { replyToken: fresh, messages: [textMessage('ok')] })).status, 200);
-  assert.is((await call('POST', '/v2/bot/message/reply', { replyToken: fresh, messages: [textMessage('twice')] })).status, 400);
+  assert.is((await reply(fresh, 'ok')).status, 200);
+  assert.is((await reply(fresh, 'twice')).status, 400);
   clock += 1_001; // 60.001 s after the stale token was issued
-  const expired = await call('POST', '/v2/bot/message/reply', { replyToken: stale, messages: [textMessage('late')] });
-  assert.is(expired.status, 400);
-  assert.equal(expired.body, { message: 'Invalid reply token' });
-  const unknown = await call('POST', '/v2/bot/message/reply', { replyToken: '0'.repeat(32), messages: [textMessage('x')] });
-  assert.is(unknown.status, 400);
+  const expired = await reply(stale, 'late');
+  assert.equal([expired.status, expired.body], [400, { message: 'Invalid reply token' }]);
+  assert.is((await reply('0'.repeat(32), 'made up')).status, 400);
   assert.equal(fake.chat(USER).map((entry) => entry.message.text), ['ok']);
 });
 
 test('more than 5 messages, over-long text and more than 13 quick replies are refused', async () => {
   const six = Array.from({ length: 6 }, (_, i) => textMessage(`m${i}`));
-  const tooMany = await call('POST', '/v2/bot/message/push', { to: USER, messages: six });
-  assert.is(tooMany.status, 400);
-  assert.equal(tooMany.body.details, [{ message: 'Size must be between 1 and 5', property: 'messages' }]);
-  assert.is((await call('POST', '/v2/bot/message/push', { to: USER, messages: [] })).status, 400);
-
-  const long = await call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('x'.repeat(5001))] });
-  assert.is(long.status, 400);
-  assert.is(long.body.details?.[0]?.property, 'messages[0].text');
-  assert.is((await call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('x'.repeat(5000))] })).status, 200);
-
+  const tooMany = await push(six);
+  assert.equal([tooMany.status, tooMany.body.details], [400, [{ message: 'Size must be between 1 and 5', property: 'messages' }]]);
+  assert.is((await push([])).status, 400);
+  const long = await push([textMessage('x'.repeat(5001))]);
+  assert.equal([long.status, long.body.details?.[0]?.property], [400, 'messages[0].text']);
+  assert.is((await push([textMessage('x'.repeat(5000))])).status, 200);
   const item = (n: number) => ({ type: 'action', action: { type: 'message', label: `L${n}`, text: `T${n}` } });
   const withQuickReplies = (count: number) => ({ ...textMessage('pick'), quickReply: { items: Array.from({ length: count }, (_, n) => item(n)) } });
-  const fourteen = await call('POST', '/v2/bot/message/push', { to: USER, messages: [withQuickReplies(14)] });
+  const fourteen = await push([withQuickReplies(14)]);
   assert.is(fourteen.status, 400);
-  assert.equal(fourteen.body, {
-    message: 'The request body has 1 error(s)',
-    details: [{ message: 'Size must be between 1 and 13', property: 'messages[0].quickReply.items' }],
-  });
-  assert.is((await call('POST', '/v2/bot/message/push', { to: USER, messages: [withQuickReplies(13)] })).status, 200);
-  const shown = fake.chat(USER).at(-1);
-  assert.is(shown?.message.quickReply?.items.length, 13, 'the phone shows the quick replies');
+  assert.equal(fourteen.body, { message: 'The request body has 1 error(s)',
+    details: [{ message: 'Size must be between 1 and 13', property: 'messages[0].quickReply.items' }] });
+  assert.is((await push([withQuickReplies(13)])).status, 200);
+  assert.is(fake.chat(USER).at(-1)?.message.quickReply?.items.length, 13, 'the phone shows the quick replies');
   assert.is(fake.chat(USER).length, 2, 'refused pushes show nothing');
 });
 
 test('a retry key is accepted once for 24 hours, then 409 with LINE\'s message', async () => {
   const key = randomUUID();
-  const push = () => call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('hi')] }, { 'x-line-retry-key': key });
-  const first = await push();
+  const again = () => push([textMessage('hi')], { 'x-line-retry-key': key });
+  const first = await again();
   assert.is(first.status, 200);
-  const repeat = await push();
+  const repeat = await again();
   assert.is(repeat.status, 409);
   assert.is(repeat.body.message, 'The retry key is already accepted');
   assert.is(repeat.headers.get('x-line-accepted-request-id'), first.headers.get('x-line-request-id'));
   clock += 24 * 60 * 60 * 1000;
-  assert.is((await push()).status, 200, 'forgotten after 24 h');
-  const badKey = await call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('x')] }, { 'x-line-retry-key': 'nope' });
+  assert.is((await again()).status, 200, 'forgotten after 24 h');
+  const badKey = await push([textMessage('x')], { 'x-line-retry-key': 'nope' });
   assert.is(badKey.status, 400);
 });
 
 test('every endpoint wants the channel access token', async () => {
-  const missing = await fetch(`${baseUrl}/v2/bot/profile/${USER}`);
-  assert.is(missing.status, 401);
+  assert.is((await fetch(`${baseUrl}/v2/bot/profile/${USER}`)).status, 401);
   const wrong = await call('POST', '/v2/bot/chat/loading/start', { chatId: USER }, { authorization: 'Bearer nope' });
   assert.is(wrong.status, 401);
   assert.match(wrong.body.message ?? '', 'Authentication failed');
@@ -168,8 +152,7 @@ test('profiles: known users are returned, unknown ones are 404', async () => {
   const known = await call('GET', `/v2/bot/profile/${USER}`);
   assert.equal(known.body, { userId: USER, displayName: 'Nok', pictureUrl: 'https://example.com/nok.png' });
   const unknown = await call('GET', '/v2/bot/profile/Unobody');
-  assert.is(unknown.status, 404);
-  assert.equal(unknown.body, { message: 'Not found' });
+  assert.equal([unknown.status, unknown.body], [404, { message: 'Not found' }]);
 });
 
 test('the loading animation answers 202 and refuses seconds that are not a multiple of 5', async () => {
@@ -186,7 +169,7 @@ test('a postback with displayText shows on the phone as the user\'s own message'
 test('calls are recorded with the token redacted, and injected failures are served in order', async () => {
   fake.failNext('/v2/bot/message/push', { status: 500, times: 2 });
   const statuses: number[] = [];
-  for (let i = 0; i < 3; i++) statuses.push((await call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('x')] })).status);
+  for (let i = 0; i < 3; i++) statuses.push((await push([textMessage('x')])).status);
   assert.equal(statuses, [500, 500, 200]);
   const [first] = fake.callsTo('/v2/bot/message/push');
   assert.is(first?.headers.authorization, 'Bearer [redacted]');
@@ -196,8 +179,8 @@ test('calls are recorded with the token redacted, and injected failures are serv
 
 test('control endpoints let another process fail calls, read calls and read the chat', async () => {
   assert.is((await call('POST', '/__fake/fail', { path: '/v2/bot/message/push', status: 503, times: 1 })).status, 204);
-  assert.is((await call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('a')] })).status, 503);
-  assert.is((await call('POST', '/v2/bot/message/push', { to: USER, messages: [textMessage('b')] })).status, 200);
+  assert.is((await push([textMessage('a')])).status, 503);
+  assert.is((await push([textMessage('b')])).status, 200);
   const calls = await call('GET', '/__fake/calls');
   assert.equal(calls.body.calls?.map((c) => c.status), [503, 200]);
   fake.textEvent(USER, 'c');

@@ -35,7 +35,9 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
     });
   }
 
-  function reply(body: Record<string, unknown>): ApiAnswer {
+  function reply(body: Record<string, unknown>, retryKey: string | undefined): ApiAnswer {
+    // LINE refuses a retry key on any endpoint that does not support one: a reply cannot be retried.
+    if (retryKey !== undefined) return invalid([{ message: 'Not supported on this endpoint', property: 'X-Line-Retry-Key' }]);
     if (typeof body.replyToken !== 'string') return invalid([{ message: 'May not be empty', property: 'replyToken' }]);
     const messages = checkMessages(body.messages);
     if (!messages.ok) return invalid(messages.problems);
@@ -98,7 +100,7 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
     const body = isRecord(request.body) ? request.body : {};
     switch (request.path) {
       case '/v2/bot/message/reply':
-        return reply(body);
+        return reply(body, request.headers['x-line-retry-key']);
       case '/v2/bot/message/push':
         return push(body, request.headers['x-line-retry-key'], request.requestId);
       case '/v2/bot/chat/loading/start':

@@ -2,7 +2,7 @@ import type { QuickReplyItem, SandboxChatEntry } from '../../contracts/sandbox.t
 import { isRecord } from './fake-line-types.ts';
 
 /** LINE's documented limits (Messaging API reference). */
-export const LIMITS = { messagesPerRequest: 5, textLength: 5000, quickReplyItems: 13, postbackData: 300 } as const;
+export const LIMITS = { messagesPerRequest: 5, textLength: 5000, quickReplyItems: 13, postbackData: 300 };
 
 export interface Problem {
   message: string;

@@ -32,7 +32,7 @@ const url = await platform.listen(port, values.host);
 // The token is the caller's own test value, but it is still a credential by role: never print it.
 console.log(`fake LINE platform listening on ${url}`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     void platform.close().then(() => process.exit(0));
   });

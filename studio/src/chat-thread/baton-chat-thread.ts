@@ -9,7 +9,7 @@ import { describeError } from '../api/api-error.ts';
 import type { SocketController } from '../realtime/socket-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
-import { formatAge, formatTime } from '../shared/format.ts';
+import { formatTime } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
 import { mergeMessages } from './merge-messages.ts';
 
@@ -204,7 +204,7 @@ export class BatonChatThread extends LitElement {
     const canManage = mine || this.operator.role !== 'operator';
     const sub =
       c.status === 'WAITING'
-        ? `Waiting ${formatAge(c.createdAt)} · since ${formatTime(c.createdAt)}`
+        ? `In the queue since ${formatTime(c.createdAt)}`
         : c.status === 'ACTIVE'
           ? `With ${mine ? 'you' : (c.operatorName ?? 'another operator')}`
           : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${c.closeReason}` : ''}`;
@@ -257,7 +257,6 @@ export class BatonChatThread extends LitElement {
         ${who}<span>${formatTime(m.createdAt)}</span>
         ${m.sentVia === 'push' ? html`<span title="Sent as a counted push message">push</span>` : nothing}
         ${m.deliveryStatus === 'failed' ? html`<span class="failed">Not delivered</span>` : nothing}
-        ${m.deliveryStatus === 'pending' ? html`<span>Sending…</span>` : nothing}
       </div>
     </li>`;
   }

@@ -124,8 +124,8 @@ export class BatonInboxList extends LitElement {
           (c) => c.id,
           (c) => this.#renderRow(c),
         )}
-      </ul>
-      ${rows.length === 0 ? html`<div class="empty">${this.loading ? 'Loading…' : 'No conversations here.'}</div>` : nothing}`;
+        ${rows.length === 0 ? html`<li class="empty">${this.loading ? 'Loading…' : 'No conversations here.'}</li>` : nothing}
+      </ul>`;
   }
 
   #renderRow(c: ConversationDto) {

@@ -24,12 +24,19 @@ export function formatAge(at: number, now = Date.now()): string {
   return `${Math.floor(hours / 24)}d`;
 }
 
-/** One or two letters for an avatar placeholder; works for Thai names too. */
+/**
+ * Letters for an avatar placeholder: "JD" for Latin names, one consonant for Thai and other scripts
+ * (a Thai word may start with a vowel sign such as เ or ใ, which reads badly on its own).
+ */
 export function initials(name: string | null): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  const letters = words.slice(0, 2).map((word) => Array.from(word)[0] ?? '');
-  return letters.join('').toUpperCase() || '?';
+  const first = (word: string) => Array.from(word).find((ch) => /\p{L}/u.test(ch) && !THAI_LEADING_VOWEL.test(ch)) ?? '';
+  const letters = words.map(first).filter(Boolean);
+  const latin = letters.length > 1 && letters.slice(0, 2).every((ch) => /\p{Script=Latin}/u.test(ch));
+  return (latin ? letters.slice(0, 2).join('') : (letters[0] ?? '?')).toUpperCase();
 }
+
+const THAI_LEADING_VOWEL = /[\u0E40-\u0E44]/u;
 
 /** Only http(s) pictures are shown; anything else (javascript:, data:) is dropped. */
 export function safeImageUrl(url: string | null): string | null {
