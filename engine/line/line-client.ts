@@ -15,7 +15,9 @@ export interface LineProfile {
 
 /** The outbound side of LINE, as Baton uses it. Every failure is a LineApiError. */
 export interface LineClient {
-  /** one call, never retried (a reply token works once); throws LineApiError */
+  /** one call, never retried (a reply token works once); throws LineApiError, whose `retryable`
+   * then only says the failure was transient (a push may follow), never that the token is reusable.
+   * A timeout (status null) means the reply may still have been delivered. */
   reply(replyToken: string, messages: messagingApi.Message[]): Promise<void>;
   /** retried with the same X-Line-Retry-Key on 5xx, 429 (honouring Retry-After), timeouts and
    * network errors, with exponential backoff; 409 (key already accepted) counts as delivered;

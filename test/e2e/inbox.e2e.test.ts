@@ -7,24 +7,26 @@
  * Screenshots land in .tmp/ for a human look.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startTestEngine } from '../support/engine-harness.ts';
+import { repoRoot, startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 
-type Engine = Awaited<ReturnType<typeof startTestEngine>>;
-
-const SHOTS = '.tmp';
+const SHOTS = path.join(repoRoot, '.tmp');
+const CHROMIUM = '/usr/bin/chromium';
 const STEP_TIMEOUT_MS = 20_000;
 
-let engine: Engine | undefined;
+let engine: TestEngine | undefined;
 let browser: Browser | undefined;
 
 test.before(async () => {
+  if (!fs.existsSync(path.join(repoRoot, 'dist/studio/index.html'))) throw new Error('the studio is not built: run `npm run build` first');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-thai-tlwg`);
   fs.mkdirSync(SHOTS, { recursive: true });
   engine = await startTestEngine({ sandbox: true });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 });
@@ -87,6 +89,9 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
   const lineUserId = await customer.getByTestId('sim-user-id').inputValue();
   assert.is(await operator.getByTestId('customer-line-id').textContent(), lineUserId);
 
+  await operator.locator('[data-testid="message"][data-sender="customer"]').filter({ hasText: 'agent' }).waitFor();
+  assert.ok(await operator.locator('[data-testid="message"][data-sender="bot"]').count(), 'the bot\'s queue notice is in the thread, marked as bot');
+
   await operator.getByTestId('claim-button').click();
   await operator.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
   await operator.getByTestId('composer-input').fill('hello from operator');
@@ -104,6 +109,7 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
 
   await operator.getByTestId('close-button').click();
   await operator.getByTestId('thread-status').filter({ hasText: 'closed' }).waitFor();
+  await operator.getByTestId('customer-mode').filter({ hasText: 'With the bot' }).waitFor();
   await operator.getByTestId('tab-closed').click();
   await row.waitFor();
 

@@ -73,6 +73,11 @@ export class FakeLinePlatform {
     this.faults.add(path, failure);
   }
 
+  /** LINE is healthy again: forget failures that were queued and not yet used. */
+  clearFailures(): void {
+    this.faults.clear();
+  }
+
   setProfile(userId: string, profile: FakeProfile): void {
     this.profiles.set(userId, { ...profile });
   }

@@ -20,4 +20,9 @@ export class FaultPlan {
     if (head.left === 0) queue.shift();
     return head.failure;
   }
+
+  /** Forgets every queued failure (LINE is healthy again). */
+  clear(): void {
+    this.queued.clear();
+  }
 }

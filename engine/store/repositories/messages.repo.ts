@@ -74,6 +74,10 @@ export class MessagesRepo {
     return this.db<MessageRow>('messages').where({ conversation_id: conversationId }).orderBy('id', 'asc').limit(limit);
   }
 
+  listByCustomer(customerId: string, limit = 500): Promise<MessageRow[]> {
+    return this.db<MessageRow>('messages').where({ customer_id: customerId }).orderBy('id', 'asc').limit(limit);
+  }
+
   /** Outbound messages LINE has not accepted yet (the outbox), oldest first. */
   pendingOutbound(limit: number): Promise<MessageRow[]> {
     return this.db<MessageRow>('messages')

@@ -4,8 +4,7 @@
  * simulator exercises exactly the path a real LINE delivery takes.
  */
 import Router from '@koa/router';
-import type { webhook } from '@line/bot-sdk';
-import type { SandboxChatResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../contracts/sandbox.ts';
+import type { SandboxChatResponse, SimulatedEventResponse } from '../../contracts/sandbox.ts';
 import { badRequest } from '../../errors.ts';
 import type { FakeLinePlatform } from '../../line/sandbox/fake-line-platform.ts';
 import { signLineBody } from '../../line/signature.ts';
@@ -21,22 +20,6 @@ export interface SandboxRouteOptions {
 
 const lineUserId = /^U[0-9a-f]{32}$/;
 
-function buildEvent(fake: FakeLinePlatform, userId: string, request: SimulatedEventRequest): webhook.Event {
-  switch (request.type) {
-    case 'follow':
-      fake.setProfile(userId, { displayName: request.displayName ?? 'Sandbox customer', language: request.language ?? 'en' });
-      return fake.followEvent(userId);
-    case 'unfollow':
-      return fake.unfollowEvent(userId);
-    case 'text':
-      return fake.textEvent(userId, request.text);
-    case 'postback':
-      return fake.postbackEvent(userId, request.data, request.displayText === undefined ? {} : { displayText: request.displayText });
-    case 'sticker':
-      return fake.stickerEvent(userId, request.packageId, request.stickerId);
-  }
-}
-
 export function sandboxRoutes(options: SandboxRouteOptions): Router {
   const router = new Router({ prefix: '/sandbox/api' });
   const userParam = (value: string | undefined): string => {
@@ -51,7 +34,7 @@ export function sandboxRoutes(options: SandboxRouteOptions): Router {
   router.post('/users/:userId/events', async (ctx) => {
     const userId = userParam(ctx.params.userId);
     const request = assertValid(validators.simulatedEvent, await readJson(ctx), 'Simulated event');
-    const event = buildEvent(options.fake, userId, request);
+    const event = options.fake.simulate(userId, request);
     const body = options.fake.webhookBody([event]);
     const response = await fetch(options.webhookUrl(), {
       method: 'POST',

@@ -123,26 +123,6 @@ export const chatThreadStyles = css`
     background: var(--baton-surface);
     border-top: 1px solid var(--baton-border);
   }
-  .composer {
-    display: flex;
-    gap: 8px;
-    align-items: flex-end;
-  }
-  textarea {
-    flex: 1;
-    resize: none;
-    min-height: 40px;
-    max-height: 160px;
-    line-height: 1.4;
-  }
-  .composer button {
-    height: 40px;
-  }
-  .hint {
-    font-size: 11px;
-    color: var(--baton-muted);
-    margin-top: 4px;
-  }
   .note {
     color: var(--baton-muted);
     text-align: center;

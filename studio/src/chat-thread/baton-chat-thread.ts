@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
@@ -7,19 +8,18 @@ import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import type { SocketController } from '../realtime/socket-controller.ts';
+import '../composer/baton-composer.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
-import { formatTime } from '../shared/format.ts';
+import { formatTime, humanizeReason } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
 import { mergeMessages } from './merge-messages.ts';
 
 const TYPING_SHOWN_MS = 4_000;
-const TYPING_SENT_EVERY_MS = 2_000;
 
 /**
  * One conversation: its messages (customer left; bot and operators right), the actions its state
- * allows (claim, transfer, close) and, for my active chats, a composer (Enter sends, Shift+Enter
- * breaks the line).
+ * allows (claim, transfer, close) and, for my active chats, a composer.
  *
  * Live messages come in through `receiveMessage` from the inbox, which owns the socket.
  *
@@ -49,7 +49,6 @@ export class BatonChatThread extends LitElement {
   declare typingName: string | null;
 
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
-  #lastTypingSent = 0;
   #scrollToEnd = false;
 
   readonly #detail = new Task(this, {
@@ -130,7 +129,7 @@ export class BatonChatThread extends LitElement {
       this.dispatchEvent(new ConversationChangeEvent(conversation, action));
       if (action === 'claim') {
         await this.updateComplete;
-        this.renderRoot.querySelector('textarea')?.focus();
+        this.renderRoot.querySelector('baton-composer')?.focus();
       }
     } catch (error) {
       this.actionError = describeError(error);
@@ -145,36 +144,16 @@ export class BatonChatThread extends LitElement {
     return this.#act('transfer', () => api.transfer(id, operatorId ? { operatorId } : {}));
   }
 
-  async #send(id: string, textarea: HTMLTextAreaElement): Promise<void> {
-    const text = textarea.value.trim();
-    if (!text || this.busy) return;
-    this.busy = true;
+  async #send(id: string, text: string): Promise<boolean> {
     this.actionError = null;
     try {
       const { message } = await api.send(id, { text });
-      textarea.value = '';
       this.messages = mergeMessages(this.messages, [message]);
+      return true;
     } catch (error) {
       this.actionError = describeError(error);
-    } finally {
-      this.busy = false;
-      await this.updateComplete;
-      textarea.focus();
+      return false;
     }
-  }
-
-  #onKeydown(event: KeyboardEvent, id: string): void {
-    // isComposing: Enter also confirms an IME candidate (Thai, Japanese keyboards); that must not send
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
-    event.preventDefault();
-    if (event.currentTarget instanceof HTMLTextAreaElement) void this.#send(id, event.currentTarget);
-  }
-
-  #onInput(id: string): void {
-    const now = Date.now();
-    if (now - this.#lastTypingSent < TYPING_SENT_EVERY_MS) return;
-    this.#lastTypingSent = now;
-    this.realtime?.typing(id);
   }
 
   override render() {
@@ -196,7 +175,8 @@ export class BatonChatThread extends LitElement {
           (m) => this.#renderMessage(m),
         )}
       </ol>
-      ${this.typingName ? html`<div class="typing">${this.typingName} is typing…</div>` : nothing} ${this.#renderFooter(c)}`;
+      ${this.typingName ? html`<div class="typing">${this.typingName} is typing…</div>` : nothing}
+      ${keyed(c.id, this.#renderFooter(c))}`;
   }
 
   #renderHeader(c: ConversationDto) {
@@ -207,7 +187,7 @@ export class BatonChatThread extends LitElement {
         ? `In the queue since ${formatTime(c.createdAt)}`
         : c.status === 'ACTIVE'
           ? `With ${mine ? 'you' : (c.operatorName ?? 'another operator')}`
-          : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${c.closeReason}` : ''}`;
+          : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${humanizeReason(c.closeReason)}` : ''}`;
     const others = (this.#operators.value ?? []).filter((o) => o.id !== c.operatorId);
     return html`<header>
       <div class="who">
@@ -264,28 +244,11 @@ export class BatonChatThread extends LitElement {
   #renderFooter(c: ConversationDto) {
     if (c.status === 'ACTIVE' && c.operatorId === this.operator.id) {
       return html`<footer>
-        <div class="composer">
-          <textarea
-            rows="1"
-            placeholder="Reply to ${c.customer.displayName ?? 'the customer'}…"
-            aria-label="Reply"
-            data-testid="composer-input"
-            @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, c.id)}
-            @input=${() => this.#onInput(c.id)}
-          ></textarea>
-          <button
-            class="primary"
-            data-testid="send-button"
-            ?disabled=${this.busy}
-            @click=${() => {
-              const textarea = this.renderRoot.querySelector('textarea');
-              if (textarea) void this.#send(c.id, textarea);
-            }}
-          >
-            Send
-          </button>
-        </div>
-        <div class="hint">Enter to send · Shift+Enter for a new line</div>
+        <baton-composer
+          placeholder="Reply to ${c.customer.displayName ?? 'the customer'}…"
+          .submit=${(text: string) => this.#send(c.id, text)}
+          @composer-typing=${() => this.realtime?.typing(c.id)}
+        ></baton-composer>
       </footer>`;
     }
     const note =

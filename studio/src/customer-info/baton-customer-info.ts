@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ConversationDto } from '../../../engine/contracts/conversation.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
-import { formatDateTime, initials, safeImageUrl } from '../shared/format.ts';
+import { formatDateTime, humanizeReason, initials, safeImageUrl } from '../shared/format.ts';
 
 /** The customer behind the open conversation, and that conversation's timeline. */
 export class BatonCustomerInfo extends LitElement {
@@ -135,7 +135,7 @@ export class BatonCustomerInfo extends LitElement {
         <dd>${formatDateTime(c.firstResponseAt)}</dd>
         <dt>Closed</dt>
         <dd>${formatDateTime(c.closedAt)}</dd>
-        ${c.closeReason ? html`<dt>Reason</dt><dd>${c.closeReason}</dd>` : nothing}
+        ${c.closeReason ? html`<dt>Reason</dt><dd>${humanizeReason(c.closeReason)}</dd>` : nothing}
         ${c.flowVersion !== null ? html`<dt>Flow version</dt><dd>v${c.flowVersion}</dd>` : nothing}
       </dl>
     </section>`;

@@ -48,3 +48,8 @@ export function safeImageUrl(url: string | null): string | null {
     return null;
   }
 }
+
+/** Engine reason codes ("closed-by-operator") read as words; free text is left alone. */
+export function humanizeReason(reason: string): string {
+  return /^[a-z]+([-_][a-z]+)*$/.test(reason) ? reason.replace(/[-_]/g, ' ') : reason;
+}
