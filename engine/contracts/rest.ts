@@ -23,6 +23,14 @@ export interface LoginResponse {
   operator: OperatorDto;
 }
 
+export interface MeResponse {
+  operator: OperatorDto;
+}
+
+export interface OperatorListResponse {
+  operators: OperatorDto[];
+}
+
 export type ConversationStatusQuery = Lowercase<ConversationStatus>;
 
 export interface ConversationListResponse {

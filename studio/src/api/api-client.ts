@@ -7,7 +7,8 @@ import type {
   ConversationStatusQuery,
   LoginRequest,
   LoginResponse,
-  OperatorDto,
+  MeResponse,
+  OperatorListResponse,
   SendMessageRequest,
   SendMessageResponse,
   TransferRequest,
@@ -15,13 +16,6 @@ import type {
 import { session } from '../auth/session.ts';
 import { toApiError } from './api-error.ts';
 
-// Not (yet) in engine/contracts/rest.ts; these are the shapes the engine documents for the two routes.
-export interface MeResponse {
-  operator: OperatorDto;
-}
-export interface OperatorListResponse {
-  operators: OperatorDto[];
-}
 
 interface RequestOptions {
   body?: unknown;

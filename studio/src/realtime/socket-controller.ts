@@ -63,6 +63,8 @@ export class SocketController implements ReactiveController {
     });
     socket.on('conversation:updated', (conversation) => this.#options.onConversation(conversation));
     socket.on('message:new', (message) => this.#options.onMessage(message));
+    // a later copy of the same message (delivery status): the thread merges it by id
+    socket.on('message:updated', (message) => this.#options.onMessage(message));
     socket.on('typing', (event) => this.#options.onTyping?.(event));
   }
 
