@@ -5,8 +5,31 @@ export type FlowEvent =
   | { kind: 'follow' }
   | { kind: 'unfollow' }
   /** an operator closed the handoff conversation; the runtime runs the handoff's onClose step */
-  | { kind: 'handoff-closed'; onCloseStep: string | null };
+  | { kind: 'handoff-closed'; onCloseStep: string | null }
+  /** a wait step's time has come (FlowState.resume) */
+  | { kind: 'resume' }
+  /** the customer waited longer than the queue's maxWait; run its `then` step */
+  | { kind: 'queue-timeout'; stepId: string };
 
+/** The customer as the runtime sees them. */
+export interface CustomerFacts {
+  id: string;
+  name: string;
+  language: string | null;
+  tags: string[];
+  /** queued for or talking to a human operator */
+  withHuman: boolean;
+  following: boolean;
+}
+
+export interface FlowInput {
+  event: FlowEvent;
+  customer: CustomerFacts;
+  /** epoch ms: the runtime never reads a clock itself */
+  now: number;
+}
+
+/** @deprecated the skeleton runtime's context; replaced by CustomerFacts */
 export interface FlowContext {
   customer: { name: string; language: string | null; withHuman: boolean };
 }

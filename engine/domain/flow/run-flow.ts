@@ -6,7 +6,7 @@ import type { FlowAction, OutboundText, QuickReplyItem } from './flow-action.ts'
 import type { FlowDocument, QuickReply, Step } from './flow-document.ts';
 import type { FlowContext, FlowEvent } from './flow-event.ts';
 import { findTrigger } from './match-trigger.ts';
-import { renderTemplate } from './render-template.ts';
+import { renderTemplate } from './expression/template.ts';
 
 /** A flow that loops through `next` must not hang the engine; validation catches most loops earlier. */
 const MAX_STEPS_PER_EVENT = 25;
@@ -31,13 +31,13 @@ function runSteps(flow: FlowDocument, startId: string, context: FlowContext): Fl
   for (let count = 0; stepId !== undefined && count < MAX_STEPS_PER_EVENT; count++) {
     const step = byId.get(stepId);
     if (!step) throw new Error(`flow ${flow.id}: no step "${stepId}"`);
-    if (step.say) actions.push({ type: 'say', message: textMessage(step.say.text, context, step.say.quickReplies) });
+    if (step.say?.text) actions.push({ type: 'say', message: textMessage(step.say.text, context, step.say.quickReplies) });
     if (step.handoff) {
       if (step.handoff.greeting) actions.push({ type: 'say', message: textMessage(step.handoff.greeting, context, undefined) });
-      actions.push({ type: 'handoff', onCloseStep: step.handoff.onClose ?? null });
+      actions.push({ type: 'handoff', queue: null, routing: { rules: null, team: null, skills: [], priority: 0, strategy: 'round-robin' }, onCloseStep: step.handoff.onClose ?? null });
       break;
     }
-    stepId = step.next;
+    stepId = typeof step.next === 'string' ? step.next : undefined;
   }
   return actions;
 }

@@ -1,5 +1,5 @@
 /** Applies the runtime's actions inside the caller's transaction; returns what to announce after commit. */
-import type { FlowAction, OutboundText } from '../../domain/flow/flow-action.ts';
+import type { FlowAction, OutboundMessage } from '../../domain/flow/flow-action.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import type { CustomerRow } from '../../store/repositories/customers.repo.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
@@ -23,7 +23,7 @@ export interface ApplyInput {
 }
 
 export async function applyFlowActions(tx: Store, input: ApplyInput): Promise<FlowEffects> {
-  const says: OutboundText[] = [];
+  const says: OutboundMessage[] = [];
   let opened: ConversationRow | null = null;
   for (const action of input.actions) {
     if (action.type === 'say') says.push(action.message);

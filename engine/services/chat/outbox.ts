@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SenderKind } from '../../contracts/conversation.ts';
-import type { OutboundText } from '../../domain/flow/flow-action.ts';
+import type { OutboundMessage } from '../../domain/flow/flow-action.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -17,11 +17,18 @@ export interface OutboundBatch {
   conversationId: string | null;
   senderKind: SenderKind;
   operatorId: string | null;
-  messages: OutboundText[];
+  messages: OutboundMessage[];
   /** a fresh reply token to spend on the first request, if the caller holds one */
   replyToken: { token: string; expiresAt: number } | null;
   webhookEventId: string | null;
   now: number;
+}
+
+/** What operators read in the thread for a message the account sent. */
+function displayText(message: OutboundMessage): string {
+  if (message.type === 'text') return message.text;
+  if (message.type === 'flex') return `[flex] ${message.altText}`;
+  return '[image]';
 }
 
 /** Writes the batch as pending rows; every group of up to five shares one retry key (one request). */
@@ -40,7 +47,7 @@ export async function enqueueOutbound(tx: Store, batch: OutboundBatch): Promise<
           sender_kind: batch.senderKind,
           operator_id: batch.operatorId,
           type: message.type,
-          text: message.text,
+          text: displayText(message),
           payload: JSON.stringify(message),
           line_message_id: null,
           webhook_event_id: batch.webhookEventId,

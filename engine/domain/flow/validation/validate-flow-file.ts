@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import flowSchema from '../../../../schemas/flow.json' with { type: 'json' };
 import type { FlowDocument } from '../flow-document.ts';
-import { checkTemplate } from '../render-template.ts';
+import { checkTemplate } from '../expression/template.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { FlowProblem } from './flow-problem.ts';
 import { YamlLocator } from './yaml-locator.ts';
@@ -72,7 +72,7 @@ function referenceProblems(file: string, flow: FlowDocument, locator: YamlLocato
   };
   flow.triggers.forEach((trigger, i) => check(trigger.goto, `/triggers/${i}/goto`));
   flow.steps.forEach((step, i) => {
-    check(step.next, `/steps/${i}/next`);
+    check(typeof step.next === 'string' ? step.next : undefined, `/steps/${i}/next`);
     check(step.handoff?.onClose, `/steps/${i}/handoff/onClose`);
     const templates: [string | undefined, string][] = [
       [step.say?.text, `/steps/${i}/say/text`],

@@ -1,0 +1,133 @@
+/**
+ * A real Baton under test, in a process of its own: startBaton on a throwaway database, talking
+ * through the real @line/bot-sdk to a FakeLinePlatform in this same process. The parent sets up
+ * operators and claimed conversations through `start`, then drives the engine over HTTP and
+ * Socket.IO like LINE and the studio would.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { startBaton, type RunningBaton } from '../../engine/baton.ts';
+import { loadConfig } from '../../engine/config.ts';
+import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
+import { createLogger } from '../../engine/logger.ts';
+import { issueToken } from '../../engine/services/auth/access-token.ts';
+import { createBenchDatabase, type BenchDatabase, type DbKind } from '../lib/bench-database.ts';
+import { repoRoot, serveParent } from '../lib/child-process.ts';
+import { MemorySampler, memoryNow, type MemoryFigures } from '../lib/memory.ts';
+
+export interface EngineStartOptions {
+  db: DbKind;
+  /** false stores webhook events without handling them (the ingest figure) */
+  processEvents: boolean;
+  /** operators created, each with a signed access token */
+  operators: number;
+  /** customers with an ACTIVE conversation, claimed round-robin by the first `assignees` operators */
+  customers: number;
+  assignees: number;
+}
+
+export interface BenchOperator {
+  id: string;
+  token: string;
+}
+
+export interface BenchCustomer {
+  userId: string;
+  conversationId: string;
+  operatorId: string;
+}
+
+export interface EngineInfo {
+  url: string;
+  channelSecret: string;
+  destination: string;
+  operators: BenchOperator[];
+  customers: BenchCustomer[];
+  redis: boolean;
+}
+
+const ACCESS_TOKEN = 'bench-channel-access-token';
+let running: { baton: RunningBaton; fake: FakeLinePlatform; database: BenchDatabase } | null = null;
+const sampler = new MemorySampler();
+
+async function start(options: EngineStartOptions): Promise<EngineInfo> {
+  const database = await createBenchDatabase(options.db);
+  const fake = new FakeLinePlatform({ channelAccessToken: ACCESS_TOKEN });
+  const lineUrl = await fake.listen(0, '127.0.0.1');
+  const channelSecret = randomBytes(16).toString('hex');
+  const tokenSecret = randomBytes(32).toString('base64url');
+  const env: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    BATON_FLOWS_DIR: path.join(repoRoot, 'flows'),
+    BATON_STUDIO_DIR: path.join(repoRoot, 'dist/studio'),
+    BATON_ADMIN_EMAIL: 'admin@bench.local',
+    BATON_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+    BATON_TOKEN_SECRET: tokenSecret,
+    LINE_CHANNEL_SECRET: channelSecret,
+    LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
+    LINE_API_BASE_URL: lineUrl,
+    LINE_DATA_API_BASE_URL: lineUrl,
+    LOG_LEVEL: process.env.BATON_BENCH_LOG_LEVEL ?? 'silent',
+  };
+  if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
+  const config = loadConfig(env, repoRoot);
+  const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents });
+  running = { baton, fake, database };
+
+  const now = Date.now();
+  const operators: BenchOperator[] = [];
+  for (let i = 0; i < options.operators; i++) {
+    const id = randomUUID();
+    const name = `Operator ${i + 1}`;
+    await baton.store.operators.insert({
+      id, email: `operator${i + 1}@bench.local`, name, role: 'operator', skills: '[]', capacity: 1_000,
+      presence: 'online', password_hash: 'bench: signs in with a token only', totp_secret: null, created_at: now,
+    });
+    operators.push({ id, token: issueToken({ sub: id, name, role: 'operator', exp: Math.floor(now / 1000) + 3600 }, tokenSecret) });
+  }
+
+  const customers: BenchCustomer[] = [];
+  const assignees = Math.max(1, Math.min(options.assignees, operators.length));
+  for (let i = 0; i < options.customers; i++) {
+    const operator = operators[i % assignees];
+    if (!operator) throw new Error('conversations need at least one operator');
+    const userId = `U${randomBytes(16).toString('hex')}`;
+    fake.setProfile(userId, { displayName: `Customer ${i + 1}` });
+    const { customer } = await baton.store.customers.findOrCreate(userId, now);
+    await baton.store.customers.updateProfile(customer.id, { displayName: `Customer ${i + 1}`, pictureUrl: null, language: 'en', statusMessage: null }, now);
+    await baton.store.customers.setMode(customer.id, 'HUMAN', now);
+    const conversation = await baton.store.conversations.create({ customerId: customer.id, flowVersion: baton.flowVersion, onCloseStep: 'goodbye', now });
+    if (!(await baton.store.conversations.claim(conversation.id, operator.id, now))) throw new Error('claim failed');
+    customers.push({ userId, conversationId: conversation.id, operatorId: operator.id });
+  }
+  sampler.start();
+  return { url: baton.url, channelSecret, destination: fake.botUserId, operators, customers, redis: config.redisUrl !== null };
+}
+
+async function stop(): Promise<void> {
+  sampler.stop();
+  if (!running) return;
+  const { baton, fake, database } = running;
+  running = null;
+  await baton.stop();
+  await fake.close();
+  await database.drop();
+}
+
+serveParent(
+  {
+    start: (options: EngineStartOptions) => start(options),
+    /** heap and RSS now; after a full GC when asked (the process runs with --expose-gc) */
+    memory: (args: { gc?: boolean }): MemoryFigures => memoryNow(args.gc === true),
+    /** the highest RSS since the last call, sampled every 100 ms */
+    peakRss: (): number => sampler.takePeak(),
+    /** webhook events by status: the parent waits for the backlog to drain */
+    eventCounts: async (): Promise<Record<string, number>> => (running ? running.baton.store.webhookEvents.countByStatus() : {}),
+    /** LINE API calls the fake received (replies, pushes, profiles) */
+    lineCalls: (): number => running?.fake.calls.length ?? 0,
+    stop,
+  },
+  stop,
+);
