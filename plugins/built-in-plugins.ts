@@ -1,0 +1,19 @@
+/** The plugins Baton ships, switched on by configuration. */
+import type { Logger } from 'pino';
+import { consoleNotifier } from './notifiers/console-notifier.ts';
+import { telegramNotifier } from './notifiers/telegram-notifier.ts';
+import { webhookNotifier } from './notifiers/webhook-notifier.ts';
+import type { BatonPlugin, Notifier } from './plugin-api.ts';
+import { notifyStep } from './steps/notify-step.ts';
+
+export interface BuiltInPluginSettings {
+  telegram: { botToken: string; chatId: string; apiBaseUrl: string } | null;
+  webhook: { url: string; secret: string | null } | null;
+}
+
+export function builtInPlugins(settings: BuiltInPluginSettings, logger: Logger): BatonPlugin[] {
+  const notifiers: Notifier[] = [consoleNotifier(logger)];
+  if (settings.telegram) notifiers.push(telegramNotifier(settings.telegram));
+  if (settings.webhook) notifiers.push(webhookNotifier({ url: settings.webhook.url, ...(settings.webhook.secret ? { secret: settings.webhook.secret } : {}) }));
+  return [{ name: 'built-in', notifiers, stepKinds: [notifyStep] }];
+}
