@@ -64,3 +64,40 @@ export interface ConversationResponse {
 }
 
 export type { CustomerDto };
+
+/** A flow set as files, for validate and publish. */
+export interface FlowFilesRequest {
+  files: { file: string; source: string }[];
+}
+
+export interface FlowProblemDto {
+  file: string;
+  line: number;
+  col: number;
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+/** 422 body when a flow set does not validate */
+export interface FlowProblemsResponse {
+  error: { code: 'invalid_flows'; message: string };
+  problems: FlowProblemDto[];
+}
+
+export interface FlowVersionDto {
+  version: number;
+  active: boolean;
+  publishedBy: string;
+  publishedAt: number;
+}
+
+export interface FlowVersionListResponse {
+  versions: FlowVersionDto[];
+  activations: { version: number; action: 'publish' | 'activate'; actor: string; at: number }[];
+}
+
+export interface FlowVersionResponse {
+  version: FlowVersionDto;
+  files: { file: string; source: string }[];
+}

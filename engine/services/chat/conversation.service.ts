@@ -94,7 +94,7 @@ export class ConversationService {
     if (row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
       throw forbidden('Only the assigned operator or a supervisor can close this conversation');
     }
-    const flowVersion = row.flow_version ?? this.flows.active().version;
+    const flowVersion = row.flow_version ?? (await this.flows.active()).version;
     const flowSet = await this.flows.version(flowVersion);
     const rows = await this.store.transaction(async (tx) => {
       const at = this.now();

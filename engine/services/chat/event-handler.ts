@@ -58,7 +58,7 @@ export class EventHandler {
     const profile = event.type === 'follow' || !known?.display_name ? await this.fetchProfile(userId) : null;
     // resolved before the transaction: SQLite has one connection and the transaction holds it
     const openBefore = known ? await store.conversations.findOpenByCustomer(known.id) : undefined;
-    const flowVersion = openBefore?.flow_version ?? this.deps.flows.active().version;
+    const flowVersion = openBefore?.flow_version ?? (await this.deps.flows.active()).version;
     const flowSet = await this.deps.flows.version(flowVersion);
 
     const result = await store.transaction(async (tx) => {

@@ -1,17 +1,21 @@
 /**
- * Published flow versions: publishes the flows folder when it differs from the active version and
- * hands out the flow set of any version (a conversation stays on the version it started with).
+ * Published flow versions. Publishing stores an immutable version of the whole flow set and makes it
+ * active; activating an older version is the rollback. A conversation stays on the version it started
+ * with, so the registry hands out any version's set, cached after the first use. The active version is
+ * re-read from the store at most every ACTIVE_TTL_MS, so every engine of a cluster follows a rollback.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { formatProblem, type FlowProblem } from '../../domain/flow/validation/flow-problem.ts';
+import { UserError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
-import { formatProblem, type FlowProblem } from '../../domain/flow/validation/flow-problem.ts';
 import { readFlowSources, validateFlowSet, type FlowSet, type FlowSource } from './flow-set.ts';
 
-export class FlowValidationError extends Error {
+/** A flow set that does not validate: 422 for the API, file:line:col lines for the CLI and start-up. */
+export class FlowValidationError extends UserError {
   constructor(readonly problems: FlowProblem[]) {
-    super(`flows are invalid:\n${problems.map(formatProblem).join('\n')}`);
+    super(422, 'invalid_flows', `flows are invalid:\n${problems.map(formatProblem).join('\n')}`, { problems });
     this.name = 'FlowValidationError';
   }
 }
@@ -20,6 +24,8 @@ export interface ActiveFlows {
   version: number;
   set: FlowSet;
 }
+
+const ACTIVE_TTL_MS = 2_000;
 
 function checksum(sources: FlowSource[]): string {
   const hash = createHash('sha256');
@@ -30,44 +36,71 @@ function checksum(sources: FlowSource[]): string {
 export class FlowRegistry {
   private readonly versions = new Map<number, FlowSet>();
   private activeVersion = 0;
+  private activeCheckedAt = 0;
 
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
+    private readonly now: () => number,
   ) {}
 
-  /** Validates the folder; publishes it as a new active version when it differs from the active one. */
-  async loadFolder(dir: string, now: number): Promise<ActiveFlows> {
+  /** Validates the folder; publishes it when it differs from the active version. */
+  async loadFolder(dir: string): Promise<ActiveFlows> {
     const sources = (await readFlowSources(dir)).map((s) => ({ file: path.relative(process.cwd(), s.file) || s.file, source: s.source }));
+    return this.publish(sources, `folder:${dir}`, { onlyIfChanged: true });
+  }
+
+  /** Validates and publishes a flow set as the new active version (or throws FlowValidationError). */
+  async publish(sources: FlowSource[], actor: string, options: { onlyIfChanged?: boolean } = {}): Promise<ActiveFlows> {
     const result = validateFlowSet(sources);
     if (!result.ok) throw new FlowValidationError(result.problems);
     const sum = checksum(sources);
     const version = await this.store.transaction(async (tx) => {
       const active = await tx.flowVersions.active();
-      if (active?.checksum === sum) return active.version;
-      return tx.flowVersions.publish(JSON.stringify(sources), sum, `folder:${dir}`, now);
+      if (options.onlyIfChanged && active?.checksum === sum) return active.version;
+      return tx.flowVersions.publish(sources, sum, actor, this.now());
     });
     this.versions.set(version, result.set);
-    this.activeVersion = version;
-    this.logger.info({ version, files: sources.length }, 'flows loaded');
+    this.setActive(version);
+    this.logger.info({ version, files: sources.length, actor }, 'flows active');
     return { version, set: result.set };
   }
 
-  active(): ActiveFlows {
-    const set = this.versions.get(this.activeVersion);
-    if (!set) throw new Error('no active flow version loaded');
-    return { version: this.activeVersion, set };
+  /** Makes a published version active again (rollback); false when there is no such version. */
+  async activate(version: number, actor: string): Promise<boolean> {
+    const set = await this.version(version);
+    const done = await this.store.transaction((tx) => tx.flowVersions.activate(version, actor, this.now()));
+    if (done) {
+      this.versions.set(version, set);
+      this.setActive(version);
+      this.logger.info({ version, actor }, 'flow version activated');
+    }
+    return done;
   }
 
-  /** The flow set of a published version (loaded from the store the first time it is asked for). */
+  /** The active version; refreshed from the store so a rollback on another engine is followed. */
+  async active(): Promise<ActiveFlows> {
+    if (this.now() - this.activeCheckedAt > ACTIVE_TTL_MS) {
+      const row = await this.store.flowVersions.active();
+      if (row) this.setActive(row.version);
+    }
+    return { version: this.activeVersion, set: await this.version(this.activeVersion) };
+  }
+
+  /** The flow set of a published version (validated from the store the first time it is asked for). */
   async version(version: number): Promise<FlowSet> {
     const cached = this.versions.get(version);
     if (cached) return cached;
     const row = await this.store.flowVersions.get(version);
     if (!row) throw new Error(`flow version ${version} does not exist`);
-    const result = validateFlowSet(JSON.parse(row.documents) as FlowSource[]);
+    const result = validateFlowSet(this.store.flowVersions.sources(row));
     if (!result.ok) throw new FlowValidationError(result.problems);
     this.versions.set(version, result.set);
     return result.set;
+  }
+
+  private setActive(version: number): void {
+    this.activeVersion = version;
+    this.activeCheckedAt = this.now();
   }
 }

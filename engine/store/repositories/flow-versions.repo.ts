@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { parseJson } from './json-column.ts';
 
 export interface FlowVersionRow {
   version: number;
@@ -9,7 +10,20 @@ export interface FlowVersionRow {
   published_at: number;
 }
 
-/** Published flow sets: immutable rows, exactly one active. */
+export interface FlowActivationRow {
+  id: number;
+  version: number;
+  action: 'publish' | 'activate';
+  actor: string;
+  at: number;
+}
+
+export interface StoredFlowSource {
+  file: string;
+  source: string;
+}
+
+/** Published flow sets: immutable rows, exactly one active, every activation recorded (who, when). */
 export class FlowVersionsRepo {
   constructor(private readonly db: Knex) {}
 
@@ -21,19 +35,42 @@ export class FlowVersionsRepo {
     return this.db<FlowVersionRow>('flow_versions').where({ version }).first();
   }
 
+  sources(row: FlowVersionRow): StoredFlowSource[] {
+    return parseJson<StoredFlowSource[]>(row.documents, []);
+  }
+
+  /** Newest first, without the documents. */
+  list(): Promise<Omit<FlowVersionRow, 'documents'>[]> {
+    return this.db<FlowVersionRow>('flow_versions').select('version', 'checksum', 'active', 'published_by', 'published_at').orderBy('version', 'desc');
+  }
+
+  activations(limit = 100): Promise<FlowActivationRow[]> {
+    return this.db<FlowActivationRow>('flow_activations').orderBy('id', 'desc').limit(limit);
+  }
+
   /** Publishes a new version and makes it the active one. Call inside a transaction. */
-  async publish(documents: string, checksum: string, publishedBy: string, now: number): Promise<number> {
+  async publish(sources: StoredFlowSource[], checksum: string, publishedBy: string, now: number): Promise<number> {
     const last = await this.db('flow_versions').max<{ v: number | null }[]>({ v: 'version' }).first();
     const version = Number(last?.v ?? 0) + 1;
     await this.db('flow_versions').update({ active: false }).where({ active: true });
     await this.db('flow_versions').insert({
       version,
-      documents,
+      documents: JSON.stringify(sources),
       checksum,
       active: true,
       published_by: publishedBy,
       published_at: now,
     });
+    await this.db('flow_activations').insert({ version, action: 'publish', actor: publishedBy, at: now });
     return version;
+  }
+
+  /** Makes an existing version the active one (a rollback or roll-forward). Call inside a transaction. */
+  async activate(version: number, actor: string, now: number): Promise<boolean> {
+    if (!(await this.get(version))) return false;
+    await this.db('flow_versions').update({ active: false }).where({ active: true });
+    await this.db('flow_versions').update({ active: true }).where({ version });
+    await this.db('flow_activations').insert({ version, action: 'activate', actor, at: now });
+    return true;
   }
 }

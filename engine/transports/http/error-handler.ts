@@ -14,7 +14,8 @@ export function errorHandler(logger: Logger): Middleware {
     } catch (error) {
       if (error instanceof UserError) {
         ctx.status = error.status;
-        ctx.body = { error: { code: error.code, message: error.message } };
+        ctx.set(error.headers);
+        ctx.body = { error: { code: error.code, message: error.message }, ...error.details };
         return;
       }
       logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unexpected error');

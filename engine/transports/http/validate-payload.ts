@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
 import lineWebhookSchema from '../../../schemas/line-webhook.json' with { type: 'json' };
 import { badRequest } from '../../errors.ts';
-import type { CloseRequest, LoginRequest, SendMessageRequest, TransferRequest } from '../../contracts/rest.ts';
+import type { CloseRequest, FlowFilesRequest, LoginRequest, SendMessageRequest, TransferRequest } from '../../contracts/rest.ts';
 import type { SimulatedEventRequest } from '../../contracts/sandbox.ts';
 import type { RawLineEvent } from '../../services/chat/webhook-ingest.ts';
 
@@ -28,6 +28,7 @@ export const validators = {
   transfer: compile<TransferRequest>('api.json#/definitions/TransferRequest'),
   close: compile<CloseRequest>('api.json#/definitions/CloseRequest'),
   simulatedEvent: compile<SimulatedEventRequest>('api.json#/definitions/SimulatedEventRequest'),
+  flowFiles: compile<FlowFilesRequest>('api.json#/definitions/FlowFilesRequest'),
 };
 
 export function assertValid<T>(validate: ValidateFunction<T>, value: unknown, what: string): T {
