@@ -5,27 +5,49 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from './config.ts';
 import { createLineClient } from './line/line-client.ts';
 import { FakeLinePlatform } from './line/sandbox/fake-line-platform.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { AuthService, type FirstAdmin } from './services/auth/auth.service.ts';
+import { LoginThrottle } from './services/auth/login-throttle.ts';
 import { ConversationService } from './services/chat/conversation.service.ts';
 import { EventHandler } from './services/chat/event-handler.ts';
 import { EventProcessor } from './services/chat/event-processor.ts';
 import { OutboundDispatcher } from './services/chat/outbound-dispatcher.ts';
 import { WebhookIngest } from './services/chat/webhook-ingest.ts';
 import { FlowRegistry } from './services/flows/flow-registry.ts';
+import { AssignmentService } from './services/chat/assignment.service.ts';
+import { FollowUps } from './services/chat/follow-ups.ts';
+import { QueueAnnouncer } from './services/chat/queue-announcer.ts';
+import { PresenceService } from './services/chat/presence.service.ts';
+import { AutoCloseService } from './services/chat/auto-close.service.ts';
+import { QueueTimeoutsService } from './services/chat/queue-timeouts.service.ts';
+import { ResumeScanner } from './services/chat/resume-scanner.ts';
+import { autoCloseJob, queueTimeoutJob } from './transports/cron/chat.jobs.ts';
+import { presenceRoutes } from './transports/http/presence.route.ts';
+import { builtInPlugins } from '../plugins/built-in-plugins.ts';
+import { PluginHost } from '../plugins/plugin-host.ts';
+import { RetentionService } from './services/maintenance/retention.service.ts';
 import { RelayPublisher } from './services/realtime/realtime-publisher.ts';
 import { openDatabase } from './store/database.ts';
+import { MemoryRateCounters } from './store/counters/memory-rate-counters.ts';
+import { RedisRateCounters } from './store/counters/redis-rate-counters.ts';
+import { openRedis } from './store/redis.ts';
 import { createStore, type Store } from './store/store.ts';
+import { JobRunner } from './transports/cron/job-runner.ts';
+import { retentionJob } from './transports/cron/retention.job.ts';
 import { createHttpApp } from './transports/http/app.ts';
 import { authRoutes } from './transports/http/auth.route.ts';
 import { conversationRoutes } from './transports/http/conversations.route.ts';
 import { healthRoutes } from './transports/http/health.route.ts';
 import { lineWebhookRoutes } from './transports/http/line-webhook.route.ts';
+import { flowRoutes } from './transports/http/flows.route.ts';
 import { openApiRoutes } from './transports/http/openapi.route.ts';
 import { sandboxRoutes } from './transports/http/sandbox.route.ts';
+import { redisStreamsAdapter } from './transports/realtime/redis-streams-adapter.ts';
 import { attachSocketGateway } from './transports/realtime/socket-gateway.ts';
 
 export interface BatonOptions {
@@ -45,17 +67,30 @@ export interface RunningBaton {
   /** set when this start created the first admin */
   firstAdmin: FirstAdmin | null;
   flowVersion: number;
+  /** names this engine in the store (claimed events, outbound batches, cron runs) */
+  instanceId: string;
+  /** first step of a shutdown: /readyz and new webhooks answer 503 from now on */
+  drain(): void;
+  /** drains, finishes or hands back claimed work, closes sockets (clients reconnect elsewhere), closes */
   stop(): Promise<void>;
 }
 
 /** How often pending outbound messages (LINE down, crash before send) are retried. */
 const OUTBOX_SWEEP_MS = 5_000;
+/** How often due wait steps are looked for: the resolution of `wait: { seconds }`. */
+const RESUME_SCAN_MS = 1_000;
+/** Auto-close and queue time-outs are checked every minute (their policies are in minutes). */
+const CHAT_JOBS_SCHEDULE = '* * * * *';
 
 export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const { config } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = createStore(await openDatabase(config.database));
+  // fits webhook_events.locked_by (64): host names can be long
+  const instanceId = `${os.hostname().slice(0, 40)}/${process.pid}/${randomBytes(3).toString('hex')}`;
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, logger.child({ module: 'redis' })) : null;
+  let draining = false;
 
   let sandbox: RunningBaton['sandbox'] = null;
   let line = config.line;
@@ -76,18 +111,29 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     timeoutMs: line.timeoutMs,
     logger,
   });
-  const flows = new FlowRegistry(store, logger.child({ module: 'flows' }));
-  const active = await flows.loadFolder(config.flowsDir, now());
+  const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now);
+  const active = await flows.loadFolder(config.flowsDir);
   const auth = await AuthService.create(store, config.tokenSecret, config.tokenTtlSeconds, now);
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
 
   const publisher = new RelayPublisher();
   const chatLogger = logger.child({ module: 'chat' });
-  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now);
-  const handler = new EventHandler({ store, flows, line: lineClient, dispatcher, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
-  const processor = new EventProcessor(store, handler, chatLogger, now, { concurrency: 4, leaseMs: 30_000, idlePollMs: 1_000, maxAttempts: 5 });
+  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs });
+  const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
+  const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
+  const handler = new EventHandler({ store, flows, line: lineClient, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
+  const processor = new EventProcessor(store, handler, chatLogger, now, {
+    concurrency: config.workers.concurrency,
+    leaseMs: config.workers.eventLeaseMs,
+    idlePollMs: 1_000,
+    maxAttempts: 5,
+    workerId: instanceId,
+  });
   const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, () => processor.kick());
-  const conversations = new ConversationService(store, flows, dispatcher, publisher, now);
+  const counters = redis ? new RedisRateCounters(redis.counters, config.redisKeyPrefix) : new MemoryRateCounters(now);
+  const throttle = new LoginThrottle(counters, config.loginThrottle, logger.child({ module: 'auth' }));
+  const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, now);
+  const presence = new PresenceService(store, followUps);
 
   const channelSecret = line.channelSecret;
   let webhookUrl = '';
@@ -95,18 +141,26 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     logger: logger.child({ module: 'http' }),
     studioDir: config.studioDir,
     mountRoutes(koa) {
-      const health = healthRoutes(store);
-      const webhook = lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest });
-      const authApi = authRoutes(auth);
+      const health = healthRoutes({ database: () => store.ping(), redis: redis ? () => redis.ping() : undefined, draining: () => draining });
+      const webhook = lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest, draining: () => draining });
+      const authApi = authRoutes(auth, throttle);
       const conversationApi = conversationRoutes(auth, conversations);
       const openApi = openApiRoutes();
+      const flowApi = flowRoutes(auth, flows, store);
+      const presenceApi = presenceRoutes(auth, presence);
       koa.use(health.routes()).use(webhook.routes()).use(authApi.routes()).use(authApi.allowedMethods());
       koa.use(conversationApi.routes()).use(conversationApi.allowedMethods()).use(openApi.routes());
+      koa.use(flowApi.routes()).use(flowApi.allowedMethods()).use(presenceApi.routes()).use(presenceApi.allowedMethods());
       if (sandbox) koa.use(sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl }).routes());
     },
   });
   const server = http.createServer(app.callback());
-  const gateway = attachSocketGateway(server, auth, logger.child({ module: 'realtime' }));
+  const gateway = attachSocketGateway(server, auth, logger.child({ module: 'realtime' }), {
+    adapter: redis ? redisStreamsAdapter(redis.client, config.redisKeyPrefix) : undefined,
+    onOperatorLeft: (operatorId, remaining) => {
+      presence.left(operatorId, remaining).catch((error: unknown) => logger.warn({ error: String(error) }, 'presence update failed'));
+    },
+  });
   publisher.attach(gateway.publisher);
 
   await new Promise<void>((resolve, reject) => {
@@ -120,6 +174,24 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
   const sweepTimer = setInterval(sweep, OUTBOX_SWEEP_MS);
+  const resumes = new ResumeScanner(store, now, () => processor.kick());
+  const resumeTimer = setInterval(() => {
+    resumes.scan().catch((error: unknown) => logger.error({ error: String(error) }, 'resume scan failed'));
+  }, RESUME_SCAN_MS);
+
+  const cron = config.cron.enabled
+    ? new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) })
+    : null;
+  cron?.register(retentionJob(new RetentionService(store, config.cron.retentionDays), config.cron.retentionSchedule));
+  const autoClose = new AutoCloseService(store, flows, conversations, dispatcher, publisher, chatLogger, now);
+  cron?.register(autoCloseJob(autoClose, CHAT_JOBS_SCHEDULE));
+  cron?.register(queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE));
+  cron?.start();
+  const drain = () => {
+    if (!draining) logger.info({ instanceId }, 'draining: readyz and webhooks answer 503');
+    draining = true;
+  };
+  let stopped: Promise<void> | null = null;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -128,16 +200,29 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     sandbox,
     firstAdmin,
     flowVersion: active.version,
-    async stop() {
-      clearInterval(sweepTimer);
-      // stop taking webhooks first, then let claimed events finish, then drop connections
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await processor.stop();
-      await gateway.io.close();
-      server.closeAllConnections();
-      await closed;
-      await sandbox?.fake.close();
-      await store.close();
+    instanceId,
+    drain,
+    stop() {
+      stopped ??= (async () => {
+        // refuse webhooks and fail readiness first; the grace lets a load balancer notice
+        drain();
+        if (config.shutdownGraceMs > 0) await delay(config.shutdownGraceMs);
+        clearInterval(sweepTimer);
+        clearInterval(resumeTimer);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await cron?.stop();
+        // events and outbound batches in hand finish; whatever is still claimed is handed back now
+        await processor.stop();
+        await dispatcher.stop();
+        // operators are disconnected and reconnect to another engine, which replays what they missed
+        await gateway.io.close();
+        server.closeAllConnections();
+        await closed;
+        await redis?.close();
+        await sandbox?.fake.close();
+        await store.close();
+      })();
+      return stopped;
     },
   };
 }

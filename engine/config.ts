@@ -3,6 +3,7 @@
  * A wrong value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
+import { validate as isCronExpression } from 'node-cron';
 
 export interface DatabaseConfig {
   client: 'sqlite' | 'postgres';
@@ -23,12 +24,46 @@ export interface LineConfig {
   timeoutMs: number;
 }
 
+/** How work is shared between engine instances (see docs/deploy.md). */
+export interface WorkersConfig {
+  /** event loops per engine; each holds one database connection while it works */
+  concurrency: number;
+  /** how long a claimed webhook event stays with its engine before another may take it over */
+  eventLeaseMs: number;
+  /** how long an outbound batch being sent stays with its engine before another may resend it */
+  outboxLeaseMs: number;
+}
+
+export interface CronConfig {
+  enabled: boolean;
+  /** IANA zone the schedules are read in; null: the server's zone */
+  timezone: string | null;
+  retentionSchedule: string;
+  /** processed webhook events older than this are deleted by the retention job */
+  retentionDays: number;
+}
+
+/** Built-in notifiers (plugins/): each is on when its settings are present. */
+export interface NotifierConfig {
+  telegram: { botToken: string; chatId: string; apiBaseUrl: string } | null;
+  webhook: { url: string; secret: string | null } | null;
+}
+
 export interface Config {
   port: number;
   host: string;
   publicUrl: string;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** prefix of every Redis key and stream Baton uses, so several deployments can share one Redis */
+  redisKeyPrefix: string;
+  workers: WorkersConfig;
+  cron: CronConfig;
+  /** wait between SIGTERM (readyz 503) and closing, so a load balancer stops routing here first */
+  shutdownGraceMs: number;
+  /** failed logins per email and address within the window before 429 */
+  loginThrottle: { maxFailures: number; windowMs: number };
+  notifiers: NotifierConfig;
   flowsDir: string;
   studioDir: string;
   line: LineConfig;
@@ -112,6 +147,47 @@ function line(env: Env): LineConfig {
   };
 }
 
+function cronSchedule(env: Env, name: string, fallback: string): string {
+  const value = text(env, name) ?? fallback;
+  if (!isCronExpression(value)) throw new ConfigError(name, `not a cron expression: "${value}"`);
+  return value;
+}
+
+function timezone(env: Env, name: string): string | null {
+  const value = text(env, name);
+  if (value === null) return null;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+  } catch {
+    throw new ConfigError(name, `unknown time zone "${value}" (expected e.g. Asia/Bangkok)`);
+  }
+  return value;
+}
+
+function toggle(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `expected on or off, got "${raw}"`);
+}
+
+function notifiers(env: Env): NotifierConfig {
+  const botToken = text(env, 'BATON_TELEGRAM_BOT_TOKEN');
+  const chatId = text(env, 'BATON_TELEGRAM_CHAT_ID');
+  if ((botToken === null) !== (chatId === null)) {
+    throw new ConfigError(botToken === null ? 'BATON_TELEGRAM_BOT_TOKEN' : 'BATON_TELEGRAM_CHAT_ID', 'set both BATON_TELEGRAM_BOT_TOKEN and BATON_TELEGRAM_CHAT_ID, or neither');
+  }
+  const webhookUrl = text(env, 'BATON_NOTIFY_WEBHOOK_URL');
+  return {
+    telegram:
+      botToken && chatId
+        ? { botToken, chatId, apiBaseUrl: url(env, 'BATON_TELEGRAM_API_BASE_URL', 'https://api.telegram.org', ['https:', 'http:']) }
+        : null,
+    webhook: webhookUrl ? { url: url(env, 'BATON_NOTIFY_WEBHOOK_URL', '', ['https:', 'http:']), secret: text(env, 'BATON_NOTIFY_WEBHOOK_SECRET') } : null,
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = text(env, 'HOST') ?? '0.0.0.0';
@@ -133,6 +209,24 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: text(env, 'BATON_PUBLIC_URL') ?? `http://localhost:${port}`,
     database: database(env, cwd),
     redisUrl: text(env, 'REDIS_URL') === null ? null : url(env, 'REDIS_URL', '', ['redis:', 'rediss:']),
+    redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX') ?? 'baton:',
+    workers: {
+      concurrency: integer(env, 'BATON_WORKER_CONCURRENCY', 4, 1, 64),
+      eventLeaseMs: integer(env, 'BATON_EVENT_LEASE_MS', 30_000, 1_000, 3_600_000),
+      outboxLeaseMs: integer(env, 'BATON_OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
+    },
+    cron: {
+      enabled: toggle(env, 'BATON_CRON', true),
+      timezone: timezone(env, 'BATON_CRON_TIMEZONE'),
+      retentionSchedule: cronSchedule(env, 'BATON_RETENTION_CRON', '30 3 * * *'),
+      retentionDays: integer(env, 'BATON_RETENTION_DAYS', 30, 1, 3650),
+    },
+    shutdownGraceMs: integer(env, 'BATON_SHUTDOWN_GRACE_MS', 0, 0, 120_000),
+    loginThrottle: {
+      maxFailures: integer(env, 'BATON_LOGIN_MAX_FAILURES', 10, 1, 10_000),
+      windowMs: integer(env, 'BATON_LOGIN_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
+    },
+    notifiers: notifiers(env),
     flowsDir: path.resolve(cwd, text(env, 'BATON_FLOWS_DIR') ?? './flows'),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
     line: line(env),

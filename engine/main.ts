@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { FlowValidationError } from './services/flows/flow-registry.ts';
 
+/** Longest a graceful stop may take after the grace period before the process exits anyway. */
+const SHUTDOWN_LIMIT_MS = 30_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -33,6 +36,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // a stuck close (a LINE call or a database that never answers) must not keep the process around:
+    // anything unfinished is still claimed under a lease and is taken over by another engine
+    setTimeout(() => {
+      logger.error({ afterMs: SHUTDOWN_LIMIT_MS }, 'shutdown took too long, exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS + config.shutdownGraceMs).unref();
     baton.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -14,6 +14,9 @@ import { issueToken } from '../../engine/services/auth/access-token.ts';
 import { createBenchDatabase, type BenchDatabase, type DbKind } from '../lib/bench-database.ts';
 import { repoRoot, serveParent } from '../lib/child-process.ts';
 import { MemorySampler, memoryNow, type MemoryFigures } from '../lib/memory.ts';
+import { installSqlStats, sqlStats } from '../lib/sql-stats.ts';
+
+if (process.env.BATON_BENCH_SQL_STATS === '1') installSqlStats();
 
 export interface EngineStartOptions {
   db: DbKind;
@@ -127,6 +130,8 @@ serveParent(
     eventCounts: async (): Promise<Record<string, number>> => (running ? running.baton.store.webhookEvents.countByStatus() : {}),
     /** LINE API calls the fake received (replies, pushes, profiles) */
     lineCalls: (): number => running?.fake.calls.length ?? 0,
+    /** SQLite time per statement, when started with BATON_BENCH_SQL_STATS=1 */
+    sqlStats: () => sqlStats(),
     stop,
   },
   stop,

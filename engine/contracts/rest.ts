@@ -101,3 +101,7 @@ export interface FlowVersionResponse {
   version: FlowVersionDto;
   files: { file: string; source: string }[];
 }
+
+export interface PresenceRequest {
+  presence: 'available' | 'away';
+}

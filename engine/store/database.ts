@@ -40,8 +40,27 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     connection: config.connection,
     pool: { min: 0, max: config.poolMax },
   });
-  await db.migrate.latest({ migrationSource });
+  await withMigrationLock(config.connection, () => db.migrate.latest({ migrationSource }));
   return db;
+}
+
+/** 'baton' in ASCII: the advisory lock that engines starting together on one database queue on. */
+const MIGRATION_LOCK_KEY = 0x6261746f6e;
+
+/**
+ * Engines starting at the same moment would race to create knex's own tables and then fail on its
+ * migration lock; a session advisory lock makes them take turns (the later ones find nothing to do).
+ * A session lock dies with its connection, so a crashed engine never leaves it held.
+ */
+async function withMigrationLock<T>(connection: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: connection });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await fn();
+  } finally {
+    await client.end();
+  }
 }
 
 /** true when the database is Postgres (row locks, SKIP LOCKED) rather than SQLite (one writer) */

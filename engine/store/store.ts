@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
 import { CustomersRepo } from './repositories/customers.repo.ts';
 import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
+import { JobRunsRepo } from './repositories/job-runs.repo.ts';
 import { MessagesRepo } from './repositories/messages.repo.ts';
 import { OperatorsRepo } from './repositories/operators.repo.ts';
 import { SettingsRepo } from './repositories/settings.repo.ts';
@@ -16,6 +17,7 @@ export interface Store {
   webhookEvents: WebhookEventsRepo;
   flowVersions: FlowVersionsRepo;
   settings: SettingsRepo;
+  jobRuns: JobRunsRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -32,6 +34,7 @@ export function createStore(db: Knex): Store {
     webhookEvents: new WebhookEventsRepo(db),
     flowVersions: new FlowVersionsRepo(db),
     settings: new SettingsRepo(db),
+    jobRuns: new JobRunsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {
       try {

@@ -57,17 +57,27 @@ test('"hello" gets the bot answer, and nothing reaches the operators', async () 
 
 let conversation: ConversationDto;
 
+/** The account's messages after the first `from` ones, as the phone shows them. */
+const accountTextsAfter = (from: number) => accountTexts().slice(from);
+const findText = (from: number, pattern: RegExp) => accountTextsAfter(from).find((t) => pattern.test(t.text));
+
 test('"agent" gives the handoff greeting and a waiting conversation appears live for operators', async () => {
+  const before = accountTexts().length;
   await customerSends(engine.fakeLine.textEvent(USER, 'can I talk to an agent?'));
   conversation = await operator.waitForConversation((c) => c.status === 'WAITING', 'a waiting conversation');
   assert.is(conversation.customer.displayName, 'Somchai');
   assert.is(conversation.customer.mode, 'HUMAN');
-  const texts = await waitFor(() => accountTexts().length === 3 && accountTexts(), 'the handoff greeting');
-  assert.match(texts[2]?.text ?? '', /in the queue/);
+  // in office hours "in the queue", after hours "we open again ...": queued either way
+  const greeting = await waitFor(() => findText(before, /in the queue|open again/), 'the handoff greeting');
+  assert.is(greeting.via, 'reply', 'the greeting spends the free reply token');
+  const position = await waitFor(() => findText(before, /number 1 in the queue/), 'the queue position');
+  assert.is(position.via, 'push', 'the token is spent: the position goes out as a push');
   const list = await operator.request<ConversationListResponse>('GET', '/api/conversations?status=waiting');
   assert.equal(list.body.conversations.map((c) => c.id), [conversation.id]);
   const detail = await operator.request<ConversationDetailResponse>('GET', `/api/conversations/${conversation.id}`);
-  assert.equal(detail.body.messages.map((m) => m.senderKind), ['customer', 'bot'], 'the request and the greeting belong to the conversation');
+  const kinds = detail.body.messages.map((m) => m.senderKind);
+  assert.is(kinds[0], 'customer', 'the request belongs to the conversation');
+  assert.ok(kinds.slice(1).every((k) => k === 'bot'), 'and the bot answers after it');
 });
 
 test('the operator claims and replies; the reply uses no push while a reply token is fresh', async () => {
@@ -78,6 +88,7 @@ test('the operator claims and replies; the reply uses no push while a reply toke
   await operator.waitForConversation((c) => c.id === conversation.id && c.status === 'ACTIVE', 'the claim broadcast');
 
   // the customer writes while waiting: the operator sees it live, the bot stays silent
+  const before = accountTexts().length;
   await customerSends(engine.fakeLine.textEvent(USER, 'my order #1234 is late'));
   const inbound = await operator.waitForMessage((m) => m.text === 'my order #1234 is late', 'the customer message');
   assert.is(inbound.conversationId, conversation.id);
@@ -85,34 +96,47 @@ test('the operator claims and replies; the reply uses no push while a reply toke
 
   const sent = await operator.request<SendMessageResponse>('POST', `/api/conversations/${conversation.id}/messages`, { text: 'Hi Somchai, checking order #1234 now.' });
   assert.is(sent.status, 201);
-  const texts = await waitFor(() => accountTexts().length === 4 && accountTexts(), 'the operator reply on LINE');
-  assert.equal(texts[3], { via: 'reply', text: 'Hi Somchai, checking order #1234 now.' });
+  const reply = await waitFor(() => findText(before, /checking order/), 'the operator reply on LINE');
+  assert.equal(accountTextsAfter(before), [{ via: 'reply', text: 'Hi Somchai, checking order #1234 now.' }], 'the bot said nothing in between');
+  assert.is(reply.via, 'reply');
   const update = await waitFor(() => operator.messageUpdates.find((m: MessageDto) => m.id === sent.body.message.id && m.deliveryStatus === 'sent'), 'delivery status');
   assert.is(update.sentVia, 'reply');
 });
 
 test('a second operator answer in a row has no token left and goes out as a push with a retry key', async () => {
+  const pushesBefore = engine.fakeLine.callsTo('/v2/bot/message/push').length;
   await operator.request('POST', `/api/conversations/${conversation.id}/messages`, { text: 'It ships tomorrow.' });
-  const texts = await waitFor(() => accountTexts().length === 5 && accountTexts(), 'the pushed reply');
-  assert.equal(texts[4], { via: 'push', text: 'It ships tomorrow.' });
-  const [push] = engine.fakeLine.callsTo('/v2/bot/message/push');
+  const pushed = await waitFor(() => findText(0, /It ships tomorrow/), 'the pushed reply');
+  assert.is(pushed.via, 'push');
+  const push = engine.fakeLine.callsTo('/v2/bot/message/push')[pushesBefore];
   assert.match(push?.headers['x-line-retry-key'] ?? '', /^[0-9a-f-]{36}$/);
   const detail = await operator.request<ConversationDetailResponse>('GET', `/api/conversations/${conversation.id}`);
   assert.ok(detail.body.conversation.firstResponseAt !== null);
   assert.ok(detail.body.conversation.claimedAt !== null);
 });
 
-test('closing puts the customer back with the bot, with the closing message', async () => {
+test('closing puts the customer back with the bot and asks for a 1-tap CSAT score', async () => {
+  const before = accountTexts().length;
   const closed = await operator.request<ConversationResponse>('POST', `/api/conversations/${conversation.id}/close`);
   assert.is(closed.body.conversation.status, 'CLOSED');
   assert.is(closed.body.conversation.customer.mode, 'BOT');
   assert.ok(closed.body.conversation.closedAt !== null);
-  const texts = await waitFor(() => accountTexts().length === 6 && accountTexts(), 'the closing message');
-  assert.match(texts[5]?.text ?? '', /back with the bot/);
+  await waitFor(() => findText(before, /back with the bot/), 'the closing survey');
+  const survey = engine.fakeLine.chat(USER).filter((e) => e.from === 'account').at(-1);
+  const taps = survey?.message.quickReply?.items.map((item) => item.action) ?? [];
+  assert.is(taps.length, 5, 'five one-tap scores');
+  const five = taps[4];
+  assert.ok(five?.type === 'postback');
 
+  await customerSends(engine.fakeLine.postbackEvent(USER, five.type === 'postback' ? five.data : ''));
+  await waitFor(() => findText(before, /Thank you for your feedback/), 'the thanks');
+  const row = await engine.baton.store.conversations.findById(conversation.id);
+  assert.is(row?.csat, 5);
+
+  const afterSurvey = accountTexts().length;
   await customerSends(engine.fakeLine.textEvent(USER, 'hello again'));
-  const after = await waitFor(() => accountTexts().length === 7 && accountTexts(), 'the bot answering again');
-  assert.match(after[6]?.text ?? '', /^Hello Somchai!/);
+  const hello = await waitFor(() => findText(afterSurvey, /^Hello Somchai!/), 'the bot answering again');
+  assert.is(hello.via, 'reply');
   const waiting = await operator.request<ConversationListResponse>('GET', '/api/conversations?status=waiting');
   assert.is(waiting.body.conversations.length, 0);
 });

@@ -14,6 +14,8 @@ export class OperatorClient {
   readonly conversationsSeen: ConversationDto[] = [];
   readonly messagesSeen: MessageDto[] = [];
   readonly messageUpdates: MessageDto[] = [];
+  /** one entry per (re)connection: whether Socket.IO recovered the session and replayed missed events */
+  readonly connections: { recovered: boolean }[] = [];
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
   private constructor(
@@ -42,13 +44,19 @@ export class OperatorClient {
     return { status: response.status, body: (await response.json()) as T };
   }
 
-  /** Connects the socket and records every event it receives. */
-  async connect(): Promise<void> {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.baseUrl, {
+  /**
+   * Connects the socket and records every event it receives. `url`: connect elsewhere (a proxy);
+   * `reconnect`: reconnect by itself after a drop, quickly, as the studio does.
+   */
+  async connect(options: { url?: string; reconnect?: boolean } = {}): Promise<void> {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.url ?? this.baseUrl, {
       auth: { token: this.token },
       transports: ['websocket'],
-      reconnection: false,
+      reconnection: options.reconnect ?? false,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
     });
+    socket.on('connect', () => this.connections.push({ recovered: socket.recovered }));
     socket.on('conversation:updated', (c) => this.conversationsSeen.push(c));
     socket.on('message:new', (m) => this.messagesSeen.push(m));
     socket.on('message:updated', (m) => this.messageUpdates.push(m));
@@ -59,12 +67,12 @@ export class OperatorClient {
     });
   }
 
-  waitForMessage(predicate: (m: MessageDto) => boolean, what: string): Promise<MessageDto> {
-    return waitFor(() => this.messagesSeen.find(predicate), what);
+  waitForMessage(predicate: (m: MessageDto) => boolean, what: string, timeoutMs?: number): Promise<MessageDto> {
+    return waitFor(() => this.messagesSeen.find(predicate), what, timeoutMs);
   }
 
-  waitForConversation(predicate: (c: ConversationDto) => boolean, what: string): Promise<ConversationDto> {
-    return waitFor(() => this.conversationsSeen.find(predicate), what);
+  waitForConversation(predicate: (c: ConversationDto) => boolean, what: string, timeoutMs?: number): Promise<ConversationDto> {
+    return waitFor(() => this.conversationsSeen.find(predicate), what, timeoutMs);
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import type { FlowEvent } from './flow-event.ts';
 import type { KeywordMatch, Trigger } from './flow-document.ts';
-import { normalizeText } from './normalize-text.ts';
+import { normalizeText } from './runtime/normalize-text.ts';
 
 // A "word" is delimited by anything that is not a letter, mark or digit; Thai is written without
 // spaces, so for Thai keywords "word" behaves like "contains".

@@ -1,6 +1,6 @@
 /** What operators do with conversations: list, read, claim, answer, transfer, close. */
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../contracts/conversation.ts';
-import { runFlow } from '../../domain/flow/run-flow.ts';
+import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -8,6 +8,8 @@ import type { FlowRegistry } from '../flows/flow-registry.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationView, conversationViews } from './conversation-view.ts';
 import { applyFlowActions } from './flow-effects.ts';
+import { customerFacts, loadFlowState, saveFlowState } from './flow-session.ts';
+import type { FollowUps } from './follow-ups.ts';
 import { enqueueOutbound } from './outbox.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
 
@@ -21,6 +23,7 @@ export class ConversationService {
     private readonly store: Store,
     private readonly flows: FlowRegistry,
     private readonly dispatcher: OutboundDispatcher,
+    private readonly followUps: FollowUps,
     private readonly publisher: RealtimePublisher,
     private readonly now: () => number,
   ) {}
@@ -43,7 +46,10 @@ export class ConversationService {
     if (!(await this.store.conversations.claim(id, actor.operatorId, this.now()))) {
       throw conflict('not_waiting', row.status === 'CLOSED' ? 'This conversation is closed' : 'Another operator already claimed this conversation');
     }
-    return this.announce(id);
+    const view = await this.announce(id);
+    // everyone behind moved up one place
+    void this.followUps.rebalance();
+    return view;
   }
 
   async sendMessage(id: string, actor: Actor, text: string): Promise<MessageDto> {
@@ -64,8 +70,7 @@ export class ConversationService {
         webhookEventId: null,
         now: at,
       });
-      await tx.conversations.markFirstResponse(id, at);
-      await tx.conversations.touch(id, at);
+      await tx.conversations.markOperatorActivity(id, at);
       return rows;
     });
     await this.afterWrite(id, rows);
@@ -84,41 +89,51 @@ export class ConversationService {
     }
     if (toOperatorId !== undefined && !(await this.store.operators.findById(toOperatorId))) throw notFound('Operator');
     await this.store.conversations.assign(id, toOperatorId ?? null, this.now());
-    return this.announce(id);
+    const view = await this.announce(id);
+    void this.followUps.rebalance();
+    return view;
   }
 
   /** Closes the conversation, puts the customer back with the bot and runs the flow's onClose step. */
-  async close(id: string, actor: Actor, reason: string): Promise<ConversationDto> {
+  async close(id: string, actor: Actor | null, reason: string, farewell: string | null = null): Promise<ConversationDto> {
     const row = await this.store.conversations.findById(id);
     if (!row) throw notFound('Conversation');
-    if (row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
+    if (actor && row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
       throw forbidden('Only the assigned operator or a supervisor can close this conversation');
     }
     const flowVersion = row.flow_version ?? (await this.flows.active()).version;
     const flowSet = await this.flows.version(flowVersion);
-    const rows = await this.store.transaction(async (tx) => {
+    const { customer, effects } = await this.store.transaction(async (tx) => {
       const at = this.now();
       if (!(await tx.conversations.close(id, reason, at))) throw conflict('closed', 'This conversation is already closed');
       await tx.customers.setMode(row.customer_id, 'BOT', at);
       const customer = await tx.customers.findById(row.customer_id);
       if (!customer) throw notFound('Customer');
-      const actions = runFlow(flowSet.entry, { kind: 'handoff-closed', onCloseStep: row.on_close_step }, {
-        customer: { name: customer.display_name ?? '', language: customer.language, withHuman: false },
+      const { actions, state } = runFlowEvent(flowSet, loadFlowState(customer), {
+        event: { kind: 'handoff-closed', onCloseStep: row.on_close_step },
+        customer: customerFacts(customer, false),
+        now: at,
       });
-      const replyToken = await tx.customers.takeReplyToken(customer.id, at);
+      await saveFlowState(tx, customer.id, state, flowVersion);
+      // a farewell (e.g. the auto-close notice) goes before the flow's onClose messages
+      const farewellAction = farewell === null ? [] : [{ type: 'say' as const, message: { type: 'text' as const, text: farewell } }];
       const effects = await applyFlowActions(tx, {
         customer,
-        open: { ...row, status: 'CLOSED' },
+        open: null,
         flowVersion,
-        actions,
-        replyToken,
+        actions: [...farewellAction, ...actions],
+        replyToken: await tx.customers.takeReplyToken(customer.id, at),
         webhookEventId: null,
         now: at,
       });
-      return effects.outbound;
+      // the closing messages are part of the conversation's record
+      for (const message of effects.outbound) message.conversation_id = (await tx.messages.attachToConversation(message.id, id))?.conversation_id ?? null;
+      return { customer, effects };
     });
-    await this.afterWrite(id, rows);
-    return conversationView(this.store, id);
+    for (const message of effects.outbound) this.publisher.messageNew(toMessageDto(message));
+    const view = await this.announce(id);
+    await this.followUps.afterFlow(customer, { ...effects, released: effects.released ?? row });
+    return view;
   }
 
   private async announce(id: string): Promise<ConversationDto> {

@@ -14,10 +14,12 @@ export interface EventProcessorOptions {
   /** how often idle loops look for work another engine stored or a lease that expired */
   idlePollMs: number;
   maxAttempts: number;
+  /** names this engine on the events it claims; default a fresh id */
+  workerId?: string;
 }
 
 export class EventProcessor {
-  readonly workerId = `worker-${randomUUID()}`;
+  readonly workerId: string;
   private running = false;
   private readonly loops: Promise<void>[] = [];
   /** idle loops, each woken by its timer or by kick() */
@@ -29,7 +31,9 @@ export class EventProcessor {
     private readonly logger: Logger,
     private readonly now: () => number,
     private readonly options: EventProcessorOptions,
-  ) {}
+  ) {
+    this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+  }
 
   start(): void {
     if (this.running) return;

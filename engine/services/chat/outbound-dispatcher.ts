@@ -2,6 +2,10 @@
  * Sends pending outbound messages to LINE: the free reply token while it is fresh, else a push with
  * the batch's X-Line-Retry-Key (so a retried push is delivered once). Batches of one customer go out
  * in the order they were written.
+ *
+ * Several engines share one outbox: a batch is claimed in the store under a send lease before it is
+ * sent, so one engine sends it at a time. An engine that dies mid-send leaves the lease to expire and
+ * the next sweep anywhere resends the batch with the same retry key: LINE then delivers it once.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import { LineApiError, type LineClient } from '../../line/line-client.ts';
@@ -13,9 +17,16 @@ import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 /** After this many failed pushes a batch is marked failed and shown as such to operators. */
 const MAX_PUSH_ATTEMPTS = 8;
 
+export interface OutboundDispatcherOptions {
+  /** names this engine on the batches it holds */
+  owner: string;
+  /** how long a claimed batch stays with this engine; longer than a push with all its retries */
+  leaseMs: number;
+}
+
 export class OutboundDispatcher {
-  /** retry keys being sent right now, so a sweep never sends a batch its creator is sending */
-  private readonly inFlight = new Set<string>();
+  private readonly sending = new Set<Promise<void>>();
+  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -23,6 +34,7 @@ export class OutboundDispatcher {
     private readonly publisher: RealtimePublisher,
     private readonly logger: Logger,
     private readonly now: () => number,
+    private readonly options: OutboundDispatcherOptions = { owner: 'local', leaseMs: 60_000 },
   ) {}
 
   /** Sends the given rows (already committed), batch by batch in order. */
@@ -34,7 +46,16 @@ export class OutboundDispatcher {
       batch.push(row);
       batches.set(row.retry_key, batch);
     }
-    for (const batch of batches.values()) await this.sendBatch(batch);
+    for (const retryKey of batches.keys()) {
+      if (this.stopped) return; // left pending and unclaimed: another engine's sweep sends it
+      const sending = this.sendBatch(retryKey);
+      this.sending.add(sending);
+      try {
+        await sending;
+      } finally {
+        this.sending.delete(sending);
+      }
+    }
   }
 
   /** Sends without making the caller wait; failures are logged and left pending for the sweep. */
@@ -44,16 +65,23 @@ export class OutboundDispatcher {
     });
   }
 
-  /** Retries whatever is still pending (after a crash, a LINE outage or a 5xx). */
+  /** Retries whatever is still pending and not being sent (after a crash, a LINE outage or a 5xx). */
   async sweep(limit = 200): Promise<void> {
-    await this.send(await this.store.messages.pendingOutbound(limit));
+    if (this.stopped) return;
+    await this.send(await this.store.messages.pendingOutbound(limit, this.now()));
   }
 
-  private async sendBatch(batch: MessageRow[]): Promise<void> {
+  /** Sends nothing new, lets the requests in flight finish, and hands back any batch still held. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.sending]);
+    await this.store.messages.releaseBatches(this.options.owner);
+  }
+
+  private async sendBatch(retryKey: string): Promise<void> {
+    const batch = await this.store.messages.claimBatch(retryKey, this.options.owner, this.now(), this.options.leaseMs);
     const first = batch[0];
-    if (!first?.retry_key || this.inFlight.has(first.retry_key)) return;
-    const retryKey = first.retry_key;
-    this.inFlight.add(retryKey);
+    if (!first) return; // sent already, failed for good, or another engine has it
     const ids = batch.map((m) => m.id);
     try {
       const customer = await this.store.customers.findById(first.customer_id);
@@ -68,7 +96,7 @@ export class OutboundDispatcher {
           // The token is spent or stale. A timed-out reply may still have arrived; we push anyway
           // because a customer would rather read an answer twice than never.
           this.logger.warn({ retryKey, status: error instanceof LineApiError ? error.status : null }, 'reply failed, falling back to push');
-          await this.store.messages.markAttemptFailed(ids, describe(error), false);
+          await this.store.messages.markAttemptFailed(ids, describe(error), false, false);
         }
       }
       await this.line.push(customer.line_user_id, messages, retryKey);
@@ -79,7 +107,6 @@ export class OutboundDispatcher {
       this.logger.error({ retryKey, final, error: describe(error) }, 'outbound message not delivered');
       await this.store.messages.markAttemptFailed(ids, describe(error), final);
     } finally {
-      this.inFlight.delete(retryKey);
       for (const row of await this.store.messages.findByIds(ids)) this.publisher.messageUpdated(toMessageDto(row));
     }
   }

@@ -1,23 +1,15 @@
-/** Reads flow files from a folder and validates them as one set. */
+/** Reads flow files from a folder and validates them as one set (the domain validator does the work). */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FlowDocument } from '../../domain/flow/flow-document.ts';
+import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import type { FlowProblem } from '../../domain/flow/validation/flow-problem.ts';
-import { validateFlowFile } from '../../domain/flow/validation/validate-flow-file.ts';
+import { validateFlowSources, type FlowSource, type ValidateFlowOptions } from '../../domain/flow/validation/validate-flow-sources.ts';
 
-export interface FlowSource {
-  /** path relative to the flows folder, as shown in problems */
-  file: string;
-  source: string;
-}
-
-export interface FlowSet {
-  /** the Flow every customer event runs through */
-  entry: FlowDocument;
-}
+export type { FlowSet, FlowSource };
 
 export type FlowSetResult = { ok: true; set: FlowSet; sources: FlowSource[] } | { ok: false; problems: FlowProblem[] };
 
+/** The *.yaml and *.yml files of `dir`, sorted by name (the order problems are reported in). */
 export async function readFlowSources(dir: string): Promise<FlowSource[]> {
   const names = (await fs.readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
   return Promise.all(
@@ -25,22 +17,7 @@ export async function readFlowSources(dir: string): Promise<FlowSource[]> {
   );
 }
 
-export function validateFlowSet(sources: FlowSource[]): FlowSetResult {
-  const problems: FlowProblem[] = [];
-  const flows: { flow: FlowDocument; file: string }[] = [];
-  for (const { file, source } of sources) {
-    const result = validateFlowFile(file, source);
-    problems.push(...result.problems);
-    if (result.flow) flows.push({ flow: result.flow, file });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  const [first, second] = flows;
-  if (!first) {
-    return { ok: false, problems: [{ file: sources[0]?.file ?? '(flows)', line: 1, col: 1, pointer: '', code: 'no-flow', message: 'no kind: Flow document found' }] };
-  }
-  if (second) {
-    // One entry flow until the DSL grows sub-flows (issue: Flow DSL v1).
-    return { ok: false, problems: [{ file: second.file, line: 1, col: 1, pointer: '', code: 'second-flow', message: `only one Flow per set for now; "${first.flow.id}" is in ${first.file}` }] };
-  }
-  return { ok: true, set: { entry: first.flow }, sources };
+export function validateFlowSet(sources: FlowSource[], options: ValidateFlowOptions = {}): FlowSetResult {
+  const { set, problems } = validateFlowSources(sources, options);
+  return set ? { ok: true, set, sources } : { ok: false, problems };
 }

@@ -22,6 +22,8 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('last_operator_at');
     t.bigInteger('inactivity_warned_at');
     t.boolean('max_wait_handled').notNullable().defaultTo(false);
+    t.text('csat_comment');
+    t.index(['status', 'operator_id']);
   });
   await knex.schema.alterTable('operators', (t) => {
     t.text('teams').notNullable().defaultTo('[]');
@@ -43,7 +45,8 @@ export async function down(knex: Knex): Promise<void> {
     t.dropColumn('last_assigned_at');
   });
   await knex.schema.alterTable('conversations', (t) => {
-    for (const column of ['queue_id', 'routing_id', 'strategy', 'announced_position', 'announced_at', 'last_customer_at', 'last_operator_at', 'inactivity_warned_at', 'max_wait_handled']) t.dropColumn(column);
+    t.dropIndex(['status', 'operator_id']);
+    for (const column of ['queue_id', 'routing_id', 'strategy', 'announced_position', 'announced_at', 'last_customer_at', 'last_operator_at', 'inactivity_warned_at', 'max_wait_handled', 'csat_comment']) t.dropColumn(column);
   });
   await knex.schema.alterTable('customers', (t) => {
     t.dropIndex(['flow_resume_at']);

@@ -1,6 +1,8 @@
 /** Migrations live in code (not discovered from files) so they run the same under tsx, tests and builds. */
 import type { Knex } from 'knex';
 import * as initial from './001-initial.ts';
+import * as scaleOut from './002-scale-out.ts';
+import * as flowRuntime from './003-flow-runtime.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -9,6 +11,8 @@ interface Migration {
 
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-scale-out': scaleOut,
+  '003-flow-runtime': flowRuntime,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -18,7 +18,27 @@ export interface ConversationRow {
   closed_at: number | null;
   close_reason: string | null;
   csat: number | null;
+  csat_comment: string | null;
   updated_at: number;
+  queue_id: string | null;
+  routing_id: string | null;
+  strategy: 'round-robin' | 'least-busy' | null;
+  announced_position: number | null;
+  announced_at: number | null;
+  last_customer_at: number | null;
+  last_operator_at: number | null;
+  inactivity_warned_at: number | null;
+  max_wait_handled: boolean | number;
+}
+
+/** Where a handoff sends the customer: decided by the flow's routing rules and queue. */
+export interface ConversationRouting {
+  queueId: string | null;
+  routingId: string | null;
+  team: string | null;
+  skills: string[];
+  priority: number;
+  strategy: 'round-robin' | 'least-busy';
 }
 
 export interface ConversationListQuery {
@@ -44,14 +64,15 @@ export class ConversationsRepo {
       .first();
   }
 
-  async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; now: number }): Promise<ConversationRow> {
+  async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; now: number }): Promise<ConversationRow> {
+    const routing = input.routing;
     const row: ConversationRow = {
       id: randomUUID(),
       customer_id: input.customerId,
       status: 'WAITING',
-      team: null,
-      skills: '[]',
-      priority: 0,
+      team: routing?.team ?? null,
+      skills: JSON.stringify(routing?.skills ?? []),
+      priority: routing?.priority ?? 0,
       operator_id: null,
       flow_version: input.flowVersion,
       on_close_step: input.onCloseStep,
@@ -61,7 +82,17 @@ export class ConversationsRepo {
       closed_at: null,
       close_reason: null,
       csat: null,
+      csat_comment: null,
       updated_at: input.now,
+      queue_id: routing?.queueId ?? null,
+      routing_id: routing?.routingId ?? null,
+      strategy: routing?.strategy ?? null,
+      announced_position: null,
+      announced_at: null,
+      last_customer_at: input.now,
+      last_operator_at: null,
+      inactivity_warned_at: null,
+      max_wait_handled: false,
     };
     await this.db('conversations').insert(row);
     return row;
@@ -75,12 +106,69 @@ export class ConversationsRepo {
     return changed === 1;
   }
 
-  async markFirstResponse(id: string, now: number): Promise<void> {
+  async touch(id: string, now: number): Promise<void> {
+    await this.db('conversations').where({ id }).update({ updated_at: now });
+  }
+
+  /** The customer wrote: the auto-close clock stops until the operator answers. */
+  async markCustomerActivity(id: string, now: number): Promise<void> {
+    await this.db('conversations').where({ id }).update({ last_customer_at: now, updated_at: now });
+  }
+
+  /** The operator wrote: the auto-close clock starts again and any earlier warning no longer counts. */
+  async markOperatorActivity(id: string, now: number): Promise<void> {
+    await this.db('conversations').where({ id }).update({ last_operator_at: now, updated_at: now });
     await this.db('conversations').where({ id }).whereNull('first_response_at').update({ first_response_at: now });
   }
 
-  async touch(id: string, now: number): Promise<void> {
-    await this.db('conversations').where({ id }).update({ updated_at: now });
+  /** Records the inactivity warning unless another engine sent one since `previousAt` was read. */
+  async claimWarning(id: string, previousAt: number | null, now: number): Promise<boolean> {
+    const q = this.db('conversations').where({ id, status: 'ACTIVE' });
+    if (previousAt === null) q.whereNull('inactivity_warned_at');
+    else q.where('inactivity_warned_at', previousAt);
+    return (await q.update({ inactivity_warned_at: now })) === 1;
+  }
+
+  /** Records a position notice unless another engine recorded one since `previousAt` was read. */
+  async claimAnnouncement(id: string, previousAt: number | null, position: number, now: number): Promise<boolean> {
+    const q = this.db('conversations').where({ id, status: 'WAITING' });
+    if (previousAt === null) q.whereNull('announced_at');
+    else q.where('announced_at', previousAt);
+    return (await q.update({ announced_position: position, announced_at: now })) === 1;
+  }
+
+  /** Claims the right to run the queue's max-wait step once; false when already done. */
+  async claimMaxWait(id: string): Promise<boolean> {
+    return (await this.db('conversations').where({ id, status: 'WAITING', max_wait_handled: false }).update({ max_wait_handled: true })) === 1;
+  }
+
+  /** Waiting conversations in serving order: higher priority first, then longest waiting. */
+  listWaiting(): Promise<ConversationRow[]> {
+    return this.db<ConversationRow>('conversations').where({ status: 'WAITING' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at' }, { column: 'id' }]);
+  }
+
+  listActive(): Promise<ConversationRow[]> {
+    return this.db<ConversationRow>('conversations').where({ status: 'ACTIVE' });
+  }
+
+  /** Active conversations per operator, for capacity. */
+  async activeCounts(): Promise<Map<string, number>> {
+    const rows = await this.db('conversations').where({ status: 'ACTIVE' }).whereNotNull('operator_id').select('operator_id').count<{ operator_id: string; n: number | string }[]>({ n: '*' }).groupBy('operator_id');
+    return new Map(rows.map((r) => [r.operator_id, Number(r.n)]));
+  }
+
+  /** Minutes from claim to close of the latest closed conversations (the queue's wait estimate). */
+  async recentHandlingMinutes(sampleSize: number): Promise<number[]> {
+    const rows = await this.db<ConversationRow>('conversations').where({ status: 'CLOSED' }).whereNotNull('claimed_at').whereNotNull('closed_at').orderBy('closed_at', 'desc').limit(sampleSize).select('claimed_at', 'closed_at');
+    return rows.map((r) => ((r.closed_at ?? 0) - (r.claimed_at ?? 0)) / 60_000);
+  }
+
+  lastClosedOfCustomer(customerId: string): Promise<ConversationRow | undefined> {
+    return this.db<ConversationRow>('conversations').where({ customer_id: customerId, status: 'CLOSED' }).orderBy('closed_at', 'desc').first();
+  }
+
+  async recordCsat(id: string, score: number, comment: string | null): Promise<void> {
+    await this.db('conversations').where({ id }).update({ csat: score, csat_comment: comment });
   }
 
   async assign(id: string, operatorId: string | null, now: number): Promise<void> {

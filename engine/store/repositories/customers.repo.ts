@@ -17,6 +17,9 @@ export interface CustomerRow {
   reply_token_expires_at: number | null;
   created_at: number;
   updated_at: number;
+  flow_state: string | null;
+  flow_version: number | null;
+  flow_resume_at: number | null;
 }
 
 export interface CustomerProfile {
@@ -69,6 +72,9 @@ export class CustomersRepo {
       reply_token_expires_at: null,
       created_at: now,
       updated_at: now,
+      flow_state: null,
+      flow_version: null,
+      flow_resume_at: null,
     };
     await this.db('customers').insert(row);
     return { customer: row, created: true };
@@ -90,6 +96,24 @@ export class CustomersRepo {
 
   async setFollowing(id: string, following: boolean, now: number): Promise<void> {
     await this.db('customers').where({ id }).update({ following, updated_at: now });
+  }
+
+  async setTags(id: string, tags: string[], now: number): Promise<void> {
+    await this.db('customers').where({ id }).update({ tags: JSON.stringify(tags), updated_at: now });
+  }
+
+  /** The flow runtime's memory of this customer, the version it runs on, and when a wait step wakes it. */
+  async saveFlowState(id: string, state: string, version: number, resumeAt: number | null): Promise<void> {
+    await this.db('customers').where({ id }).update({ flow_state: state, flow_version: version, flow_resume_at: resumeAt });
+  }
+
+  /** Customers whose wait step is due; the caller clears flow_resume_at by saving the next state. */
+  dueResumes(now: number, limit: number): Promise<CustomerRow[]> {
+    return this.db<CustomerRow>('customers').where('flow_resume_at', '<=', now).orderBy('flow_resume_at').limit(limit);
+  }
+
+  async clearResume(id: string, at: number): Promise<boolean> {
+    return (await this.db('customers').where({ id, flow_resume_at: at }).update({ flow_resume_at: null })) === 1;
   }
 
   /** Keep the newest unused reply token so an operator's answer within the minute costs no push. */

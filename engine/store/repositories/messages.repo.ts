@@ -19,13 +19,16 @@ export interface MessageRow {
   retry_key: string | null;
   reply_token: string | null;
   reply_token_expires_at: number | null;
+  /** the engine sending this batch right now, until send_locked_until */
+  send_locked_by: string | null;
+  send_locked_until: number | null;
   attempts: number;
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
 }
 
-export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'sent_at' | 'sent_via'> & {
+export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'sent_at' | 'sent_via' | 'send_locked_by' | 'send_locked_until'> & {
   sent_via?: MessageRow['sent_via'];
 };
 
@@ -78,20 +81,46 @@ export class MessagesRepo {
     return this.db<MessageRow>('messages').where({ customer_id: customerId }).orderBy('id', 'asc').limit(limit);
   }
 
-  /** Outbound messages LINE has not accepted yet (the outbox), oldest first. */
-  pendingOutbound(limit: number): Promise<MessageRow[]> {
+  /** Outbound messages LINE has not accepted yet and no engine is sending (the outbox), oldest first. */
+  pendingOutbound(limit: number, now: number): Promise<MessageRow[]> {
     return this.db<MessageRow>('messages')
       .where({ direction: 'out', delivery_status: 'pending' })
+      .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))
       .orderBy('id', 'asc')
       .limit(limit);
   }
 
-  async markSent(ids: number[], via: 'reply' | 'push', now: number): Promise<void> {
-    await this.db('messages').whereIn('id', ids).update({ delivery_status: 'sent', sent_via: via, sent_at: now, reply_token: null });
+  /**
+   * Takes the batch that shares this retry key for one engine until the lease ends: one conditional
+   * update, so of two engines (or a sweep and the event that wrote the batch) only one gets it.
+   * Returns the batch as it is now (an earlier attempt may have spent the reply token), or [] when
+   * it is sent, failed for good, or being sent elsewhere.
+   */
+  async claimBatch(retryKey: string, owner: string, now: number, leaseMs: number): Promise<MessageRow[]> {
+    const changed = await this.db('messages')
+      .where({ retry_key: retryKey, direction: 'out', delivery_status: 'pending' })
+      .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))
+      .update({ send_locked_by: owner, send_locked_until: now + leaseMs });
+    if (changed === 0) return [];
+    return this.db<MessageRow>('messages').where({ retry_key: retryKey, send_locked_by: owner, delivery_status: 'pending' }).orderBy('id');
   }
 
-  /** A failed attempt: the reply token is spent either way, so the next attempt pushes. */
-  async markAttemptFailed(ids: number[], error: string, final: boolean): Promise<void> {
+  /** Hands back batches this engine holds but will not send (shutdown): another engine sends them now. */
+  async releaseBatches(owner: string): Promise<void> {
+    await this.db('messages').where({ send_locked_by: owner, delivery_status: 'pending' }).update({ send_locked_by: null, send_locked_until: null });
+  }
+
+  async markSent(ids: number[], via: 'reply' | 'push', now: number): Promise<void> {
+    await this.db('messages')
+      .whereIn('id', ids)
+      .update({ delivery_status: 'sent', sent_via: via, sent_at: now, reply_token: null, send_locked_by: null, send_locked_until: null });
+  }
+
+  /**
+   * A failed attempt: the reply token is spent either way, so the next attempt pushes. `release`
+   * ends the send lease (the sweep retries); a reply that fell back to push keeps it.
+   */
+  async markAttemptFailed(ids: number[], error: string, final: boolean, release = true): Promise<void> {
     await this.db('messages')
       .whereIn('id', ids)
       .update({
@@ -99,6 +128,7 @@ export class MessagesRepo {
         last_error: error.slice(0, 500),
         delivery_status: final ? 'failed' : 'pending',
         attempts: this.db.raw('attempts + 1'),
+        ...(release ? { send_locked_by: null, send_locked_until: null } : {}),
       });
   }
 

@@ -12,7 +12,11 @@ export interface OperatorRow {
   password_hash: string;
   totp_secret: string | null;
   created_at: number;
+  teams: string;
+  last_assigned_at: number | null;
 }
+
+export type NewOperator = Omit<OperatorRow, 'teams' | 'last_assigned_at'> & Partial<Pick<OperatorRow, 'teams' | 'last_assigned_at'>>;
 
 export function toOperatorDto(row: OperatorRow): OperatorDto {
   return { id: row.id, email: row.email, name: row.name, role: row.role };
@@ -38,7 +42,20 @@ export class OperatorsRepo {
     return Number(row?.n ?? 0);
   }
 
-  async insert(row: OperatorRow): Promise<void> {
-    await this.db('operators').insert(row);
+  /** available: takes new conversations; away: keeps chatting, takes none; offline: not connected */
+  async setPresence(id: string, presence: 'available' | 'away' | 'offline'): Promise<void> {
+    await this.db('operators').where({ id }).update({ presence });
+  }
+
+  async markAssigned(id: string, now: number): Promise<void> {
+    await this.db('operators').where({ id }).update({ last_assigned_at: now });
+  }
+
+  listAvailable(): Promise<OperatorRow[]> {
+    return this.db<OperatorRow>('operators').where({ presence: 'available' });
+  }
+
+  async insert(row: NewOperator): Promise<void> {
+    await this.db('operators').insert({ teams: '[]', last_assigned_at: null, ...row });
   }
 }

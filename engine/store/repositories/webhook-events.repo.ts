@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isPostgres } from '../database.ts';
 
 export const WebhookEventStatus = {
   PENDING: 'pending',
@@ -47,44 +48,56 @@ export class WebhookEventsRepo {
   }
 
   /**
-   * Claims the oldest claimable event: pending, or processing under an expired lease (its worker died).
-   * An event waits while an earlier event of the same LINE user is unfinished, so each customer's
-   * events are handled in timestamp order.
+   * Claims the oldest claimable event: pending, or processing under an expired lease (its engine died).
+   * Only the head of each customer's line is claimable: an event waits while an earlier event of the
+   * same LINE user is pending or processing (even under an expired lease: that one is taken over
+   * first), so each customer's events are handled one at a time, in timestamp order, across engines.
+   * Postgres claims in one statement with FOR UPDATE SKIP LOCKED, so engines never queue on each
+   * other's candidates; SQLite (one engine) uses a compare-and-set on the row instead.
    */
   async claimNext(workerId: string, now: number, leaseMs: number): Promise<WebhookEventRow | undefined> {
-    const claimable = (q: Knex.QueryBuilder) =>
-      q.where('status', WebhookEventStatus.PENDING).orWhere((w) =>
-        w.where('status', WebhookEventStatus.PROCESSING).where('locked_until', '<', now),
-      );
-    const candidates: WebhookEventRow[] = await this.db<WebhookEventRow>('webhook_events')
-      .where(claimable)
-      .orderBy([{ column: 'event_timestamp' }, { column: 'received_at' }, { column: 'id' }])
-      .limit(50);
+    if (isPostgres(this.db)) return this.claimNextSkipLocked(workerId, now, leaseMs);
+    const candidates: WebhookEventRow[] = await this.claimable(now).select('e.*').limit(10);
     for (const candidate of candidates) {
-      if (candidate.source_user_id !== null && (await this.hasEarlierUnfinished(candidate, now))) continue;
       const changed = await this.db('webhook_events')
         .where({ id: candidate.id, status: candidate.status })
         .where((w) => (candidate.locked_until === null ? w.whereNull('locked_until') : w.where('locked_until', candidate.locked_until)))
         .update({ status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: candidate.attempts + 1 });
-      if (changed === 1) return { ...candidate, status: WebhookEventStatus.PROCESSING, locked_by: workerId, attempts: candidate.attempts + 1 };
+      if (changed === 1) {
+        return { ...candidate, status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: candidate.attempts + 1 };
+      }
     }
     return undefined;
   }
 
-  private async hasEarlierUnfinished(event: WebhookEventRow, now: number): Promise<boolean> {
-    const earlier = await this.db('webhook_events')
-      .where({ source_user_id: event.source_user_id })
-      .whereIn('status', [WebhookEventStatus.PENDING, WebhookEventStatus.PROCESSING])
-      .whereNot('id', event.id)
+  private async claimNextSkipLocked(workerId: string, now: number, leaseMs: number): Promise<WebhookEventRow | undefined> {
+    const head = this.claimable(now).select('e.id').limit(1).forUpdate().skipLocked();
+    const rows: WebhookEventRow[] = await this.db('webhook_events')
+      .where('id', head)
+      .update({ status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: this.db.raw('attempts + 1') })
+      .returning('*');
+    return rows[0];
+  }
+
+  /** Claimable events at the head of their customer's line, oldest first (as `e`). */
+  private claimable(now: number): Knex.QueryBuilder {
+    return this.db({ e: 'webhook_events' })
       .where((w) =>
-        w.where('event_timestamp', '<', event.event_timestamp).orWhere((same) =>
-          same.where('event_timestamp', event.event_timestamp).where('received_at', '<', event.received_at),
+        w.where('e.status', WebhookEventStatus.PENDING).orWhere((expired) =>
+          expired.where('e.status', WebhookEventStatus.PROCESSING).where('e.locked_until', '<', now),
         ),
       )
-      // an earlier event held by a live lease elsewhere blocks; one under an expired lease is claimable itself
-      .where((w) => w.where('status', WebhookEventStatus.PENDING).orWhere('locked_until', '>=', now))
-      .first('id');
-    return earlier !== undefined;
+      .whereNotExists(
+        this.db({ p: 'webhook_events' })
+          .select(this.db.raw('1'))
+          .whereRaw('p.source_user_id = e.source_user_id')
+          .whereIn('p.status', [WebhookEventStatus.PENDING, WebhookEventStatus.PROCESSING])
+          .whereRaw('p.id <> e.id')
+          .whereRaw(
+            '(p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id))))',
+          ),
+      )
+      .orderBy([{ column: 'e.event_timestamp' }, { column: 'e.received_at' }, { column: 'e.id' }]);
   }
 
   async markDone(id: string, workerId: string, now: number): Promise<boolean> {
@@ -108,11 +121,23 @@ export class WebhookEventsRepo {
       });
   }
 
+  /** How many events this worker holds right now. */
+  async countHeldBy(workerId: string): Promise<number> {
+    const row = await this.db('webhook_events').where({ locked_by: workerId, status: WebhookEventStatus.PROCESSING }).count<{ n: number | string }[]>({ n: '*' });
+    return Number(row[0]?.n ?? 0);
+  }
+
   /** Hands back events this worker holds (graceful shutdown). */
   async release(workerId: string): Promise<void> {
     await this.db('webhook_events')
       .where({ locked_by: workerId, status: WebhookEventStatus.PROCESSING })
       .update({ status: WebhookEventStatus.PENDING, locked_by: null, locked_until: null });
+  }
+
+  /** Deletes up to `limit` events finished before `cutoff`; returns how many went. */
+  async deleteDoneBefore(cutoff: number, limit: number): Promise<number> {
+    const ids = this.db('webhook_events').select('id').where('status', WebhookEventStatus.DONE).where('processed_at', '<', cutoff).limit(limit);
+    return this.db('webhook_events').whereIn('id', ids).delete();
   }
 
   async countByStatus(): Promise<Record<string, number>> {

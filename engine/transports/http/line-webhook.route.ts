@@ -7,17 +7,20 @@ import { verifyLineSignature } from '../../line/signature.ts';
 import { unauthorized } from '../../errors.ts';
 import type { WebhookIngest } from '../../services/chat/webhook-ingest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
+import { refuseWhileDraining } from './refuse-while-draining.ts';
 import { assertValid, validators } from './validate-payload.ts';
 
 export interface LineWebhookOptions {
   channelSecret: string;
   bodyLimitBytes: number;
   ingest: WebhookIngest;
+  /** true once the engine shuts down: webhooks then get 503 and LINE redelivers them elsewhere */
+  draining?: () => boolean;
 }
 
 export function lineWebhookRoutes(options: LineWebhookOptions): Router {
   const router = new Router();
-  router.post('/webhooks/line', async (ctx) => {
+  router.post('/webhooks/line', refuseWhileDraining(options.draining ?? (() => false)), async (ctx) => {
     const raw = await readRawBody(ctx, options.bodyLimitBytes);
     if (!verifyLineSignature(raw, options.channelSecret, ctx.get('x-line-signature') || undefined)) {
       throw unauthorized('Missing or invalid x-line-signature');

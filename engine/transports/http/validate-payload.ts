@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
 import lineWebhookSchema from '../../../schemas/line-webhook.json' with { type: 'json' };
 import { badRequest } from '../../errors.ts';
-import type { CloseRequest, FlowFilesRequest, LoginRequest, SendMessageRequest, TransferRequest } from '../../contracts/rest.ts';
+import type { CloseRequest, FlowFilesRequest, LoginRequest, PresenceRequest, SendMessageRequest, TransferRequest } from '../../contracts/rest.ts';
 import type { SimulatedEventRequest } from '../../contracts/sandbox.ts';
 import type { RawLineEvent } from '../../services/chat/webhook-ingest.ts';
 
@@ -29,6 +29,7 @@ export const validators = {
   close: compile<CloseRequest>('api.json#/definitions/CloseRequest'),
   simulatedEvent: compile<SimulatedEventRequest>('api.json#/definitions/SimulatedEventRequest'),
   flowFiles: compile<FlowFilesRequest>('api.json#/definitions/FlowFilesRequest'),
+  presence: compile<PresenceRequest>('api.json#/definitions/PresenceRequest'),
 };
 
 export function assertValid<T>(validate: ValidateFunction<T>, value: unknown, what: string): T {

@@ -3,7 +3,7 @@
  * conversation rooms carry typing indicators. A socket without a valid token is refused.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../contracts/socket-events.ts';
 import type { Logger } from '../../logger.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
@@ -13,9 +13,34 @@ export type BatonSocketServer = Server<ClientToServerEvents, ServerToClientEvent
 
 const OPERATORS_ROOM = 'operators';
 const conversationRoom = (id: string) => `conversation:${id}`;
+const operatorRoom = (id: string) => `operator:${id}`;
 
-export function attachSocketGateway(httpServer: HttpServer, auth: AuthService, logger: Logger): { io: BatonSocketServer; publisher: RealtimePublisher } {
-  const io: BatonSocketServer = new Server(httpServer, { serveClient: false });
+export interface SocketGatewayOptions {
+  /** shares rooms and broadcasts between engines (the Redis Streams adapter); unset: in memory, one engine */
+  adapter?: ServerOptions['adapter'];
+  /** an operator's socket closed; `remaining` counts their sockets still open on any engine */
+  onOperatorLeft?: (operatorId: string, remaining: () => Promise<number>) => void;
+}
+
+/** How long a dropped operator's session and missed events are kept for it to reconnect (anywhere). */
+const RECOVERY_WINDOW_MS = 2 * 60_000;
+
+export function attachSocketGateway(
+  httpServer: HttpServer,
+  auth: AuthService,
+  logger: Logger,
+  options: SocketGatewayOptions = {},
+): { io: BatonSocketServer; publisher: RealtimePublisher } {
+  const io: BatonSocketServer = new Server(httpServer, {
+    serveClient: false,
+    ...(options.adapter
+      ? {
+          adapter: options.adapter,
+          // the token is checked again on a recovered connection: it may have expired meanwhile
+          connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+        }
+      : {}),
+  });
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
@@ -31,7 +56,11 @@ export function attachSocketGateway(httpServer: HttpServer, auth: AuthService, l
   });
 
   io.on('connection', (socket) => {
-    void socket.join(OPERATORS_ROOM);
+    void socket.join([OPERATORS_ROOM, operatorRoom(socket.data.operatorId)]);
+    socket.on('disconnect', () => {
+      const room = operatorRoom(socket.data.operatorId);
+      options.onOperatorLeft?.(socket.data.operatorId, async () => (await io.in(room).fetchSockets()).length);
+    });
     socket.on('conversation:join', (id) => {
       if (typeof id === 'string') void socket.join(conversationRoom(id));
     });
@@ -46,7 +75,7 @@ export function attachSocketGateway(httpServer: HttpServer, auth: AuthService, l
         name: socket.data.name,
       });
     });
-    logger.debug({ operatorId: socket.data.operatorId }, 'operator connected');
+    logger.debug({ operatorId: socket.data.operatorId, recovered: socket.recovered }, 'operator connected');
   });
 
   const publisher: RealtimePublisher = {

@@ -26,18 +26,24 @@ export const celEnvironment = new Environment({ homogeneousAggregateLiterals: fa
 
 export type CompiledCel = ParseResult;
 
+/** What is wrong, as the validator's stable problem codes name it. */
+export type CelErrorCode = 'cel-syntax' | 'cel-type' | 'cel-not-bool';
+
 export class CelError extends Error {
   constructor(
     message: string,
     /** character offset in the expression where the problem is */
     readonly offset: number,
+    readonly code: CelErrorCode = 'cel-syntax',
   ) {
     super(message);
     this.name = 'CelError';
   }
 }
 
-const compiled = new Map<string, CompiledCel>();
+// The result type is cached with the program: the same text may be a set-step value (any type) and a
+// condition (bool), and a cache hit must not skip the bool check.
+const compiled = new Map<string, { program: CompiledCel; type: string }>();
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
@@ -53,23 +59,25 @@ function offsetOf(error: unknown): number {
 
 /** Parses and type-checks; the expression must give a bool when `expectBool`. Throws CelError. */
 export function compileCel(source: string, expectBool = true): CompiledCel {
-  const cached = compiled.get(source);
-  if (cached) return cached;
-  let program: CompiledCel;
-  try {
-    program = celEnvironment.parse(source);
-  } catch (error) {
-    throw new CelError(`CEL syntax: ${firstLine(error instanceof Error ? error.message : String(error))}`, offsetOf(error));
+  let entry = compiled.get(source);
+  if (!entry) {
+    let program: CompiledCel;
+    try {
+      program = celEnvironment.parse(source);
+    } catch (error) {
+      throw new CelError(`CEL syntax: ${firstLine(error instanceof Error ? error.message : String(error))}`, offsetOf(error), 'cel-syntax');
+    }
+    const checked = program.check();
+    if (!checked.valid) {
+      throw new CelError(`CEL type error: ${firstLine(checked.error?.message ?? 'invalid')}`, offsetOf(checked.error), 'cel-type');
+    }
+    entry = { program, type: checked.type ?? 'dyn' };
+    compiled.set(source, entry);
   }
-  const checked = program.check();
-  if (!checked.valid) {
-    throw new CelError(`CEL type error: ${firstLine(checked.error?.message ?? 'invalid')}`, offsetOf(checked.error));
+  if (expectBool && entry.type !== 'bool' && entry.type !== 'dyn') {
+    throw new CelError(`CEL condition must be a bool, this gives ${entry.type}`, 0, 'cel-not-bool');
   }
-  if (expectBool && checked.type !== 'bool' && checked.type !== 'dyn') {
-    throw new CelError(`CEL condition must be a bool, this gives ${checked.type}`, 0);
-  }
-  compiled.set(source, program);
-  return program;
+  return entry.program;
 }
 
 /** The scope a CEL expression evaluates in; missing parts default to empty values. */

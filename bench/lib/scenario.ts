@@ -1,0 +1,48 @@
+/** What every scenario gets from the runner. */
+import type { Figure, FigureInput } from './figures.ts';
+import type { BenchSizes } from './sizes.ts';
+import { BenchChild } from './child-process.ts';
+import type { EngineInfo, EngineStartOptions } from '../processes/engine.ts';
+
+export interface ScenarioContext {
+  sizes: BenchSizes;
+  figure(input: FigureInput): Figure;
+  log(line: string): void;
+  /** extra node flags for engine processes (--cpu-prof with `npm run bench -- --profile`) */
+  engineFlags: string[];
+}
+
+export type Scenario = (ctx: ScenarioContext) => Promise<void>;
+
+export interface EngineUnderTest {
+  child: BenchChild;
+  info: EngineInfo;
+  stop(): Promise<void>;
+}
+
+/** Starts Baton in a child process of its own and sets up operators and conversations in it. */
+export async function startEngine(ctx: ScenarioContext, options: EngineStartOptions): Promise<EngineUnderTest> {
+  const child = await BenchChild.start('engine.ts', { nodeFlags: ['--expose-gc', ...ctx.engineFlags] });
+  try {
+    const info = await child.call<EngineInfo>('start', options);
+    return { child, info, stop: () => child.stop() };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}
+
+/** Runs fn with the children it starts, and stops them all afterwards whatever happens. */
+export async function withChildren<T>(fn: (track: <C extends { stop(): Promise<void> }>(child: C) => C) => Promise<T>): Promise<T> {
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    return await fn((child) => {
+      started.push(child);
+      return child;
+    });
+  } finally {
+    for (const child of started.reverse()) await child.stop().catch(() => {});
+  }
+}
+
+export const dbLabel = (db: 'sqlite' | 'postgres') => (db === 'sqlite' ? 'SQLite' : 'Postgres');

@@ -1,0 +1,49 @@
+/**
+ * The compiled flow schemas. allErrors so one run reports every problem; verbose so each error
+ * carries the schema and data it is about, which the messages are made from.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FlowSetDocument } from '../flow-document.ts';
+import { flowFormats } from './flow-formats.ts';
+import { kindSchemas, sharedSchemas, type DocumentKind } from './schema-catalog.ts';
+
+function withFormats(ajv: Ajv): Ajv {
+  for (const [name, check] of Object.entries(flowFormats)) ajv.addFormat(name, { type: 'string', validate: (value: string) => check(value) === null });
+  return ajv;
+}
+
+// strictRequired is off: the "exactly one type key" oneOf branches name keys declared beside them
+const ajv = withFormats(new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }));
+ajv.addSchema([...sharedSchemas]);
+
+function compileKind(kind: DocumentKind): ValidateFunction<FlowSetDocument> {
+  return ajv.compile<FlowSetDocument>(kindSchemas[kind]);
+}
+
+export const kindValidators: Readonly<Record<DocumentKind, ValidateFunction<FlowSetDocument>>> = {
+  Flow: compileKind('Flow'),
+  BusinessHours: compileKind('BusinessHours'),
+  Queue: compileKind('Queue'),
+  RoutingRules: compileKind('RoutingRules'),
+  CannedResponses: compileKind('CannedResponses'),
+  Survey: compileKind('Survey'),
+  AutoClose: compileKind('AutoClose'),
+};
+
+// Plugin schemas are written by plugin authors: lenient about schema style, same formats.
+const pluginAjv = withFormats(new Ajv({ allErrors: true, verbose: true, strict: false }));
+const pluginValidators = new WeakMap<object, ValidateFunction | Error>();
+
+/** The validator of a plugin step's `with` schema, or the reason the schema does not compile. */
+export function pluginWithValidator(schema: object): ValidateFunction | Error {
+  let validator = pluginValidators.get(schema);
+  if (!validator) {
+    try {
+      validator = pluginAjv.compile(schema);
+    } catch (error) {
+      validator = error instanceof Error ? error : new Error(String(error));
+    }
+    pluginValidators.set(schema, validator);
+  }
+  return validator;
+}

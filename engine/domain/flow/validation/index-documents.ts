@@ -1,0 +1,127 @@
+/**
+ * Sorts a set's documents by kind and id, reporting what must be unique: one Flow, one AutoClose,
+ * ids per kind, canned response ids across collections, step and trigger ids within the Flow.
+ */
+import type {
+  AutoCloseDocument,
+  BusinessHoursDocument,
+  CannedResponse,
+  FlowDocument,
+  QueueDocument,
+  RoutingRulesDocument,
+  SurveyDocument,
+} from '../flow-document.ts';
+import type { FlowProblem } from './flow-problem.ts';
+import { pointer } from './json-pointer.ts';
+import { problemAt, type DocumentSite, type LocatedDocument } from './located-document.ts';
+
+export interface LocatedResponse extends DocumentSite {
+  response: CannedResponse;
+  pointer: string;
+}
+
+export interface SetIndex {
+  flows: LocatedDocument<FlowDocument>[];
+  calendars: Map<string, LocatedDocument<BusinessHoursDocument>>;
+  queues: Map<string, LocatedDocument<QueueDocument>>;
+  routing: Map<string, LocatedDocument<RoutingRulesDocument>>;
+  surveys: Map<string, LocatedDocument<SurveyDocument>>;
+  autoCloses: LocatedDocument<AutoCloseDocument>[];
+  cannedCollections: Map<string, DocumentSite>;
+  canned: Map<string, LocatedResponse>;
+}
+
+function where(site: DocumentSite, at: string): string {
+  const { line, col } = site.locator.locate(at);
+  return `${site.file}:${line}:${col}`;
+}
+
+/** Keeps the first of each id; every later one is a duplicate-id problem pointing back at the first. */
+class UniqueIds<T extends DocumentSite> {
+  readonly byId = new Map<string, T>();
+  constructor(
+    private readonly what: string,
+    private readonly problems: FlowProblem[],
+    private readonly idPointer: (entry: T) => string,
+  ) {}
+
+  add(id: string, entry: T): void {
+    const first = this.byId.get(id);
+    if (!first) {
+      this.byId.set(id, entry);
+      return;
+    }
+    const at = this.idPointer(entry);
+    this.problems.push(problemAt(entry, at, 'duplicate-id', `${this.what} "${id}" is already defined at ${where(first, this.idPointer(first))}`));
+  }
+}
+
+function uniqueWithin(flow: LocatedDocument<FlowDocument>, problems: FlowProblem[]): void {
+  for (const [list, what] of [['steps', 'step'], ['triggers', 'trigger']] as const) {
+    const seen = new Map<string, number>();
+    flow.document[list].forEach((entry, i) => {
+      const first = seen.get(entry.id);
+      if (first === undefined) seen.set(entry.id, i);
+      else problems.push(problemAt(flow, pointer(list, i, 'id'), 'duplicate-id', `${what} id "${entry.id}" is already used at ${where(flow, pointer(list, first, 'id'))}`));
+    });
+  }
+}
+
+function extraDocument(located: DocumentSite, kind: string, first: DocumentSite): FlowProblem {
+  const code = kind === 'Flow' ? 'second-flow' : 'second-auto-close';
+  return problemAt(located, '/kind', code, `a flow set has at most one ${kind}; the first is at ${where(first, '/kind')}`);
+}
+
+export function indexDocuments(documents: readonly LocatedDocument[]): { index: SetIndex; problems: FlowProblem[] } {
+  const problems: FlowProblem[] = [];
+  const idOf = () => '/id';
+  const calendars = new UniqueIds<LocatedDocument<BusinessHoursDocument>>('BusinessHours', problems, idOf);
+  const queues = new UniqueIds<LocatedDocument<QueueDocument>>('Queue', problems, idOf);
+  const routing = new UniqueIds<LocatedDocument<RoutingRulesDocument>>('RoutingRules', problems, idOf);
+  const surveys = new UniqueIds<LocatedDocument<SurveyDocument>>('Survey', problems, idOf);
+  const collections = new UniqueIds<DocumentSite>('CannedResponses', problems, idOf);
+  const canned = new UniqueIds<LocatedResponse>('canned response', problems, (entry) => `${entry.pointer}/id`);
+  const flows: LocatedDocument<FlowDocument>[] = [];
+  const autoCloses: LocatedDocument<AutoCloseDocument>[] = [];
+  for (const { file, locator, document } of documents) {
+    const site = { file, locator };
+    switch (document.kind) {
+      case 'Flow':
+        if (flows[0]) problems.push(extraDocument(site, 'Flow', flows[0]));
+        flows.push({ ...site, document });
+        break;
+      case 'AutoClose':
+        if (autoCloses[0]) problems.push(extraDocument(site, 'AutoClose', autoCloses[0]));
+        autoCloses.push({ ...site, document });
+        break;
+      case 'BusinessHours':
+        calendars.add(document.id, { ...site, document });
+        break;
+      case 'Queue':
+        queues.add(document.id, { ...site, document });
+        break;
+      case 'RoutingRules':
+        routing.add(document.id, { ...site, document });
+        break;
+      case 'Survey':
+        surveys.add(document.id, { ...site, document });
+        break;
+      case 'CannedResponses':
+        collections.add(document.id, site);
+        document.responses.forEach((response, i) => canned.add(response.id, { ...site, response, pointer: pointer('responses', i) }));
+        break;
+    }
+  }
+  for (const flow of flows) uniqueWithin(flow, problems);
+  const index: SetIndex = {
+    flows,
+    calendars: calendars.byId,
+    queues: queues.byId,
+    routing: routing.byId,
+    surveys: surveys.byId,
+    autoCloses,
+    cannedCollections: collections.byId,
+    canned: canned.byId,
+  };
+  return { index, problems };
+}

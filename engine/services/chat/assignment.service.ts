@@ -1,0 +1,58 @@
+/**
+ * Gives waiting conversations to available operators, by each conversation's routing (team, skills,
+ * strategy) and the operators' free capacity. Conversations are served by priority, then by age.
+ * An assignment is a conditional update (still WAITING), so two engines never assign one conversation
+ * twice; under a race an operator may briefly exceed capacity by one, which the next close corrects.
+ */
+import { chooseOperator, type OperatorCandidate } from '../../domain/routing/choose-operator.ts';
+import type { Logger } from '../../logger.ts';
+import { parseJson } from '../../store/repositories/json-column.ts';
+import type { Store } from '../../store/store.ts';
+
+export class AssignmentService {
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  /** Assigns what can be assigned now; returns the ids of the conversations that got an operator. */
+  async assignWaiting(): Promise<string[]> {
+    const [waiting, available, counts] = await Promise.all([
+      this.store.conversations.listWaiting(),
+      this.store.operators.listAvailable(),
+      this.store.conversations.activeCounts(),
+    ]);
+    if (waiting.length === 0 || available.length === 0) return [];
+    const candidates: OperatorCandidate[] = available.map((operator) => {
+      const teams = parseJson<string[]>(operator.teams, []);
+      return {
+        id: operator.id,
+        online: true,
+        capacity: operator.capacity,
+        activeCount: counts.get(operator.id) ?? 0,
+        skills: parseJson<string[]>(operator.skills, []),
+        // an operator in no team takes every team's conversations
+        ...(teams.length > 0 ? { teams } : {}),
+        lastAssignedAt: operator.last_assigned_at,
+      };
+    });
+    const assigned: string[] = [];
+    for (const conversation of waiting) {
+      const need = { team: conversation.team, skills: parseJson<string[]>(conversation.skills, []) };
+      const operatorId = chooseOperator(conversation.strategy ?? 'round-robin', candidates, need);
+      if (!operatorId) continue;
+      const at = this.now();
+      if (!(await this.store.conversations.claim(conversation.id, operatorId, at))) continue;
+      await this.store.operators.markAssigned(operatorId, at);
+      const candidate = candidates.find((c) => c.id === operatorId);
+      if (candidate) {
+        candidate.activeCount += 1;
+        candidate.lastAssignedAt = at;
+      }
+      assigned.push(conversation.id);
+      this.logger.info({ conversationId: conversation.id, operatorId }, 'conversation assigned');
+    }
+    return assigned;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Keeps the store from growing forever. Processed webhook events are only a record once handled
+ * (the messages they produced are kept), so they go after `days`. Deletes in small batches so no
+ * statement holds locks for long while engines keep claiming new events.
+ */
+import type { Store } from '../../store/store.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BATCH = 1_000;
+
+export interface RetentionResult {
+  deletedWebhookEvents: number;
+  /** events processed before this time were deleted */
+  cutoff: number;
+}
+
+export class RetentionService {
+  constructor(
+    private readonly store: Store,
+    private readonly days: number,
+  ) {}
+
+  async purge(now: number, signal?: AbortSignal): Promise<RetentionResult> {
+    const cutoff = now - this.days * DAY_MS;
+    let deletedWebhookEvents = 0;
+    for (;;) {
+      if (signal?.aborted) break;
+      const deleted = await this.store.webhookEvents.deleteDoneBefore(cutoff, BATCH);
+      deletedWebhookEvents += deleted;
+      if (deleted < BATCH) break;
+    }
+    return { deletedWebhookEvents, cutoff };
+  }
+}

@@ -1,0 +1,11 @@
+import type { RetentionService } from '../../services/maintenance/retention.service.ts';
+import type { CronJob } from './cron-job.ts';
+
+/** Deletes processed webhook events older than the retention period (BATON_RETENTION_DAYS). */
+export function retentionJob(retention: RetentionService, schedule: string): CronJob {
+  return {
+    name: 'retention',
+    schedule,
+    run: ({ now, signal }) => retention.purge(now, signal),
+  };
+}
