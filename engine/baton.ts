@@ -37,7 +37,7 @@ import { MemoryRateCounters } from './store/counters/memory-rate-counters.ts';
 import { RedisRateCounters } from './store/counters/redis-rate-counters.ts';
 import { openRedis } from './store/redis.ts';
 import { createStore, type Store } from './store/store.ts';
-import { JobRunner } from './transports/cron/job-runner.ts';
+import { JobRunner, type SlotOutcome } from './transports/cron/job-runner.ts';
 import { retentionJob } from './transports/cron/retention.job.ts';
 import { createHttpApp } from './transports/http/app.ts';
 import { authRoutes } from './transports/http/auth.route.ts';
@@ -62,6 +62,8 @@ export interface RunningBaton {
   url: string;
   port: number;
   store: Store;
+  /** runs one slot of a cron job now, through the same runner as the schedule (tests, operations) */
+  runJob(name: string): Promise<SlotOutcome>;
   /** the built-in fake LINE platform, when running without LINE credentials */
   sandbox: { fake: FakeLinePlatform; channelSecret: string } | null;
   /** set when this start created the first admin */
@@ -111,7 +113,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     timeoutMs: line.timeoutMs,
     logger,
   });
-  const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now);
+  const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
+  const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now, { pluginStepKinds: plugins.stepSchemas() });
   const active = await flows.loadFolder(config.flowsDir);
   const auth = await AuthService.create(store, config.tokenSecret, config.tokenTtlSeconds, now);
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
@@ -119,7 +122,6 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const publisher = new RelayPublisher();
   const chatLogger = logger.child({ module: 'chat' });
   const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs });
-  const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const handler = new EventHandler({ store, flows, line: lineClient, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
@@ -182,10 +184,13 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const cron = config.cron.enabled
     ? new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) })
     : null;
-  cron?.register(retentionJob(new RetentionService(store, config.cron.retentionDays), config.cron.retentionSchedule));
   const autoClose = new AutoCloseService(store, flows, conversations, dispatcher, publisher, chatLogger, now);
-  cron?.register(autoCloseJob(autoClose, CHAT_JOBS_SCHEDULE));
-  cron?.register(queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE));
+  const jobs = [
+    retentionJob(new RetentionService(store, config.cron.retentionDays), config.cron.retentionSchedule),
+    autoCloseJob(autoClose, CHAT_JOBS_SCHEDULE),
+    queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE),
+  ];
+  for (const job of jobs) cron?.register(job);
   cron?.start();
   const drain = () => {
     if (!draining) logger.info({ instanceId }, 'draining: readyz and webhooks answer 503');
@@ -201,6 +206,11 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     firstAdmin,
     flowVersion: active.version,
     instanceId,
+    async runJob(name) {
+      const job = jobs.find((j) => j.name === name);
+      if (!job || !cron) throw new Error(cron ? `no cron job "${name}"` : 'cron is off (BATON_CRON)');
+      return cron.runSlot(job, now());
+    },
     drain,
     stop() {
       stopped ??= (async () => {

@@ -4,6 +4,7 @@
  * a conversation.
  */
 import type { Logger } from 'pino';
+import { stepKindSchemas } from './built-in-plugins.ts';
 import type { BatonPlugin, Notification, StepContext, StepKind } from './plugin-api.ts';
 
 export interface PluginHealth {
@@ -29,7 +30,7 @@ export class PluginHost {
 
   /** Step kinds and their `with` schemas, for the flow validator. */
   stepSchemas(): Map<string, Record<string, unknown>> {
-    return new Map([...this.stepKinds].map(([kind, step]) => [kind, step.schema]));
+    return stepKindSchemas([...this.stepKinds.values()]);
   }
 
   async notify(notification: Notification): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { builtInStepKinds, stepKindSchemas } from '../../plugins/built-in-plugins.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { FlowRegistry, FlowValidationError } from '../services/flows/flow-registry.ts';
@@ -18,7 +19,7 @@ async function withStore<T>(work: (store: Store, registry: FlowRegistry) => Prom
   const config = loadConfig();
   const store = createStore(await openDatabase(config.database));
   try {
-    return await work(store, new FlowRegistry(store, createLogger('silent'), Date.now));
+    return await work(store, new FlowRegistry(store, createLogger('silent'), Date.now, { pluginStepKinds: stepKindSchemas(builtInStepKinds) }));
   } finally {
     await store.close();
   }

@@ -6,12 +6,15 @@ export interface TestLocation {
   col: number;
 }
 
+function isFlow(value: unknown, flowId: string): boolean {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'Flow' && 'id' in value && value.id === flowId;
+}
+
 /** Positions of `tests[i]` of the Flow document `flowId` in `source`; empty when it cannot be found. */
 export function locateFlowTests(source: string, flowId: string): TestLocation[] {
   const lines = new LineCounter();
   for (const doc of parseAllDocuments(source, { lineCounter: lines })) {
-    if (!('contents' in doc) || !isMap(doc.contents)) continue;
-    if (doc.contents.get('kind') !== 'Flow' || doc.contents.get('id') !== flowId) continue;
+    if (!isMap(doc.contents) || !isFlow(doc.toJS(), flowId)) continue;
     const tests = doc.contents.get('tests', true);
     if (!isSeq(tests)) return [];
     return tests.items.map((item) => {

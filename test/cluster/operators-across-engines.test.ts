@@ -57,9 +57,9 @@ test.before(async () => {
 test.after(async () => {
   for (const operator of operators) operator.close();
   await proxy?.close();
-  await cluster.close();
-  await store.close();
-  await database.drop();
+  await cluster?.close();
+  await store?.close();
+  await database?.drop();
 });
 
 test('both engines are ready, with the database and Redis reachable', async () => {

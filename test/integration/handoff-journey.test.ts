@@ -3,6 +3,7 @@
  * the fake LINE API, and an operator on REST + socket.io-client. Runs on SQLite and on Postgres
  * (BATON_TEST_DB).
  */
+import type { webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationDto, MessageDto } from '../../engine/contracts/conversation.ts';
@@ -18,7 +19,7 @@ let operator: OperatorClient;
 const accountTexts = () =>
   engine.fakeLine.chat(USER).filter((e) => e.from === 'account').map((e) => ({ via: e.via, text: e.message.text ?? '' }));
 
-async function customerSends(event: ReturnType<TestEngine['fakeLine']['textEvent']> | ReturnType<TestEngine['fakeLine']['followEvent']>) {
+async function customerSends(event: webhook.Event) {
   const response = await engine.postWebhook(engine.fakeLine.webhookBody([event]));
   assert.is(response.status, 200);
 }

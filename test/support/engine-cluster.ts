@@ -96,7 +96,8 @@ async function spawnEngine(name: string, env: Record<string, string>, secret: st
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/support/engine-process.ts')], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // the IPC channel only tells the engine when this process is gone
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const logs: LogLine[] = [];
   const output: string[] = [];

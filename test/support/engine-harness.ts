@@ -24,6 +24,17 @@ export interface TestEngineOptions {
   line?: TestLine;
   processEvents?: boolean;
   env?: Record<string, string>;
+  /** the engine's clock (default Date.now); see TestClock */
+  now?: () => number;
+}
+
+/** Real time plus an offset the test moves forward, for policies measured in minutes. */
+export class TestClock {
+  private offsetMs = 0;
+  readonly now = () => Date.now() + this.offsetMs;
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
 }
 
 export interface TestLine {
@@ -77,7 +88,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     });
   }
   const config = loadConfig(env, repoRoot);
-  const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents });
+  const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents, ...(options.now ? { now: options.now } : {}) });
   const used: TestLine = baton.sandbox ? { fake: baton.sandbox.fake, url: '', secret: baton.sandbox.channelSecret } : (line as TestLine);
   return {
     baseUrl: baton.url,

@@ -22,3 +22,6 @@ process.on('SIGTERM', () => {
     },
   );
 });
+
+// the test process went away (killed by the runner's time limit, say): do not linger as an orphan
+process.on('disconnect', () => process.exit(1));

@@ -9,7 +9,8 @@ export async function conversationViews(store: Store, rows: ConversationRow[]): 
   if (rows.length === 0) return [];
   const [customers, operators, lastMessages] = await Promise.all([
     Promise.all([...new Set(rows.map((r) => r.customer_id))].map((id) => store.customers.findById(id))),
-    store.operators.list(),
+    // only the assigned operators: reading the whole team per update cost one row per operator
+    store.operators.names([...new Set(rows.flatMap((r) => (r.operator_id ? [r.operator_id] : [])))]),
     store.messages.lastOfConversations(rows.map((r) => r.id)),
   ]);
   const customerById = new Map(customers.filter((c) => c !== undefined).map((c) => [c.id, c]));

@@ -6,11 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { formatProblem, type FlowProblem } from '../../domain/flow/validation/flow-problem.ts';
+import type { ValidateFlowOptions } from '../../domain/flow/validation/validate-flow-sources.ts';
 import { UserError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
-import { readFlowSources, validateFlowSet, type FlowSet, type FlowSource } from './flow-set.ts';
+import { readFlowSources, validateFlowSet, type FlowSetResult, type FlowSource } from './flow-set.ts';
 
 /** A flow set that does not validate: 422 for the API, file:line:col lines for the CLI and start-up. */
 export class FlowValidationError extends UserError {
@@ -42,7 +44,14 @@ export class FlowRegistry {
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly now: () => number,
+    /** what the validator needs beyond the files, e.g. the plugin step kinds of this engine */
+    private readonly validation: ValidateFlowOptions = {},
   ) {}
+
+  /** Validates a flow set as this engine would before publishing it. */
+  validate(sources: FlowSource[]): FlowSetResult {
+    return validateFlowSet(sources, this.validation);
+  }
 
   /** Validates the folder; publishes it when it differs from the active version. */
   async loadFolder(dir: string): Promise<ActiveFlows> {
@@ -52,7 +61,7 @@ export class FlowRegistry {
 
   /** Validates and publishes a flow set as the new active version (or throws FlowValidationError). */
   async publish(sources: FlowSource[], actor: string, options: { onlyIfChanged?: boolean } = {}): Promise<ActiveFlows> {
-    const result = validateFlowSet(sources);
+    const result = this.validate(sources);
     if (!result.ok) throw new FlowValidationError(result.problems);
     const sum = checksum(sources);
     const version = await this.store.transaction(async (tx) => {
@@ -93,7 +102,7 @@ export class FlowRegistry {
     if (cached) return cached;
     const row = await this.store.flowVersions.get(version);
     if (!row) throw new Error(`flow version ${version} does not exist`);
-    const result = validateFlowSet(this.store.flowVersions.sources(row));
+    const result = this.validate(this.store.flowVersions.sources(row));
     if (!result.ok) throw new FlowValidationError(result.problems);
     this.versions.set(version, result.set);
     return result.set;

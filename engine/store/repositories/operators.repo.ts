@@ -37,6 +37,12 @@ export class OperatorsRepo {
     return this.db<OperatorRow>('operators').orderBy('name');
   }
 
+  /** id and name of the given operators only (conversation views name the assigned operator) */
+  names(ids: string[]): Promise<Pick<OperatorRow, 'id' | 'name'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db<OperatorRow>('operators').whereIn('id', ids).select('id', 'name');
+  }
+
   async count(): Promise<number> {
     const row = await this.db('operators').count<{ n: number | string }[]>({ n: '*' }).first();
     return Number(row?.n ?? 0);

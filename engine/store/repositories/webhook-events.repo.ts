@@ -48,56 +48,71 @@ export class WebhookEventsRepo {
   }
 
   /**
-   * Claims the oldest claimable event: pending, or processing under an expired lease (its engine died).
-   * Only the head of each customer's line is claimable: an event waits while an earlier event of the
-   * same LINE user is pending or processing (even under an expired lease: that one is taken over
-   * first), so each customer's events are handled one at a time, in timestamp order, across engines.
-   * Postgres claims in one statement with FOR UPDATE SKIP LOCKED, so engines never queue on each
-   * other's candidates; SQLite (one engine) uses a compare-and-set on the row instead.
+   * Claims the next event to handle, one customer at a time and in timestamp order across engines:
+   * first an event whose engine died (processing, lease expired), then the oldest pending event at
+   * the head of its customer's line. A pending event waits while any event of the same LINE user is
+   * processing, or an earlier one is pending. Postgres claims in one statement with
+   * FOR UPDATE SKIP LOCKED, so engines never wait on each other's candidates; SQLite (one engine)
+   * uses a compare-and-set on the row instead.
    */
   async claimNext(workerId: string, now: number, leaseMs: number): Promise<WebhookEventRow | undefined> {
-    if (isPostgres(this.db)) return this.claimNextSkipLocked(workerId, now, leaseMs);
-    const candidates: WebhookEventRow[] = await this.claimable(now).select('e.*').limit(10);
-    for (const candidate of candidates) {
-      const changed = await this.db('webhook_events')
-        .where({ id: candidate.id, status: candidate.status })
-        .where((w) => (candidate.locked_until === null ? w.whereNull('locked_until') : w.where('locked_until', candidate.locked_until)))
-        .update({ status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: candidate.attempts + 1 });
-      if (changed === 1) {
-        return { ...candidate, status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: candidate.attempts + 1 };
+    const claim = { status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs };
+    for (const candidates of [this.abandoned(now), this.headsOfLine()]) {
+      if (isPostgres(this.db)) {
+        const rows: WebhookEventRow[] = await this.db('webhook_events')
+          .where('id', candidates.select('e.id').limit(1).forUpdate().skipLocked())
+          .update({ ...claim, attempts: this.db.raw('attempts + 1') })
+          .returning('*');
+        if (rows[0]) return rows[0];
+        continue;
+      }
+      for (const candidate of (await candidates.select('e.*').limit(10)) as WebhookEventRow[]) {
+        const changed = await this.db('webhook_events')
+          .where({ id: candidate.id, status: candidate.status })
+          .where((w) => (candidate.locked_until === null ? w.whereNull('locked_until') : w.where('locked_until', candidate.locked_until)))
+          .update({ ...claim, attempts: candidate.attempts + 1 });
+        if (changed === 1) return { ...candidate, ...claim, attempts: candidate.attempts + 1 };
       }
     }
     return undefined;
   }
 
-  private async claimNextSkipLocked(workerId: string, now: number, leaseMs: number): Promise<WebhookEventRow | undefined> {
-    const head = this.claimable(now).select('e.id').limit(1).forUpdate().skipLocked();
-    const rows: WebhookEventRow[] = await this.db('webhook_events')
-      .where('id', head)
-      .update({ status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: this.db.raw('attempts + 1') })
-      .returning('*');
-    return rows[0];
+  /** Events whose engine died mid-way (as `e`), unless another event of the customer is live. */
+  private abandoned(now: number): Knex.QueryBuilder {
+    return this.db({ e: 'webhook_events' })
+      .where('e.status', WebhookEventStatus.PROCESSING)
+      .where('e.locked_until', '<', now)
+      .whereNotExists(
+        this.sameCustomer()
+          .where('p.status', WebhookEventStatus.PROCESSING)
+          .where('p.locked_until', '>=', now),
+      )
+      // the (status, event_timestamp) index gives this order, so the scan stops at the first head
+      .orderBy('e.event_timestamp');
   }
 
-  /** Claimable events at the head of their customer's line, oldest first (as `e`). */
-  private claimable(now: number): Knex.QueryBuilder {
+  /** Pending events at the head of their customer's line (as `e`), oldest first. */
+  private headsOfLine(): Knex.QueryBuilder {
     return this.db({ e: 'webhook_events' })
-      .where((w) =>
-        w.where('e.status', WebhookEventStatus.PENDING).orWhere((expired) =>
-          expired.where('e.status', WebhookEventStatus.PROCESSING).where('e.locked_until', '<', now),
+      .where('e.status', WebhookEventStatus.PENDING)
+      .whereNotExists(
+        this.sameCustomer().where((w) =>
+          w.where('p.status', WebhookEventStatus.PROCESSING).orWhere((earlier) =>
+            earlier
+              .where('p.status', WebhookEventStatus.PENDING)
+              .whereRaw(
+                '(p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id))))',
+              ),
+          ),
         ),
       )
-      .whereNotExists(
-        this.db({ p: 'webhook_events' })
-          .select(this.db.raw('1'))
-          .whereRaw('p.source_user_id = e.source_user_id')
-          .whereIn('p.status', [WebhookEventStatus.PENDING, WebhookEventStatus.PROCESSING])
-          .whereRaw('p.id <> e.id')
-          .whereRaw(
-            '(p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id))))',
-          ),
-      )
-      .orderBy([{ column: 'e.event_timestamp' }, { column: 'e.received_at' }, { column: 'e.id' }]);
+      // the (status, event_timestamp) index gives this order, so the scan stops at the first head
+      .orderBy('e.event_timestamp');
+  }
+
+  /** Other events of the same LINE user as `e` (as `p`). */
+  private sameCustomer(): Knex.QueryBuilder {
+    return this.db({ p: 'webhook_events' }).select(this.db.raw('1')).whereRaw('p.source_user_id = e.source_user_id').whereRaw('p.id <> e.id');
   }
 
   async markDone(id: string, workerId: string, now: number): Promise<boolean> {

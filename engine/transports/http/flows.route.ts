@@ -6,7 +6,6 @@ import Router from '@koa/router';
 import type { FlowVersionDto, FlowVersionListResponse, FlowVersionResponse } from '../../contracts/rest.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
-import { validateFlowSet } from '../../services/flows/flow-set.ts';
 import type { FlowRegistry } from '../../services/flows/flow-registry.ts';
 import type { FlowVersionRow } from '../../store/repositories/flow-versions.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -35,7 +34,7 @@ export function flowRoutes(auth: AuthService, flows: FlowRegistry, store: Store)
 
   router.post('/validate', requireRole('supervisor'), async (ctx) => {
     const body = assertValid(validators.flowFiles, await readJson(ctx, 2 * 1024 * 1024), 'Flow files');
-    const result = validateFlowSet(body.files);
+    const result = flows.validate(body.files);
     ctx.body = { ok: result.ok, problems: result.ok ? [] : result.problems };
   });
   router.get('/versions', requireRole('supervisor'), async (ctx) => {

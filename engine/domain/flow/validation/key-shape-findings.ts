@@ -36,6 +36,6 @@ export function notFinding(error: ErrorObject, base: SchemaFinding): SchemaFindi
     const [first, second] = required.map(String);
     return { ...base, pointer: childPointer(error.instancePath, second ?? ''), atKey: true, code: 'schema-conflicting-keys', message: `"${first}" and "${second}" cannot be used together` };
   }
-  if (record(error.schema).const === false) return { ...base, code: 'schema-not', message: 'must not be false (write true, or leave the key out)' };
+  if (record(error.schema).const === false) return { ...base, code: 'schema-not', message: 'must not be false (write true)' };
   return { ...base, code: 'schema-not', message: error.message ?? 'is not allowed here' };
 }

@@ -36,10 +36,11 @@ export function describeSchemaError(error: ErrorObject, document: unknown): Sche
       const suggests = /"(.*)"/.exec(hint)?.[1];
       return { ...base, pointer: childPointer(error.instancePath, name), atKey: true, code: 'schema-unknown-key', message: `unknown key "${name}"${hint}`, ...(suggests ? { suggests } : {}) };
     }
+    // a problem of the whole mapping or list is shown at its key (`hours:`), where there is one
     case 'required':
-      return { ...base, code: 'schema-required', message: `missing required key "${String(param(error, 'missingProperty'))}"` };
+      return { ...base, atKey: true, code: 'schema-required', message: `missing required key "${String(param(error, 'missingProperty'))}"` };
     case 'dependencies':
-      return { ...base, code: 'schema-required', message: `missing key "${String(param(error, 'missingProperty'))}" that "${String(param(error, 'property'))}" needs` };
+      return { ...base, atKey: true, code: 'schema-required', message: `missing key "${String(param(error, 'missingProperty'))}" that "${String(param(error, 'property'))}" needs` };
     case 'oneOf':
       return oneOfFinding(error, data, base);
     case 'not':
@@ -64,11 +65,11 @@ export function describeSchemaError(error: ErrorObject, document: unknown): Sche
     case 'maxLength':
       return { ...base, message: `${subject(error, data)} is ${[...String(data)].length} characters long; at most ${limit} allowed${lineLimit(error)}` };
     case 'minItems':
-      return { ...base, message: limit === 1 ? 'must not be empty' : `${subject(error, data)} has ${[data].flat().length} items; at least ${limit} needed` };
+      return { ...base, atKey: true, message: limit === 1 ? 'must not be empty' : `${subject(error, data)} has ${[data].flat().length} items; at least ${limit} needed` };
     case 'maxItems':
-      return { ...base, message: `${subject(error, data)} has ${[data].flat().length} items; at most ${limit} allowed${lineLimit(error)}` };
+      return { ...base, atKey: true, message: `${subject(error, data)} has ${[data].flat().length} items; at most ${limit} allowed${lineLimit(error)}` };
     case 'minProperties':
-      return { ...base, message: limit === 1 ? 'must not be empty' : `needs at least ${limit} keys` };
+      return { ...base, atKey: true, message: limit === 1 ? 'must not be empty' : `needs at least ${limit} keys` };
     case 'uniqueItems': {
       const i = Number(param(error, 'i'));
       return { ...base, pointer: childPointer(error.instancePath, i), message: `${shown(valueAt(data, `/${i}`))} is listed twice` };

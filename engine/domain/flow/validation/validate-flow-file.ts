@@ -35,8 +35,6 @@ export function validateFlowFile(file: string, source: string): FlowFileResult {
       result.problems.push(...shown.map((error) => syntaxProblem(file, source, lines, error)));
       continue;
     }
-    // a `---` at the end of a file or a file of comments only: nothing to check
-    if (doc.contents === null) continue;
     const site = { file, locator: new YamlLocator(doc, lines, source) };
     let value: unknown;
     try {
@@ -46,6 +44,8 @@ export function validateFlowFile(file: string, source: string): FlowFileResult {
       result.problems.push({ file, line, col, pointer: '', code: 'yaml-syntax', message: error instanceof Error ? error.message : String(error) });
       continue;
     }
+    // a `---` at the end of a file, or a document of comments only: nothing to check
+    if (value === null || value === undefined) continue;
     const checked = checkDocument(value, site);
     result.problems.push(...checked.problems);
     if (checked.document) result.documents.push({ ...site, document: checked.document });
