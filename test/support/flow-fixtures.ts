@@ -1,28 +1,96 @@
-/** Flow fixture sets on disk: a `.yaml` file or a folder of them, named relative to their parent folder. */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { FlowSource } from '../../engine/domain/flow/validation/validate-flow-sources.ts';
+/** Flow sets built in code for runtime tests, a fixed clock, and short ways to run events and read actions. */
+import type { FlowAction, FlowResult } from '../../engine/domain/flow/flow-action.ts';
+import type {
+  BusinessHoursDocument,
+  CannedResponse,
+  FlowTest,
+  QueueDocument,
+  RoutingRulesDocument,
+  Step,
+  SurveyDocument,
+  Trigger,
+} from '../../engine/domain/flow/flow-document.ts';
+import type { CustomerFacts, FlowEvent } from '../../engine/domain/flow/flow-event.ts';
+import type { FlowSet } from '../../engine/domain/flow/flow-set.ts';
+import { emptyFlowState, type FlowState } from '../../engine/domain/flow/flow-state.ts';
+import { runFlowEvent } from '../../engine/domain/flow/runtime/run-flow-event.ts';
 
-export const brokenDir = path.resolve(import.meta.dirname, '../fixtures/flows/broken');
-export const validDir = path.resolve(import.meta.dirname, '../fixtures/flows/valid');
-
-/** Fixture names in `dir`: every .yaml file and every folder. */
-export function fixtureNames(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml') || fs.statSync(path.join(dir, name)).isDirectory())
-    .sort();
+export interface FlowSetParts {
+  triggers?: Trigger[];
+  steps: Step[];
+  tests?: FlowTest[];
+  calendars?: BusinessHoursDocument[];
+  queues?: QueueDocument[];
+  routing?: RoutingRulesDocument[];
+  canned?: CannedResponse[];
+  surveys?: SurveyDocument[];
 }
 
-/** The sources of one fixture, each file named relative to `dir` (as its .expected lines name it). */
-export function fixtureSources(dir: string, name: string): FlowSource[] {
-  const full = path.join(dir, name);
-  const files = fs.statSync(full).isDirectory() ? fs.readdirSync(full).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(name, f)) : [name];
-  return files.map((file) => ({ file, source: fs.readFileSync(path.join(dir, file), 'utf8') }));
+export function flowSet(parts: FlowSetParts): FlowSet {
+  const byId = <T extends { id: string }>(docs: T[] | undefined) => new Map((docs ?? []).map((d) => [d.id, d]));
+  return {
+    entry: { kind: 'Flow', id: 'test-flow', triggers: parts.triggers ?? [], steps: parts.steps, tests: parts.tests },
+    entryFile: 'flows/test.flow.yaml',
+    calendars: byId(parts.calendars),
+    queues: byId(parts.queues),
+    routing: byId(parts.routing),
+    canned: byId(parts.canned),
+    surveys: byId(parts.surveys),
+    autoClose: null,
+  };
 }
 
-/** The lines a broken fixture must produce, from `<name without .yaml>.expected` beside it. */
-export function expectedLines(dir: string, name: string): string[] {
-  const file = path.join(dir, `${name.replace(/\.yaml$/, '')}.expected`);
-  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+/** Monday 5 January 2026, 10:00 in Bangkok: inside the office calendar's morning period. */
+export const MONDAY_10_BANGKOK = Date.parse('2026-01-05T10:00:00+07:00');
+
+export function customer(overrides: Partial<CustomerFacts> = {}): CustomerFacts {
+  return { id: 'c1', name: 'Somchai', language: 'en', tags: [], withHuman: false, following: true, ...overrides };
 }
+
+export const text = (value: string): FlowEvent => ({ kind: 'message', messageType: 'text', text: value });
+export const postback = (data: string): FlowEvent => ({ kind: 'postback', data });
+
+export interface RunOptions {
+  state?: FlowState;
+  customer?: Partial<CustomerFacts>;
+  now?: number;
+}
+
+export function run(set: FlowSet, event: FlowEvent, options: RunOptions = {}): FlowResult {
+  return runFlowEvent(set, options.state ?? emptyFlowState(), {
+    event,
+    customer: customer(options.customer),
+    now: options.now ?? MONDAY_10_BANGKOK,
+  });
+}
+
+/** The texts of the say actions, in order. */
+export function said(actions: FlowAction[]): string[] {
+  return actions.flatMap((a) => (a.type === 'say' && a.message.type === 'text' ? [a.message.text] : []));
+}
+
+export function actionTypes(actions: FlowAction[]): string[] {
+  return actions.map((a) => a.type);
+}
+
+/** A set whose one trigger runs the first of `steps` on any message. */
+export function onAnyMessage(steps: Step[], rest: Omit<FlowSetParts, 'steps' | 'triggers'> = {}): FlowSet {
+  const first = steps[0];
+  if (!first) throw new Error('no steps');
+  return flowSet({ ...rest, triggers: [{ id: 'any', event: 'message', goto: first.id }], steps });
+}
+
+export const officeCalendar: BusinessHoursDocument = {
+  kind: 'BusinessHours',
+  id: 'office',
+  timezone: 'Asia/Bangkok',
+  weekly: {
+    mon: ['09:00-12:00', '13:00-18:00'],
+    tue: ['09:00-12:00', '13:00-18:00'],
+    wed: ['09:00-12:00', '13:00-18:00'],
+    thu: ['09:00-12:00', '13:00-18:00'],
+    fri: ['09:00-12:00', '13:00-18:00'],
+    sat: ['10:00-14:00'],
+  },
+  holidays: [{ date: '2026-04-13', name: 'Songkran' }],
+};

@@ -4,7 +4,7 @@ import { formatProblem } from '../../engine/domain/flow/validation/flow-problem.
 import { problemCodes } from '../../engine/domain/flow/validation/problem-codes.ts';
 import { validateFlowSources, type FlowSource } from '../../engine/domain/flow/validation/validate-flow-sources.ts';
 import { notifyStep } from '../../plugins/steps/notify-step.ts';
-import { brokenDir, expectedLines, fixtureNames, fixtureSources, validDir } from '../support/flow-fixtures.ts';
+import { brokenDir, expectedLines, fixtureNames, fixtureSources, validDir } from '../support/flow-fixture-files.ts';
 
 const pluginStepKinds = new Map([[notifyStep.kind, notifyStep.schema]]);
 const lines = (sources: FlowSource[]) => validateFlowSources(sources, { pluginStepKinds }).problems.map(formatProblem);

@@ -77,6 +77,7 @@ export class FlowRegistry {
 
   /** Makes a published version active again (rollback); false when there is no such version. */
   async activate(version: number, actor: string): Promise<boolean> {
+    if (!(await this.store.flowVersions.get(version))) return false;
     const set = await this.version(version);
     const done = await this.store.transaction((tx) => tx.flowVersions.activate(version, actor, this.now()));
     if (done) {

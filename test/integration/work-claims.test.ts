@@ -1,0 +1,113 @@
+/**
+ * How engines share work through the store: webhook events and outbound batches are claimed under
+ * leases, one holder at a time, each customer's events one at a time in timestamp order, and a dead
+ * holder's work taken over when its lease runs out. Runs on SQLite and Postgres (BATON_TEST_DB).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { NewWebhookEvent } from '../../engine/store/repositories/webhook-events.repo.ts';
+import type { Store } from '../../engine/store/store.ts';
+import { openTestStore } from '../support/cluster-store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let database: TestDatabase;
+let store: Store;
+const LEASE = 1_000;
+const T = 1_767_000_000_000;
+
+test.before(async () => {
+  database = await createTestDatabase();
+  store = await openTestStore(database);
+});
+test.after(async () => {
+  await store?.close();
+  await database?.drop();
+});
+
+function event(id: string, user: string | null, timestamp: number, receivedAt = timestamp): NewWebhookEvent {
+  return { id, destination: null, type: 'message', mode: 'active', source_user_id: user, event_timestamp: timestamp, is_redelivery: false, raw: '{}', received_at: receivedAt };
+}
+
+test("a customer's next event waits until the one before it is done, while other customers go ahead", async () => {
+  await store.webhookEvents.insertNew([event('a1', 'Ua', T), event('a2', 'Ua', T + 1), event('b1', 'Ub', T + 2)]);
+  const first = await store.webhookEvents.claimNext('engine-1', T, LEASE);
+  const second = await store.webhookEvents.claimNext('engine-2', T, LEASE);
+  assert.is(first?.id, 'a1');
+  assert.is(second?.id, 'b1', 'a2 waits behind a1; another customer is not held up');
+  assert.is(await store.webhookEvents.claimNext('engine-2', T, LEASE), undefined);
+  assert.ok(await store.webhookEvents.markDone('a1', 'engine-1', T));
+  assert.is((await store.webhookEvents.claimNext('engine-2', T, LEASE))?.id, 'a2');
+  await store.webhookEvents.markDone('a2', 'engine-2', T);
+  await store.webhookEvents.markDone('b1', 'engine-2', T);
+});
+
+test('an event that arrives late with an older timestamp still waits while the customer has an event in hand', async () => {
+  await store.webhookEvents.insertNew([event('c2', 'Uc', T + 10)]);
+  assert.is((await store.webhookEvents.claimNext('engine-1', T, LEASE))?.id, 'c2');
+  await store.webhookEvents.insertNew([event('c1', 'Uc', T + 5)]);
+  assert.is(await store.webhookEvents.claimNext('engine-2', T, LEASE), undefined, 'one event per customer at a time');
+  await store.webhookEvents.markDone('c2', 'engine-1', T);
+  assert.is((await store.webhookEvents.claimNext('engine-2', T, LEASE))?.id, 'c1');
+  await store.webhookEvents.markDone('c1', 'engine-2', T);
+});
+
+test("a dead engine's event is taken over after its lease, before the customer's later events, and its late finish is refused", async () => {
+  await store.webhookEvents.insertNew([event('d1', 'Ud', T), event('d2', 'Ud', T + 1)]);
+  assert.is((await store.webhookEvents.claimNext('dead', T, LEASE))?.id, 'd1');
+  assert.is(await store.webhookEvents.claimNext('alive', T + LEASE - 1, LEASE), undefined, 'the lease still holds');
+  const taken = await store.webhookEvents.claimNext('alive', T + LEASE + 1, LEASE);
+  assert.is(taken?.id, 'd1', 'the abandoned event first, not d2');
+  assert.is(taken?.attempts, 2);
+  assert.not.ok(await store.webhookEvents.markDone('d1', 'dead', T + LEASE + 2), 'the old holder cannot finish it any more');
+  assert.is(await store.webhookEvents.claimNext('alive', T + LEASE + 2, LEASE), undefined, 'd2 waits for the new holder');
+  assert.ok(await store.webhookEvents.markDone('d1', 'alive', T + LEASE + 3));
+  assert.is((await store.webhookEvents.claimNext('alive', T + LEASE + 3, LEASE))?.id, 'd2');
+  await store.webhookEvents.markDone('d2', 'alive', T + LEASE + 4);
+});
+
+test('a handed-back event is claimable at once', async () => {
+  await store.webhookEvents.insertNew([event('e1', 'Ue', T)]);
+  assert.is((await store.webhookEvents.claimNext('leaving', T, LEASE))?.id, 'e1');
+  assert.is(await store.webhookEvents.countHeldBy('leaving'), 1);
+  await store.webhookEvents.release('leaving');
+  assert.is((await store.webhookEvents.claimNext('staying', T, LEASE))?.id, 'e1');
+  await store.webhookEvents.markDone('e1', 'staying', T);
+  assert.equal(await store.webhookEvents.countByStatus(), { done: 8 });
+});
+
+test('an outbound batch is sent by one engine at a time, and resent with the same retry key after its holder died', async () => {
+  const { customer } = await store.customers.findOrCreate('Uoutbox', T);
+  const rows = [];
+  for (const text of ['one', 'two']) {
+    rows.push(
+      await store.messages.insert({
+        customer_id: customer.id, conversation_id: null, direction: 'out', sender_kind: 'bot', operator_id: null, type: 'text', text,
+        payload: JSON.stringify({ type: 'text', text }), line_message_id: null, webhook_event_id: null, delivery_status: 'pending',
+        retry_key: 'retry-key-1', reply_token: null, reply_token_expires_at: null, created_at: T,
+      }),
+    );
+  }
+  const held = await store.messages.claimBatch('retry-key-1', 'engine-1', T, LEASE);
+  assert.equal(held.map((m) => m.text), ['one', 'two']);
+  assert.equal(await store.messages.claimBatch('retry-key-1', 'engine-2', T + 1, LEASE), [], 'engine-2 keeps off');
+  assert.equal(await store.messages.pendingOutbound(10, T + 1), [], 'the sweep leaves a held batch alone');
+
+  const retaken = await store.messages.claimBatch('retry-key-1', 'engine-2', T + LEASE + 1, LEASE);
+  assert.equal(retaken.map((m) => m.retry_key), ['retry-key-1', 'retry-key-1'], 'same key: LINE delivers it once');
+  await store.messages.markSent(retaken.map((m) => m.id), 'push', T + LEASE + 2);
+  assert.equal(await store.messages.claimBatch('retry-key-1', 'engine-1', T + 10 * LEASE, LEASE), [], 'a sent batch is never claimed again');
+});
+
+test('an outbound batch handed back at shutdown is picked up by the next sweep', async () => {
+  const { customer } = await store.customers.findOrCreate('Uoutbox2', T);
+  await store.messages.insert({
+    customer_id: customer.id, conversation_id: null, direction: 'out', sender_kind: 'bot', operator_id: null, type: 'text', text: 'hi',
+    payload: '{"type":"text","text":"hi"}', line_message_id: null, webhook_event_id: null, delivery_status: 'pending',
+    retry_key: 'retry-key-2', reply_token: null, reply_token_expires_at: null, created_at: T,
+  });
+  assert.is((await store.messages.claimBatch('retry-key-2', 'leaving', T, LEASE)).length, 1);
+  await store.messages.releaseBatches('leaving');
+  assert.equal((await store.messages.pendingOutbound(10, T + 1)).map((m) => m.retry_key), ['retry-key-2']);
+});
+
+test.run();
