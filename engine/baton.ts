@@ -26,6 +26,7 @@ import { PresenceService } from './services/chat/presence.service.ts';
 import { AutoCloseService } from './services/chat/auto-close.service.ts';
 import { QueueTimeoutsService } from './services/chat/queue-timeouts.service.ts';
 import { ResumeScanner } from './services/chat/resume-scanner.ts';
+import { FlowFolderWatcher } from './services/flows/flow-folder-watcher.ts';
 import { autoCloseJob, queueTimeoutJob } from './transports/cron/chat.jobs.ts';
 import { presenceRoutes } from './transports/http/presence.route.ts';
 import { builtInPlugins } from '../plugins/built-in-plugins.ts';
@@ -176,6 +177,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
   const sweepTimer = setInterval(sweep, OUTBOX_SWEEP_MS);
+  const watcher = config.watchFlows ? new FlowFolderWatcher(config.flowsDir, flows, logger.child({ module: 'flows' })) : null;
+  watcher?.start();
   const resumes = new ResumeScanner(store, now, () => processor.kick());
   const resumeTimer = setInterval(() => {
     resumes.scan().catch((error: unknown) => logger.error({ error: String(error) }, 'resume scan failed'));
@@ -219,6 +222,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         if (config.shutdownGraceMs > 0) await delay(config.shutdownGraceMs);
         clearInterval(sweepTimer);
         clearInterval(resumeTimer);
+        await watcher?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await cron?.stop();
         // events and outbound batches in hand finish; whatever is still claimed is handed back now

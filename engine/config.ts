@@ -65,6 +65,8 @@ export interface Config {
   loginThrottle: { maxFailures: number; windowMs: number };
   notifiers: NotifierConfig;
   flowsDir: string;
+  /** re-validate and publish the flows folder when a file changes (development) */
+  watchFlows: boolean;
   studioDir: string;
   line: LineConfig;
   admin: { email: string | null; password: string | null };
@@ -228,6 +230,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     notifiers: notifiers(env),
     flowsDir: path.resolve(cwd, text(env, 'BATON_FLOWS_DIR') ?? './flows'),
+    watchFlows: toggle(env, 'BATON_WATCH_FLOWS', false),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
     line: line(env),
     admin: { email, password },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: type-check, build the studio, then run every uvu suite in its own process (unit,
- * integration on SQLite and on Postgres, browser), two at a time, and close with one line:
+ * integration on SQLite and on Postgres, cluster on Postgres + Redis, browser), two at a time, and
+ * close with one line:
  * `N passed, N failed, N skipped`. Usage: node scripts/run-tests.mjs [filter-substring ...]
  */
 import { spawn } from 'node:child_process';
@@ -25,6 +26,8 @@ const jobs = [
     { file, env: { BATON_TEST_DB: 'sqlite' }, label: `${file} [sqlite]` },
     { file, env: { BATON_TEST_DB: 'postgres' }, label: `${file} [postgres]` },
   ]),
+  // several engine processes on one Postgres and one Redis: scale-out needs both, so once, on them
+  ...list('test/cluster').map((file) => ({ file, env: { BATON_TEST_DB: 'postgres' }, label: `${file} [postgres+redis]` })),
   ...list('test/e2e').map((file) => ({ file, env: {} })),
 ].filter((job) => filters.length === 0 || filters.some((f) => (job.label ?? job.file).includes(f)));
 

@@ -64,6 +64,23 @@ export function run(set: FlowSet, event: FlowEvent, options: RunOptions = {}): F
   });
 }
 
+/** Runs events one after another, carrying the state, like the chat service does. */
+export function conversation(set: FlowSet, options: Omit<RunOptions, 'state'> = {}) {
+  let state: FlowState = emptyFlowState();
+  let now = options.now ?? MONDAY_10_BANGKOK;
+  return {
+    send(event: FlowEvent, extra: { afterMs?: number; customer?: RunOptions['customer'] } = {}): FlowResult {
+      now += extra.afterMs ?? 0;
+      const result = run(set, event, { ...options, customer: { ...options.customer, ...extra.customer }, state, now });
+      state = result.state;
+      return result;
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
 /** The texts of the say actions, in order. */
 export function said(actions: FlowAction[]): string[] {
   return actions.flatMap((a) => (a.type === 'say' && a.message.type === 'text' ? [a.message.text] : []));
