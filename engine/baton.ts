@@ -23,6 +23,7 @@ import { AssignmentService } from './services/chat/assignment.service.ts';
 import { FollowUps } from './services/chat/follow-ups.ts';
 import { QueueAnnouncer } from './services/chat/queue-announcer.ts';
 import { PresenceService } from './services/chat/presence.service.ts';
+import { CannedResponsesService } from './services/chat/canned-responses.service.ts';
 import { AutoCloseService } from './services/chat/auto-close.service.ts';
 import { QueueTimeoutsService } from './services/chat/queue-timeouts.service.ts';
 import { ResumeScanner } from './services/chat/resume-scanner.ts';
@@ -147,7 +148,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
       const health = healthRoutes({ database: () => store.ping(), redis: redis ? () => redis.ping() : undefined, draining: () => draining });
       const webhook = lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest, draining: () => draining });
       const authApi = authRoutes(auth, throttle);
-      const conversationApi = conversationRoutes(auth, conversations);
+      const conversationApi = conversationRoutes(auth, conversations, new CannedResponsesService(store, flows));
       const openApi = openApiRoutes();
       const flowApi = flowRoutes(auth, flows, store);
       const presenceApi = presenceRoutes(auth, presence);

@@ -40,6 +40,10 @@ export async function postgresReachable(): Promise<boolean> {
 
 export async function createBenchDatabase(kind: DbKind): Promise<BenchDatabase> {
   const name = `baton_bench_${randomBytes(6).toString('hex')}`;
+  if (kind === 'sqlite' && process.env.BATON_BENCH_SQLITE_MEMORY === '1') {
+    // a diagnostic: what the same load costs without a file under SQLite
+    return { kind, url: 'sqlite::memory:', drop: async () => {} };
+  }
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-'));
     return { kind, url: `sqlite:${path.join(dir, `${name}.sqlite`)}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };

@@ -105,3 +105,17 @@ export interface FlowVersionResponse {
 export interface PresenceRequest {
   presence: 'available' | 'away';
 }
+
+/** A canned response rendered for one conversation's customer (language variant, name filled in). */
+export interface CannedResponseDto {
+  id: string;
+  /** what an operator types to insert it, e.g. /hours */
+  shortcut: string | null;
+  title: string;
+  tags: string[];
+  text: string;
+}
+
+export interface CannedResponseListResponse {
+  responses: CannedResponseDto[];
+}

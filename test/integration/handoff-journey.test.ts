@@ -7,7 +7,7 @@ import type { webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationDto, MessageDto } from '../../engine/contracts/conversation.ts';
-import type { ConversationDetailResponse, ConversationListResponse, ConversationResponse, SendMessageResponse } from '../../engine/contracts/rest.ts';
+import type { CannedResponseListResponse, ConversationDetailResponse, ConversationListResponse, ConversationResponse, SendMessageResponse } from '../../engine/contracts/rest.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -102,6 +102,14 @@ test('the operator claims and replies; the reply uses no push while a reply toke
   assert.is(reply.via, 'reply');
   const update = await waitFor(() => operator.messageUpdates.find((m: MessageDto) => m.id === sent.body.message.id && m.deliveryStatus === 'sent'), 'delivery status');
   assert.is(update.sentVia, 'reply');
+});
+
+test("canned responses come rendered for the customer: their language's variant and their name", async () => {
+  const canned = await operator.request<CannedResponseListResponse>('GET', `/api/conversations/${conversation.id}/canned-responses`);
+  assert.is(canned.status, 200);
+  const greeting = canned.body.responses.find((r) => r.shortcut === '/hi');
+  assert.ok(greeting, 'the /hi shortcut exists in the shipped flows');
+  assert.match(greeting.text, /คุณSomchai/, 'Thai variant (LINE language th) with the name filled in');
 });
 
 test('a second operator answer in a row has no token left and goes out as a push with a retry key', async () => {

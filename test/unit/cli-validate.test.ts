@@ -43,7 +43,7 @@ test('a valid folder: exit 0 and one OK line on stdout', async () => {
   assert.is(run.code, 0);
   assert.equal(run.stderr, []);
   assert.equal(run.stdout, [
-    'test/fixtures/flows/valid/complete: OK, 4 files: Flow "support" (8 triggers, 18 steps, 5 tests), 2 BusinessHours, 2 Queues, 1 RoutingRules, 2 canned responses, 1 Survey, 1 AutoClose',
+    'test/fixtures/flows/valid/complete: OK, 4 files: Flow "support" (8 triggers, 17 steps, 5 tests), 2 BusinessHours, 2 Queues, 1 RoutingRules, 2 canned responses, 1 Survey, 1 AutoClose',
   ]);
 });
 

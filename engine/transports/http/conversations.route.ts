@@ -4,7 +4,9 @@ import type { Context } from 'koa';
 import { ConversationStatus } from '../../contracts/conversation.ts';
 import { badRequest } from '../../errors.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
+import type { CannedResponsesService } from '../../services/chat/canned-responses.service.ts';
 import type { Actor, ConversationService } from '../../services/chat/conversation.service.ts';
+import type { CannedResponseListResponse } from '../../contracts/rest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
 import { requireAuth, type AuthState } from './require-auth.ts';
 import { assertValid, validators } from './validate-payload.ts';
@@ -21,7 +23,7 @@ async function optionalJson(ctx: Context): Promise<unknown> {
   return raw.length === 0 ? {} : parseJson(raw);
 }
 
-export function conversationRoutes(auth: AuthService, conversations: ConversationService): Router<AuthState> {
+export function conversationRoutes(auth: AuthService, conversations: ConversationService, canned: CannedResponsesService): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/api/conversations' });
   router.use(requireAuth(auth));
   const actor = (state: AuthState): Actor => ({ operatorId: state.operator.sub, role: state.operator.role });
@@ -35,6 +37,10 @@ export function conversationRoutes(auth: AuthService, conversations: Conversatio
   });
   router.get('/:id', async (ctx) => {
     ctx.body = await conversations.detail(ctx.params.id ?? '');
+  });
+  router.get('/:id/canned-responses', async (ctx) => {
+    const answer: CannedResponseListResponse = { responses: await canned.forConversation(ctx.params.id ?? '') };
+    ctx.body = answer;
   });
   router.post('/:id/claim', async (ctx) => {
     ctx.body = { conversation: await conversations.claim(ctx.params.id ?? '', actor(ctx.state)) };
