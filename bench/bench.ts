@@ -51,7 +51,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? (() => {});
   const unknown = options.scenarios.filter((name) => !SCENARIOS[name]);
   if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
-  const sink = new FigureSink(log);
+  const sink = new FigureSink(log, options.sizesName === 'full');
   const failures: BenchResults['failures'] = [];
   const started = Date.now();
   for (const name of options.scenarios) {

@@ -30,6 +30,7 @@ import { ResumeScanner } from './services/chat/resume-scanner.ts';
 import { FlowFolderWatcher } from './services/flows/flow-folder-watcher.ts';
 import { autoCloseJob, queueTimeoutJob } from './transports/cron/chat.jobs.ts';
 import { presenceRoutes } from './transports/http/presence.route.ts';
+import { pluginRoutes } from './transports/http/plugins.route.ts';
 import { builtInPlugins } from '../plugins/built-in-plugins.ts';
 import { PluginHost } from '../plugins/plugin-host.ts';
 import { RetentionService } from './services/maintenance/retention.service.ts';
@@ -152,9 +153,11 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
       const openApi = openApiRoutes();
       const flowApi = flowRoutes(auth, flows, store);
       const presenceApi = presenceRoutes(auth, presence);
+      const pluginApi = pluginRoutes(auth, plugins);
       koa.use(health.routes()).use(webhook.routes()).use(authApi.routes()).use(authApi.allowedMethods());
       koa.use(conversationApi.routes()).use(conversationApi.allowedMethods()).use(openApi.routes());
       koa.use(flowApi.routes()).use(flowApi.allowedMethods()).use(presenceApi.routes()).use(presenceApi.allowedMethods());
+      koa.use(pluginApi.routes()).use(pluginApi.allowedMethods());
       if (sandbox) koa.use(sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl }).routes());
     },
   });

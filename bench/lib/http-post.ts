@@ -12,12 +12,13 @@ export class HttpPoster {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  /** resolves with the status code (0 on a network error) */
-  post(path: string, body: string, headers: Record<string, string> = {}): Promise<number> {
+  /** resolves with the status code (0 on a network error or after timeoutMs without an answer) */
+  post(path: string, body: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<number> {
     return new Promise((resolve) => {
       const request = http.request(
         {
           agent: this.agent,
+          timeout: timeoutMs,
           host: this.target.hostname,
           port: this.target.port,
           method: 'POST',
@@ -36,6 +37,7 @@ export class HttpPoster {
           });
         },
       );
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       request.on('error', (error) => {
         this.errors++;
         this.lastError = `${path}: ${error.message}`;
@@ -58,16 +60,17 @@ export class HttpPoster {
 
 /**
  * Calls send(i) for i = 0..total-1 at `perSecond`, on schedule whether or not earlier calls have
- * finished (an open loop: a slow server gets more work, as it would from LINE), then waits for all.
+ * finished (an open loop: a slow server gets more work, as it would from LINE). Resolves once all
+ * are sent, with their (possibly unfinished) promises.
  */
-export async function atRate(perSecond: number, total: number, send: (i: number) => Promise<unknown>): Promise<void> {
+export async function atRate<T>(perSecond: number, total: number, send: (i: number) => Promise<T>): Promise<Promise<T>[]> {
   const started = performance.now();
-  const inFlight: Promise<unknown>[] = [];
+  const inFlight: Promise<T>[] = [];
   let sent = 0;
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * perSecond) + 1);
     while (sent < due) inFlight.push(send(sent++));
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  await Promise.all(inFlight);
+  return inFlight;
 }

@@ -130,11 +130,6 @@ serveParent(
     eventCounts: async (): Promise<Record<string, number>> => (running ? running.baton.store.webhookEvents.countByStatus() : {}),
     /** LINE API calls the fake received (replies, pushes, profiles) */
     lineCalls: (): number => running?.fake.calls.length ?? 0,
-    /** CPU time this process has used so far, microseconds (user + system) */
-    cpuMicros: (): number => {
-      const { user, system } = process.cpuUsage();
-      return user + system;
-    },
     /** SQLite time per statement, when started with BATON_BENCH_SQL_STATS=1 */
     sqlStats: () => sqlStats(),
     stop,

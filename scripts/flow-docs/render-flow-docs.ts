@@ -37,9 +37,9 @@ function sections(input: FlowDocsInput): Section[] {
     ...Object.keys(input.steps).map((name): Section => ({ heading: `Step: \`${name}\``, anchor: `step-${name}`, title: name, url: `${SCHEMAS}steps/${name}.json`, level: 4 })),
     { heading: 'Flow test', anchor: 'flow-test', title: 'flow test', url: `${SCHEMAS}flow-test.json`, level: 3 },
     ...Object.keys(input.kinds).filter((name) => name !== 'Flow').map((name) => kind(name, files[name] ?? '')),
-    { heading: 'Shared: quick reply', anchor: 'shared-quick-reply', title: 'quick reply', url: `${SCHEMAS}common.json#/definitions/quickReply`, level: 3 },
-    { heading: 'Shared: route', anchor: 'shared-route', title: 'route', url: `${SCHEMAS}common.json#/definitions/route`, level: 3 },
-    { heading: 'Shared: routing target', anchor: 'shared-routing-target', title: 'routing target', url: `${SCHEMAS}common.json#/definitions/routingTarget`, level: 3 },
+    { heading: 'Shared: quick reply', anchor: 'shared-quick-reply', title: 'quick reply', url: `${SCHEMAS}common.json#/definitions/quickReply`, level: 2 },
+    { heading: 'Shared: route', anchor: 'shared-route', title: 'route', url: `${SCHEMAS}common.json#/definitions/route`, level: 2 },
+    { heading: 'Shared: routing target', anchor: 'shared-routing-target', title: 'routing target', url: `${SCHEMAS}common.json#/definitions/routingTarget`, level: 2 },
   ];
 }
 
@@ -52,12 +52,17 @@ function rows(schema: Json, url: string, prefix: string, index: SchemaIndex, lin
     if (!isJson(raw)) return [];
     const key = `${prefix}${name}`;
     const target = index.follow(raw, url);
-    const description = typeof raw.description === 'string' ? raw.description : String(target.schema.description ?? '');
+    // a schema with a section of its own is linked, not expanded (its notes are in its section)
+    const isLinked = (node: Json, at: string) => typeof node.$ref === 'string' && links.has(at);
+    const items = isJson(target.schema.items) ? target.schema.items : null;
+    const item = items ? index.follow(items, target.url) : null;
+    const expanded = isLinked(raw, target.url) ? null : items && item ? (isLinked(items, item.url) ? null : item) : target;
+    const own = typeof raw.description === 'string' ? raw.description : String(target.schema.description ?? '');
+    const itemNotes = (note: string) => (items ? `Each item: ${note.charAt(0).toLowerCase()}${note.slice(1)}` : note);
+    const description = [own, ...(expanded ? notes(expanded.schema).map(itemNotes) : [])].join(' ');
     const row = `| \`${key}\` | ${cell(typeLabel(raw, url, index, links))} | ${required.includes(name) ? 'yes' : ''} | ${cell(description)} |`;
-    if (links.has(target.url)) return [row];
-    const items = isJson(target.schema.items) ? index.follow(target.schema.items, target.url) : null;
-    if (items && !links.has(items.url) && isJson(items.schema.properties)) return [row, ...rows(items.schema, items.url, `${key}[].`, index, links)];
-    return [row, ...rows(target.schema, target.url, `${key}.`, index, links)];
+    if (!expanded) return [row];
+    return [row, ...rows(expanded.schema, expanded.url, items ? `${key}[].` : `${key}.`, index, links)];
   });
 }
 

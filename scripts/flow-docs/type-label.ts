@@ -38,9 +38,11 @@ export function typeLabel(schema: Json, base: string, index: SchemaIndex, links:
     if (link) return `[${link.title}](#${link.anchor})`;
     return typeLabel(target.schema, target.url, index, links);
   }
-  if (Array.isArray(schema.enum)) return schema.enum.map((value) => `\`${String(value)}\``).join(' \\| ');
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => `\`${String(value)}\``).join(' | ');
   if (schema.const !== undefined) return `\`${String(schema.const)}\``;
   if (typeof schema.format === 'string' && formats[schema.format]) return `${formats[schema.format]}${limits(schema)}`;
+  // a named string (id, step id, variable name) reads better by its name than as "string"
+  if (typeof schema.title === 'string' && schema.type === 'string') return `${schema.title}${limits(schema)}`;
   const types = [schema.type].flat().filter((t): t is string => typeof t === 'string');
   if (types.includes('array') && isJson(schema.items)) {
     const item = typeLabel(schema.items, base, index, links);

@@ -70,6 +70,9 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
   await operator.getByTestId('login-submit').click();
   await operator.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
   await operator.locator('[data-testid="conversation-list"][aria-busy="false"]').waitFor();
+  // signed in but offline until they choose Available: the queue is not handed to them
+  await operator.locator('[data-testid="presence"][data-presence="offline"]').waitFor();
+  assert.match(await operator.getByTestId('presence-status').innerText(), /Offline — set Available to receive chats/);
   await operator.evaluate(() => Object.assign(window, { loadedOnce: true })); // gone if the page reloads
   const waitingBefore = Number(await operator.getByTestId('count-waiting').textContent());
 
@@ -123,6 +126,81 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
   await operator.screenshot({ path: `${SHOTS}/e2e-4-inbox-closed.png` });
   await customer.screenshot({ path: `${SHOTS}/e2e-5-simulator-back-with-bot.png` });
   assert.ok(await operator.evaluate(() => 'loadedOnce' in window), 'the inbox never reloaded');
+});
+
+test('an available operator is handed the next chat and answers it with an edited canned response', async () => {
+  if (!engine) throw new Error('no engine');
+  const customerName = `Mali ${Math.random().toString(36).slice(2, 7)}`;
+
+  const operator = await openPage('#/login', { width: 1440, height: 900 });
+  await operator.getByTestId('login-email').fill(engine.admin.email);
+  await operator.getByTestId('login-password').fill(engine.admin.password);
+  await operator.getByTestId('login-submit').click();
+  await operator.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
+  await operator.locator('[data-testid="presence"][data-presence="offline"]').waitFor();
+  await operator.screenshot({ path: `${SHOTS}/e2e-6-presence-offline.png` });
+
+  await operator.getByTestId('presence-available').click();
+  await operator.locator('[data-testid="presence"][data-presence="available"]').waitFor();
+  assert.is(await operator.getByTestId('presence-available').getAttribute('aria-pressed'), 'true');
+  assert.is(await operator.getByTestId('presence-away').getAttribute('aria-pressed'), 'false');
+  assert.match(await operator.getByTestId('presence-status').innerText(), /Available/);
+
+  // the customer asks for a human: routing hands the chat straight to the available operator
+  const customer = await openPage('#/simulator', { width: 1100, height: 900 });
+  await customer.getByTestId('sim-new-user').click();
+  await customer.getByTestId('sim-display-name').fill(customerName);
+  await customer.getByTestId('sim-display-name').press('Tab');
+  await customer.getByTestId('sim-follow').click();
+  await phoneEntries(customer, 'account').first().waitFor();
+  await customerSays(customer, 'agent please');
+
+  await operator.getByTestId('tab-active').click();
+  const row = operator.getByTestId('conversation-row').filter({ hasText: customerName });
+  await row.waitFor();
+  await row.click();
+  await operator.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
+  assert.is(await operator.getByTestId('claim-button').count(), 0, 'assigned, not waiting to be claimed');
+
+  // "/hi" lists the operator's hello; Enter puts it, rendered for this customer, in the reply box
+  const input = operator.getByTestId('composer-input');
+  await input.click();
+  await input.pressSequentially('/hi');
+  const option = operator.locator('[data-testid="canned-option"][data-canned-id="greeting"]');
+  await option.waitFor();
+  assert.is(await option.getAttribute('aria-selected'), 'true');
+  await operator.screenshot({ path: `${SHOTS}/e2e-7-canned-picker.png` });
+  await input.press('Enter');
+  await operator.getByTestId('canned-picker').waitFor({ state: 'detached' });
+  const inserted = await input.inputValue();
+  assert.ok(inserted.includes(customerName), `the customer's name is filled in: ${inserted}`);
+  assert.not.ok(inserted.includes('/hi') || inserted.includes('{{') || inserted.includes('{%'), inserted);
+  const operatorMessages = operator.locator('[data-testid="message"][data-sender="operator"]');
+  assert.is(await operatorMessages.count(), 0, 'inserting does not send');
+
+  // the browse button finds one by title, and adds it where the cursor is
+  await input.press('End');
+  await input.pressSequentially(' ');
+  await operator.getByTestId('canned-button').click();
+  await operator.getByTestId('canned-search').fill('long wait');
+  await operator.locator('[data-testid="canned-option"][data-canned-id="still-waiting"]').click();
+  const both = await input.inputValue();
+  assert.ok(both.startsWith(inserted), 'the first text is kept');
+  assert.ok(both.length > inserted.length + 10, 'the second text was added after it');
+  await operator.screenshot({ path: `${SHOTS}/e2e-8-canned-inserted.png` });
+
+  // edited, then sent: it reaches the phone and the thread marks how it went out
+  await input.fill(`${inserted} (edited)`);
+  await input.press('Enter');
+  const sent = operatorMessages.filter({ hasText: '(edited)' });
+  await sent.waitFor();
+  await phoneEntries(customer, 'account').filter({ hasText: '(edited)' }).waitFor();
+  await sent.locator('[data-testid="delivery"][data-delivery="sent"]').waitFor();
+  assert.match(await sent.getByTestId('delivery').innerText(), /reply|push/);
+  await operator.screenshot({ path: `${SHOTS}/e2e-9-canned-sent.png` });
+
+  await operator.getByTestId('presence-away').click();
+  await operator.locator('[data-testid="presence"][data-presence="away"]').waitFor();
 });
 
 test.run();

@@ -67,6 +67,24 @@ test('a plugin step and the handoff both reach the Telegram notifier', async () 
   assert.is(telegram.requests[0]?.path, '/bot42:TEST/sendMessage');
 });
 
+test('a failing notifier does not stop the conversation and its failure is visible to supervisors', async () => {
+  telegram.status = 502;
+  await send(engine.fakeLine.textEvent(CAT, 'hello there'));
+  await says(CAT, /^Fallback\.$/);
+  await send(engine.fakeLine.textEvent(CAT, 'agent'));
+  await says(CAT, /^Queued\.$/);
+  const admin = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
+  const status = await waitFor(async () => {
+    const { body } = await admin.request<{ plugins: { id: string; failures: number; lastError: string | null }[] }>('GET', '/api/plugins');
+    return body.plugins.find((p) => p.id === 'notifier:telegram' && p.failures > 0);
+  }, 'the telegram failure');
+  assert.match(status.lastError ?? '', /HTTP 502/);
+  telegram.status = 200;
+  // Cat leaves the queue so the scenarios below see only Ann and Vic
+  await send(engine.fakeLine.textEvent(CAT, 'back to bot'));
+  await waitFor(async () => (await conversationOf(CAT)) === undefined, 'Cat released');
+});
+
 test('a queued customer is told an honest position, and moves back when a VIP is served first', async () => {
   await says(ANN, /^Position 1, about \d+ min\.$/);
   await send(engine.fakeLine.textEvent(VIP, 'i am vip'));
@@ -128,9 +146,10 @@ test('"back to bot" during a human chat releases the customer', async () => {
 });
 
 test('a wait step resumes the flow on its own', async () => {
+  const before = texts(CAT).length;
   await send(engine.fakeLine.textEvent(CAT, 'remind me'));
   await says(CAT, /^I'll remind you in a moment\.$/);
-  assert.is(texts(CAT).length, 1);
+  assert.is(texts(CAT).length, before + 1, 'the reminder is not sent with the first answer');
   await says(CAT, /^Here is your reminder\.$/);
 });
 

@@ -34,7 +34,7 @@ export class OutboundDispatcher {
     private readonly publisher: RealtimePublisher,
     private readonly logger: Logger,
     private readonly now: () => number,
-    private readonly options: OutboundDispatcherOptions = { owner: 'local', leaseMs: 60_000 },
+    private readonly options: OutboundDispatcherOptions,
   ) {}
 
   /** Sends the given rows (already committed), batch by batch in order. */

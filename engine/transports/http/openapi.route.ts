@@ -45,6 +45,7 @@ export const openApiDocument = {
     },
     '/api/conversations/{id}': { get: { summary: 'A conversation and its messages', security: bearer, parameters: idParam, responses: responses('{ conversation, messages }') } },
     '/api/conversations/{id}/canned-responses': { get: { summary: "Canned responses rendered for this conversation's customer", security: bearer, parameters: idParam, responses: responses('{ responses }') } },
+    '/api/plugins': { get: { summary: 'Notifiers and plugin steps with calls, failures and the last error (supervisor)', security: bearer, responses: responses('{ plugins }') } },
     '/api/me/presence': { put: { summary: 'available: take new conversations; away: none', security: bearer, requestBody: body('PresenceRequest'), responses: responses('{ presence }') } },
     '/api/flows/validate': { post: { summary: 'Validate a flow set (supervisor)', security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ ok, problems }') } },
     '/api/flows/versions': {

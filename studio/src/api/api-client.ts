@@ -1,14 +1,21 @@
 import type { ConversationStatus } from '../../../engine/contracts/conversation.ts';
 import type {
+  CannedResponseListResponse,
   CloseRequest,
   ConversationDetailResponse,
   ConversationListResponse,
   ConversationResponse,
   ConversationStatusQuery,
+  FlowFilesRequest,
+  FlowProblemDto,
+  FlowVersionDto,
+  FlowVersionListResponse,
+  FlowVersionResponse,
   LoginRequest,
   LoginResponse,
   MeResponse,
   OperatorListResponse,
+  PresenceRequest,
   SendMessageRequest,
   SendMessageResponse,
   TransferRequest,
@@ -16,6 +23,17 @@ import type {
 import { session } from '../auth/session.ts';
 import { toApiError } from './api-error.ts';
 
+/** PUT /api/me/presence answers with what it stored (the contracts declare only the request) */
+type PresenceResponse = PresenceRequest;
+/** POST /api/flows/validate */
+interface FlowValidateResponse {
+  ok: boolean;
+  problems: FlowProblemDto[];
+}
+/** POST /api/flows/versions (201) and POST /api/flows/versions/:v/activate */
+interface FlowVersionChangeResponse {
+  version: FlowVersionDto;
+}
 
 interface RequestOptions {
   body?: unknown;
@@ -72,4 +90,17 @@ export const api = {
     request<ConversationResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/transfer`, { body }),
   close: (id: string, body: CloseRequest) =>
     request<ConversationResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/close`, { body }),
+  cannedResponses: (id: string, signal?: AbortSignal) =>
+    request<CannedResponseListResponse>('GET', `/api/conversations/${encodeURIComponent(id)}/canned-responses`, { signal }),
+
+  setPresence: (body: PresenceRequest) => request<PresenceResponse>('PUT', '/api/me/presence', { body }),
+
+  flowVersions: (signal?: AbortSignal) => request<FlowVersionListResponse>('GET', '/api/flows/versions', { signal }),
+  flowVersion: (version: number, signal?: AbortSignal) =>
+    request<FlowVersionResponse>('GET', `/api/flows/versions/${version}`, { signal }),
+  validateFlows: (body: FlowFilesRequest) => request<FlowValidateResponse>('POST', '/api/flows/validate', { body }),
+  /** a set that does not validate fails with a 422 ApiRequestError whose body carries `problems` */
+  publishFlows: (body: FlowFilesRequest) => request<FlowVersionChangeResponse>('POST', '/api/flows/versions', { body }),
+  activateFlowVersion: (version: number) =>
+    request<FlowVersionChangeResponse>('POST', `/api/flows/versions/${version}/activate`),
 };

@@ -2,12 +2,15 @@
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
+  /** the whole JSON body, for answers that carry more than the error (422 `problems`) */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, body: unknown = null) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -15,8 +18,9 @@ export class ApiRequestError extends Error {
 export async function toApiError(response: Response): Promise<ApiRequestError> {
   let code = `http_${response.status}`;
   let message = response.statusText || `Request failed (${response.status})`;
+  let body: unknown = null;
   try {
-    const body: unknown = await response.json();
+    body = await response.json();
     if (isErrorBody(body)) {
       code = body.error.code;
       message = body.error.message;
@@ -24,7 +28,7 @@ export async function toApiError(response: Response): Promise<ApiRequestError> {
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiRequestError(response.status, code, message);
+  return new ApiRequestError(response.status, code, message, body);
 }
 
 function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {

@@ -3,16 +3,21 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { api } from '../api/api-client.ts';
 import { sandbox } from '../api/sandbox-client.ts';
 import { session } from '../auth/session.ts';
+import type { OperatorDto } from '../../../engine/contracts/rest.ts';
+import '../flows-page/baton-flows-page.ts';
 import '../inbox/baton-inbox.ts';
 import '../login/baton-login.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import '../simulator/baton-simulator.ts';
 import { appStyles } from './baton-app.styles.ts';
-import { Route, hrefFor, parseRoute } from './routes.ts';
+import { Route, SIGNED_IN_ROUTES, hrefFor, parseRoute } from './routes.ts';
+
+const canEditFlows = (operator: OperatorDto | null) => operator?.role === 'admin' || operator?.role === 'supervisor';
 
 /**
- * The studio shell: top bar, hash routing (#/login, #/inbox, #/simulator) and the signed-in operator.
- * The Simulator link shows only when the engine serves the sandbox LINE platform.
+ * The studio shell: top bar, hash routing (#/login, #/inbox, #/flows, #/simulator) and the signed-in
+ * operator. The Flows link shows to supervisors and admins; the Simulator link only when the engine
+ * serves the sandbox LINE platform.
  */
 export class BatonApp extends LitElement {
   static override styles = [controlStyles, appStyles];
@@ -59,8 +64,8 @@ export class BatonApp extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    // guard routes: the inbox needs a token, the login page is pointless with one
-    if (this.route === Route.INBOX && !session.token) this.#redirect(Route.LOGIN);
+    // guard routes: the inbox and flows need a token, the login page is pointless with one
+    if (SIGNED_IN_ROUTES.includes(this.route) && !session.token) this.#redirect(Route.LOGIN);
     else if (this.route === Route.LOGIN && session.token && session.operator) this.#redirect(Route.INBOX);
   }
 
@@ -93,7 +98,8 @@ export class BatonApp extends LitElement {
     return html`<header>
       <div class="brand">Baton<span>.</span></div>
       <nav>
-        ${session.token ? link(Route.INBOX, 'Inbox') : nothing} ${sandboxEnabled ? link(Route.SIMULATOR, 'Simulator') : nothing}
+        ${session.token ? link(Route.INBOX, 'Inbox') : nothing} ${canEditFlows(operator) ? link(Route.FLOWS, 'Flows') : nothing}
+        ${sandboxEnabled ? link(Route.SIMULATOR, 'Simulator') : nothing}
       </nav>
       <div class="who">
         ${operator
@@ -116,6 +122,17 @@ export class BatonApp extends LitElement {
           error: () => html`<p class="notice error">Could not load your profile. Try signing in again.</p>`,
           complete: (operator) =>
             operator ? html`<baton-inbox .operator=${operator}></baton-inbox>` : html`<p class="notice muted">Loading…</p>`,
+        });
+      case Route.FLOWS:
+        return this.#meTask.render({
+          pending: () => html`<p class="notice muted">Loading…</p>`,
+          error: () => html`<p class="notice error">Could not load your profile. Try signing in again.</p>`,
+          complete: (operator) =>
+            !operator
+              ? html`<p class="notice muted">Loading…</p>`
+              : canEditFlows(operator)
+                ? html`<baton-flows-page .operator=${operator}></baton-flows-page>`
+                : html`<p class="notice muted" data-testid="flows-forbidden">Flows are edited by supervisors and admins.</p>`,
         });
       case Route.SIMULATOR:
         return this.#sandboxTask.render({

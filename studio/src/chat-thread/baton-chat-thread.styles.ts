@@ -108,7 +108,11 @@ export const chatThreadStyles = css`
     color: var(--baton-muted);
     margin-top: 3px;
   }
-  .failed {
+  .delivery {
+    opacity: 0.75;
+  }
+  .delivery.failed {
+    opacity: 1;
     color: var(--baton-danger);
     font-weight: 600;
   }

@@ -13,6 +13,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
 import { formatTime, humanizeReason } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
+import { renderDeliveryMark } from './delivery-mark.ts';
 import { mergeMessages } from './merge-messages.ts';
 
 const TYPING_SHOWN_MS = 4_000;
@@ -234,9 +235,7 @@ export class BatonChatThread extends LitElement {
     return html`<li class="${side} ${m.senderKind}" data-testid="message" data-sender=${m.senderKind} data-message-id=${m.id}>
       <div class="bubble">${m.text}</div>
       <div class="meta">
-        ${who}<span>${formatTime(m.createdAt)}</span>
-        ${m.sentVia === 'push' ? html`<span title="Sent as a counted push message">push</span>` : nothing}
-        ${m.deliveryStatus === 'failed' ? html`<span class="failed">Not delivered</span>` : nothing}
+        ${who}<span>${formatTime(m.createdAt)}</span>${renderDeliveryMark(m)}
       </div>
     </li>`;
   }
@@ -245,6 +244,7 @@ export class BatonChatThread extends LitElement {
     if (c.status === 'ACTIVE' && c.operatorId === this.operator.id) {
       return html`<footer>
         <baton-composer
+          .conversationId=${c.id}
           placeholder="Reply to ${c.customer.displayName ?? 'the customer'}…"
           .submit=${(text: string) => this.#send(c.id, text)}
           @composer-typing=${() => this.realtime?.typing(c.id)}

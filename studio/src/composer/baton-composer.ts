@@ -1,74 +1,94 @@
-import { LitElement, css, html } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { CannedResponseDto } from '../../../engine/contracts/rest.ts';
+import { api } from '../api/api-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { composerStyles } from './baton-composer.styles.ts';
+import { CANNED_LIST_ID, cannedOptionId, renderCannedList } from './canned-list.ts';
+import { filterCanned, slashTokenAt, type SlashToken } from './canned-match.ts';
 
 const TYPING_SENT_EVERY_MS = 2_000;
+const MAX_HEIGHT_PX = 160;
+
+/** slash: filtered by the `/word` typed in the reply; browse: opened by the button, with its own search */
+type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: string; start: number; end: number };
 
 /**
  * The reply box: Enter sends, Shift+Enter breaks the line, and Enter that confirms an IME candidate
  * (Thai, Japanese keyboards) does neither. The text is cleared only once `submit` says it went out.
  *
+ * Canned responses: typing `/` (at the start or after a space) lists the conversation's canned
+ * responses filtered by what follows; Enter, Tab or a click puts the rendered text in the box for
+ * editing, never sends it. The button next to the box browses them with a search field.
+ *
  * @event composer-typing - the operator is typing (at most every 2 s)
  */
 export class BatonComposer extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .row {
-        display: flex;
-        gap: 8px;
-        align-items: flex-end;
-      }
-      textarea {
-        flex: 1;
-        resize: none;
-        min-height: 40px;
-        max-height: 160px;
-        line-height: 1.4;
-      }
-      button {
-        height: 40px;
-      }
-      .hint {
-        font-size: 11px;
-        color: var(--baton-muted);
-        margin-top: 4px;
-      }
-    `,
-  ];
+  static override styles = [controlStyles, composerStyles];
   static override properties = {
     placeholder: { type: String },
+    conversationId: { attribute: false },
     submit: { attribute: false },
     busy: { state: true },
+    picker: { state: true },
+    activeIndex: { state: true },
   };
 
   declare placeholder: string;
+  /** whose canned responses to offer (they are rendered for that customer) */
+  declare conversationId: string | null;
   /** sends the text; resolves true when it went out */
   declare submit: (text: string) => Promise<boolean>;
   declare busy: boolean;
+  declare picker: Picker | null;
+  declare activeIndex: number;
 
   #lastTypingSent = 0;
+  /** where a `/word` the operator closed with Esc starts, so it stays closed while they type on */
+  #dismissedAt: number | null = null;
+
+  readonly #canned = new Task(this, {
+    args: (): [string | null] => [this.conversationId],
+    task: async ([id], { signal }) => (id ? (await api.cannedResponses(id, signal)).responses : []),
+  });
 
   constructor() {
     super();
     this.placeholder = 'Reply…';
+    this.conversationId = null;
     this.submit = async () => false;
     this.busy = false;
+    this.picker = null;
+    this.activeIndex = 0;
   }
 
   override focus(): void {
-    this.renderRoot.querySelector('textarea')?.focus();
+    this.#textarea?.focus();
+  }
+
+  get #textarea(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+
+  get #query(): string {
+    if (!this.picker) return '';
+    return this.picker.mode === 'slash' ? this.picker.token.query : this.picker.query;
+  }
+
+  get #matches(): CannedResponseDto[] {
+    return this.picker ? filterCanned(this.#canned.value ?? [], this.#query) : [];
   }
 
   async #send(): Promise<void> {
-    const textarea = this.renderRoot.querySelector('textarea');
+    const textarea = this.#textarea;
     const text = textarea?.value.trim();
     if (!textarea || !text || this.busy) return;
     this.busy = true;
     try {
-      if (await this.submit(text)) textarea.value = '';
+      if (await this.submit(text)) {
+        textarea.value = '';
+        this.#autosize();
+      }
     } finally {
       this.busy = false;
       await this.updateComplete;
@@ -77,31 +97,182 @@ export class BatonComposer extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
+    if (this.picker?.mode === 'slash' && this.#pickerKey(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     void this.#send();
   }
 
+  /** Arrow keys, Enter/Tab and Esc while the list is open; true when the key was the list's. */
+  #pickerKey(event: KeyboardEvent): boolean {
+    if (event.isComposing) return false;
+    const count = this.#matches.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (count) this.activeIndex = (this.activeIndex + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+        break;
+      case 'Tab':
+      case 'Enter': {
+        if (event.shiftKey) return false;
+        const chosen = this.#matches[this.activeIndex];
+        if (chosen) this.#insert(chosen);
+        // with nothing to insert, Tab moves on; Enter is swallowed rather than sending a half-typed "/wor"
+        else if (event.key === 'Tab') return false;
+        break;
+      }
+      case 'Escape':
+        this.#close(true);
+        this.#textarea?.focus();
+        break;
+      default:
+        return false;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    return true;
+  }
+
   #onInput(): void {
+    this.#autosize();
+    this.#syncSlash();
     const now = Date.now();
     if (now - this.#lastTypingSent < TYPING_SENT_EVERY_MS) return;
     this.#lastTypingSent = now;
     this.dispatchEvent(new Event('composer-typing', { bubbles: true, composed: true }));
   }
 
+  /** Opens, refilters or closes the slash list for the `/word` at the caret. */
+  #syncSlash(): void {
+    const textarea = this.#textarea;
+    const current = this.picker;
+    if (!textarea || current?.mode === 'browse') return;
+    const caret = textarea.selectionStart;
+    const token = caret === textarea.selectionEnd ? slashTokenAt(textarea.value, caret) : null;
+    if (!token || token.start === this.#dismissedAt) {
+      if (!token) this.#dismissedAt = null;
+      if (current) this.picker = null;
+      return;
+    }
+    const previous = current?.token.query;
+    this.picker = { mode: 'slash', token };
+    if (previous !== token.query) this.activeIndex = 0;
+  }
+
+  #autosize(): void {
+    const textarea = this.#textarea;
+    if (!textarea) return;
+    textarea.style.height = 'auto';
+    // scrollHeight leaves out the border (box-sizing: border-box)
+    textarea.style.height = `${Math.min(textarea.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
+  }
+
+  async #toggleBrowse(): Promise<void> {
+    if (this.picker?.mode === 'browse') {
+      this.#close(false);
+      this.#textarea?.focus();
+      return;
+    }
+    const textarea = this.#textarea;
+    this.picker = { mode: 'browse', query: '', start: textarea?.selectionStart ?? 0, end: textarea?.selectionEnd ?? 0 };
+    this.activeIndex = 0;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[data-testid="canned-search"]')?.focus();
+  }
+
+  #onBrowseInput(event: InputEvent): void {
+    if (this.picker?.mode !== 'browse' || !(event.target instanceof HTMLInputElement)) return;
+    this.picker = { ...this.picker, query: event.target.value };
+    this.activeIndex = 0;
+  }
+
+  #onBrowseKeydown(event: KeyboardEvent): void {
+    if (this.#pickerKey(event)) return;
+  }
+
+  /** Puts the rendered text in place of the `/word` (or the selection when browsing), caret after it. */
+  #insert(response: CannedResponseDto): void {
+    const textarea = this.#textarea;
+    const picker = this.picker;
+    if (!textarea || !picker) return;
+    const [start, end] = picker.mode === 'slash' ? [picker.token.start, picker.token.end] : [picker.start, picker.end];
+    textarea.setRangeText(response.text, start, end, 'end');
+    this.#close(false);
+    textarea.focus();
+    this.#autosize();
+  }
+
+  #close(dismissed: boolean): void {
+    this.#dismissedAt = dismissed && this.picker?.mode === 'slash' ? this.picker.token.start : null;
+    this.picker = null;
+  }
+
+  #onFocusOut(event: FocusEvent): void {
+    // clicks in the list keep the focus (mousedown), so focus leaving the list's input means the operator moved on
+    if (!this.picker) return;
+    const input = this.picker.mode === 'slash' ? this.#textarea : this.renderRoot.querySelector('[data-testid="canned-search"]');
+    if (event.relatedTarget !== input) this.#close(false);
+  }
+
+  #onCaretMove(event: Event): void {
+    if (event instanceof KeyboardEvent && !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    this.#syncSlash();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('activeIndex') || changed.has('picker')) {
+      this.renderRoot.querySelector('[role="option"][aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
   override render() {
-    return html`<div class="row">
+    const picker = this.picker;
+    const matches = this.#matches;
+    const listOpen = picker !== null;
+    return html`<div class="row" @focusout=${this.#onFocusOut}>
+        ${picker
+          ? renderCannedList({
+              matches,
+              activeIndex: this.activeIndex,
+              query: this.#query,
+              loading: this.#canned.status === TaskStatus.PENDING && !this.#canned.value,
+              error: this.#canned.status === TaskStatus.ERROR ? this.#canned.error : null,
+              search:
+                picker.mode === 'browse'
+                  ? { onInput: (e) => this.#onBrowseInput(e), onKeydown: (e) => this.#onBrowseKeydown(e) }
+                  : null,
+              onPick: (response) => this.#insert(response),
+              onHover: (index) => (this.activeIndex = index),
+            })
+          : nothing}
+        <button
+          class="canned-button"
+          title="Canned responses (or type / in the reply)"
+          aria-haspopup="listbox"
+          aria-expanded=${picker?.mode === 'browse' ? 'true' : 'false'}
+          data-testid="canned-button"
+          @mousedown=${(e: Event) => e.preventDefault()}
+          @click=${this.#toggleBrowse}
+        >
+          Canned
+        </button>
         <textarea
           rows="1"
           placeholder=${this.placeholder}
           aria-label="Reply"
+          aria-autocomplete="list"
+          aria-controls=${CANNED_LIST_ID}
+          aria-expanded=${listOpen && picker.mode === 'slash' ? 'true' : 'false'}
+          aria-activedescendant=${picker?.mode === 'slash' && matches.length ? cannedOptionId(this.activeIndex) : nothing}
           data-testid="composer-input"
           @keydown=${this.#onKeydown}
           @input=${this.#onInput}
+          @keyup=${this.#onCaretMove}
+          @click=${this.#onCaretMove}
         ></textarea>
         <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>Send</button>
       </div>
-      <div class="hint">Enter to send · Shift+Enter for a new line</div>`;
+      <div class="hint">Enter to send · Shift+Enter for a new line · / for canned responses</div>`;
   }
 }
 

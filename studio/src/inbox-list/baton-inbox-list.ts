@@ -27,6 +27,7 @@ const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system:
 /**
  * The conversation list: search box, Waiting / Active / Closed tabs with counts, one row per conversation.
  *
+ * @slot presence - the operator's availability, under the title
  * @event conversation-select - a row was picked
  * @event status-tab - a tab was picked
  * @event search - the search text settled
@@ -96,6 +97,7 @@ export class BatonInboxList extends LitElement {
             >${LIVE_LABEL[this.realtimeStatus]}</span
           >
         </div>
+        <slot name="presence"></slot>
         <input
           type="search"
           placeholder="Search name or message…"

@@ -8,7 +8,8 @@ import { session } from '../auth/session.ts';
 import '../chat-thread/baton-chat-thread.ts';
 import '../customer-info/baton-customer-info.ts';
 import '../inbox-list/baton-inbox-list.ts';
-import { SocketController } from '../realtime/socket-controller.ts';
+import '../presence-toggle/baton-presence-toggle.ts';
+import { RealtimeStatus, SocketController } from '../realtime/socket-controller.ts';
 import type { ConversationChangeEvent, ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
 import { matchesQuery } from './conversation-order.ts';
 
@@ -70,6 +71,7 @@ export class BatonInbox extends LitElement {
     onResync: () => {
       void this.#listTask.run();
       this.#thread?.reload();
+      this.renderRoot.querySelector('baton-presence-toggle')?.reassert();
     },
     // a refused socket usually means an expired token: /api/me answers 401 and the session signs out
     onRejected: () => void api.me().catch(() => undefined),
@@ -138,7 +140,9 @@ export class BatonInbox extends LitElement {
         @conversation-select=${(e: ConversationSelectEvent) => (this.selectedId = e.conversationId)}
         @status-tab=${(e: StatusTabEvent) => (this.tab = e.status)}
         @search=${(e: SearchEvent) => (this.query = e.query)}
-      ></baton-inbox-list>
+      >
+        <baton-presence-toggle slot="presence" .connected=${this.#realtime.status === RealtimeStatus.LIVE}></baton-presence-toggle>
+      </baton-inbox-list>
       <baton-chat-thread
         .conversationId=${this.selectedId}
         .conversation=${selected}

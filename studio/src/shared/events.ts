@@ -1,4 +1,5 @@
 import type { ConversationDto, ConversationStatus } from '../../../engine/contracts/conversation.ts';
+import type { FlowProblemDto, FlowVersionDto } from '../../../engine/contracts/rest.ts';
 
 /** The operator picked a conversation in the list. */
 export class ConversationSelectEvent extends Event {
@@ -42,11 +43,57 @@ export class SearchEvent extends Event {
   }
 }
 
+/** The operator asked to look at a flow version, or to make it the active one. */
+export class FlowVersionEvent extends Event {
+  static readonly eventName = 'flow-version';
+  readonly action: 'view' | 'activate';
+  readonly version: number;
+  constructor(action: 'view' | 'activate', version: number) {
+    super(FlowVersionEvent.eventName, { bubbles: true, composed: true });
+    this.action = action;
+    this.version = version;
+  }
+}
+
+/** A validation problem was picked: show its file and put the cursor on its line. */
+export class FlowProblemSelectEvent extends Event {
+  static readonly eventName = 'flow-problem-select';
+  readonly problem: FlowProblemDto;
+  constructor(problem: FlowProblemDto) {
+    super(FlowProblemSelectEvent.eventName, { bubbles: true, composed: true });
+    this.problem = problem;
+  }
+}
+
+/** The editor published its files as a new, active version. */
+export class FlowPublishedEvent extends Event {
+  static readonly eventName = 'flow-published';
+  readonly version: FlowVersionDto;
+  constructor(version: FlowVersionDto) {
+    super(FlowPublishedEvent.eventName, { bubbles: true, composed: true });
+    this.version = version;
+  }
+}
+
+/** The text of a code area changed by typing. */
+export class CodeInputEvent extends Event {
+  static readonly eventName = 'code-input';
+  readonly value: string;
+  constructor(value: string) {
+    super(CodeInputEvent.eventName, { bubbles: true, composed: true });
+    this.value = value;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'conversation-select': ConversationSelectEvent;
     'conversation-change': ConversationChangeEvent;
     'status-tab': StatusTabEvent;
     search: SearchEvent;
+    'flow-version': FlowVersionEvent;
+    'flow-problem-select': FlowProblemSelectEvent;
+    'flow-published': FlowPublishedEvent;
+    'code-input': CodeInputEvent;
   }
 }

@@ -51,8 +51,8 @@ function firstLine(message: string): string {
 
 function offsetOf(error: unknown): number {
   if (typeof error === 'object' && error !== null && 'node' in error) {
-    const node = (error as { node?: { pos?: number } }).node;
-    if (typeof node?.pos === 'number') return node.pos;
+    const node: unknown = error.node;
+    if (typeof node === 'object' && node !== null && 'pos' in node && typeof node.pos === 'number') return node.pos;
   }
   return 0;
 }

@@ -15,6 +15,8 @@ export interface SchemaFinding {
   offset?: number;
   /** for unknown keys: the known key it most likely meant */
   suggests?: string;
+  /** for missing keys: which one */
+  missing?: string;
 }
 
 export function param(error: ErrorObject, name: string): unknown {

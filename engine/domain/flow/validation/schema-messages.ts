@@ -37,8 +37,10 @@ export function describeSchemaError(error: ErrorObject, document: unknown): Sche
       return { ...base, pointer: childPointer(error.instancePath, name), atKey: true, code: 'schema-unknown-key', message: `unknown key "${name}"${hint}`, ...(suggests ? { suggests } : {}) };
     }
     // a problem of the whole mapping or list is shown at its key (`hours:`), where there is one
-    case 'required':
-      return { ...base, atKey: true, code: 'schema-required', message: `missing required key "${String(param(error, 'missingProperty'))}"` };
+    case 'required': {
+      const missing = String(param(error, 'missingProperty'));
+      return { ...base, atKey: true, code: 'schema-required', message: `missing required key "${missing}"`, missing };
+    }
     case 'dependencies':
       return { ...base, atKey: true, code: 'schema-required', message: `missing key "${String(param(error, 'missingProperty'))}" that "${String(param(error, 'property'))}" needs` };
     case 'oneOf':

@@ -16,7 +16,7 @@ export interface SchemaErrorSite {
   base: string;
 }
 
-/** Errors from inside a oneOf branch only repeat what the oneOf error says better. */
+/** Errors from inside a oneOf branch or a propertyNames check only repeat what the umbrella error says better. */
 function isEcho(error: ErrorObject): boolean {
   return /\/oneOf\/\d+\//.test(error.schemaPath) || (error.keyword === 'propertyNames' && error.propertyName === undefined) || error.keyword === 'if';
 }
@@ -24,10 +24,11 @@ function isEcho(error: ErrorObject): boolean {
 function isNoise(finding: SchemaFinding, all: SchemaFinding[]): boolean {
   // `say: hello` is wrong in type; what a mapping would need besides is beside the point
   if (finding.keyword !== 'type' && all.some((other) => other.keyword === 'type' && other.instancePath === finding.instancePath)) return true;
-  const dependencyHere = all.some((other) => other.keyword === 'dependencies' && other.pointer === finding.pointer);
-  const unknownKeysHere = all.filter((other) => other.code === 'schema-unknown-key' && other.pointer.slice(0, other.pointer.lastIndexOf('/')) === finding.pointer);
+  const here = all.filter((other) => other !== finding && other.instancePath === finding.instancePath);
+  const unknownKeysHere = here.filter((other) => other.keyword === 'additionalProperties');
+  const dependencyHere = here.some((other) => other.keyword === 'dependencies');
   // `gotoo: x` already says "did you mean goto"; "missing goto" would say it twice
-  if (finding.code === 'schema-required') return unknownKeysHere.some((u) => finding.message === `missing required key "${u.suggests}"`);
+  if (finding.keyword === 'required') return unknownKeysHere.some((unknown) => unknown.suggests === finding.missing);
   // a step whose one key is misspelt has no type key, but the unknown key is the actual mistake;
   // a route with `then` and no `if` is better told "missing if" than "needs if or else"
   if (finding.code === 'schema-no-type-key') return unknownKeysHere.length > 0 || dependencyHere;

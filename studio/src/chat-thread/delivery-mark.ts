@@ -1,0 +1,28 @@
+import { html, nothing } from 'lit';
+import type { MessageDto } from '../../../engine/contracts/conversation.ts';
+
+/**
+ * How an outbound message left, in a word: "sending…", "✓ reply" (the free reply token), "✓ push"
+ * (counted against the LINE quota) or "Not delivered". Updated in place by `message:updated`.
+ */
+export function renderDeliveryMark(m: MessageDto) {
+  if (m.direction !== 'out') return nothing;
+  const mark = (label: string, title: string, className = 'delivery') =>
+    html`<span class=${className} title=${title} data-testid="delivery" data-delivery=${m.deliveryStatus} data-via=${m.sentVia ?? ''}
+      >${label}</span
+    >`;
+  switch (m.deliveryStatus) {
+    case 'pending':
+      return mark('sending…', 'Waiting to go out to LINE');
+    case 'failed':
+      return mark('Not delivered', 'LINE did not accept this message', 'delivery failed');
+    case 'sent':
+      return m.sentVia === 'push'
+        ? mark('✓ push', 'Sent as a push message: counts toward the monthly LINE quota')
+        : m.sentVia === 'reply'
+          ? mark('✓ reply', 'Sent via the reply token: free')
+          : mark('✓ sent', 'Sent to LINE');
+    default:
+      return nothing;
+  }
+}

@@ -1,0 +1,110 @@
+import { css } from 'lit';
+
+export const composerStyles = css`
+  :host {
+    display: block;
+  }
+  .row {
+    position: relative;
+    display: flex;
+    gap: 8px;
+    align-items: flex-end;
+  }
+  textarea {
+    flex: 1;
+    resize: none;
+    min-height: 40px;
+    max-height: 160px;
+    line-height: 1.4;
+  }
+  .row > button {
+    height: 40px;
+  }
+  .canned-button {
+    font-size: 13px;
+    color: var(--baton-muted);
+    padding: 6px 10px;
+  }
+  .canned-button[aria-expanded='true'] {
+    background: var(--baton-accent-soft);
+    border-color: var(--baton-accent);
+    color: var(--baton-accent);
+  }
+  .hint {
+    font-size: 11px;
+    color: var(--baton-muted);
+    margin-top: 4px;
+  }
+  .picker {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: calc(100% + 6px);
+    z-index: 10;
+    display: flex;
+    flex-direction: column;
+    max-height: 300px;
+    background: var(--baton-surface);
+    border: 1px solid var(--baton-border);
+    border-radius: var(--baton-radius);
+    box-shadow: 0 8px 24px rgb(15 23 42 / 14%);
+    overflow: hidden;
+  }
+  .picker input {
+    margin: 8px 8px 0;
+  }
+  .picker [role='listbox'] {
+    flex: 1;
+    overflow-y: auto;
+    padding: 4px;
+    margin: 0;
+  }
+  .picker [role='option'] {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 8px;
+    row-gap: 2px;
+    padding: 6px 8px;
+    border-radius: 6px;
+    cursor: pointer;
+  }
+  .picker [role='option'][aria-selected='true'] {
+    background: var(--baton-accent-soft);
+  }
+  .picker code {
+    font-family: var(--baton-mono);
+    font-size: 12px;
+    color: var(--baton-accent);
+    min-width: 5ch;
+  }
+  .picker .title {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .picker .text {
+    grid-column: 2;
+    font-size: 12px;
+    color: var(--baton-muted);
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .picker .empty,
+  .picker .keys {
+    padding: 8px 12px;
+    font-size: 12px;
+    color: var(--baton-muted);
+  }
+  .picker .keys {
+    border-top: 1px solid var(--baton-border);
+    background: #f9fafb;
+    padding: 5px 12px;
+  }
+  .picker .error {
+    margin: 8px;
+    font-size: 12px;
+  }
+`;

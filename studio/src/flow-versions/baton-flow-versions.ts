@@ -1,0 +1,114 @@
+import { LitElement, html, nothing } from 'lit';
+import type { FlowVersionDto, FlowVersionListResponse } from '../../../engine/contracts/rest.ts';
+import { actorName } from '../shared/actor-name.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { FlowVersionEvent } from '../shared/events.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { flowVersionsStyles } from './baton-flow-versions.styles.ts';
+
+/**
+ * Published flow versions, newest first, the active one marked, and the history of what became
+ * active when and by whom. Admins can make an inactive version active again after a confirm.
+ *
+ * @event flow-version - `view` a version, or `activate` it (confirmed)
+ */
+export class BatonFlowVersions extends LitElement {
+  static override styles = [controlStyles, flowVersionsStyles];
+  static override properties = {
+    versions: { attribute: false },
+    activations: { attribute: false },
+    operatorNames: { attribute: false },
+    selected: { attribute: false },
+    canActivate: { attribute: false },
+    activating: { attribute: false },
+    confirming: { state: true },
+  };
+
+  declare versions: readonly FlowVersionDto[];
+  declare activations: FlowVersionListResponse['activations'];
+  declare operatorNames: ReadonlyMap<string, string>;
+  declare selected: number | null;
+  declare canActivate: boolean;
+  /** the version being made active right now */
+  declare activating: number | null;
+  declare confirming: number | null;
+
+  constructor() {
+    super();
+    this.versions = [];
+    this.activations = [];
+    this.operatorNames = new Map();
+    this.selected = null;
+    this.canActivate = false;
+    this.activating = null;
+    this.confirming = null;
+  }
+
+  #activate(version: number): void {
+    this.confirming = null;
+    this.dispatchEvent(new FlowVersionEvent('activate', version));
+  }
+
+  override render() {
+    const history = [...this.activations].sort((a, b) => b.at - a.at);
+    return html`<h3>Versions</h3>
+      <ol class="versions" data-testid="flow-versions">
+        ${this.versions.map((v) => this.#renderVersion(v))}
+      </ol>
+      <h3>Activation history</h3>
+      <ol class="history" data-testid="activation-history">
+        ${history.map(
+          (a) =>
+            html`<li data-testid="activation" data-version=${a.version} data-action=${a.action}>
+              <span class="what">${a.action === 'publish' ? 'Published' : 'Activated'} version ${a.version}</span>
+              <span class="muted">${actorName(a.actor, this.operatorNames)} · ${formatDateTime(a.at)}</span>
+            </li>`,
+        )}
+        ${history.length === 0 ? html`<li class="muted">Nothing yet.</li>` : nothing}
+      </ol>`;
+  }
+
+  #renderVersion(v: FlowVersionDto) {
+    const activeVersion = this.versions.find((x) => x.active)?.version ?? 0;
+    const label = v.version < activeVersion ? 'Roll back to this version' : 'Make this version active';
+    return html`<li
+      data-testid="flow-version"
+      data-version=${v.version}
+      data-active=${v.active ? 'true' : 'false'}
+      aria-current=${this.selected === v.version ? 'true' : 'false'}
+    >
+      <button class="pick" data-testid="view-version" @click=${() => this.dispatchEvent(new FlowVersionEvent('view', v.version))}>
+        <span class="name">Version ${v.version} ${v.active ? html`<span class="badge active" data-testid="active-badge">Active</span>` : nothing}</span>
+        <span class="sub">${actorName(v.publishedBy, this.operatorNames)} · ${formatDateTime(v.publishedAt)}</span>
+      </button>
+      ${this.canActivate && !v.active
+        ? this.confirming === v.version
+          ? html`<div class="confirm" role="alertdialog" aria-label="Confirm">
+              <p>Make version ${v.version} active? New conversations start on it; chats already going keep their version.</p>
+              <div class="confirm-actions">
+                <button class="primary" data-testid="confirm-activate" @click=${() => this.#activate(v.version)}>
+                  ${v.version < activeVersion ? 'Roll back' : 'Activate'}
+                </button>
+                <button data-testid="cancel-activate" @click=${() => (this.confirming = null)}>Cancel</button>
+              </div>
+            </div>`
+          : html`<button
+              class="activate"
+              data-testid="activate-version"
+              ?disabled=${this.activating !== null}
+              @click=${() => (this.confirming = v.version)}
+            >
+              ${this.activating === v.version ? 'Activating…' : label}
+            </button>`
+        : nothing}
+    </li>`;
+  }
+}
+
+customElements.define('baton-flow-versions', BatonFlowVersions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-flow-versions': BatonFlowVersions;
+  }
+}

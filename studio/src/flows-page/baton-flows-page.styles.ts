@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const flowsPageStyles = css`
+  :host {
+    display: grid;
+    grid-template-columns: minmax(240px, 300px) minmax(0, 1fr);
+    min-height: 0;
+    height: 100%;
+    background: var(--baton-surface);
+  }
+  aside {
+    overflow-y: auto;
+    padding: 16px;
+    background: #f9fafb;
+    border-right: 1px solid var(--baton-border);
+  }
+  .main {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+    min-height: 0;
+    min-width: 0;
+    padding: 14px 16px 16px;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+  }
+  .title {
+    flex: 1;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0;
+    font-size: 17px;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .sub {
+    font-size: 12.5px;
+    color: var(--baton-muted);
+    margin-top: 2px;
+  }
+  .notice {
+    border-radius: 6px;
+    padding: 8px 10px;
+  }
+  .notice.ok {
+    background: #e3f6ea;
+    border: 1px solid #8fd3a8;
+    color: #137333;
+  }
+  .notice.error {
+    color: var(--baton-danger);
+    background: #fdecea;
+    border: 1px solid #f5c2c0;
+  }
+  baton-flow-editor {
+    flex: 1;
+  }
+`;
