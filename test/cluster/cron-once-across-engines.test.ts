@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Store } from '../../engine/store/store.ts';
 import { openTestStore } from '../support/cluster-store.ts';
-import { createCluster, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
+import { createCluster, printingErrors, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -15,13 +15,13 @@ let cluster: Cluster;
 let store: Store;
 let engines: EngineProcess[];
 
-test.before(async () => {
+test.before(printingErrors(async () => {
   database = await createTestDatabase('postgres');
   // every third second rather than every minute, to see several slots quickly (first field: seconds)
   cluster = await createCluster(database, { BATON_RETENTION_CRON: '*/3 * * * * *' });
   engines = await Promise.all([cluster.start('A'), cluster.start('B')]);
   store = await openTestStore(database);
-});
+}));
 
 test.after(async () => {
   await cluster?.close();

@@ -11,7 +11,7 @@ import type { webhook } from '@line/bot-sdk';
 import type { MessageRow } from '../../engine/store/repositories/messages.repo.ts';
 import type { Store } from '../../engine/store/store.ts';
 import { openTestStore } from '../support/cluster-store.ts';
-import { createCluster, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
+import { createCluster, printingErrors, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -33,13 +33,13 @@ const engines: { A: EngineProcess | null; B: EngineProcess | null } = { A: null,
 const userId = (i: number) => `U${(0xe0000 + i).toString(16).padStart(32, '0')}`;
 const textOf = (k: number) => (k === HANDOFF_AT ? `event ${k}: agent please` : `event ${k}`);
 
-test.before(async () => {
+test.before(printingErrors(async () => {
   database = await createTestDatabase('postgres');
   // short leases so the dead engine's work is taken over within seconds
   cluster = await createCluster(database, { BATON_EVENT_LEASE_MS: '4000', BATON_OUTBOX_LEASE_MS: '10000', LOG_LEVEL: 'warn' });
   [engines.A, engines.B] = await Promise.all([cluster.start('A'), cluster.start('B')]);
   store = await openTestStore(database);
-});
+}));
 
 test.after(async () => {
   await cluster?.close();

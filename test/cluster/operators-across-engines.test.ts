@@ -9,7 +9,7 @@ import type { ConversationDto } from '../../engine/contracts/conversation.ts';
 import type { ConversationResponse } from '../../engine/contracts/rest.ts';
 import type { Store } from '../../engine/store/store.ts';
 import { openTestStore } from '../support/cluster-store.ts';
-import { ADMIN, createCluster, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
+import { ADMIN, createCluster, printingErrors, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { SwitchableProxy } from '../support/switchable-proxy.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -46,13 +46,13 @@ async function login(engine: EngineProcess, email: string, password: string): Pr
   });
 }
 
-test.before(async () => {
+test.before(printingErrors(async () => {
   database = await createTestDatabase('postgres');
   cluster = await createCluster(database, { BATON_LOGIN_MAX_FAILURES: '3' });
   // started together on an empty database: their migrations must take turns, not collide
   [a, b] = await Promise.all([cluster.start('A'), cluster.start('B', { BATON_SHUTDOWN_GRACE_MS: '3000' })]);
   store = await openTestStore(database);
-});
+}));
 
 test.after(async () => {
   for (const operator of operators) operator.close();

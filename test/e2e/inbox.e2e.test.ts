@@ -182,12 +182,13 @@ test('an available operator is handed the next chat and answers it with an edite
   await input.press('End');
   await input.pressSequentially(' ');
   await operator.getByTestId('canned-button').click();
-  await operator.getByTestId('canned-search').fill('long wait');
+  await operator.getByTestId('canned-search').fill('wait');
+  await operator.screenshot({ path: `${SHOTS}/e2e-8-canned-browse.png` });
   await operator.locator('[data-testid="canned-option"][data-canned-id="still-waiting"]').click();
   const both = await input.inputValue();
   assert.ok(both.startsWith(inserted), 'the first text is kept');
   assert.ok(both.length > inserted.length + 10, 'the second text was added after it');
-  await operator.screenshot({ path: `${SHOTS}/e2e-8-canned-inserted.png` });
+  await operator.screenshot({ path: `${SHOTS}/e2e-9-canned-inserted.png` });
 
   // edited, then sent: it reaches the phone and the thread marks how it went out
   await input.fill(`${inserted} (edited)`);
@@ -197,7 +198,7 @@ test('an available operator is handed the next chat and answers it with an edite
   await phoneEntries(customer, 'account').filter({ hasText: '(edited)' }).waitFor();
   await sent.locator('[data-testid="delivery"][data-delivery="sent"]').waitFor();
   assert.match(await sent.getByTestId('delivery').innerText(), /reply|push/);
-  await operator.screenshot({ path: `${SHOTS}/e2e-9-canned-sent.png` });
+  await operator.screenshot({ path: `${SHOTS}/e2e-10-canned-sent.png` });
 
   await operator.getByTestId('presence-away').click();
   await operator.locator('[data-testid="presence"][data-presence="away"]').waitFor();

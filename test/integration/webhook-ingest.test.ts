@@ -127,6 +127,20 @@ test('events without webhookEventId (old payloads) are still stored once', async
   assert.is(second.duplicates, 1);
 });
 
+test('requests arriving together are each answered for their own events, a shared event counted once', async () => {
+  const shared = engine.fakeLine.textEvent(userId(8), 'same event, sent twice at once');
+  const own = [engine.fakeLine.textEvent(userId(9), 'one'), engine.fakeLine.textEvent(userId(10), 'two')];
+  const before = await total();
+  const answers = (await Promise.all([
+    engine.postWebhook(engine.fakeLine.webhookBody([shared, own[0]!])),
+    engine.postWebhook(engine.fakeLine.webhookBody([shared, own[1]!])),
+  ]).then((responses) => Promise.all(responses.map((r) => r.json())))) as { stored: number; duplicates: number }[];
+  assert.equal(answers.map((a) => a.stored + a.duplicates), [2, 2]);
+  assert.is(answers.reduce((sum, a) => sum + a.stored, 0), 3, 'three distinct events stored');
+  assert.is(answers.reduce((sum, a) => sum + a.duplicates, 0), 1);
+  assert.is((await total()) - before, 3);
+});
+
 test('a sticker is stored with its payload and shown to operators as [sticker]', async () => {
   const user = userId(7);
   const event = engine.fakeLine.stickerEvent(user, '446', '1988');

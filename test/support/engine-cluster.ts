@@ -153,3 +153,18 @@ async function dropRedisKeys(prefix: string): Promise<void> {
     await client.close();
   }
 }
+
+/**
+ * uvu drops an error thrown by a before hook (the suite just reports 0 passed); this prints it first.
+ * @example test.before(printingErrors(async () => { ... }));
+ */
+export function printingErrors(hook: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await hook();
+    } catch (error) {
+      console.error('before hook failed:', error);
+      throw error;
+    }
+  };
+}

@@ -37,7 +37,8 @@ export class AuthService {
     if (!email && count > 0) return null;
     const adminEmail = email ?? 'admin@baton.local';
     const adminPassword = password ?? generatePassword();
-    await this.store.operators.insert({
+    // engines starting together on one database race here: the first insert wins, the others say nothing
+    const created = await this.store.operators.insertIfNew({
       id: randomUUID(),
       email: adminEmail,
       name: 'Admin',
@@ -49,6 +50,7 @@ export class AuthService {
       totp_secret: null,
       created_at: this.now(),
     });
+    if (!created) return null;
     return { email: adminEmail, generatedPassword: password ? null : adminPassword };
   }
 

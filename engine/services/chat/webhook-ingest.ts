@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
 import type { NewWebhookEvent } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
+import { TickBatcher } from './tick-batcher.ts';
 
 /** The fields of a LINE event this layer relies on; the edge schema guarantees them. */
 export interface RawLineEvent {
@@ -27,7 +28,12 @@ function eventId(event: RawLineEvent, raw: string): string {
   return event.webhookEventId ?? `sha256:${createHash('sha256').update(raw).digest('hex').slice(0, 64)}`;
 }
 
+const INSERT_CHUNK = 500;
+
 export class WebhookIngest {
+  /** requests arriving together are stored with one INSERT */
+  private readonly batcher = new TickBatcher<NewWebhookEvent[], number>((batches) => this.insertBatches(batches));
+
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
@@ -52,10 +58,29 @@ export class WebhookIngest {
         received_at: at,
       };
     });
-    const stored = await this.store.webhookEvents.insertNew(rows);
+    const stored = await this.batcher.add(rows);
     const duplicates = rows.length - stored;
     if (duplicates > 0) this.logger.info({ duplicates }, 'duplicate webhook events ignored');
     if (stored > 0) this.onStored();
     return { stored, duplicates };
+  }
+
+  /** One INSERT for every request's rows; each request learns how many of its own were new. */
+  private async insertBatches(batches: NewWebhookEvent[][]): Promise<number[]> {
+    const rows = batches.flat();
+    const fresh = new Set<string>();
+    // bounded statements: SQLite allows some 32k bound values, a row has 11
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      for (const id of await this.store.webhookEvents.insertNewIds(rows.slice(i, i + INSERT_CHUNK))) fresh.add(id);
+    }
+    // the same event in two requests of one batch is stored once: the first request counts it
+    const counted = new Set<string>();
+    return batches.map((batch) =>
+      batch.filter((row) => {
+        if (!fresh.has(row.id) || counted.has(row.id)) return false;
+        counted.add(row.id);
+        return true;
+      }).length,
+    );
   }
 }

@@ -65,6 +65,7 @@ export class FlowRegistry {
     if (!result.ok) throw new FlowValidationError(result.problems);
     const sum = checksum(sources);
     const version = await this.store.transaction(async (tx) => {
+      await tx.flowVersions.lockForPublishing();
       const active = await tx.flowVersions.active();
       if (options.onlyIfChanged && active?.checksum === sum) return active.version;
       return tx.flowVersions.publish(sources, sum, actor, this.now());

@@ -1,5 +1,9 @@
 import type { Knex } from 'knex';
+import { isPostgres } from '../database.ts';
 import { parseJson } from './json-column.ts';
+
+/** 'flows' in ASCII: the advisory lock publishers take turns on. */
+const PUBLISH_LOCK_KEY = 0x666c6f7773;
 
 export interface FlowVersionRow {
   version: number;
@@ -46,6 +50,14 @@ export class FlowVersionsRepo {
 
   activations(limit = 100): Promise<FlowActivationRow[]> {
     return this.db<FlowActivationRow>('flow_activations').orderBy('id', 'desc').limit(limit);
+  }
+
+  /**
+   * Holds off other publishers until this transaction ends: engines starting together on one Postgres
+   * would otherwise all see "nothing active" and all insert version 1. SQLite has one writer already.
+   */
+  async lockForPublishing(): Promise<void> {
+    if (isPostgres(this.db)) await this.db.raw('select pg_advisory_xact_lock(?::bigint)', [PUBLISH_LOCK_KEY]);
   }
 
   /** Publishes a new version and makes it the active one. Call inside a transaction. */

@@ -64,4 +64,10 @@ export class OperatorsRepo {
   async insert(row: NewOperator): Promise<void> {
     await this.db('operators').insert({ teams: '[]', last_assigned_at: null, ...row });
   }
+
+  /** Inserts unless the email is taken (another engine starting at the same time); true when inserted. */
+  async insertIfNew(row: NewOperator): Promise<boolean> {
+    const inserted = await this.db('operators').insert({ teams: '[]', last_assigned_at: null, ...row }).onConflict('email').ignore().returning('id');
+    return inserted.length === 1;
+  }
 }

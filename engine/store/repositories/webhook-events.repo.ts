@@ -43,6 +43,14 @@ export class WebhookEventsRepo {
     return inserted.length;
   }
 
+  /** Like insertNew, but names the events that were new (webhook ingest batches several requests into one INSERT). */
+  async insertNewIds(events: NewWebhookEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows = events.map((e) => ({ ...e, status: WebhookEventStatus.PENDING, attempts: 0 }));
+    const inserted: { id: string }[] = await this.db('webhook_events').insert(rows).onConflict('id').ignore().returning('id');
+    return new Set(inserted.map((row) => row.id));
+  }
+
   findById(id: string): Promise<WebhookEventRow | undefined> {
     return this.db<WebhookEventRow>('webhook_events').where({ id }).first();
   }

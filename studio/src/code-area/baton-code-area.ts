@@ -1,9 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { CodeInputEvent } from '../shared/events.ts';
-
-const LINE_HEIGHT_PX = 20;
+import { LINE_HEIGHT_PX, codeAreaStyles } from './baton-code-area.styles.ts';
 
 /**
  * A plain textarea with line numbers, for YAML: no wrapping, so line N of the gutter is line N of
@@ -12,78 +11,7 @@ const LINE_HEIGHT_PX = 20;
  * @event code-input - the text changed by typing (`CodeInputEvent.value`)
  */
 export class BatonCodeArea extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        display: flex;
-        min-height: 0;
-      }
-      .frame {
-        flex: 1;
-        display: flex;
-        min-height: 0;
-        min-width: 0;
-        border: 1px solid var(--baton-border);
-        border-radius: var(--baton-radius);
-        overflow: hidden;
-        background: var(--baton-surface);
-      }
-      .frame:focus-within {
-        outline: 2px solid var(--baton-accent);
-        outline-offset: -1px;
-      }
-      .gutter {
-        flex: none;
-        overflow: hidden;
-        background: #f6f8fa;
-        border-right: 1px solid var(--baton-border);
-        color: #8c959f;
-        font-family: var(--baton-mono);
-        font-size: 12px;
-        line-height: ${LINE_HEIGHT_PX}px;
-        text-align: right;
-        user-select: none;
-      }
-      .lines {
-        /* room for the textarea's horizontal scrollbar, so both scroll to the same last line */
-        padding: 8px 0 32px;
-      }
-      .lines div {
-        padding: 0 8px 0 12px;
-        min-width: 4ch;
-      }
-      .lines .current {
-        color: var(--baton-text);
-        font-weight: 700;
-        background: #eaeef2;
-      }
-      .lines .marked {
-        color: #fff;
-        background: var(--baton-danger);
-      }
-      textarea {
-        flex: 1;
-        min-width: 0;
-        border: none;
-        border-radius: 0;
-        resize: none;
-        padding: 8px 10px;
-        font-family: var(--baton-mono);
-        font-size: 13px;
-        line-height: ${LINE_HEIGHT_PX}px;
-        white-space: pre;
-        overflow: auto;
-        tab-size: 2;
-      }
-      textarea:focus {
-        outline: none;
-      }
-      textarea[readonly] {
-        background: #fbfbfc;
-      }
-    `,
-  ];
+  static override styles = [controlStyles, codeAreaStyles];
   static override properties = {
     value: { attribute: false },
     readonly: { type: Boolean },
@@ -106,6 +34,19 @@ export class BatonCodeArea extends LitElement {
     this.label = 'File';
     this.markedLines = new Set();
     this.currentLine = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('label')) this.currentLine = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // another file in the same area starts at its top
+    if (changed.has('label') && changed.get('label') !== undefined) {
+      const textarea = this.#textarea;
+      if (textarea) textarea.scrollTop = textarea.scrollLeft = 0;
+      this.#syncGutter();
+    }
   }
 
   get #textarea(): HTMLTextAreaElement | null {

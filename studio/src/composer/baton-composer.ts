@@ -186,10 +186,6 @@ export class BatonComposer extends LitElement {
     this.activeIndex = 0;
   }
 
-  #onBrowseKeydown(event: KeyboardEvent): void {
-    if (this.#pickerKey(event)) return;
-  }
-
   /** Puts the rendered text in place of the `/word` (or the selection when browsing), caret after it. */
   #insert(response: CannedResponseDto): void {
     const textarea = this.#textarea;
@@ -239,7 +235,7 @@ export class BatonComposer extends LitElement {
               error: this.#canned.status === TaskStatus.ERROR ? this.#canned.error : null,
               search:
                 picker.mode === 'browse'
-                  ? { onInput: (e) => this.#onBrowseInput(e), onKeydown: (e) => this.#onBrowseKeydown(e) }
+                  ? { onInput: (e) => this.#onBrowseInput(e), onKeydown: (e) => void this.#pickerKey(e) }
                   : null,
               onPick: (response) => this.#insert(response),
               onHover: (index) => (this.activeIndex = index),

@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { PresenceRequest } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { presenceToggleStyles } from './baton-presence-toggle.styles.ts';
 
 export const Presence = { OFFLINE: 'offline', AVAILABLE: 'available', AWAY: 'away' } as const;
 export type Presence = (typeof Presence)[keyof typeof Presence];
@@ -17,84 +18,12 @@ const STATUS: Record<Presence, string> = {
 /**
  * Available / Away for the signed-in operator (`PUT /api/me/presence`).
  *
- * The engine has no way to read presence back, so this starts at what the engine does on sign-in and
- * on every reconnect of a fresh page: `offline` until the operator picks one. The inbox calls
- * `reassert()` after its socket reconnects, because a dropped socket made the engine mark us offline.
+ * The engine offers no way to read presence back, so this starts where the engine puts an operator
+ * whose inbox just opened (signed in, or the socket of a previous page closed): `offline`, until they
+ * pick one. The inbox calls `reassert()` after its socket reconnects: a dropped socket made us offline.
  */
 export class BatonPresenceToggle extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .group {
-        display: flex;
-      }
-      .group button {
-        flex: 1;
-        padding: 5px 10px;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: 6px;
-      }
-      .group button:first-child {
-        border-top-right-radius: 0;
-        border-bottom-right-radius: 0;
-      }
-      .group button:last-child {
-        border-top-left-radius: 0;
-        border-bottom-left-radius: 0;
-        border-left: none;
-      }
-      .dot {
-        width: 8px;
-        height: 8px;
-        border-radius: 50%;
-        background: #9ca3af;
-      }
-      .available .dot {
-        background: var(--baton-line-green);
-      }
-      .away .dot {
-        background: #f59e0b;
-      }
-      button[aria-pressed='true'].available {
-        background: #e3f6ea;
-        border-color: #8fd3a8;
-        color: #137333;
-        font-weight: 600;
-      }
-      button[aria-pressed='true'].away {
-        background: #fff4e0;
-        border-color: #f3c98b;
-        color: var(--baton-warning);
-        font-weight: 600;
-      }
-      .status {
-        margin-top: 6px;
-        font-size: 12px;
-        color: var(--baton-muted);
-      }
-      .status.offline {
-        color: var(--baton-warning);
-        background: #fff4e0;
-        border: 1px solid #f3c98b;
-        border-radius: 6px;
-        padding: 6px 8px;
-        font-weight: 600;
-      }
-      .status.available {
-        color: #137333;
-      }
-      .error {
-        margin-top: 6px;
-        font-size: 12px;
-        padding: 6px 8px;
-      }
-    `,
-  ];
+  static override styles = [controlStyles, presenceToggleStyles];
   static override properties = {
     connected: { attribute: false },
     presence: { state: true },

@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+export const presenceToggleStyles = css`
+  :host {
+    display: block;
+  }
+  .group {
+    display: flex;
+  }
+  .group button {
+    flex: 1;
+    padding: 5px 10px;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+  }
+  .group button:first-child {
+    border-top-right-radius: 0;
+    border-bottom-right-radius: 0;
+  }
+  .group button:last-child {
+    border-top-left-radius: 0;
+    border-bottom-left-radius: 0;
+    border-left: none;
+  }
+  .dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: #9ca3af;
+  }
+  .available .dot {
+    background: var(--baton-line-green);
+  }
+  .away .dot {
+    background: #f59e0b;
+  }
+  button[aria-pressed='true'].available {
+    background: #e3f6ea;
+    border-color: #8fd3a8;
+    color: #137333;
+    font-weight: 600;
+  }
+  button[aria-pressed='true'].away {
+    background: #fff4e0;
+    border-color: #f3c98b;
+    color: var(--baton-warning);
+    font-weight: 600;
+  }
+  .status {
+    margin-top: 6px;
+    font-size: 12px;
+    color: var(--baton-muted);
+  }
+  .status.offline {
+    color: var(--baton-warning);
+    background: #fff4e0;
+    border: 1px solid #f3c98b;
+    border-radius: 6px;
+    padding: 6px 8px;
+    font-weight: 600;
+  }
+  .status.available {
+    color: #137333;
+  }
+  .error {
+    margin-top: 6px;
+    font-size: 12px;
+    padding: 6px 8px;
+  }
+`;
