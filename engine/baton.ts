@@ -149,7 +149,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
       const health = healthRoutes({ database: () => store.ping(), redis: redis ? () => redis.ping() : undefined, draining: () => draining });
       const webhook = lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest, draining: () => draining });
       const authApi = authRoutes(auth, throttle);
-      const conversationApi = conversationRoutes(auth, conversations, new CannedResponsesService(store, flows));
+      const conversationApi = conversationRoutes(auth, conversations, new CannedResponsesService(store, flows, now));
       const openApi = openApiRoutes();
       const flowApi = flowRoutes(auth, flows, store);
       const presenceApi = presenceRoutes(auth, presence);

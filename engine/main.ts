@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     `  Studio: ${config.publicUrl}/  (flows version ${baton.flowVersion})`,
     `  LINE webhook URL: ${config.publicUrl}/webhooks/line`,
     `  Database: ${config.database.client}${config.database.client === 'sqlite' ? ` (${config.database.connection})` : ''}`,
+    `  Redis: ${config.redisUrl ? 'shared with other engines (scale-out)' : 'not configured (single instance)'}`,
     baton.sandbox
       ? `  Sandbox LINE: no LINE credentials set; chat as a customer at ${config.publicUrl}/#/simulator`
       : '  LINE: using LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN',

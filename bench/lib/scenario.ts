@@ -3,6 +3,7 @@ import type { Figure, FigureInput } from './figures.ts';
 import type { BenchSizes } from './sizes.ts';
 import { BenchChild } from './child-process.ts';
 import type { EngineInfo, EngineStartOptions } from '../processes/engine.ts';
+import type { DbKind } from './bench-database.ts';
 
 export interface ScenarioContext {
   sizes: BenchSizes;
@@ -45,4 +46,12 @@ export async function withChildren<T>(fn: (track: <C extends { stop(): Promise<v
   }
 }
 
-export const dbLabel = (db: 'sqlite' | 'postgres') => (db === 'sqlite' ? 'SQLite' : 'Postgres');
+/** where an engine keeps its state: the database, and Redis in scale-out mode */
+export interface Backend {
+  db: DbKind;
+  redisUrl: string | null;
+}
+
+export const SQLITE: Backend = { db: 'sqlite', redisUrl: null };
+
+export const backendLabel = (backend: Backend) => `${backend.db === 'sqlite' ? 'SQLite' : 'Postgres'}${backend.redisUrl ? ' + Redis' : ''}`;

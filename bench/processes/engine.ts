@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { createClient } from 'redis';
 import { startBaton, type RunningBaton } from '../../engine/baton.ts';
 import { loadConfig } from '../../engine/config.ts';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
@@ -27,6 +28,8 @@ export interface EngineStartOptions {
   /** customers with an ACTIVE conversation, claimed round-robin by the first `assignees` operators */
   customers: number;
   assignees: number;
+  /** share Socket.IO and counters through this Redis (scale-out mode), under a key prefix of its own */
+  redisUrl?: string | null;
 }
 
 export interface BenchOperator {
@@ -46,11 +49,12 @@ export interface EngineInfo {
   destination: string;
   operators: BenchOperator[];
   customers: BenchCustomer[];
+  /** the engine runs in scale-out mode on this Redis */
   redis: boolean;
 }
 
 const ACCESS_TOKEN = 'bench-channel-access-token';
-let running: { baton: RunningBaton; fake: FakeLinePlatform; database: BenchDatabase } | null = null;
+let running: { baton: RunningBaton; fake: FakeLinePlatform; database: BenchDatabase; redis: { url: string; prefix: string } | null } | null = null;
 const sampler = new MemorySampler();
 
 async function start(options: EngineStartOptions): Promise<EngineInfo> {
@@ -74,10 +78,11 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
     LINE_DATA_API_BASE_URL: lineUrl,
     LOG_LEVEL: process.env.BATON_BENCH_LOG_LEVEL ?? 'silent',
   };
-  if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
+  const redisPrefix = `baton-bench-${randomBytes(4).toString('hex')}:`;
+  if (options.redisUrl) Object.assign(env, { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix });
   const config = loadConfig(env, repoRoot);
   const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents });
-  running = { baton, fake, database };
+  running = { baton, fake, database, redis: options.redisUrl ? { url: options.redisUrl, prefix: redisPrefix } : null };
 
   const now = Date.now();
   const operators: BenchOperator[] = [];
@@ -112,11 +117,25 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
 async function stop(): Promise<void> {
   sampler.stop();
   if (!running) return;
-  const { baton, fake, database } = running;
+  const { baton, fake, database, redis } = running;
   running = null;
   await baton.stop();
   await fake.close();
   await database.drop();
+  if (redis) await dropRedisKeys(redis.url, redis.prefix);
+}
+
+/** Leaves Redis as it was: the engine's streams and counters live under the run's own prefix. */
+async function dropRedisKeys(url: string, prefix: string): Promise<void> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
+    if (keys.length > 0) await client.del(keys);
+  } finally {
+    await client.close();
+  }
 }
 
 serveParent(

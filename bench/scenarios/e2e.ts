@@ -10,11 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { MessageDto } from '../../engine/contracts/conversation.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../engine/contracts/socket-events.ts';
-import type { DbKind } from '../lib/bench-database.ts';
 import { BenchChild } from '../lib/child-process.ts';
 import { atRate, HttpPoster } from '../lib/http-post.ts';
 import { LineBodies, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
-import { dbLabel, startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
+import { backendLabel, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
 import { pollUntil, summarize, type LatencySummary } from '../lib/stats.ts';
 
 type OperatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -38,10 +37,10 @@ interface RateResult {
   peakRss: number;
 }
 
-async function atOneRate(ctx: ScenarioContext, db: DbKind, rate: number): Promise<RateResult> {
+async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): Promise<RateResult> {
   const s = ctx.sizes.e2e;
   return withChildren(async (track) => {
-    const engine = track(await startEngine(ctx, { db, processEvents: true, operators: s.operators, customers: s.customers, assignees: s.timedSockets }));
+    const engine = track(await startEngine(ctx, { db: backend.db, redisUrl: backend.redisUrl, processEvents: true, operators: s.operators, customers: s.customers, assignees: s.timedSockets }));
     const { info } = engine;
     const timed = info.operators.slice(0, s.timedSockets);
     const idle = info.operators.slice(s.timedSockets);
@@ -115,15 +114,15 @@ async function atOneRate(ctx: ScenarioContext, db: DbKind, rate: number): Promis
   });
 }
 
-export async function e2eOn(ctx: ScenarioContext, db: DbKind): Promise<void> {
+export async function e2eOn(ctx: ScenarioContext, backend: Backend): Promise<void> {
   const s = ctx.sizes.e2e;
   for (const rate of s.rates) {
-    const result = await atOneRate(ctx, db, rate);
-    const where = `e2e ${dbLabel(db)}, ${rate.toLocaleString('en-US')} msg/s, ${s.operators} operator sockets`;
+    const result = await atOneRate(ctx, backend, rate);
+    const where = `e2e ${backendLabel(backend)}, ${rate.toLocaleString('en-US')} msg/s, ${s.operators} operator sockets`;
     const late = result.total - result.received;
     const note = late > 0 ? `${late} of ${result.total} messages had not arrived ${s.drainS} s after sending: counted at that wait, so the figure is a lower bound` : undefined;
     ctx.figure({ name: `${where}: p50`, unit: 'ms', value: result.latency.p50, note });
-    ctx.figure({ name: `${where}: p99`, unit: 'ms', value: result.latency.p99, goal: db === 'sqlite' && rate === 1_000 ? { text: '< 25 ms', max: 25 } : null, note });
+    ctx.figure({ name: `${where}: p99`, unit: 'ms', value: result.latency.p99, goal: backend.db === 'sqlite' && rate === 1_000 ? { text: '< 25 ms', max: 25 } : null, note });
     ctx.figure({ name: `${where}: webhook ack p99`, unit: 'ms', value: result.ack.p99, note: 'the 200 LINE waits for (2 s at most), under this load' });
     ctx.figure({
       name: `${where}: engine CPU per message`,
@@ -135,4 +134,4 @@ export async function e2eOn(ctx: ScenarioContext, db: DbKind): Promise<void> {
   }
 }
 
-export const e2e = (ctx: ScenarioContext) => e2eOn(ctx, 'sqlite');
+export const e2e = (ctx: ScenarioContext) => e2eOn(ctx, SQLITE);

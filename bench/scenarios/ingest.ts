@@ -8,9 +8,8 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { BenchChild } from '../lib/child-process.ts';
 import { LineBodies, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
-import { dbLabel, startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
+import { backendLabel, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
 import { summarize, type LatencySummary } from '../lib/stats.ts';
-import type { DbKind } from '../lib/bench-database.ts';
 
 interface LoadResult {
   events: number;
@@ -57,10 +56,11 @@ async function load(url: string, bodies: LineBodies, eventsPerBody: number, conn
 }
 
 /** Ingest figures for one database; the baseline runs in the same scenario, right beside it. */
-export async function ingestOn(ctx: ScenarioContext, db: DbKind): Promise<void> {
+export async function ingestOn(ctx: ScenarioContext, backend: Backend): Promise<void> {
+  const sqlite = backend.db === 'sqlite';
   const { connections, warmupS, durationS, eventsPerBody } = ctx.sizes.ingest;
   await withChildren(async (track) => {
-    const engine = track(await startEngine(ctx, { db, processEvents: false, operators: 0, customers: 0, assignees: 0 }));
+    const engine = track(await startEngine(ctx, { db: backend.db, redisUrl: backend.redisUrl, processEvents: false, operators: 0, customers: 0, assignees: 0 }));
     const bare = track(await BenchChild.start('bare-koa.ts'));
     const { url: bareUrl } = await bare.call<{ url: string }>('start', { channelSecret: engine.info.channelSecret });
     const bodies = new LineBodies(engine.info.channelSecret, engine.info.destination);
@@ -76,13 +76,13 @@ export async function ingestOn(ctx: ScenarioContext, db: DbKind): Promise<void> 
       const bareCpu = await bare.call<number>('cpuMicros');
       const baseline = await load(bareUrl, bodies, size, connections, durationS);
       const bareCpuPerEvent = ((await bare.call<number>('cpuMicros')) - bareCpu) / baseline.events;
-      const where = `${dbLabel(db)}, ${label}, ${connections} connections`;
+      const where = `${backendLabel(backend)}, ${label}, ${connections} connections`;
       ctx.figure({
         name: `ingest ${where}: events/s`,
         unit: 'events/s',
         value: baton.eventsPerSecond,
         baseline: { name: 'bare Koa route: raw body + HMAC + 200', value: baseline.eventsPerSecond },
-        goal: db === 'sqlite' ? { text: '>= 0.5x baseline', minRatio: 0.5 } : null,
+        goal: sqlite ? { text: '>= 0.5x baseline', minRatio: 0.5 } : null,
       });
       ctx.figure({
         name: `ingest ${where}: ack p50`,
@@ -95,7 +95,7 @@ export async function ingestOn(ctx: ScenarioContext, db: DbKind): Promise<void> 
         unit: 'ms',
         value: baton.latency.p99,
         baseline: { name: 'bare Koa route', value: baseline.latency.p99 },
-        goal: db === 'sqlite' ? { text: '< 20 ms', max: 20 } : null,
+        goal: sqlite ? { text: '< 20 ms', max: 20 } : null,
       });
       ctx.figure({
         name: `ingest ${where}: server CPU per event`,
@@ -108,4 +108,4 @@ export async function ingestOn(ctx: ScenarioContext, db: DbKind): Promise<void> 
   });
 }
 
-export const ingest = (ctx: ScenarioContext) => ingestOn(ctx, 'sqlite');
+export const ingest = (ctx: ScenarioContext) => ingestOn(ctx, SQLITE);

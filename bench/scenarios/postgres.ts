@@ -1,14 +1,38 @@
 /**
- * Scenario 7: ingest and end to end again, on a Postgres database of the bench's own (created on
- * the server at 127.0.0.1:5432 and dropped afterwards). With REDIS_URL set, the engine gets it too.
+ * Scenario 7: ingest and end to end again, in scale-out mode: a Postgres database of the bench's own
+ * (created on the server at 127.0.0.1:5432 and dropped afterwards) and, when one answers, Redis
+ * (BATON_BENCH_REDIS_URL, default redis://127.0.0.1:6379; keys under a prefix of the run's own,
+ * deleted afterwards). Without Redis the figures say "Postgres" alone.
  */
+import net from 'node:net';
 import { postgresReachable, POSTGRES_ADMIN_URL } from '../lib/bench-database.ts';
-import type { ScenarioContext } from '../lib/scenario.ts';
+import type { Backend, ScenarioContext } from '../lib/scenario.ts';
 import { e2eOn } from './e2e.ts';
 import { ingestOn } from './ingest.ts';
 
+const REDIS_URL = process.env.BATON_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** true when something at the URL answers PING with PONG within a second */
+function redisAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
 export async function postgres(ctx: ScenarioContext): Promise<void> {
   if (!(await postgresReachable())) throw new Error(`Postgres is not reachable at ${POSTGRES_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')}`);
-  await ingestOn(ctx, 'postgres');
-  await e2eOn(ctx, 'postgres');
+  const redis = (await redisAnswers(REDIS_URL)) ? REDIS_URL : null;
+  if (!redis) ctx.log(`  no Redis answering at ${REDIS_URL}: Postgres alone`);
+  const backend: Backend = { db: 'postgres', redisUrl: redis };
+  await ingestOn(ctx, backend);
+  await e2eOn(ctx, backend);
 }

@@ -16,6 +16,8 @@ export interface OperatorDto {
   email: string;
   name: string;
   role: 'admin' | 'supervisor' | 'operator';
+  /** available: gets waiting conversations assigned; away: keeps chats, gets none; offline: not connected */
+  presence: 'available' | 'away' | 'offline';
 }
 
 export interface LoginResponse {
@@ -118,4 +120,18 @@ export interface CannedResponseDto {
 
 export interface CannedResponseListResponse {
   responses: CannedResponseDto[];
+}
+
+export interface PresenceResponse {
+  presence: 'available' | 'away';
+}
+
+export interface FlowValidateResponse {
+  ok: boolean;
+  problems: FlowProblemDto[];
+}
+
+/** 201 of POST /api/flows/versions and 200 of POST /api/flows/versions/:v/activate */
+export interface FlowVersionChangedResponse {
+  version: FlowVersionDto;
 }

@@ -110,6 +110,8 @@ test("canned responses come rendered for the customer: their language's variant 
   const greeting = canned.body.responses.find((r) => r.shortcut === '/hi');
   assert.ok(greeting, 'the /hi shortcut exists in the shipped flows');
   assert.match(greeting.text, /คุณSomchai/, 'Thai variant (LINE language th) with the name filled in');
+  const closed = canned.body.responses.find((r) => r.id === 'after-hours');
+  assert.match(closed?.text ?? '', /กลับมาวัน\S+ \d\d:\d\d/, 'the next opening from the office calendar, in Thai');
 });
 
 test('a second operator answer in a row has no token left and goes out as a push with a retry key', async () => {

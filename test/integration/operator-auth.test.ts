@@ -60,8 +60,11 @@ test('the socket refuses a connection without a valid token, with a reason', asy
 test('a signed-in operator connects and the token works for the API', async () => {
   const operator = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
   await operator.connect();
-  const me = await operator.request<{ operator: { email: string } }>('GET', '/api/me');
+  const me = await operator.request<{ operator: { email: string; presence: string } }>('GET', '/api/me');
   assert.is(me.body.operator.email, engine.admin.email);
+  assert.is(me.body.operator.presence, 'offline', 'nobody is given chats before saying they are available');
+  await operator.request('PUT', '/api/me/presence', { presence: 'available' });
+  assert.is((await operator.request<{ operator: { presence: string } }>('GET', '/api/me')).body.operator.presence, 'available');
   operator.close();
 });
 

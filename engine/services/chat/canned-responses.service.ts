@@ -3,6 +3,7 @@
  * conversation's customer (their language's variant, their name in the template).
  */
 import type { CannedResponseDto } from '../../contracts/rest.ts';
+import { hoursScope } from '../../domain/calendar/hours-scope.ts';
 import { renderTemplate } from '../../domain/flow/expression/template.ts';
 import { cannedText } from '../../domain/flow/runtime/outbound.ts';
 import { notFound } from '../../errors.ts';
@@ -15,6 +16,7 @@ export class CannedResponsesService {
   constructor(
     private readonly store: Store,
     private readonly flows: FlowRegistry,
+    private readonly now: () => number,
   ) {}
 
   async forConversation(conversationId: string): Promise<CannedResponseDto[]> {
@@ -25,6 +27,9 @@ export class CannedResponsesService {
     // operators answer with today's wording: the active version, not the one the chat started on
     const { set } = await this.flows.active();
     const scope = templateScope(customerFacts(customer, true), loadFlowState(customer).vars);
+    // "we open again {{ hours.nextOpen }}" needs a calendar: the set's `default`, else its only one
+    const calendar = set.calendars.get('default') ?? (set.calendars.size === 1 ? [...set.calendars.values()][0] : undefined);
+    if (calendar) scope.hours = hoursScope(calendar, this.now(), customer.language);
     return [...set.canned.values()].map((response) => ({
       id: response.id,
       shortcut: response.shortcut ?? null,

@@ -15,11 +15,10 @@ export class PresenceService {
     private readonly followUps: FollowUps,
   ) {}
 
-  async set(operatorId: string, presence: Presence): Promise<Presence> {
+  async set(operatorId: string, presence: Presence): Promise<void> {
     if (!(await this.store.operators.findById(operatorId))) throw forbidden('This operator no longer exists');
     await this.store.operators.setPresence(operatorId, presence);
     if (presence === 'available') await this.followUps.rebalance();
-    return presence;
   }
 
   /** The operator's socket closed: offline once no socket of theirs is left on any engine. */

@@ -8,7 +8,7 @@ export interface OperatorRow {
   role: OperatorDto['role'];
   skills: string;
   capacity: number;
-  presence: string;
+  presence: OperatorDto['presence'];
   password_hash: string;
   totp_secret: string | null;
   created_at: number;
@@ -19,7 +19,7 @@ export interface OperatorRow {
 export type NewOperator = Omit<OperatorRow, 'teams' | 'last_assigned_at'> & Partial<Pick<OperatorRow, 'teams' | 'last_assigned_at'>>;
 
 export function toOperatorDto(row: OperatorRow): OperatorDto {
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, presence: row.presence };
 }
 
 export class OperatorsRepo {

@@ -95,7 +95,6 @@ export class WebhookEventsRepo {
           .where('p.status', WebhookEventStatus.PROCESSING)
           .where('p.locked_until', '>=', now),
       )
-      // the (status, event_timestamp) index gives this order, so the scan stops at the first head
       .orderBy('e.event_timestamp');
   }
 

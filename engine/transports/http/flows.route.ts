@@ -3,7 +3,7 @@
  * older one (rollback). Publishing and activating are admin work; every change records who and when.
  */
 import Router from '@koa/router';
-import type { FlowVersionDto, FlowVersionListResponse, FlowVersionResponse } from '../../contracts/rest.ts';
+import type { FlowValidateResponse, FlowVersionChangedResponse, FlowVersionDto, FlowVersionListResponse, FlowVersionResponse } from '../../contracts/rest.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { FlowRegistry } from '../../services/flows/flow-registry.ts';
@@ -35,7 +35,8 @@ export function flowRoutes(auth: AuthService, flows: FlowRegistry, store: Store)
   router.post('/validate', requireRole('supervisor'), async (ctx) => {
     const body = assertValid(validators.flowFiles, await readJson(ctx, 2 * 1024 * 1024), 'Flow files');
     const result = flows.validate(body.files);
-    ctx.body = { ok: result.ok, problems: result.ok ? [] : result.problems };
+    const answer: FlowValidateResponse = { ok: result.ok, problems: result.ok ? [] : result.problems };
+    ctx.body = answer;
   });
   router.get('/versions', requireRole('supervisor'), async (ctx) => {
     const [versions, activations] = await Promise.all([store.flowVersions.list(), store.flowVersions.activations()]);
@@ -53,15 +54,17 @@ export function flowRoutes(auth: AuthService, flows: FlowRegistry, store: Store)
     const published = await flows.publish(body.files, actor(ctx.state));
     const row = await store.flowVersions.get(published.version);
     if (!row) throw notFound('Flow version');
+    const answer: FlowVersionChangedResponse = { version: toDto(row) };
     ctx.status = 201;
-    ctx.body = { version: toDto(row) };
+    ctx.body = answer;
   });
   router.post('/versions/:version/activate', requireRole(), async (ctx) => {
     const version = versionParam(ctx.params.version);
     if (!(await flows.activate(version, actor(ctx.state)))) throw notFound('Flow version');
     const row = await store.flowVersions.get(version);
     if (!row) throw notFound('Flow version');
-    ctx.body = { version: toDto(row) };
+    const answer: FlowVersionChangedResponse = { version: toDto(row) };
+    ctx.body = answer;
   });
   return router;
 }

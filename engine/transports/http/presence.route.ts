@@ -1,5 +1,6 @@
 /** PUT /api/me/presence { presence: available | away }: whether new conversations may be assigned to me. */
 import Router from '@koa/router';
+import type { PresenceResponse } from '../../contracts/rest.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { PresenceService } from '../../services/chat/presence.service.ts';
 import { readJson } from './read-body.ts';
@@ -10,7 +11,9 @@ export function presenceRoutes(auth: AuthService, presence: PresenceService): Ro
   const router = new Router<AuthState>({ prefix: '/api/me' });
   router.put('/presence', requireAuth(auth), async (ctx) => {
     const body = assertValid(validators.presence, await readJson(ctx), 'Presence');
-    ctx.body = { presence: await presence.set(ctx.state.operator.sub, body.presence) };
+    const answer: PresenceResponse = { presence: body.presence };
+    await presence.set(ctx.state.operator.sub, body.presence);
+    ctx.body = answer;
   });
   return router;
 }

@@ -5,21 +5,15 @@
  * a case without its shorthand falls through to `next`.
  */
 import type { HoursStep } from '../flow-document.ts';
-import { formatNextOpen } from '../../calendar/format-next-open.ts';
-import { hoursAt } from '../../calendar/hours-at.ts';
+import { hoursScope } from '../../calendar/hours-scope.ts';
 import type { RunContext } from '../runtime/run-context.ts';
 import { goto, NEXT, type StepOutcome } from '../runtime/step-outcome.ts';
 
 export function executeHours(hours: HoursStep, ctx: RunContext): StepOutcome {
   const calendar = ctx.set.calendars.get(hours.calendar);
   if (!calendar) throw new Error(`flow ${ctx.set.entry.id}: no calendar "${hours.calendar}"`);
-  const { now, customer } = ctx.input;
-  const answer = hoursAt(calendar, now);
-  ctx.hours = {
-    open: answer.open,
-    holiday: answer.holiday,
-    nextOpen: answer.nextOpen === null ? '' : formatNextOpen(answer.nextOpen, calendar.timezone, customer.language, now),
-  };
+  const answer = hoursScope(calendar, ctx.input.now, ctx.input.customer.language);
+  ctx.hours = answer;
   if (answer.holiday && hours.holiday !== undefined) return goto(hours.holiday);
   if (!answer.open && hours.closed !== undefined) return goto(hours.closed);
   if (answer.open && hours.open !== undefined) return goto(hours.open);
