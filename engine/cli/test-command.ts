@@ -5,6 +5,7 @@
  */
 import { formatProblem } from '../domain/flow/validation/flow-problem.ts';
 import { runFlowTests } from '../domain/flow/testing/run-flow-tests.ts';
+import { builtInStepKinds, stepKindSchemas } from '../../plugins/built-in-plugins.ts';
 import { readFlowSources, validateFlowSet } from '../services/flows/flow-set.ts';
 import { locateFlowTests } from './test-locations.ts';
 
@@ -14,7 +15,7 @@ export async function runFlowTestsCommand(
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
   const sources = await readFlowSources(dir);
-  const validated = validateFlowSet(sources);
+  const validated = validateFlowSet(sources, { pluginStepKinds: stepKindSchemas(builtInStepKinds) });
   if (!validated.ok) {
     for (const problem of validated.problems) err.write(`${formatProblem(problem)}\n`);
     err.write(`flows in ${dir} are invalid; no tests were run\n`);

@@ -8,7 +8,7 @@ import type { FlowSet } from '../domain/flow/flow-set.ts';
 import { formatProblem } from '../domain/flow/validation/flow-problem.ts';
 import { validateFlowSources } from '../domain/flow/validation/validate-flow-sources.ts';
 import { readFlowSources } from '../services/flows/flow-set.ts';
-import { builtInStepKinds } from './plugin-step-kinds.ts';
+import { builtInStepKinds, stepKindSchemas } from '../../plugins/built-in-plugins.ts';
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -41,7 +41,7 @@ export async function runValidateCommand(dir: string, out: NodeJS.WritableStream
     err.write(`${dir}: no flow files (*.yaml, *.yml) found\n`);
     return 1;
   }
-  const { set, problems } = validateFlowSources(sources, { pluginStepKinds: builtInStepKinds() });
+  const { set, problems } = validateFlowSources(sources, { pluginStepKinds: stepKindSchemas(builtInStepKinds) });
   if (!set) {
     for (const problem of problems) err.write(`${formatProblem(problem)}\n`);
     err.write(`${dir}: ${count(problems.length, 'problem')}\n`);

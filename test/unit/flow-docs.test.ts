@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { formatProblem } from '../../engine/domain/flow/validation/flow-problem.ts';
 import { runFlowTests } from '../../engine/domain/flow/testing/run-flow-tests.ts';
 import { validateFlowSources } from '../../engine/domain/flow/validation/validate-flow-sources.ts';
-import { builtInStepKinds } from '../../engine/cli/plugin-step-kinds.ts';
+import { builtInStepKinds, stepKindSchemas } from '../../plugins/built-in-plugins.ts';
 import { cookbookFile, flowDocsFile, generateFlowDocs } from '../../scripts/flow-docs/flow-docs-sources.ts';
 
 test('docs/flows.md is what `npm run docs:flows` generates from the schemas (run it after changing a schema)', () => {
@@ -17,7 +17,7 @@ test('every yaml example of the cookbook is a valid flow set whose own tests pas
   const examples = cookbookExamples();
   assert.ok(examples.length >= 4, 'keyword handoff, after hours, VIP routing, CSAT');
   examples.forEach((source, i) => {
-    const { set, problems } = validateFlowSources([{ file: `cookbook example ${i + 1}`, source }], { pluginStepKinds: builtInStepKinds() });
+    const { set, problems } = validateFlowSources([{ file: `cookbook example ${i + 1}`, source }], { pluginStepKinds: stepKindSchemas(builtInStepKinds) });
     assert.equal(problems.map(formatProblem), []);
     const failed = set ? runFlowTests(set).filter((result) => !result.passed) : [];
     assert.equal(failed.map((result) => `${result.name}: ${result.failure ?? ''}`), []);

@@ -1,0 +1,16 @@
+import { startTestEngine } from './test/support/engine-harness.ts';
+import { createTestDatabase } from './test/support/test-database.ts';
+const database = await createTestDatabase('sqlite');
+const user = 'U00000000000000000000000000000a01';
+const first = await startTestEngine({ database, processEvents: false });
+const fake = first.fakeLine;
+const events = [fake.followEvent(user), fake.textEvent(user, 'hello'), fake.textEvent(user, 'agent')];
+for (const event of events) await first.postWebhook(fake.webhookBody([event]));
+await first.baton.stop();
+const second = await startTestEngine({ database, line: first.line, env: { LOG_LEVEL: 'info' } });
+await new Promise((r) => setTimeout(r, 4000));
+console.log(await second.baton.store.webhookEvents.countByStatus());
+console.log(fake.chat(user).map((e) => `${e.from}: ${e.message.text}`));
+const customer = await second.baton.store.customers.findByLineUserId(user);
+console.log((await second.baton.store.messages.listByCustomer(customer!.id)).map((m) => [m.direction, m.text.slice(0, 40), m.delivery_status, m.last_error]));
+await second.stop(); await database.drop();
