@@ -13,7 +13,7 @@ export class HttpPoster {
   }
 
   /** resolves with the status code (0 on a network error or after timeoutMs without an answer) */
-  post(path: string, body: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<number> {
+  post(path: string, body: string, headers: Record<string, string> = {}, timeoutMs = 30_000, retry = true): Promise<number> {
     return new Promise((resolve) => {
       const request = http.request(
         {
@@ -38,7 +38,12 @@ export class HttpPoster {
         },
       );
       request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      request.on('error', (error) => {
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // a kept-alive connection the server closed just as it was reused: send again on a fresh one
+        if (retry && request.reusedSocket && error.code === 'ECONNRESET') {
+          resolve(this.post(path, body, headers, timeoutMs, false));
+          return;
+        }
         this.errors++;
         this.lastError = `${path}: ${error.message}`;
         resolve(0);

@@ -91,7 +91,7 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
     const name = `Operator ${i + 1}`;
     await baton.store.operators.insert({
       id, email: `operator${i + 1}@bench.local`, name, role: 'operator', skills: '[]', capacity: 1_000,
-      presence: 'online', password_hash: 'bench: signs in with a token only', totp_secret: null, created_at: now,
+      presence: 'away', password_hash: 'bench: signs in with a token only', totp_secret: null, created_at: now,
     });
     operators.push({ id, token: issueToken({ sub: id, name, role: 'operator', exp: Math.floor(now / 1000) + 3600 }, tokenSecret) });
   }

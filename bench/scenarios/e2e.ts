@@ -33,6 +33,9 @@ interface RateResult {
   received: number;
   latency: LatencySummary;
   ack: LatencySummary;
+  /** posts not answered 200 within the wait */
+  failedAcks: number;
+  lastError: string | null;
   cpuPerMessage: number;
   peakRss: number;
 }
@@ -99,8 +102,9 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): 
     const waitedUntil = performance.now();
     const cpuPerMessage = ((await engine.child.call<number>('cpuMicros')) - cpuBefore) / Math.max(1, receivedAt.size);
     const peakRss = await engine.child.call<number>('peakRss');
-    const ackTimes = await Promise.all(run.acks);
-    if (ackTimes.some((t) => !Number.isFinite(t))) throw new Error(`webhook posts failed: ${http.lastError}`);
+    // a post not answered in time (or refused) is a failed delivery to LINE: counted at the timeout
+    const ackTimes = (await Promise.all(run.acks)).map((t) => (Number.isFinite(t) ? t : s.drainS * 1000));
+    const failedAcks = http.errors;
 
     const latencies: number[] = [];
     let received = 0;
@@ -110,7 +114,7 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): 
       if (at !== undefined) received++;
       latencies.push((at ?? waitedUntil) - sent);
     }
-    return { total: run.to - run.from, received, latency: summarize(latencies), ack: summarize(ackTimes), cpuPerMessage, peakRss };
+    return { total: run.to - run.from, received, latency: summarize(latencies), ack: summarize(ackTimes), failedAcks, lastError: http.lastError, cpuPerMessage, peakRss };
   });
 }
 
@@ -123,7 +127,8 @@ export async function e2eOn(ctx: ScenarioContext, backend: Backend): Promise<voi
     const note = late > 0 ? `${late} of ${result.total} messages had not arrived ${s.drainS} s after sending: counted at that wait, so the figure is a lower bound` : undefined;
     ctx.figure({ name: `${where}: p50`, unit: 'ms', value: result.latency.p50, note });
     ctx.figure({ name: `${where}: p99`, unit: 'ms', value: result.latency.p99, goal: backend.db === 'sqlite' && rate === 1_000 ? { text: '< 25 ms', max: 25 } : null, note });
-    ctx.figure({ name: `${where}: webhook ack p99`, unit: 'ms', value: result.ack.p99, note: 'the 200 LINE waits for (2 s at most), under this load' });
+    const ackNote = `the 200 LINE waits for (2 s at most), under this load${result.failedAcks > 0 ? `; ${result.failedAcks} posts failed (${result.lastError}) and count as ${s.drainS} s` : ''}`;
+    ctx.figure({ name: `${where}: webhook ack p99`, unit: 'ms', value: result.ack.p99, note: ackNote });
     ctx.figure({
       name: `${where}: engine CPU per message`,
       unit: 'µs',

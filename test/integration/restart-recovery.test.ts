@@ -25,7 +25,8 @@ test('events stored but not processed before a stop are processed after the rest
 
   const second = await startTestEngine({ database, line: first.line });
   try {
-    const texts = await waitFor(() => accountTexts(second, user).length === 3 && accountTexts(second, user), 'three answers');
+    // the handoff may add a queue-position message after its greeting: the first three are what counts
+    const texts = await waitFor(() => accountTexts(second, user).length >= 3 && accountTexts(second, user), 'three answers');
     assert.match(texts[0] ?? '', /^Welcome/);
     assert.match(texts[1] ?? '', /^Hello/);
     assert.match(texts[2] ?? '', /in the queue/);
