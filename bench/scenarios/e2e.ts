@@ -102,6 +102,11 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): 
     const waitedUntil = performance.now();
     const cpuPerMessage = ((await engine.child.call<number>('cpuMicros')) - cpuBefore) / Math.max(1, receivedAt.size);
     const peakRss = await engine.child.call<number>('peakRss');
+    if (process.env.BATON_BENCH_SQL_STATS === '1') {
+      const stats = await engine.child.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
+      ctx.log(`  SQLite time by statement at ${rate}/s (ms, calls, SQL):`);
+      for (const row of stats.slice(0, 15)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
+    }
     // a post not answered in time (or refused) is a failed delivery to LINE: counted at the timeout
     const ackTimes = (await Promise.all(run.acks)).map((t) => (Number.isFinite(t) ? t : s.drainS * 1000));
     const failedAcks = http.errors;

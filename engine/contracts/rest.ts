@@ -1,4 +1,5 @@
 /** REST request and response bodies under /api. Errors are always `{ error: { code, message } }`. */
+import type { FlowProblem } from '../domain/flow/validation/flow-problem.ts';
 import type { ConversationDto, ConversationStatus, CustomerDto, MessageDto } from './conversation.ts';
 
 export interface ApiError {
@@ -72,14 +73,8 @@ export interface FlowFilesRequest {
   files: { file: string; source: string }[];
 }
 
-export interface FlowProblemDto {
-  file: string;
-  line: number;
-  col: number;
-  pointer: string;
-  code: string;
-  message: string;
-}
+/** One validator problem (file:line:col, JSON pointer, stable code), as the CLI prints it. */
+export type FlowProblemDto = FlowProblem;
 
 /** 422 body when a flow set does not validate */
 export interface FlowProblemsResponse {

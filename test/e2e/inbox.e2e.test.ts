@@ -6,29 +6,18 @@
  * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  * Screenshots land in .tmp/ for a human look.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { repoRoot, startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { TestEngine } from '../support/engine-harness.ts';
+import { launchStudio, SHOTS, STEP_TIMEOUT_MS } from '../support/studio-browser.ts';
 
-const SHOTS = path.join(repoRoot, '.tmp');
-const CHROMIUM = '/usr/bin/chromium';
-const STEP_TIMEOUT_MS = 20_000;
 
 let engine: TestEngine | undefined;
 let browser: Browser | undefined;
 
 test.before(async () => {
-  if (!fs.existsSync(path.join(repoRoot, 'dist/studio/index.html'))) throw new Error('the studio is not built: run `npm run build` first');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-thai-tlwg`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  engine = await startTestEngine({ sandbox: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  ({ engine, browser } = await launchStudio());
 });
 
 test.after(async () => {

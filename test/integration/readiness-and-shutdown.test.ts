@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import { startTestEngine } from '../support/engine-harness.ts';
 import { openTestStore } from '../support/cluster-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';

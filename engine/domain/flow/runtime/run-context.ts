@@ -8,6 +8,7 @@ import type { FlowInput } from '../flow-event.ts';
 import type { FlowSet } from '../flow-set.ts';
 import type { Awaiting, FlowState, FlowVarValue } from '../flow-state.ts';
 import type { CelScope } from '../expression/cel.ts';
+import { baseScope } from '../expression/base-scope.ts';
 import { renderTemplate } from '../expression/template.ts';
 import { celVars } from './flow-vars.ts';
 
@@ -70,20 +71,7 @@ export function stepById(ctx: RunContext, id: string): Step {
 }
 
 function scopeParts(ctx: RunContext) {
-  const { customer, event } = ctx.input;
-  return {
-    customer: {
-      id: customer.id,
-      name: customer.name,
-      language: customer.language ?? '',
-      tags: ctx.tags,
-      mode: ctx.withHuman ? 'HUMAN' : 'BOT',
-      following: customer.following,
-    },
-    message: event.kind === 'message' ? { text: event.text ?? '', type: event.messageType } : { text: '', type: '' },
-    postback: { data: event.kind === 'postback' ? event.data : '' },
-    hours: { ...ctx.hours },
-  };
+  return baseScope(ctx.input.customer, { tags: ctx.tags, withHuman: ctx.withHuman, event: ctx.input.event, hours: ctx.hours });
 }
 
 /** The scope of CEL conditions; `answer` is set by ask steps. */
