@@ -10,7 +10,7 @@ export interface ScopeFacts {
   hours: CelScope['hours'];
 }
 
-export const closedHours: CelScope['hours'] = { open: false, holiday: false, nextOpen: '' };
+export const closedHours: Readonly<CelScope['hours']> = Object.freeze({ open: false, holiday: false, nextOpen: '' });
 
 export function baseScope(customer: CustomerFacts, facts: ScopeFacts): Omit<CelScope, 'vars' | 'answer'> {
   const { event } = facts;

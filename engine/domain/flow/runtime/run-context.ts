@@ -8,16 +8,10 @@ import type { FlowInput } from '../flow-event.ts';
 import type { FlowSet } from '../flow-set.ts';
 import type { Awaiting, FlowState, FlowVarValue } from '../flow-state.ts';
 import type { CelScope } from '../expression/cel.ts';
-import { baseScope } from '../expression/base-scope.ts';
+import { baseScope, closedHours } from '../expression/base-scope.ts';
+import type { HoursScope } from '../../calendar/hours-scope.ts';
 import { renderTemplate } from '../expression/template.ts';
 import { celVars } from './flow-vars.ts';
-
-export interface HoursScope {
-  open: boolean;
-  holiday: boolean;
-  /** display text ("Monday 09:00"), "" while open */
-  nextOpen: string;
-}
 
 export interface RunContext {
   readonly set: FlowSet;
@@ -57,7 +51,7 @@ export function createRunContext(set: FlowSet, state: FlowState, input: FlowInpu
     vars: { ...state.vars },
     tags: [...input.customer.tags],
     withHuman: input.customer.withHuman,
-    hours: { open: false, holiday: false, nextOpen: '' },
+    hours: closedHours,
     awaiting: state.awaiting,
     resume: state.resume,
   };
