@@ -80,8 +80,16 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
   };
   const redisPrefix = `baton-bench-${randomBytes(4).toString('hex')}:`;
   if (options.redisUrl) Object.assign(env, { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix });
-  const config = loadConfig(env, repoRoot);
-  const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents });
+  let baton: RunningBaton;
+  try {
+    const config = loadConfig(env, repoRoot);
+    baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents });
+  } catch (error) {
+    // an engine that does not start leaves no database behind
+    await fake.close();
+    await database.drop();
+    throw error;
+  }
   running = { baton, fake, database, redis: options.redisUrl ? { url: options.redisUrl, prefix: redisPrefix } : null };
 
   const now = Date.now();
@@ -111,7 +119,7 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
     customers.push({ userId, conversationId: conversation.id, operatorId: operator.id });
   }
   sampler.start();
-  return { url: baton.url, channelSecret, destination: fake.botUserId, operators, customers, redis: config.redisUrl !== null };
+  return { url: baton.url, channelSecret, destination: fake.botUserId, operators, customers, redis: Boolean(options.redisUrl) };
 }
 
 async function stop(): Promise<void> {
