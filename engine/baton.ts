@@ -134,7 +134,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     maxAttempts: 5,
     workerId: instanceId,
   });
-  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, () => processor.kick());
+  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored));
   const counters = redis ? new RedisRateCounters(redis.counters, config.redisKeyPrefix) : new MemoryRateCounters(now);
   const throttle = new LoginThrottle(counters, config.loginThrottle, logger.child({ module: 'auth' }));
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, now);

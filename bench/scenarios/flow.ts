@@ -1,13 +1,14 @@
 /**
- * Scenario 5: flow evaluation. runFlow over the default flow (flows/, loaded and validated as the
+ * Scenario 5: flow evaluation. runFlowEvent over the default flow (flows/, loaded and validated as the
  * engine loads it) for a typical customer text, against JSON.parse of the webhook body that carried
  * that text: parsing the body is work every event needs anyway, so the ratio says what the flow adds.
  * In-process: both are pure CPU work, no server is involved.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FlowContext, FlowEvent } from '../../engine/domain/flow/flow-event.ts';
-import { runFlow } from '../../engine/domain/flow/run-flow.ts';
+import type { FlowInput } from '../../engine/domain/flow/flow-event.ts';
+import { emptyFlowState } from '../../engine/domain/flow/flow-state.ts';
+import { runFlowEvent } from '../../engine/domain/flow/runtime/run-flow-event.ts';
 import { readFlowSources, validateFlowSet } from '../../engine/services/flows/flow-set.ts';
 import { repoRoot } from '../lib/child-process.ts';
 import { LineBodies, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
@@ -33,13 +34,17 @@ export async function flow(ctx: ScenarioContext): Promise<void> {
   const loaded = validateFlowSet(await readFlowSources(path.join(repoRoot, 'flows')));
   if (!loaded.ok) throw new Error(`the default flows do not validate: ${loaded.problems.map((p) => p.message).join('; ')}`);
   const text = TYPICAL_TEXTS[0] ?? 'hi';
-  const event: FlowEvent = { kind: 'message', messageType: 'text', text };
-  const context: FlowContext = { customer: { name: 'Somchai', language: 'th', withHuman: false } };
-  const actions = runFlow(loaded.set.entry, event, context);
+  const input: FlowInput = {
+    event: { kind: 'message', messageType: 'text', text },
+    customer: { id: 'c1', name: 'Somchai', language: 'th', tags: [], withHuman: false, following: true },
+    now: Date.parse('2026-01-05T10:00:00+07:00'),
+  };
+  const state = emptyFlowState();
+  const { actions } = runFlowEvent(loaded.set, state, input);
   if (actions.length === 0) throw new Error(`the default flow does nothing for "${text}": pick a text it answers`);
   const { body } = new LineBodies('secret', 'Ubot').texts([{ userId: 'U4af4980629a1b2c3d4e5f60718293a4b', text }]);
 
-  const evaluations = opsPerSecond(() => runFlow(loaded.set.entry, event, context), ctx.sizes.flow.durationMs);
+  const evaluations = opsPerSecond(() => runFlowEvent(loaded.set, state, input), ctx.sizes.flow.durationMs);
   const parses = opsPerSecond(() => JSON.parse(body), ctx.sizes.flow.durationMs);
   void sink;
   ctx.figure({

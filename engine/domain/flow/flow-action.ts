@@ -14,8 +14,6 @@ export type OutboundMessage =
   | ({ type: 'image'; originalContentUrl: string; previewImageUrl: string } & QuickReplyPart)
   | ({ type: 'flex'; altText: string; contents: Record<string, unknown> } & QuickReplyPart);
 
-/** @deprecated skeleton name */
-export type OutboundText = Extract<OutboundMessage, { type: 'text' }>;
 
 export interface RoutingDecision {
   /** RoutingRules id used, or null when the set has none */

@@ -28,8 +28,3 @@ export interface FlowInput {
   /** epoch ms: the runtime never reads a clock itself */
   now: number;
 }
-
-/** @deprecated the skeleton runtime's context; replaced by CustomerFacts */
-export interface FlowContext {
-  customer: { name: string; language: string | null; withHuman: boolean };
-}

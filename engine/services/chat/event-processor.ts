@@ -42,8 +42,9 @@ export class EventProcessor {
   }
 
   /** New events were stored: wake idle loops now instead of at their next poll. */
-  kick(): void {
-    for (const wake of [...this.sleepers]) wake();
+  kick(count = Number.POSITIVE_INFINITY): void {
+    // one loop per new event: waking every loop for one event makes them race for the same claim
+    for (const wake of [...this.sleepers].slice(0, count)) wake();
   }
 
   /** Stops taking events, lets the ones in hand finish, and hands back anything still claimed. */
@@ -61,6 +62,9 @@ export class EventProcessor {
       let worked = false;
       try {
         worked = await this.processOne();
+        // let waiting HTTP requests (webhook acks: LINE gives up after 2 s) run between events;
+        // a backlog drained in one promise chain would starve them
+        if (worked) await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'event loop error');
       }

@@ -38,7 +38,7 @@ export class WebhookIngest {
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly now: () => number,
-    private readonly onStored: () => void,
+    private readonly onStored: (count: number) => void,
   ) {}
 
   async ingest(destination: string | undefined, events: RawLineEvent[]): Promise<IngestResult> {
@@ -61,7 +61,7 @@ export class WebhookIngest {
     const stored = await this.batcher.add(rows);
     const duplicates = rows.length - stored;
     if (duplicates > 0) this.logger.info({ duplicates }, 'duplicate webhook events ignored');
-    if (stored > 0) this.onStored();
+    if (stored > 0) this.onStored(stored);
     return { stored, duplicates };
   }
 
