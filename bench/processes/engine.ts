@@ -6,7 +6,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createClient } from 'redis';
 import { startBaton, type RunningBaton } from '../../engine/baton.ts';
 import { loadConfig } from '../../engine/config.ts';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
@@ -16,6 +15,7 @@ import { createBenchDatabase, type BenchDatabase, type DbKind } from '../lib/ben
 import { repoRoot, serveParent } from '../lib/child-process.ts';
 import { MemorySampler, memoryNow, type MemoryFigures } from '../lib/memory.ts';
 import { installSqlStats, sqlStats } from '../lib/sql-stats.ts';
+import { dropRedisKeys } from '../../test/support/redis-keys.ts';
 
 if (process.env.BATON_BENCH_SQL_STATS === '1') installSqlStats();
 
@@ -131,19 +131,6 @@ async function stop(): Promise<void> {
   await fake.close();
   await database.drop();
   if (redis) await dropRedisKeys(redis.url, redis.prefix);
-}
-
-/** Leaves Redis as it was: the engine's streams and counters live under the run's own prefix. */
-async function dropRedisKeys(url: string, prefix: string): Promise<void> {
-  const client = createClient({ url });
-  await client.connect();
-  try {
-    const keys: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
-    if (keys.length > 0) await client.del(keys);
-  } finally {
-    await client.close();
-  }
 }
 
 serveParent(

@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createClient } from 'redis';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
 import { signLineBody } from '../../engine/line/signature.ts';
 import { repoRoot, TEST_ACCESS_TOKEN, type TestLine } from './engine-harness.ts';
 import type { TestDatabase } from './test-database.ts';
+import { dropRedisKeys } from './redis-keys.ts';
 
 export const REDIS_URL = process.env.BATON_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery' };
@@ -87,7 +87,7 @@ export async function createCluster(database: TestDatabase, env: Record<string, 
     async close() {
       await Promise.all([...engines].map((engine) => engine.kill()));
       await fake.close();
-      await dropRedisKeys(redisPrefix);
+      await dropRedisKeys(REDIS_URL, redisPrefix);
     },
   };
 }
@@ -140,18 +140,6 @@ async function spawnEngine(name: string, env: Record<string, string>, secret: st
       await exited;
     },
   };
-}
-
-async function dropRedisKeys(prefix: string): Promise<void> {
-  const client = createClient({ url: REDIS_URL });
-  await client.connect();
-  try {
-    const keys: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
-    if (keys.length > 0) await client.del(keys);
-  } finally {
-    await client.close();
-  }
 }
 
 /**
