@@ -132,7 +132,9 @@ export class ConversationService {
     });
     for (const message of effects.outbound) this.publisher.messageNew(toMessageDto(message));
     const view = await this.announce(id);
-    await this.followUps.afterFlow(customer, { ...effects, released: effects.released ?? row });
+    await this.followUps.afterFlow(customer, effects);
+    // the operator's slot is free and everyone queued moved up one place
+    await this.followUps.rebalance();
     return view;
   }
 
