@@ -58,12 +58,15 @@ test('2,000 events sent alternately to two engines, one killed and restarted mid
   const killA = async () => {
     const victim = engines.A as EngineProcess;
     // kill while it holds claimed events, so their lease has to run out before anyone continues them
-    await waitFor(
-      async () => (await heldBy(victim.instanceId)) > 0,
+    // kill at once on seeing claims held: a second look could find them just finished
+    killedWhileHolding = await waitFor(
+      async () => {
+        const held = await heldBy(victim.instanceId);
+        return held > 0 && held;
+      },
       'engine A holding a claimed event',
       60_000,
     );
-    killedWhileHolding = await heldBy(victim.instanceId);
     engines.A = null;
     await victim.kill();
   };
