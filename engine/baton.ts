@@ -34,7 +34,7 @@ import { pluginRoutes } from './transports/http/plugins.route.ts';
 import { builtInPlugins } from '../plugins/built-in-plugins.ts';
 import { PluginHost } from '../plugins/plugin-host.ts';
 import { RetentionService } from './services/maintenance/retention.service.ts';
-import { RelayPublisher } from './services/realtime/realtime-publisher.ts';
+import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
 import { openDatabase } from './store/database.ts';
 import { MemoryRateCounters } from './store/counters/memory-rate-counters.ts';
 import { RedisRateCounters } from './store/counters/redis-rate-counters.ts';
@@ -122,13 +122,14 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const auth = await AuthService.create(store, config.tokenSecret, config.tokenTtlSeconds, now);
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
 
-  const publisher = new RelayPublisher();
   const chatLogger = logger.child({ module: 'chat' });
+  const publisher = new InboxPublisher(config.inboxDigestMs);
   const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const handler = new EventHandler({ store, flows, line: lineClient, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
     concurrency: config.workers.concurrency,
+    batchSize: config.workers.eventBatchSize,
     leaseMs: config.workers.eventLeaseMs,
     idlePollMs: 1_000,
     maxAttempts: 5,
@@ -168,7 +169,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
       presence.left(operatorId, remaining).catch((error: unknown) => logger.warn({ error: String(error) }, 'presence update failed'));
     },
   });
-  publisher.attach(gateway.publisher);
+  publisher.attach(gateway.channel);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -232,6 +233,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         // events and outbound batches in hand finish; whatever is still claimed is handed back now
         await processor.stop();
         await dispatcher.stop();
+        publisher.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();
         server.closeAllConnections();

@@ -28,6 +28,8 @@ export interface LineConfig {
 export interface WorkersConfig {
   /** event loops per engine; each holds one database connection while it works */
   concurrency: number;
+  /** most events one loop handles in one transaction */
+  eventBatchSize: number;
   /** how long a claimed webhook event stays with its engine before another may take it over */
   eventLeaseMs: number;
   /** how long an outbound batch being sent stays with its engine before another may resend it */
@@ -61,6 +63,11 @@ export interface Config {
   cron: CronConfig;
   /** wait between SIGTERM (readyz 503) and closing, so a load balancer stops routing here first */
   shutdownGraceMs: number;
+  /**
+   * how long operators not working a conversation may wait to see its newest message in their list
+   * (its operator, anyone with it open and supervisors see it at once); 0: everyone at once
+   */
+  inboxDigestMs: number;
   /** failed logins per email and address within the window before 429 */
   loginThrottle: { maxFailures: number; windowMs: number };
   notifiers: NotifierConfig;
@@ -214,6 +221,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX') ?? 'baton:',
     workers: {
       concurrency: integer(env, 'BATON_WORKER_CONCURRENCY', 4, 1, 64),
+      eventBatchSize: integer(env, 'BATON_EVENT_BATCH_SIZE', 25, 1, 500),
       eventLeaseMs: integer(env, 'BATON_EVENT_LEASE_MS', 30_000, 1_000, 3_600_000),
       outboxLeaseMs: integer(env, 'BATON_OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
     },
@@ -224,6 +232,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       retentionDays: integer(env, 'BATON_RETENTION_DAYS', 30, 1, 3650),
     },
     shutdownGraceMs: integer(env, 'BATON_SHUTDOWN_GRACE_MS', 0, 0, 120_000),
+    inboxDigestMs: integer(env, 'BATON_INBOX_DIGEST_MS', 5_000, 0, 600_000),
     loginThrottle: {
       maxFailures: integer(env, 'BATON_LOGIN_MAX_FAILURES', 10, 1, 10_000),
       windowMs: integer(env, 'BATON_LOGIN_WINDOW_SECONDS', 900, 1, 86_400) * 1000,

@@ -10,10 +10,26 @@ export interface TypingEvent {
   name: string;
 }
 
+/** A conversation's newest message, for the operators who are not working it. */
+export interface ConversationActivity {
+  conversationId: string;
+  lastMessage: NonNullable<ConversationDto['lastMessage']>;
+}
+
+/**
+ * Who hears what: every operator hears each conversation that nobody has taken yet, and every change
+ * of a conversation's state (created, claimed, transferred, closed), at once. The new messages of a
+ * taken conversation reach at once those working it: its operator, every socket that joined its room
+ * (conversation:join) and every supervisor and admin; everyone else learns of them through
+ * `conversations:activity`, at most every BATON_INBOX_DIGEST_MS (0: everyone hears everything at once).
+ * Messages of a bot exchange outside any conversation reach supervisors and admins.
+ */
 export interface ServerToClientEvents {
-  /** any change of a conversation: created, claimed, transferred, closed, new last message */
+  /** a conversation changed: created, claimed, transferred, closed, or (for those working it) a new last message */
   'conversation:updated': (conversation: ConversationDto) => void;
-  /** a message in or out of any conversation (sent to every operator) */
+  /** the newest message of each taken conversation that had any since the last such event */
+  'conversations:activity': (activity: ConversationActivity[]) => void;
+  /** a message in or out of a conversation */
   'message:new': (message: MessageDto) => void;
   /** a message's delivery status changed (pending -> sent via reply or push, or failed) */
   'message:updated': (message: MessageDto) => void;

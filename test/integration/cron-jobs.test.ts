@@ -116,9 +116,9 @@ async function processedEvent(id: string, at: number): Promise<void> {
   await store.webhookEvents.insertNew([
     { id, destination: null, type: 'message', mode: 'active', source_user_id: `U-${id}`, event_timestamp: at, is_redelivery: false, raw: '{}', received_at: at },
   ]);
-  const claimed = await store.webhookEvents.claimNext('worker', at, 1_000);
+  const [claimed] = await store.webhookEvents.claimBatch('worker', at, 1_000, 1);
   assert.is(claimed?.id, id);
-  assert.ok(await store.webhookEvents.markDone(id, 'worker', at));
+  assert.ok(await store.webhookEvents.markDone([id], 'worker', at));
 }
 
 test('the retention job deletes processed webhook events older than the retention period and keeps the rest', async () => {

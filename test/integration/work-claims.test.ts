@@ -28,51 +28,80 @@ function event(id: string, user: string | null, timestamp: number, receivedAt = 
   return { id, destination: null, type: 'message', mode: 'active', source_user_id: user, event_timestamp: timestamp, is_redelivery: false, raw: '{}', received_at: receivedAt };
 }
 
+/** what a worker claims, by id: `limit` 1 claims one event, as one engine loop with a batch of one would */
+async function claim(worker: string, at: number, limit = 1): Promise<string[]> {
+  return (await store.webhookEvents.claimBatch(worker, at, LEASE, limit)).map((e) => e.id);
+}
+const done = (ids: string[], worker: string, at: number) => store.webhookEvents.markDone(ids, worker, at);
+
 test("a customer's next event waits until the one before it is done, while other customers go ahead", async () => {
   await store.webhookEvents.insertNew([event('a1', 'Ua', T), event('a2', 'Ua', T + 1), event('b1', 'Ub', T + 2)]);
-  const first = await store.webhookEvents.claimNext('engine-1', T, LEASE);
-  const second = await store.webhookEvents.claimNext('engine-2', T, LEASE);
-  assert.is(first?.id, 'a1');
-  assert.is(second?.id, 'b1', 'a2 waits behind a1; another customer is not held up');
-  assert.is(await store.webhookEvents.claimNext('engine-2', T, LEASE), undefined);
-  assert.ok(await store.webhookEvents.markDone('a1', 'engine-1', T));
-  assert.is((await store.webhookEvents.claimNext('engine-2', T, LEASE))?.id, 'a2');
-  await store.webhookEvents.markDone('a2', 'engine-2', T);
-  await store.webhookEvents.markDone('b1', 'engine-2', T);
+  assert.equal(await claim('engine-1', T), ['a1']);
+  assert.equal(await claim('engine-2', T), ['b1'], 'a2 waits behind a1; another customer is not held up');
+  assert.equal(await claim('engine-2', T), []);
+  assert.ok(await done(['a1'], 'engine-1', T));
+  assert.equal(await claim('engine-2', T), ['a2']);
+  assert.ok(await done(['a2', 'b1'], 'engine-2', T));
+});
+
+test('a batch holds at most one event per customer, oldest first', async () => {
+  await store.webhookEvents.insertNew([event('f2', 'Uf', T + 3), event('g1', 'Ug', T + 2), event('f1', 'Uf', T + 1), event('h1', 'Uh', T + 4)]);
+  assert.equal(await claim('engine-1', T, 10), ['f1', 'g1', 'h1'], 'f2 waits for the next batch');
+  assert.equal(await claim('engine-2', T, 10), [], 'nothing else is free');
+  assert.ok(await done(['f1', 'g1', 'h1'], 'engine-1', T));
+  assert.equal(await claim('engine-2', T, 10), ['f2']);
+  assert.ok(await done(['f2'], 'engine-2', T));
 });
 
 test('an event that arrives late with an older timestamp still waits while the customer has an event in hand', async () => {
   await store.webhookEvents.insertNew([event('c2', 'Uc', T + 10)]);
-  assert.is((await store.webhookEvents.claimNext('engine-1', T, LEASE))?.id, 'c2');
+  assert.equal(await claim('engine-1', T), ['c2']);
   await store.webhookEvents.insertNew([event('c1', 'Uc', T + 5)]);
-  assert.is(await store.webhookEvents.claimNext('engine-2', T, LEASE), undefined, 'one event per customer at a time');
-  await store.webhookEvents.markDone('c2', 'engine-1', T);
-  assert.is((await store.webhookEvents.claimNext('engine-2', T, LEASE))?.id, 'c1');
-  await store.webhookEvents.markDone('c1', 'engine-2', T);
+  assert.equal(await claim('engine-2', T, 10), [], 'one event per customer at a time');
+  await done(['c2'], 'engine-1', T);
+  assert.equal(await claim('engine-2', T), ['c1']);
+  await done(['c1'], 'engine-2', T);
 });
 
 test("a dead engine's event is taken over after its lease, before the customer's later events, and its late finish is refused", async () => {
   await store.webhookEvents.insertNew([event('d1', 'Ud', T), event('d2', 'Ud', T + 1)]);
-  assert.is((await store.webhookEvents.claimNext('dead', T, LEASE))?.id, 'd1');
-  assert.is(await store.webhookEvents.claimNext('alive', T + LEASE - 1, LEASE), undefined, 'the lease still holds');
-  const taken = await store.webhookEvents.claimNext('alive', T + LEASE + 1, LEASE);
+  assert.equal(await claim('dead', T), ['d1']);
+  assert.equal(await claim('alive', T + LEASE - 1, 10), [], 'the lease still holds');
+  assert.equal(
+    (await store.webhookEvents.claimBatch('alive', T + LEASE + 1, LEASE, 10, false)).map((e) => e.id),
+    [],
+    'a claim that does not look for abandoned events leaves d1, and d2 still waits behind it',
+  );
+  const [taken, ...others] = await store.webhookEvents.claimBatch('alive', T + LEASE + 1, LEASE, 10);
   assert.is(taken?.id, 'd1', 'the abandoned event first, not d2');
+  assert.equal(others, [], 'and d2 not beside it');
   assert.is(taken?.attempts, 2);
-  assert.not.ok(await store.webhookEvents.markDone('d1', 'dead', T + LEASE + 2), 'the old holder cannot finish it any more');
-  assert.is(await store.webhookEvents.claimNext('alive', T + LEASE + 2, LEASE), undefined, 'd2 waits for the new holder');
-  assert.ok(await store.webhookEvents.markDone('d1', 'alive', T + LEASE + 3));
-  assert.is((await store.webhookEvents.claimNext('alive', T + LEASE + 3, LEASE))?.id, 'd2');
-  await store.webhookEvents.markDone('d2', 'alive', T + LEASE + 4);
+  assert.not.ok(await done(['d1'], 'dead', T + LEASE + 2), 'the old holder cannot finish it any more');
+  assert.equal(await claim('alive', T + LEASE + 2), [], 'd2 waits for the new holder');
+  assert.ok(await done(['d1'], 'alive', T + LEASE + 3));
+  assert.equal(await claim('alive', T + LEASE + 3), ['d2']);
+  await done(['d2'], 'alive', T + LEASE + 4);
+});
+
+test('a batch is marked done only as a whole, and only while its holder still holds every event', async () => {
+  await store.webhookEvents.insertNew([event('k1', 'Uk', T), event('m1', 'Um', T + 1)]);
+  assert.equal(await claim('slow', T, 10), ['k1', 'm1']);
+  await store.webhookEvents.release('slow');
+  assert.equal(await claim('fast', T), ['k1']);
+  assert.not.ok(await done(['k1', 'm1'], 'slow', T), 'k1 was handed on: the slow holder learns it');
+  assert.ok(await done(['k1'], 'fast', T));
+  assert.equal(await claim('fast', T), ['m1']);
+  assert.ok(await done(['m1'], 'fast', T));
 });
 
 test('a handed-back event is claimable at once', async () => {
   await store.webhookEvents.insertNew([event('e1', 'Ue', T)]);
-  assert.is((await store.webhookEvents.claimNext('leaving', T, LEASE))?.id, 'e1');
+  assert.equal(await claim('leaving', T), ['e1']);
   assert.is(await store.webhookEvents.countHeldBy('leaving'), 1);
   await store.webhookEvents.release('leaving');
-  assert.is((await store.webhookEvents.claimNext('staying', T, LEASE))?.id, 'e1');
-  await store.webhookEvents.markDone('e1', 'staying', T);
-  assert.equal(await store.webhookEvents.countByStatus(), { done: 8 });
+  assert.equal(await claim('staying', T), ['e1']);
+  await done(['e1'], 'staying', T);
+  assert.equal(await store.webhookEvents.countByStatus(), { done: 14 });
 });
 
 test('an outbound batch is sent by one engine at a time, and resent with the same retry key after its holder died', async () => {

@@ -2,7 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ConversationDto, MessageDto } from '../../engine/contracts/conversation.ts';
 import type { LoginResponse } from '../../engine/contracts/rest.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../engine/contracts/socket-events.ts';
+import type { ClientToServerEvents, ConversationActivity, ServerToClientEvents, TypingEvent } from '../../engine/contracts/socket-events.ts';
 import { waitFor } from './wait-for.ts';
 
 export interface ApiResponse<T> {
@@ -14,6 +14,8 @@ export class OperatorClient {
   readonly conversationsSeen: ConversationDto[] = [];
   readonly messagesSeen: MessageDto[] = [];
   readonly messageUpdates: MessageDto[] = [];
+  readonly activitySeen: ConversationActivity[] = [];
+  readonly typingSeen: TypingEvent[] = [];
   /** one entry per (re)connection: whether Socket.IO recovered the session and replayed missed events */
   readonly connections: { recovered: boolean }[] = [];
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
@@ -60,6 +62,8 @@ export class OperatorClient {
     socket.on('conversation:updated', (c) => this.conversationsSeen.push(c));
     socket.on('message:new', (m) => this.messagesSeen.push(m));
     socket.on('message:updated', (m) => this.messageUpdates.push(m));
+    socket.on('conversations:activity', (activity) => this.activitySeen.push(...activity));
+    socket.on('typing', (event) => this.typingSeen.push(event));
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());

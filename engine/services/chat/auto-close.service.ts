@@ -9,7 +9,7 @@ import { toMessageDto } from '../../store/repositories/messages.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
-import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { conversationRef, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import type { ConversationService } from './conversation.service.ts';
 import { customerFacts } from './flow-session.ts';
 import { enqueueOutbound } from './outbox.ts';
@@ -79,7 +79,7 @@ export class AutoCloseService {
       });
     });
     if (!rows) return false;
-    for (const row of rows) this.publisher.messageNew(toMessageDto(row));
+    for (const row of rows) this.publisher.messageNew(toMessageDto(row), conversationRef(conversation));
     await this.dispatcher.send(rows);
     return true;
   }

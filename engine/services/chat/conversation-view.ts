@@ -8,12 +8,12 @@ import { notFound } from '../../errors.ts';
 export async function conversationViews(store: Store, rows: ConversationRow[]): Promise<ConversationDto[]> {
   if (rows.length === 0) return [];
   const [customers, operators, lastMessages] = await Promise.all([
-    Promise.all([...new Set(rows.map((r) => r.customer_id))].map((id) => store.customers.findById(id))),
+    store.customers.findByIds(rows.map((r) => r.customer_id)),
     // only the assigned operators: reading the whole team per update cost one row per operator
     store.operators.names([...new Set(rows.flatMap((r) => (r.operator_id ? [r.operator_id] : [])))]),
     store.messages.lastOfConversations(rows.map((r) => r.id)),
   ]);
-  const customerById = new Map(customers.filter((c) => c !== undefined).map((c) => [c.id, c]));
+  const customerById = new Map(customers.map((c) => [c.id, c]));
   const operatorName = new Map(operators.map((o) => [o.id, o.name]));
   const lastByConversation = new Map(lastMessages.map((m) => [m.conversation_id, m]));
   return rows.map((row) => {

@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound } from '../../errors.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
-import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { conversationRef, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationView, conversationViews } from './conversation-view.ts';
 import { applyFlowActions } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState } from './flow-session.ts';
@@ -114,7 +114,7 @@ export class ConversationService {
         customer: customerFacts(customer, false),
         now: at,
       });
-      await saveFlowState(tx, customer.id, state, flowVersion);
+      await saveFlowState(tx, customer, state, flowVersion);
       // a farewell (e.g. the auto-close notice) goes before the flow's onClose messages
       const farewellAction = farewell === null ? [] : [{ type: 'say' as const, message: { type: 'text' as const, text: farewell } }];
       const effects = await applyFlowActions(tx, {
@@ -130,7 +130,7 @@ export class ConversationService {
       for (const message of effects.outbound) message.conversation_id = (await tx.messages.attachToConversation(message.id, id))?.conversation_id ?? null;
       return { customer, effects };
     });
-    for (const message of effects.outbound) this.publisher.messageNew(toMessageDto(message));
+    for (const message of effects.outbound) this.publisher.messageNew(toMessageDto(message), conversationRef(row));
     const view = await this.announce(id);
     await this.followUps.afterFlow(customer, effects);
     // the operator's slot is free and everyone queued moved up one place
@@ -145,8 +145,9 @@ export class ConversationService {
   }
 
   private async afterWrite(id: string, rows: MessageRow[]): Promise<void> {
-    for (const row of rows) this.publisher.messageNew(toMessageDto(row));
-    await this.announce(id);
+    const view = await conversationView(this.store, id);
+    for (const row of rows) this.publisher.messageNew(toMessageDto(row), view);
+    this.publisher.conversationUpdated(view);
     // the operator's request does not wait for LINE: the delivery status arrives as message:updated
     this.dispatcher.sendInBackground(rows);
   }

@@ -1,23 +1,27 @@
 /**
- * Handles one stored event: the customer, the inbound message, the flow's decision and its effects
- * commit in one transaction together with marking the event done, so an event is applied exactly once
- * even if the process dies at any point. What follows the commit (sending, assignment, queue notices,
- * plugins) is FollowUps' job.
+ * Handles stored events a batch at a time. For each event: the customer, the inbound message, the
+ * flow's decision and its effects; all of a batch commit in one transaction together with marking
+ * its events done, so every event is applied exactly once even if the process dies at any point,
+ * and a burst of events costs one commit instead of one each. A batch holds at most one event per
+ * customer (the claim sees to it), so its events never depend on each other. What follows the
+ * commit (telling operators, sending, assignment, queue notices, plugins) is done afterwards.
  */
 import type { webhook } from '@line/bot-sdk';
 import type { FlowEvent } from '../../domain/flow/flow-event.ts';
+import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import type { LineClient } from '../../line/line-client.ts';
 import { normalizeLineEvent, type InboundEvent } from '../../line/normalize-line-event.ts';
 import type { Logger } from '../../logger.ts';
-import type { CustomerProfile } from '../../store/repositories/customers.repo.ts';
+import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
+import type { CustomerProfile, CustomerRow } from '../../store/repositories/customers.repo.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
-import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
-import { conversationView } from './conversation-view.ts';
-import { applyFlowActions } from './flow-effects.ts';
+import type { ConversationRef, RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { conversationViews } from './conversation-view.ts';
+import { applyFlowActions, type FlowEffects } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState, sessionVersion } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
 import { InternalEventType, isInternalEvent } from './internal-events.ts';
@@ -37,10 +41,29 @@ export class LeaseLostError extends Error {}
 
 /** The event as the runtime sees it, plus the LINE facts the handler needs (absent for internal events). */
 interface Incoming {
+  row: WebhookEventRow;
   flowEvent: FlowEvent | null;
   userId: string | null;
   standby: boolean;
   line: InboundEvent | null;
+}
+
+/** An event the flow runs for, with what was settled before the transaction. */
+interface Prepared extends Incoming {
+  flowEvent: FlowEvent;
+  userId: string;
+  profile: CustomerProfile | null;
+  flowVersion: number;
+  flowSet: FlowSet;
+}
+
+/** What one event changed, for the work after commit. */
+interface Applied {
+  customer: CustomerRow;
+  inbound: MessageRow | null;
+  effects: FlowEffects;
+  /** conversations whose view changed: created, closed, or with a new message */
+  touched: Set<string>;
 }
 
 function lineFlowEvent(event: InboundEvent): FlowEvent | null {
@@ -56,112 +79,163 @@ function incoming(row: WebhookEventRow): Incoming {
   if (isInternalEvent(raw)) {
     const flowEvent: FlowEvent =
       raw.type === InternalEventType.RESUME ? { kind: 'resume' } : { kind: 'queue-timeout', stepId: raw.stepId ?? '' };
-    return { flowEvent, userId: raw.source.userId, standby: false, line: null };
+    return { row, flowEvent, userId: raw.source.userId, standby: false, line: null };
   }
   const line = normalizeLineEvent(row.id, raw as webhook.Event);
-  return { flowEvent: lineFlowEvent(line), userId: line.userId, standby: line.standby, line };
+  return { row, flowEvent: lineFlowEvent(line), userId: line.userId, standby: line.standby, line };
 }
+
+const byLineUserId = (rows: CustomerRow[]) => new Map(rows.map((c) => [c.line_user_id, c]));
 
 export class EventHandler {
   constructor(private readonly deps: EventHandlerDeps) {}
 
-  async handle(row: WebhookEventRow, workerId: string): Promise<void> {
-    const { store, now } = this.deps;
-    const { flowEvent, userId, standby, line } = incoming(row);
-    if (standby || !userId || !flowEvent) {
-      // stored for the record; standby events belong to another channel, group chats are not handled yet
-      if (!(await store.webhookEvents.markDone(row.id, workerId, now()))) throw new LeaseLostError(row.id);
-      if (!flowEvent) this.deps.logger.info({ type: row.type }, 'event stored, nothing to do');
-      return;
+  /** Applies the events (all or none: on an error nothing of the batch is kept), then does what follows. */
+  async handle(rows: readonly WebhookEventRow[], workerId: string): Promise<void> {
+    const applied = await this.commit(rows, workerId);
+    try {
+      await this.afterCommit(applied);
+    } catch (error) {
+      // the events are applied for good; what did not go out now, the outbox sweep sends later
+      this.deps.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'work after events failed');
     }
-    const known = await store.customers.findByLineUserId(userId);
-    const profile = line && line.type !== 'unfollow' && (line.type === 'follow' || !known?.display_name) ? await this.fetchProfile(userId) : null;
-    // resolved before the transaction: SQLite has one connection and the transaction holds it
-    const openBefore = known ? await store.conversations.findOpenByCustomer(known.id) : undefined;
-    const flowVersion = sessionVersion(known, openBefore, (await this.deps.flows.active()).version);
-    const flowSet = await this.deps.flows.version(flowVersion);
+  }
 
-    const result = await store.transaction(async (tx) => {
+  private async commit(rows: readonly WebhookEventRow[], workerId: string): Promise<Applied[]> {
+    const { store, now } = this.deps;
+    const ids = rows.map((row) => row.id);
+    const events = rows.map(incoming);
+    // stored for the record; standby events belong to another channel, group chats are not handled yet
+    for (const event of events) if (!event.flowEvent) this.deps.logger.info({ type: event.row.type }, 'event stored, nothing to do');
+    const prepared = await this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null));
+
+    return store.transaction(async (tx) => {
       const at = now();
-      let { customer } = await tx.customers.findOrCreate(userId, at);
-      if (profile) await tx.customers.updateProfile(customer.id, profile, at);
-      if (line?.type === 'follow' || line?.type === 'unfollow') await tx.customers.setFollowing(customer.id, line.type === 'follow', at);
-      customer = (await tx.customers.findById(customer.id)) ?? customer;
-      const open = (await tx.conversations.findOpenByCustomer(customer.id)) ?? null;
-      const touched = new Set<string>();
-
-      let inbound: MessageRow | null = null;
-      if (line && (line.message || line.postback)) {
-        inbound = await tx.messages.insert({
-          customer_id: customer.id,
-          conversation_id: open?.id ?? null,
-          direction: 'in',
-          sender_kind: 'customer',
-          operator_id: null,
-          type: line.message?.type ?? 'postback',
-          text: line.message?.description ?? `[postback] ${line.postback?.data ?? ''}`,
-          payload: JSON.stringify(line.message?.payload ?? line.postback),
-          line_message_id: line.message?.lineMessageId ?? null,
-          webhook_event_id: line.webhookEventId,
-          delivery_status: 'received',
-          reply_token: null,
-          reply_token_expires_at: null,
-          retry_key: null,
-          created_at: at,
-        });
-        if (open) {
-          await tx.conversations.markCustomerActivity(open.id, at);
-          touched.add(open.id);
-        }
-      }
-
-      if (line?.type === 'unfollow' && open) {
-        // a customer who blocked the account cannot be answered: end the chat
-        await tx.conversations.close(open.id, 'customer-blocked', at);
-        await tx.customers.setMode(customer.id, 'BOT', at);
-        touched.add(open.id);
-      }
-
-      const withHuman = open !== null && line?.type !== 'unfollow' && customer.mode === 'HUMAN';
-      const { actions, state } = runFlowEvent(flowSet, loadFlowState(customer), {
-        event: flowEvent,
-        customer: customerFacts(customer, withHuman),
-        now: at,
-      });
-      await saveFlowState(tx, customer.id, state, flowVersion);
-      const replyToken =
-        line?.replyToken && line.timestamp + this.deps.replyTokenTtlMs > at
-          ? { token: line.replyToken, expiresAt: line.timestamp + this.deps.replyTokenTtlMs }
-          : null;
-      const effects = await applyFlowActions(tx, {
-        customer,
-        open: line?.type === 'unfollow' ? null : open,
-        flowVersion,
-        actions,
-        replyToken,
-        webhookEventId: line?.webhookEventId ?? null,
-        now: at,
-      });
-      if (effects.opened) {
-        touched.add(effects.opened.id);
-        // the message that asked for a human belongs to the conversation it opened
-        if (inbound) inbound = (await tx.messages.attachToConversation(inbound.id, effects.opened.id)) ?? inbound;
-      }
-      if (effects.released) touched.add(effects.released.id);
-      if (effects.outbound.length === 0 && replyToken && withHuman && !effects.released) {
-        // nobody answered automatically: keep the token so the operator's next answer is free
-        await tx.customers.keepReplyToken(customer.id, replyToken.token, replyToken.expiresAt);
-      }
-      if (!(await tx.webhookEvents.markDone(row.id, workerId, at))) throw new LeaseLostError(row.id);
-      customer = (await tx.customers.findById(customer.id)) ?? customer;
-      return { customer, inbound, effects, touched: [...touched] };
+      // read inside the transaction: an operator may have taken or closed a conversation meanwhile
+      const customers = byLineUserId(await tx.customers.findByLineUserIds(prepared.map((e) => e.userId)));
+      const open = await tx.conversations.findOpenByCustomers([...customers.values()].map((c) => c.id));
+      const applied: Applied[] = [];
+      for (const event of prepared) applied.push(await this.apply(tx, event, customers.get(event.userId) ?? null, open, at));
+      if (!(await tx.webhookEvents.markDone(ids, workerId, at))) throw new LeaseLostError(ids.join(', '));
+      // the customers as the events left them, for the work after commit
+      const after = new Map((await tx.customers.findByIds(applied.map((a) => a.customer.id))).map((c) => [c.id, c]));
+      for (const a of applied) a.customer = after.get(a.customer.id) ?? a.customer;
+      return applied;
     });
+  }
 
-    const { publisher } = this.deps;
-    if (result.inbound) publisher.messageNew(toMessageDto(result.inbound));
-    for (const message of result.effects.outbound) publisher.messageNew(toMessageDto(message));
-    for (const id of result.touched) publisher.conversationUpdated(await conversationView(store, id));
-    await this.deps.followUps.afterFlow(result.customer, result.effects);
+  /**
+   * What is settled before the transaction (SQLite has one connection and the transaction holds
+   * it): the flow version each event runs on, and LINE profiles still to fetch.
+   */
+  private async prepare(events: (Incoming & { flowEvent: FlowEvent; userId: string })[]): Promise<Prepared[]> {
+    if (events.length === 0) return [];
+    const { store, flows } = this.deps;
+    const known = byLineUserId(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
+    const openBefore = await store.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
+    const active = (await flows.active()).version;
+    return Promise.all(
+      events.map(async (event) => {
+        const customer = known.get(event.userId);
+        const line = event.line;
+        const wantsProfile = line !== null && line.type !== 'unfollow' && (line.type === 'follow' || !customer?.display_name);
+        const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
+        const [profile, flowSet] = await Promise.all([wantsProfile ? this.fetchProfile(event.userId) : null, flows.version(flowVersion)]);
+        return { ...event, profile, flowVersion, flowSet };
+      }),
+    );
+  }
+
+  private async apply(tx: Store, event: Prepared, known: CustomerRow | null, openByCustomer: Map<string, ConversationRow>, at: number): Promise<Applied> {
+    const { line, profile, flowVersion } = event;
+    let customer = known ?? (await tx.customers.findOrCreate(event.userId, at)).customer;
+    if (profile) await tx.customers.updateProfile(customer.id, profile, at);
+    if (line?.type === 'follow' || line?.type === 'unfollow') await tx.customers.setFollowing(customer.id, line.type === 'follow', at);
+    if (profile || line?.type === 'follow' || line?.type === 'unfollow') customer = (await tx.customers.findById(customer.id)) ?? customer;
+    const open = openByCustomer.get(customer.id) ?? null;
+    const touched = new Set<string>();
+
+    let inbound: MessageRow | null = null;
+    if (line && (line.message || line.postback)) {
+      inbound = await tx.messages.insert({
+        customer_id: customer.id,
+        conversation_id: open?.id ?? null,
+        direction: 'in',
+        sender_kind: 'customer',
+        operator_id: null,
+        type: line.message?.type ?? 'postback',
+        text: line.message?.description ?? `[postback] ${line.postback?.data ?? ''}`,
+        payload: JSON.stringify(line.message?.payload ?? line.postback),
+        line_message_id: line.message?.lineMessageId ?? null,
+        webhook_event_id: line.webhookEventId,
+        delivery_status: 'received',
+        reply_token: null,
+        reply_token_expires_at: null,
+        retry_key: null,
+        created_at: at,
+      });
+      if (open) await tx.conversations.markCustomerActivity(open.id, at);
+    }
+
+    if (line?.type === 'unfollow' && open) {
+      // a customer who blocked the account cannot be answered: end the chat
+      await tx.conversations.close(open.id, 'customer-blocked', at);
+      await tx.customers.setMode(customer.id, 'BOT', at);
+      touched.add(open.id);
+    }
+
+    const withHuman = open !== null && line?.type !== 'unfollow' && customer.mode === 'HUMAN';
+    const { actions, state } = runFlowEvent(event.flowSet, loadFlowState(customer), {
+      event: event.flowEvent,
+      customer: customerFacts(customer, withHuman),
+      now: at,
+    });
+    await saveFlowState(tx, customer, state, flowVersion);
+    const replyToken =
+      line?.replyToken && line.timestamp + this.deps.replyTokenTtlMs > at
+        ? { token: line.replyToken, expiresAt: line.timestamp + this.deps.replyTokenTtlMs }
+        : null;
+    const effects = await applyFlowActions(tx, {
+      customer,
+      open: line?.type === 'unfollow' ? null : open,
+      flowVersion,
+      actions,
+      replyToken,
+      webhookEventId: line?.webhookEventId ?? null,
+      now: at,
+    });
+    if (effects.opened) {
+      touched.add(effects.opened.id);
+      // the message that asked for a human belongs to the conversation it opened
+      if (inbound) inbound = (await tx.messages.attachToConversation(inbound.id, effects.opened.id)) ?? inbound;
+    }
+    if (effects.released) touched.add(effects.released.id);
+    if (effects.outbound.length === 0 && replyToken && withHuman && !effects.released) {
+      // nobody answered automatically: keep the token so the operator's next answer is free
+      await tx.customers.keepReplyToken(customer.id, replyToken.token, replyToken.expiresAt);
+    }
+    // a conversation's view shows its last message
+    for (const message of [inbound, ...effects.outbound]) if (message?.conversation_id) touched.add(message.conversation_id);
+    return { customer, inbound, effects, touched };
+  }
+
+  /** Tells operators (messages first, then the conversations they changed), then sends and assigns. */
+  private async afterCommit(applied: Applied[]): Promise<void> {
+    if (applied.length === 0) return;
+    const { store, publisher } = this.deps;
+    const touched = applied.flatMap((a) => [...a.touched]);
+    const views = await conversationViews(store, await store.conversations.findByIds(touched));
+    const conversations = new Map<string, ConversationRef>(views.map((view) => [view.id, view]));
+    const conversationOf = (message: MessageRow) => (message.conversation_id ? (conversations.get(message.conversation_id) ?? null) : null);
+    for (const { inbound, effects } of applied) {
+      for (const message of inbound ? [inbound, ...effects.outbound] : effects.outbound) publisher.messageNew(toMessageDto(message), conversationOf(message));
+    }
+    for (const view of views) publisher.conversationUpdated(view);
+    // side by side: one customer's LINE call must not hold up the others of the batch
+    const outcomes = await Promise.allSettled(applied.map(({ customer, effects }) => this.deps.followUps.afterFlow(customer, effects)));
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') this.deps.logger.error({ error: String(outcome.reason) }, 'work after an event failed');
+    }
   }
 
   private async fetchProfile(userId: string): Promise<CustomerProfile | null> {

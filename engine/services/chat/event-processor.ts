@@ -1,15 +1,20 @@
 /**
- * Drains stored webhook events after the webhook has answered LINE. Several loops run side by side;
- * the store's claim keeps each customer's events in timestamp order and hands each event to one
- * loop. Events left "processing" by a dead process are taken over when their lease expires.
+ * Drains stored webhook events after the webhook has answered LINE. Several loops run side by side,
+ * each taking a batch of whatever is waiting (one event per customer): the store's claim keeps each
+ * customer's events in timestamp order and hands each event to one loop. A batch commits as one;
+ * if it fails, its events are retried one by one so that one bad event does not hold up the rest.
+ * Events left "processing" by a dead process are taken over when their lease expires.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
+import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { EventHandler } from './event-handler.ts';
 
 export interface EventProcessorOptions {
   concurrency: number;
+  /** most events a loop takes at once */
+  batchSize: number;
   leaseMs: number;
   /** how often idle loops look for work another engine stored or a lease that expired */
   idlePollMs: number;
@@ -24,6 +29,8 @@ export class EventProcessor {
   private readonly loops: Promise<void>[] = [];
   /** idle loops, each woken by its timer or by kick() */
   private readonly sleepers = new Set<() => void>();
+  /** when a claim last looked for events abandoned by a dead engine */
+  private lastTakeOverAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: Store,
@@ -43,8 +50,8 @@ export class EventProcessor {
 
   /** New events were stored: wake idle loops now instead of at their next poll. */
   kick(count = Number.POSITIVE_INFINITY): void {
-    // one loop per new event: waking every loop for one event makes them race for the same claim
-    for (const wake of [...this.sleepers].slice(0, count)) wake();
+    // one loop per batch of new events: waking every loop for one event makes them race for the same claim
+    for (const wake of [...this.sleepers].slice(0, Math.ceil(count / this.options.batchSize))) wake();
   }
 
   /** Stops taking events, lets the ones in hand finish, and hands back anything still claimed. */
@@ -61,7 +68,7 @@ export class EventProcessor {
     while (this.running) {
       let worked = false;
       try {
-        worked = await this.processOne();
+        worked = await this.processBatch();
         // let waiting HTTP requests (webhook acks: LINE gives up after 2 s) run between events;
         // a backlog drained in one promise chain would starve them
         if (worked) await new Promise((resolve) => setImmediate(resolve));
@@ -84,17 +91,27 @@ export class EventProcessor {
     });
   }
 
-  /** Processes one claimable event; false when there was none. */
-  private async processOne(): Promise<boolean> {
-    const event = await this.store.webhookEvents.claimNext(this.workerId, this.now(), this.options.leaseMs);
-    if (!event) return false;
+  /** Processes the claimable events, up to a batch; false when there were none. */
+  private async processBatch(): Promise<boolean> {
+    const now = this.now();
+    // abandoned events wait out a lease of seconds anyway: looking once per idle poll is soon enough
+    const takeOver = now - this.lastTakeOverAt >= this.options.idlePollMs;
+    if (takeOver) this.lastTakeOverAt = now;
+    const events = await this.store.webhookEvents.claimBatch(this.workerId, now, this.options.leaseMs, this.options.batchSize, takeOver);
+    if (events.length === 0) return false;
     try {
-      await this.handler.handle(event, this.workerId);
+      await this.handler.handle(events, this.workerId);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.error({ eventId: event.id, type: event.type, attempt: event.attempts, error: message }, 'event failed');
-      await this.store.webhookEvents.markAttemptFailed(event.id, this.workerId, message, this.options.maxAttempts);
+      if (events.length === 1) await this.failed(events[0] as WebhookEventRow, error);
+      // nothing of the batch was kept: find the event at fault by handling each alone
+      else for (const event of events) await this.handler.handle([event], this.workerId).catch((e: unknown) => this.failed(event, e));
     }
     return true;
+  }
+
+  private async failed(event: WebhookEventRow, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.error({ eventId: event.id, type: event.type, attempt: event.attempts, error: message }, 'event failed');
+    await this.store.webhookEvents.markAttemptFailed(event.id, this.workerId, message, this.options.maxAttempts);
   }
 }

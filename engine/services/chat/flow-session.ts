@@ -32,6 +32,10 @@ export function sessionVersion(customer: CustomerRow | undefined, open: Conversa
   return activeVersion;
 }
 
-export async function saveFlowState(tx: Store, customerId: string, state: FlowState, version: number): Promise<void> {
-  await tx.customers.saveFlowState(customerId, JSON.stringify(state), version, state.resume?.at ?? null);
+/** Stores the customer's flow state and version; a write that would change nothing is skipped. */
+export async function saveFlowState(tx: Store, customer: CustomerRow, state: FlowState, version: number): Promise<void> {
+  const saved = JSON.stringify(state);
+  const resumeAt = state.resume?.at ?? null;
+  if (saved === customer.flow_state && version === customer.flow_version && resumeAt === customer.flow_resume_at) return;
+  await tx.customers.saveFlowState(customer.id, saved, version, resumeAt);
 }

@@ -6,7 +6,6 @@
 import type { PluginHost } from '../../../plugins/plugin-host.ts';
 import type { Logger } from '../../logger.ts';
 import type { CustomerRow } from '../../store/repositories/customers.repo.ts';
-import { toMessageDto } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import { renderTemplate } from '../../domain/flow/expression/template.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
@@ -15,6 +14,7 @@ import { conversationView } from './conversation-view.ts';
 import type { FlowEffects } from './flow-effects.ts';
 import { customerFacts, loadFlowState } from './flow-session.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
+import { publishMessages } from './publish-messages.ts';
 import type { QueueAnnouncer } from './queue-announcer.ts';
 import { templateScope } from './template-scope.ts';
 
@@ -74,7 +74,7 @@ export class FollowUps {
   private async rebalanceOnce(): Promise<void> {
     for (const id of await this.assignment.assignWaiting()) this.publisher.conversationUpdated(await conversationView(this.store, id));
     const notices = await this.announcer.announce();
-    for (const message of notices) this.publisher.messageNew(toMessageDto(message));
+    await publishMessages(this.store, this.publisher, notices, 'new');
     await this.dispatcher.send(notices);
   }
 

@@ -10,9 +10,10 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { LineApiError, type LineClient } from '../../line/line-client.ts';
 import type { Logger } from '../../logger.ts';
-import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
+import type { MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { publishMessages } from './publish-messages.ts';
 
 /** After this many failed pushes a batch is marked failed and shown as such to operators. */
 const MAX_PUSH_ATTEMPTS = 8;
@@ -107,7 +108,7 @@ export class OutboundDispatcher {
       this.logger.error({ retryKey, final, error: describe(error) }, 'outbound message not delivered');
       await this.store.messages.markAttemptFailed(ids, describe(error), final);
     } finally {
-      for (const row of await this.store.messages.findByIds(ids)) this.publisher.messageUpdated(toMessageDto(row));
+      await publishMessages(this.store, this.publisher, await this.store.messages.findByIds(ids), 'updated');
     }
   }
 }

@@ -1,42 +1,20 @@
 /**
- * How services announce changes to operators. The Socket.IO gateway implements it; services never
- * import socket.io, so they stay testable and the transport stays swappable.
+ * How services announce changes to operators. InboxPublisher implements it over the Socket.IO
+ * gateway; services never import socket.io, so they stay testable and the transport stays swappable.
  */
 import type { ConversationDto, MessageDto } from '../../contracts/conversation.ts';
 
+/** The conversation a message belongs to, as far as deciding who hears about it goes. */
+export interface ConversationRef {
+  id: string;
+  operatorId: string | null;
+}
+
 export interface RealtimePublisher {
   conversationUpdated(conversation: ConversationDto): void;
-  messageNew(message: MessageDto): void;
-  messageUpdated(message: MessageDto): void;
+  /** `conversation`: the one the message belongs to; null for a bot exchange outside any conversation */
+  messageNew(message: MessageDto, conversation: ConversationRef | null): void;
+  messageUpdated(message: MessageDto, conversation: ConversationRef | null): void;
 }
 
-/** Used until the gateway is attached (and by tools that run services without a server). */
-export const silentPublisher: RealtimePublisher = {
-  conversationUpdated() {},
-  messageNew() {},
-  messageUpdated() {},
-};
-
-/**
- * A publisher whose target is set later: services are built before the HTTP server exists, and the
- * Socket.IO gateway can only attach to a server that already has its request handler.
- */
-export class RelayPublisher implements RealtimePublisher {
-  private target: RealtimePublisher = silentPublisher;
-
-  attach(target: RealtimePublisher): void {
-    this.target = target;
-  }
-
-  conversationUpdated(conversation: ConversationDto): void {
-    this.target.conversationUpdated(conversation);
-  }
-
-  messageNew(message: MessageDto): void {
-    this.target.messageNew(message);
-  }
-
-  messageUpdated(message: MessageDto): void {
-    this.target.messageUpdated(message);
-  }
-}
+export const conversationRef = (row: { id: string; operator_id: string | null }): ConversationRef => ({ id: row.id, operatorId: row.operator_id });

@@ -55,6 +55,11 @@ export class ConversationsRepo {
     return this.db<ConversationRow>('conversations').where({ id }).first();
   }
 
+  findByIds(ids: readonly string[]): Promise<ConversationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db<ConversationRow>('conversations').whereIn('id', [...new Set(ids)]);
+  }
+
   /** The customer's WAITING or ACTIVE conversation, if any (at most one is open at a time). */
   findOpenByCustomer(customerId: string): Promise<ConversationRow | undefined> {
     return this.db<ConversationRow>('conversations')
@@ -62,6 +67,17 @@ export class ConversationsRepo {
       .whereIn('status', ['WAITING', 'ACTIVE'])
       .orderBy('created_at', 'desc')
       .first();
+  }
+
+  /** The open conversation of each of these customers that has one. */
+  async findOpenByCustomers(customerIds: readonly string[]): Promise<Map<string, ConversationRow>> {
+    if (customerIds.length === 0) return new Map();
+    const rows = await this.db<ConversationRow>('conversations')
+      .whereIn('customer_id', [...new Set(customerIds)])
+      .whereIn('status', ['WAITING', 'ACTIVE'])
+      .orderBy('created_at', 'asc');
+    // ascending, so the newest wins as findOpenByCustomer's does
+    return new Map(rows.map((row) => [row.customer_id, row]));
   }
 
   async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; now: number }): Promise<ConversationRow> {

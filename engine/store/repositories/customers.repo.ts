@@ -50,6 +50,16 @@ export class CustomersRepo {
     return this.db<CustomerRow>('customers').where({ id }).first();
   }
 
+  findByIds(ids: readonly string[]): Promise<CustomerRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db<CustomerRow>('customers').whereIn('id', [...new Set(ids)]);
+  }
+
+  findByLineUserIds(lineUserIds: readonly string[]): Promise<CustomerRow[]> {
+    if (lineUserIds.length === 0) return Promise.resolve([]);
+    return this.db<CustomerRow>('customers').whereIn('line_user_id', [...new Set(lineUserIds)]);
+  }
+
   findByLineUserId(lineUserId: string): Promise<CustomerRow | undefined> {
     return this.db<CustomerRow>('customers').where({ line_user_id: lineUserId }).first();
   }

@@ -53,10 +53,8 @@ export class MessagesRepo {
   constructor(private readonly db: Knex) {}
 
   async insert(message: NewMessage): Promise<MessageRow> {
-    const [inserted] = await this.db('messages').insert({ ...message, attempts: 0 }).returning('id');
-    const id = typeof inserted === 'object' ? (inserted as { id: number }).id : Number(inserted);
-    const row = await this.findById(id);
-    if (!row) throw new Error(`message ${id} vanished after insert`);
+    const [row] = (await this.db('messages').insert({ ...message, attempts: 0 }).returning('*')) as MessageRow[];
+    if (!row) throw new Error('the message was not stored');
     return row;
   }
 

@@ -32,6 +32,11 @@ export type NewWebhookEvent = Pick<
   'id' | 'destination' | 'type' | 'mode' | 'source_user_id' | 'event_timestamp' | 'is_redelivery' | 'raw' | 'received_at'
 >;
 
+/** LINE timestamp order; events stamped alike in the order they arrived */
+function byTimestamp(a: WebhookEventRow, b: WebhookEventRow): number {
+  return a.event_timestamp - b.event_timestamp || a.received_at - b.received_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export class WebhookEventsRepo {
   constructor(private readonly db: Knex) {}
 
@@ -56,33 +61,40 @@ export class WebhookEventsRepo {
   }
 
   /**
-   * Claims the next event to handle, one customer at a time and in timestamp order across engines:
-   * first an event whose engine died (processing, lease expired), then the oldest pending event at
-   * the head of its customer's line. A pending event waits while any event of the same LINE user is
-   * processing, or an earlier one is pending. Postgres claims in one statement with
-   * FOR UPDATE SKIP LOCKED, so engines never wait on each other's candidates; SQLite (one engine)
-   * uses a compare-and-set on the row instead.
+   * Claims up to `limit` events to handle, at most one per customer, so that each customer's events go
+   * one at a time and in timestamp order across engines: first events whose engine died (processing,
+   * lease expired), then the oldest pending events at the head of their customer's line. A pending
+   * event waits while any event of the same LINE user is processing, or an earlier one is pending.
+   * Postgres claims with FOR UPDATE SKIP LOCKED, so engines never wait on each other's candidates;
+   * SQLite (one engine) re-checks each candidate's state in the UPDATE instead. Oldest first.
+   * `takeOver: false` skips looking for abandoned events (a query of its own; leases last seconds, so
+   * a caller that claims often need not look every time).
    */
-  async claimNext(workerId: string, now: number, leaseMs: number): Promise<WebhookEventRow | undefined> {
-    const claim = { status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs };
-    for (const candidates of [this.abandoned(now), this.headsOfLine()]) {
+  async claimBatch(workerId: string, now: number, leaseMs: number, limit: number, takeOver = true): Promise<WebhookEventRow[]> {
+    const claim = { status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: this.db.raw('attempts + 1') };
+    const claimed: WebhookEventRow[] = [];
+    const abandoned = this.abandoned(now);
+    for (const [candidates, stillFree] of [
+      [abandoned, (q: Knex.QueryBuilder) => q.where('status', WebhookEventStatus.PROCESSING).where('locked_until', '<', now)],
+      [this.headsOfLine(), (q: Knex.QueryBuilder) => q.where('status', WebhookEventStatus.PENDING)],
+    ] as const) {
+      const wanted = limit - claimed.length;
+      if (wanted <= 0) break;
+      if (!takeOver && candidates === abandoned) continue;
+      let target: Knex.QueryBuilder;
       if (isPostgres(this.db)) {
-        const rows: WebhookEventRow[] = await this.db('webhook_events')
-          .where('id', candidates.select('e.id').limit(1).forUpdate().skipLocked())
-          .update({ ...claim, attempts: this.db.raw('attempts + 1') })
-          .returning('*');
-        if (rows[0]) return rows[0];
-        continue;
+        // picked in a CTE, which runs once: as `id IN (subquery)` the planner may run the subquery
+        // again while updating and claim more (or other) rows than the limit
+        const picked = candidates.select('e.id').limit(wanted).forUpdate().skipLocked();
+        target = this.db.with('picked', picked).from('webhook_events').whereIn('id', this.db('picked').select('id'));
+      } else {
+        const ids = ((await candidates.select('e.id').limit(wanted)) as { id: string }[]).map((row) => row.id);
+        if (ids.length === 0) continue;
+        target = this.db('webhook_events').whereIn('id', ids);
       }
-      for (const candidate of (await candidates.select('e.*').limit(10)) as WebhookEventRow[]) {
-        const changed = await this.db('webhook_events')
-          .where({ id: candidate.id, status: candidate.status })
-          .where((w) => (candidate.locked_until === null ? w.whereNull('locked_until') : w.where('locked_until', candidate.locked_until)))
-          .update({ ...claim, attempts: candidate.attempts + 1 });
-        if (changed === 1) return { ...candidate, ...claim, attempts: candidate.attempts + 1 };
-      }
+      claimed.push(...((await stillFree(target).update(claim).returning('*')) as WebhookEventRow[]));
     }
-    return undefined;
+    return claimed.sort(byTimestamp);
   }
 
   /** Events whose engine died mid-way (as `e`), unless another event of the customer is live. */
@@ -122,11 +134,14 @@ export class WebhookEventsRepo {
     return this.db({ p: 'webhook_events' }).select(this.db.raw('1')).whereRaw('p.source_user_id = e.source_user_id').whereRaw('p.id <> e.id');
   }
 
-  async markDone(id: string, workerId: string, now: number): Promise<boolean> {
+  /** Marks events done; false when any of them is no longer held by this worker (its lease was taken over). */
+  async markDone(ids: readonly string[], workerId: string, now: number): Promise<boolean> {
+    if (ids.length === 0) return true;
     const changed = await this.db('webhook_events')
-      .where({ id, locked_by: workerId, status: WebhookEventStatus.PROCESSING })
+      .whereIn('id', ids)
+      .where({ locked_by: workerId, status: WebhookEventStatus.PROCESSING })
       .update({ status: WebhookEventStatus.DONE, processed_at: now, locked_by: null, locked_until: null });
-    return changed === 1;
+    return changed === new Set(ids).size;
   }
 
   /** Releases a failed attempt: back to pending for a retry, or failed for good after maxAttempts. */

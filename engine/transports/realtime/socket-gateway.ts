@@ -1,17 +1,21 @@
 /**
- * The operators' live channel. Every signed-in operator hears every conversation and message change;
- * conversation rooms carry typing indicators. A socket without a valid token is refused.
+ * The operators' live channel. Every signed-in operator's socket is in the operators room and its
+ * own operator's room, supervisors' and admins' also in the supervisors room, and a socket that opened
+ * a conversation in that conversation's room (typing indicators too). Who hears what is decided in
+ * services/realtime/inbox-publisher.ts; here recipients only become rooms. A socket without a valid
+ * token is refused.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../contracts/socket-events.ts';
 import type { Logger } from '../../logger.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
-import type { RealtimePublisher } from '../../services/realtime/realtime-publisher.ts';
+import type { OperatorChannel, Recipients } from '../../services/realtime/operator-channel.ts';
 
 export type BatonSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const OPERATORS_ROOM = 'operators';
+const SUPERVISORS_ROOM = 'supervisors';
 const conversationRoom = (id: string) => `conversation:${id}`;
 const operatorRoom = (id: string) => `operator:${id}`;
 
@@ -30,7 +34,7 @@ export function attachSocketGateway(
   auth: AuthService,
   logger: Logger,
   options: SocketGatewayOptions = {},
-): { io: BatonSocketServer; publisher: RealtimePublisher } {
+): { io: BatonSocketServer; channel: OperatorChannel } {
   const io: BatonSocketServer = new Server(httpServer, {
     serveClient: false,
     ...(options.adapter
@@ -56,7 +60,8 @@ export function attachSocketGateway(
   });
 
   io.on('connection', (socket) => {
-    void socket.join([OPERATORS_ROOM, operatorRoom(socket.data.operatorId)]);
+    const supervising = socket.data.role === 'admin' || socket.data.role === 'supervisor';
+    void socket.join([OPERATORS_ROOM, operatorRoom(socket.data.operatorId), ...(supervising ? [SUPERVISORS_ROOM] : [])]);
     socket.on('disconnect', () => {
       const room = operatorRoom(socket.data.operatorId);
       options.onOperatorLeft?.(socket.data.operatorId, async () => (await io.in(room).fetchSockets()).length);
@@ -78,10 +83,20 @@ export function attachSocketGateway(
     logger.debug({ operatorId: socket.data.operatorId, recovered: socket.recovered }, 'operator connected');
   });
 
-  const publisher: RealtimePublisher = {
-    conversationUpdated: (conversation) => io.to(OPERATORS_ROOM).emit('conversation:updated', conversation),
-    messageNew: (message) => io.to(OPERATORS_ROOM).emit('message:new', message),
-    messageUpdated: (message) => io.to(OPERATORS_ROOM).emit('message:updated', message),
+  const to = (recipients: Recipients) => {
+    switch (recipients.to) {
+      case 'everyone':
+        return io.to(OPERATORS_ROOM);
+      case 'supervisors':
+        return io.to(SUPERVISORS_ROOM);
+      case 'working':
+        return io.to([SUPERVISORS_ROOM, operatorRoom(recipients.operatorId), conversationRoom(recipients.conversationId)]);
+    }
   };
-  return { io, publisher };
+  const channel: OperatorChannel = {
+    conversation: (recipients, conversation) => to(recipients).emit('conversation:updated', conversation),
+    message: (recipients, event, message) => to(recipients).emit(event, message),
+    activity: (activity) => io.to(OPERATORS_ROOM).emit('conversations:activity', activity),
+  };
+  return { io, channel };
 }

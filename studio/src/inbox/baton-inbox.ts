@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../../engine/contracts/conversation.ts';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
-import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
+import type { ConversationActivity, TypingEvent } from '../../../engine/contracts/socket-events.ts';
 import { api } from '../api/api-client.ts';
 import { session } from '../auth/session.ts';
 import '../chat-thread/baton-chat-thread.ts';
@@ -64,6 +64,7 @@ export class BatonInbox extends LitElement {
   readonly #realtime = new SocketController(this, {
     token: () => session.token,
     onConversation: (conversation) => this.#apply(conversation),
+    onActivity: (activity) => this.#applyActivity(activity),
     onMessage: (message: MessageDto) => this.#thread?.receiveMessage(message),
     onTyping: (event: TypingEvent) => {
       if (event.operatorId !== this.operator.id) this.#thread?.receiveTyping(event);
@@ -116,6 +117,20 @@ export class BatonInbox extends LitElement {
     const next = new Map(this.conversations);
     next.set(conversation.id, conversation);
     this.conversations = next;
+  }
+
+  /** newer last messages of conversations already shown; one list update for the whole digest */
+  #applyActivity(activity: ConversationActivity[]): void {
+    let next: Map<string, ConversationDto> | null = null;
+    for (const { conversationId, lastMessage } of activity) {
+      const known = this.#known.get(conversationId);
+      if (!known || (known.lastMessage && known.lastMessage.at > lastMessage.at)) continue;
+      const updated = { ...known, lastMessage };
+      for (const missed of this.#inFlight) missed.push(updated);
+      this.#known.set(conversationId, updated);
+      if (this.conversations.has(conversationId)) (next ??= new Map(this.conversations)).set(conversationId, updated);
+    }
+    if (next) this.conversations = next;
   }
 
   #onChange(event: ConversationChangeEvent): void {

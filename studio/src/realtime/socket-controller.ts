@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
-import type { ClientToServerEvents, ServerToClientEvents, TypingEvent } from '../../../engine/contracts/socket-events.ts';
+import type { ClientToServerEvents, ConversationActivity, ServerToClientEvents, TypingEvent } from '../../../engine/contracts/socket-events.ts';
 
 export const RealtimeStatus = { CONNECTING: 'connecting', LIVE: 'live', RECONNECTING: 'reconnecting', REJECTED: 'rejected' } as const;
 export type RealtimeStatus = (typeof RealtimeStatus)[keyof typeof RealtimeStatus];
@@ -9,6 +9,8 @@ export type RealtimeStatus = (typeof RealtimeStatus)[keyof typeof RealtimeStatus
 export interface SocketControllerOptions {
   token: () => string | null;
   onConversation: (conversation: ConversationDto) => void;
+  /** newest messages of conversations others are working */
+  onActivity: (activity: ConversationActivity[]) => void;
   onMessage: (message: MessageDto) => void;
   onTyping?: (event: TypingEvent) => void;
   /** after a reconnect: events may have been missed, reload what is on screen */
@@ -62,6 +64,7 @@ export class SocketController implements ReactiveController {
       this.#options.onRejected?.(error);
     });
     socket.on('conversation:updated', (conversation) => this.#options.onConversation(conversation));
+    socket.on('conversations:activity', (activity) => this.#options.onActivity(activity));
     socket.on('message:new', (message) => this.#options.onMessage(message));
     // a later copy of the same message (delivery status): the thread merges it by id
     socket.on('message:updated', (message) => this.#options.onMessage(message));
