@@ -2,7 +2,7 @@
 import type { Figure, FigureInput } from './figures.ts';
 import type { BenchSizes } from './sizes.ts';
 import { BenchChild } from './child-process.ts';
-import type { EngineInfo, EngineStartOptions } from '../processes/engine.ts';
+import type { EngineInfo, EngineJoinOptions, EngineStartOptions } from '../processes/engine.ts';
 import type { DbKind } from './bench-database.ts';
 
 export interface ScenarioContext {
@@ -33,6 +33,23 @@ export async function startEngine(ctx: ScenarioContext, options: EngineStartOpti
   }
 }
 
+/**
+ * Starts a second engine in a process of its own on `owner`'s setup (scale-out: the same Postgres
+ * database, channel and token secrets, Redis and key prefix). Its info is the owner's with its own
+ * URL. Start it once the owner has started, and stop it before the owner: the owner drops the
+ * database and the Redis keys when it stops (withChildren stops in reverse order of tracking).
+ */
+export async function joinEngine(ctx: ScenarioContext, owner: EngineUnderTest, options: Omit<EngineJoinOptions, 'owner'>): Promise<EngineUnderTest> {
+  const child = await BenchChild.start('engine.ts', { nodeFlags: ['--expose-gc', ...ctx.engineFlags] });
+  try {
+    const info = await child.call<EngineInfo>('join', { ...options, owner: owner.info } satisfies EngineJoinOptions);
+    return { child, info, stop: () => child.stop() };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}
+
 /** Runs fn with the children it starts, and stops them all afterwards whatever happens. */
 export async function withChildren<T>(fn: (track: <C extends { stop(): Promise<void> }>(child: C) => C) => Promise<T>): Promise<T> {
   const started: { stop(): Promise<void> }[] = [];
@@ -54,4 +71,6 @@ export interface Backend {
 
 export const SQLITE: Backend = { db: 'sqlite', redisUrl: null };
 
-export const backendLabel = (backend: Backend) => `${backend.db === 'sqlite' ? 'SQLite' : 'Postgres'}${backend.redisUrl ? ' + Redis' : ''}`;
+/** "SQLite", "Postgres + Redis"; with ", 2 engines" when more than one engine shares the backend */
+export const backendLabel = (backend: Backend, engines = 1) =>
+  `${backend.db === 'sqlite' ? 'SQLite' : 'Postgres'}${backend.redisUrl ? ' + Redis' : ''}${engines > 1 ? `, ${engines} engines` : ''}`;

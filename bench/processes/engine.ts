@@ -3,6 +3,11 @@
  * through the real @line/bot-sdk to a FakeLinePlatform in this same process. The parent sets up
  * operators and claimed conversations through `start`, then drives the engine over HTTP and
  * Socket.IO like LINE and the studio would.
+ *
+ * A second engine can `join` the first one's setup, as a scaled-out deployment does: the same
+ * Postgres database, channel secret, token secret, Redis and key prefix, a FakeLinePlatform of its
+ * own. It creates nothing (no database, no operators, no customers) and deletes nothing on stop:
+ * the engine that made the setup drops the database and the Redis keys when it stops, last.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -32,6 +37,22 @@ export interface EngineStartOptions {
   redisUrl?: string | null;
 }
 
+/** what another engine needs to join this one's setup (scale-out: one database, one Redis prefix) */
+export interface EngineShared {
+  databaseUrl: string;
+  tokenSecret: string;
+  adminPassword: string;
+  /** null without Redis */
+  redisUrl: string | null;
+  redisPrefix: string | null;
+}
+
+export interface EngineJoinOptions {
+  /** the first engine's info: its database, secrets and Redis prefix, operators and customers */
+  owner: EngineInfo;
+  processEvents: boolean;
+}
+
 export interface BenchOperator {
   id: string;
   token: string;
@@ -51,46 +72,66 @@ export interface EngineInfo {
   customers: BenchCustomer[];
   /** the engine runs in scale-out mode on this Redis */
   redis: boolean;
+  shared: EngineShared;
 }
 
 const ACCESS_TOKEN = 'bench-channel-access-token';
-let running: { baton: RunningBaton; fake: FakeLinePlatform; database: BenchDatabase; redis: { url: string; prefix: string } | null } | null = null;
+/** `database` and `redis` are set on the engine that made the setup: it deletes them on stop */
+let running: { baton: RunningBaton; fake: FakeLinePlatform; database: BenchDatabase | null; redis: { url: string; prefix: string } | null } | null = null;
 const sampler = new MemorySampler();
 
-async function start(options: EngineStartOptions): Promise<EngineInfo> {
-  const database = await createBenchDatabase(options.db);
+/** Starts Baton on `shared` with a FakeLinePlatform of its own; the fake is closed again if Baton does not start. */
+async function startOn(shared: EngineShared, channelSecret: string, processEvents: boolean): Promise<{ baton: RunningBaton; fake: FakeLinePlatform }> {
+  if (running) throw new Error('an engine is already running in this process');
   const fake = new FakeLinePlatform({ channelAccessToken: ACCESS_TOKEN });
   const lineUrl = await fake.listen(0, '127.0.0.1');
-  const channelSecret = randomBytes(16).toString('hex');
-  const tokenSecret = randomBytes(32).toString('base64url');
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
+    DATABASE_URL: shared.databaseUrl,
     BATON_FLOWS_DIR: path.join(repoRoot, 'flows'),
     BATON_STUDIO_DIR: path.join(repoRoot, 'dist/studio'),
     BATON_ADMIN_EMAIL: 'admin@bench.local',
-    BATON_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
-    BATON_TOKEN_SECRET: tokenSecret,
+    BATON_ADMIN_PASSWORD: shared.adminPassword,
+    BATON_TOKEN_SECRET: shared.tokenSecret,
     LINE_CHANNEL_SECRET: channelSecret,
     LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
     LINE_API_BASE_URL: lineUrl,
     LINE_DATA_API_BASE_URL: lineUrl,
     LOG_LEVEL: process.env.BATON_BENCH_LOG_LEVEL ?? 'silent',
   };
-  const redisPrefix = `baton-bench-${randomBytes(4).toString('hex')}:`;
-  if (options.redisUrl) Object.assign(env, { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix });
-  let baton: RunningBaton;
+  if (shared.redisUrl && shared.redisPrefix) Object.assign(env, { REDIS_URL: shared.redisUrl, REDIS_KEY_PREFIX: shared.redisPrefix });
   try {
     const config = loadConfig(env, repoRoot);
-    baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents });
+    const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents });
+    return { baton, fake };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+async function start(options: EngineStartOptions): Promise<EngineInfo> {
+  const database = await createBenchDatabase(options.db);
+  const channelSecret = randomBytes(16).toString('hex');
+  const shared: EngineShared = {
+    databaseUrl: database.url,
+    tokenSecret: randomBytes(32).toString('base64url'),
+    adminPassword: randomBytes(12).toString('hex'),
+    redisUrl: options.redisUrl ?? null,
+    redisPrefix: options.redisUrl ? `baton-bench-${randomBytes(4).toString('hex')}:` : null,
+  };
+  let baton: RunningBaton;
+  let fake: FakeLinePlatform;
+  try {
+    ({ baton, fake } = await startOn(shared, channelSecret, options.processEvents));
   } catch (error) {
     // an engine that does not start leaves no database behind
-    await fake.close();
     await database.drop();
     throw error;
   }
-  running = { baton, fake, database, redis: options.redisUrl ? { url: options.redisUrl, prefix: redisPrefix } : null };
+  const tokenSecret = shared.tokenSecret;
+  running = { baton, fake, database, redis: shared.redisUrl && shared.redisPrefix ? { url: shared.redisUrl, prefix: shared.redisPrefix } : null };
 
   const now = Date.now();
   const operators: BenchOperator[] = [];
@@ -119,7 +160,24 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
     customers.push({ userId, conversationId: conversation.id, operatorId: operator.id });
   }
   sampler.start();
-  return { url: baton.url, channelSecret, destination: fake.botUserId, operators, customers, redis: Boolean(options.redisUrl) };
+  return { url: baton.url, channelSecret, destination: fake.botUserId, operators, customers, redis: Boolean(shared.redisUrl), shared };
+}
+
+/**
+ * A second engine on the owner's setup. It creates nothing (the owner made the database, the
+ * operators and the conversations; migrations, the admin and the flows are already there) and
+ * answers the owner's info with its own URL: tokens, customers and signatures made for the owner
+ * work here too.
+ */
+async function join(options: EngineJoinOptions): Promise<EngineInfo> {
+  const { owner } = options;
+  if (!owner.shared.databaseUrl.startsWith('postgres')) throw new Error('only engines on Postgres can share a database');
+  const { baton, fake } = await startOn(owner.shared, owner.channelSecret, options.processEvents);
+  // profiles as the owner's fake has them, should a handler on this engine ask LINE for one
+  owner.customers.forEach((customer, i) => fake.setProfile(customer.userId, { displayName: `Customer ${i + 1}` }));
+  running = { baton, fake, database: null, redis: null };
+  sampler.start();
+  return { ...owner, url: baton.url };
 }
 
 async function stop(): Promise<void> {
@@ -129,13 +187,15 @@ async function stop(): Promise<void> {
   running = null;
   await baton.stop();
   await fake.close();
-  await database.drop();
+  await database?.drop();
   if (redis) await dropRedisKeys(redis.url, redis.prefix);
 }
 
 serveParent(
   {
     start: (options: EngineStartOptions) => start(options),
+    /** a second engine on the setup of the one whose info is given (see EngineJoinOptions) */
+    join: (options: EngineJoinOptions) => join(options),
     /** heap and RSS now; after a full GC when asked (the process runs with --expose-gc) */
     memory: (args: { gc?: boolean }): MemoryFigures => memoryNow(args.gc === true),
     /** the highest RSS since the last call, sampled every 100 ms */

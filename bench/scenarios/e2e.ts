@@ -5,6 +5,8 @@
  * The timed operators use socket.io-client, as the studio does; the rest of the connected operators
  * are idle sockets in a farm process, there to be broadcast to. Each rate gets a fresh engine, so a
  * backlog left by one rate never weighs on the next, and every wait is bounded.
+ * On Postgres + Redis the same runs again with a second engine joining the first (scale-out): the
+ * posts, the timed sockets and the idle ones are split over both.
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
@@ -13,7 +15,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../engine/co
 import { BenchChild } from '../lib/child-process.ts';
 import { atRate, HttpPoster } from '../lib/http-post.ts';
 import { LineBodies, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
-import { backendLabel, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
+import { backendLabel, joinEngine, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
 import { pollUntil, summarize, type LatencySummary } from '../lib/stats.ts';
 
 type OperatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,7 +30,7 @@ export function connectOperator(url: string, token: string): Promise<OperatorSoc
 
 const SEQ = / \[bench (\d+)\]$/;
 
-interface RateResult {
+export interface RateResult {
   total: number;
   received: number;
   latency: LatencySummary;
@@ -36,33 +38,56 @@ interface RateResult {
   /** posts not answered 200 within the wait */
   failedAcks: number;
   lastError: string | null;
+  /** messages the assigned operator heard of more than once (warm-up included) */
+  duplicates: number;
+  /** summed over the engines */
   cpuPerMessage: number;
-  peakRss: number;
+  /** per engine */
+  peakRss: number[];
 }
 
-async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): Promise<RateResult> {
+async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number, engineCount: 1 | 2): Promise<RateResult> {
   const s = ctx.sizes.e2e;
   return withChildren(async (track) => {
-    const engine = track(await startEngine(ctx, { db: backend.db, redisUrl: backend.redisUrl, processEvents: true, operators: s.operators, customers: s.customers, assignees: s.timedSockets }));
-    const { info } = engine;
+    const owner = track(await startEngine(ctx, { db: backend.db, redisUrl: backend.redisUrl, processEvents: true, operators: s.operators, customers: s.customers, assignees: s.timedSockets }));
+    // a second engine joins once the first has started (migrations, operators, conversations done)
+    const engines = engineCount === 2 ? [owner, track(await joinEngine(ctx, owner, { processEvents: true }))] : [owner];
+    const { info } = owner;
+    const urlOf = (i: number) => engines[i % engines.length]?.info.url ?? info.url;
     const timed = info.operators.slice(0, s.timedSockets);
     const idle = info.operators.slice(s.timedSockets);
     const farm = track(await BenchChild.start('socket-farm.ts'));
-    if (idle.length > 0) await farm.call('connect', { url: info.url, tokens: idle.map((o) => o.token) });
-    const sockets = await Promise.all(timed.map((o) => connectOperator(info.url, o.token)));
+    // the idle sockets and the timed ones are split over the engines, half on each
+    for (let e = 0; e < engines.length; e++) {
+      const tokens = idle.filter((_, i) => i % engines.length === e).map((o) => o.token);
+      if (tokens.length > 0) await farm.call('connect', { url: urlOf(e), tokens });
+    }
+    const sockets = await Promise.all(timed.map((o, i) => connectOperator(urlOf(i), o.token)));
     track({ stop: async () => sockets.forEach((socket) => socket.close()) });
-    const http = new HttpPoster(info.url);
-    track({ stop: async () => http.close() });
+    // 64 connections in all, as with one engine
+    const posters = engines.map((engine) => new HttpPoster(engine.info.url, Math.ceil(64 / engines.length)));
+    track({ stop: async () => posters.forEach((poster) => poster.close()) });
+    /** with 2 engines a customer's text goes to the engine its operator's timed socket is NOT on, so the timed path crosses engines through Redis */
+    const engineOfOperator = new Map(timed.map((o, i) => [o.id, i % engines.length]));
+    const posterFor = (operatorId: string, seq: number) => {
+      const socketEngine = engineOfOperator.get(operatorId);
+      const e = socketEngine === undefined ? seq % engines.length : (socketEngine + 1) % engines.length;
+      return posters[e] ?? posters[0];
+    };
 
     const operatorOf = new Map(info.customers.map((c) => [c.conversationId, c.operatorId]));
     const sentAt = new Map<number, number>();
     const receivedAt = new Map<number, number>();
+    /** `message:new` for a message its operator had already heard of (an event handled twice, or a broadcast heard twice) */
+    let duplicates = 0;
     sockets.forEach((socket, i) => {
       const me = timed[i]?.id;
       socket.on('message:new', (message: MessageDto) => {
         if (message.conversationId === null || operatorOf.get(message.conversationId) !== me) return;
         const seq = SEQ.exec(message.text)?.[1];
-        if (seq !== undefined && !receivedAt.has(Number(seq))) receivedAt.set(Number(seq), performance.now());
+        if (seq === undefined) return;
+        if (receivedAt.has(Number(seq))) duplicates++;
+        else receivedAt.set(Number(seq), performance.now());
       });
     });
 
@@ -79,6 +104,8 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): 
         const { body, signature } = bodies.texts([{ userId: customer.userId, text }]);
         const at = performance.now();
         sentAt.set(seq, at);
+        const http = posterFor(customer.operatorId, seq);
+        if (!http) throw new Error('no engine to post to');
         const status = await http.post('/webhooks/line', body, { 'x-line-signature': signature }, s.drainS * 1000);
         return status === 200 ? performance.now() - at : Number.POSITIVE_INFINITY;
       });
@@ -95,21 +122,23 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): 
       await arrived(warm.from, warm.to);
       await Promise.all(warm.acks);
     }
-    await engine.child.call('peakRss');
-    const cpuBefore = await engine.child.call<number>('cpuMicros');
+    const cpu = async () => (await Promise.all(engines.map((engine) => engine.child.call<number>('cpuMicros')))).reduce((a, b) => a + b, 0);
+    await Promise.all(engines.map((engine) => engine.child.call('peakRss')));
+    const cpuBefore = await cpu();
     const run = await send(rate, s.durationS);
     await arrived(run.from, run.to);
     const waitedUntil = performance.now();
-    const cpuPerMessage = ((await engine.child.call<number>('cpuMicros')) - cpuBefore) / Math.max(1, receivedAt.size);
-    const peakRss = await engine.child.call<number>('peakRss');
+    const cpuPerMessage = ((await cpu()) - cpuBefore) / Math.max(1, receivedAt.size);
+    const peakRss = await Promise.all(engines.map((engine) => engine.child.call<number>('peakRss')));
     if (process.env.BATON_BENCH_SQL_STATS === '1') {
-      const stats = await engine.child.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
+      const stats = await owner.child.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
       ctx.log(`  SQLite time by statement at ${rate}/s (ms, calls, SQL):`);
       for (const row of stats.slice(0, 15)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
     }
     // a post not answered in time (or refused) is a failed delivery to LINE: counted at the timeout
     const ackTimes = (await Promise.all(run.acks)).map((t) => (Number.isFinite(t) ? t : s.drainS * 1000));
-    const failedAcks = http.errors;
+    const failedAcks = posters.reduce((n, poster) => n + poster.errors, 0);
+    const lastError = posters.map((poster) => poster.lastError).find((error) => error !== null) ?? null;
 
     const latencies: number[] = [];
     let received = 0;
@@ -119,29 +148,75 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number): 
       if (at !== undefined) received++;
       latencies.push((at ?? waitedUntil) - sent);
     }
-    return { total: run.to - run.from, received, latency: summarize(latencies), ack: summarize(ackTimes), failedAcks, lastError: http.lastError, cpuPerMessage, peakRss };
+    return { total: run.to - run.from, received, latency: summarize(latencies), ack: summarize(ackTimes), failedAcks, lastError, duplicates, cpuPerMessage, peakRss };
   });
 }
 
-export async function e2eOn(ctx: ScenarioContext, backend: Backend): Promise<void> {
+export interface E2eOptions {
+  /** 2: a second engine joins the first (Postgres + Redis): posts, timed sockets and idle sockets split over both */
+  engines?: 1 | 2;
+  /** the rates to run (default: all of the sizes') */
+  rates?: number[];
+  /** results of one engine by rate: the baselines of the 2-engine figures */
+  baseline?: Map<number, RateResult>;
+  /** added to every figure's note */
+  note?: string;
+}
+
+export type E2eResults = Map<number, RateResult>;
+
+const joinNotes = (...notes: (string | undefined)[]) => notes.filter(Boolean).join('; ') || undefined;
+
+export async function e2eOn(ctx: ScenarioContext, backend: Backend, options: E2eOptions = {}): Promise<E2eResults> {
   const s = ctx.sizes.e2e;
-  for (const rate of s.rates) {
-    const result = await atOneRate(ctx, backend, rate);
-    const where = `e2e ${backendLabel(backend)}, ${rate.toLocaleString('en-US')} msg/s, ${s.operators} operator sockets`;
+  const engines = options.engines ?? 1;
+  const results: E2eResults = new Map();
+  for (const rate of options.rates ?? s.rates) {
+    const result = await atOneRate(ctx, backend, rate, engines);
+    results.set(rate, result);
+    const one = options.baseline?.get(rate);
+    const oneEngine = '1 engine, same load';
+    const base = (value: number | undefined) => (one && value !== undefined ? { name: oneEngine, value } : null);
+    const where = `e2e ${backendLabel(backend, engines)}, ${rate.toLocaleString('en-US')} msg/s, ${s.operators} operator sockets`;
     const late = result.total - result.received;
-    const note = late > 0 ? `${late} of ${result.total} messages had not arrived ${s.drainS} s after sending: counted at that wait, so the figure is a lower bound` : undefined;
-    ctx.figure({ name: `${where}: p50`, unit: 'ms', value: result.latency.p50, note });
-    ctx.figure({ name: `${where}: p99`, unit: 'ms', value: result.latency.p99, goal: backend.db === 'sqlite' && rate === 1_000 ? { text: '< 25 ms', max: 25 } : null, note });
+    const split =
+      engines > 1
+        ? `posts alternate between the ${engines} engines, each to the engine the assigned operator's timed socket is not on, so the timed path crosses engines through Redis (unless the socket's engine claims the event: any engine may); timed and idle sockets split evenly`
+        : undefined;
+    const lateNote = late > 0 ? `${late} of ${result.total} messages had not arrived ${s.drainS} s after sending: counted at that wait, so the figure is a lower bound` : undefined;
+    const dupNote = result.duplicates > 0 ? `${result.duplicates} messages reached their operator's socket more than once` : undefined;
+    const note = joinNotes(lateNote, dupNote, split, options.note);
+    ctx.figure({ name: `${where}: p50`, unit: 'ms', value: result.latency.p50, baseline: base(one?.latency.p50), note });
+    ctx.figure({
+      name: `${where}: p99`,
+      unit: 'ms',
+      value: result.latency.p99,
+      baseline: base(one?.latency.p99),
+      goal: backend.db === 'sqlite' && rate === 1_000 && engines === 1 ? { text: '< 25 ms', max: 25 } : null,
+      note,
+    });
     const ackNote = `the 200 LINE waits for (2 s at most), under this load${result.failedAcks > 0 ? `; ${result.failedAcks} posts failed (${result.lastError}) and count as ${s.drainS} s` : ''}`;
-    ctx.figure({ name: `${where}: webhook ack p99`, unit: 'ms', value: result.ack.p99, note: ackNote });
+    ctx.figure({ name: `${where}: webhook ack p99`, unit: 'ms', value: result.ack.p99, baseline: base(one?.ack.p99), note: joinNotes(ackNote, options.note) });
     ctx.figure({
       name: `${where}: engine CPU per message`,
       unit: 'µs',
       value: result.cpuPerMessage,
-      note: `engine CPU time over the run, per message delivered: ${Math.round(1e6 / result.cpuPerMessage)} messages/s would fill one core`,
+      baseline: base(one?.cpuPerMessage),
+      note: joinNotes(
+        engines > 1
+          ? `CPU time of both engines over the run, summed, per message delivered: ${Math.round(1e6 / result.cpuPerMessage)} messages/s would fill one core`
+          : `engine CPU time over the run, per message delivered: ${Math.round(1e6 / result.cpuPerMessage)} messages/s would fill one core`,
+        options.note,
+      ),
     });
-    ctx.figure({ name: `memory: engine RSS under ${where}`, unit: 'MB', value: result.peakRss / 2 ** 20, note: 'peak resident set size, sampled every 100 ms' });
+    result.peakRss.forEach((rss, i) => {
+      const which = engines > 1 ? `, engine ${String.fromCharCode(65 + i)}` : '';
+      ctx.figure({ name: `memory: engine RSS under ${where}${which}`, unit: 'MB', value: rss / 2 ** 20, note: 'peak resident set size, sampled every 100 ms' });
+    });
   }
+  return results;
 }
 
-export const e2e = (ctx: ScenarioContext) => e2eOn(ctx, SQLITE);
+export const e2e = async (ctx: ScenarioContext): Promise<void> => {
+  await e2eOn(ctx, SQLITE);
+};

@@ -3,6 +3,11 @@
  * (created on the server at 127.0.0.1:5432 and dropped afterwards) and, when one answers, Redis
  * (BATON_BENCH_REDIS_URL, default redis://127.0.0.1:6379; keys under a prefix of the run's own,
  * deleted afterwards). Without Redis the figures say "Postgres" alone.
+ *
+ * With Redis, both run again with two engines on the same database and Redis prefix, as a scaled-out
+ * deployment on one machine: the second engine joins the first's setup, the load is split over both,
+ * and each two-engine figure has the one-engine figure as its baseline (ratio = 2 engines / 1 engine).
+ * On 2 cores two engines cannot double the throughput; the figures show what the second one costs.
  */
 import net from 'node:net';
 import { postgresReachable, POSTGRES_ADMIN_URL } from '../lib/bench-database.ts';
@@ -28,11 +33,22 @@ function redisAnswers(url: string): Promise<boolean> {
   });
 }
 
+/** a part of the scenario, with its wall time in the log */
+async function timed<T>(ctx: ScenarioContext, what: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  try {
+    return await fn();
+  } finally {
+    ctx.log(`  [${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  }
+}
+
 export async function postgres(ctx: ScenarioContext): Promise<void> {
   if (!(await postgresReachable())) throw new Error(`Postgres is not reachable at ${POSTGRES_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')}`);
   const redis = (await redisAnswers(REDIS_URL)) ? REDIS_URL : null;
-  if (!redis) ctx.log(`  no Redis answering at ${REDIS_URL}: Postgres alone`);
+  if (!redis) ctx.log(`  no Redis answering at ${REDIS_URL}: Postgres alone, one engine (two engines need Redis to share sockets)`);
   const backend: Backend = { db: 'postgres', redisUrl: redis };
-  await ingestOn(ctx, backend);
-  await e2eOn(ctx, backend);
+  await timed(ctx, redis ? 'ingest, 1 and 2 engines' : 'ingest', () => ingestOn(ctx, backend, { twoEngines: redis !== null }));
+  const one = await timed(ctx, 'e2e, 1 engine', () => e2eOn(ctx, backend));
+  if (redis) await timed(ctx, 'e2e, 2 engines', () => e2eOn(ctx, backend, { engines: 2, baseline: one }));
 }
