@@ -91,7 +91,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const { config } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = createStore(await openDatabase(config.database));
+  const store = createStore(await openDatabase(config.database, (problem) => logger.warn({ module: 'store' }, problem)));
   // fits webhook_events.locked_by (64): host names can be long
   const instanceId = `${os.hostname().slice(0, 40)}/${process.pid}/${randomBytes(3).toString('hex')}`;
   const redis = config.redisUrl ? await openRedis(config.redisUrl, logger.child({ module: 'redis' })) : null;

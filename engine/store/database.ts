@@ -5,6 +5,7 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrationSource } from './migrations/index.ts';
+import { BACKSTOP_PAGES, SqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { cachePreparedStatements } from './sqlite-statement-cache.ts';
 
 export type Db = Knex;
@@ -13,7 +14,11 @@ export type Db = Knex;
 // Millisecond epochs stay far below 2^53, so a JS number is exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+/** SQLite files have their WAL checkpointed off the event loop; closeDatabase stops that too. */
+const checkpointers = new WeakMap<Db, SqliteCheckpointer>();
+
+/** `onProblem`: told of trouble that does not stop the database (a failing background checkpoint) */
+export async function openDatabase(config: DatabaseConfig, onProblem: (message: string) => void = () => {}): Promise<Db> {
   if (config.client === 'sqlite') {
     if (config.connection !== ':memory:') fs.mkdirSync(path.dirname(config.connection), { recursive: true });
     const db = knexFactory({
@@ -29,12 +34,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
           conn.pragma('synchronous = NORMAL');
           conn.pragma('foreign_keys = ON');
           conn.pragma('busy_timeout = 5000');
+          // checkpoints are the worker's job (SqliteCheckpointer); this one only if it falls behind
+          if (config.connection !== ':memory:') conn.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
           cachePreparedStatements(conn);
           done(null, conn);
         },
       },
     });
     await db.migrate.latest({ migrationSource });
+    if (config.connection !== ':memory:') checkpointers.set(db, new SqliteCheckpointer(config.connection, onProblem));
     return db;
   }
   const db = knexFactory({
@@ -44,6 +52,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   });
   await withMigrationLock(config.connection, () => db.migrate.latest({ migrationSource }));
   return db;
+}
+
+export async function closeDatabase(db: Db): Promise<void> {
+  await checkpointers.get(db)?.stop();
+  await db.destroy();
 }
 
 /** 'baton' in ASCII: the advisory lock that engines starting together on one database queue on. */

@@ -1,5 +1,6 @@
 /** The repositories over one connection or one transaction. Services reach the database only here. */
 import type { Knex } from 'knex';
+import { closeDatabase } from './database.ts';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
 import { CustomersRepo } from './repositories/customers.repo.ts';
 import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
@@ -44,6 +45,6 @@ export function createStore(db: Knex): Store {
         return false;
       }
     },
-    close: () => db.destroy(),
+    close: () => closeDatabase(db),
   };
 }

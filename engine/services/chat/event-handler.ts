@@ -15,7 +15,7 @@ import { normalizeLineEvent, type InboundEvent } from '../../line/normalize-line
 import type { Logger } from '../../logger.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import type { CustomerProfile, CustomerRow } from '../../store/repositories/customers.repo.ts';
-import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
+import { toMessageDto, type MessageRow, type NewMessage } from '../../store/repositories/messages.repo.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
@@ -64,6 +64,8 @@ interface Applied {
   effects: FlowEffects;
   /** conversations whose view changed: created, closed, or with a new message */
   touched: Set<string>;
+  /** the event's reply token, unused, for the operator's next answer */
+  keepReplyToken: { token: string; expiresAt: number } | null;
 }
 
 function lineFlowEvent(event: InboundEvent): FlowEvent | null {
@@ -112,10 +114,21 @@ export class EventHandler {
     return store.transaction(async (tx) => {
       const at = now();
       // read inside the transaction: an operator may have taken or closed a conversation meanwhile
-      const customers = byLineUserId(await tx.customers.findByLineUserIds(prepared.map((e) => e.userId)));
-      const open = await tx.conversations.findOpenByCustomers([...customers.values()].map((c) => c.id));
+      const known = byLineUserId(await tx.customers.findByLineUserIds(prepared.map((e) => e.userId)));
+      const open = await tx.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
+      const customers: CustomerRow[] = [];
+      for (const event of prepared) customers.push(await this.customerOf(tx, event, known.get(event.userId) ?? null, at));
+      // the customers' messages with one statement, before any answer to them is written
+      const inbound = await this.storeInbound(tx, prepared, customers, open, at);
       const applied: Applied[] = [];
-      for (const event of prepared) applied.push(await this.apply(tx, event, customers.get(event.userId) ?? null, open, at));
+      const kept: { customerId: string; token: string; expiresAt: number }[] = [];
+      for (const [i, event] of prepared.entries()) {
+        const customer = customers[i] as CustomerRow;
+        const outcome = await this.apply(tx, event, customer, open.get(customer.id) ?? null, inbound.get(event.row.id) ?? null, at);
+        if (outcome.keepReplyToken) kept.push({ customerId: customer.id, ...outcome.keepReplyToken });
+        applied.push(outcome);
+      }
+      await tx.customers.keepReplyTokens(kept);
       if (!(await tx.webhookEvents.markDone(ids, workerId, at))) throw new LeaseLostError(ids.join(', '));
       // the customers as the events left them, for the work after commit
       const after = new Map((await tx.customers.findByIds(applied.map((a) => a.customer.id))).map((c) => [c.id, c]));
@@ -146,20 +159,27 @@ export class EventHandler {
     );
   }
 
-  private async apply(tx: Store, event: Prepared, known: CustomerRow | null, openByCustomer: Map<string, ConversationRow>, at: number): Promise<Applied> {
-    const { line, profile, flowVersion } = event;
-    let customer = known ?? (await tx.customers.findOrCreate(event.userId, at)).customer;
+  /** The event's customer, created on first sight, with a fetched profile and follow state applied. */
+  private async customerOf(tx: Store, event: Prepared, known: CustomerRow | null, at: number): Promise<CustomerRow> {
+    const { line, profile } = event;
+    const customer = known ?? (await tx.customers.findOrCreate(event.userId, at)).customer;
     if (profile) await tx.customers.updateProfile(customer.id, profile, at);
     if (line?.type === 'follow' || line?.type === 'unfollow') await tx.customers.setFollowing(customer.id, line.type === 'follow', at);
-    if (profile || line?.type === 'follow' || line?.type === 'unfollow') customer = (await tx.customers.findById(customer.id)) ?? customer;
-    const open = openByCustomer.get(customer.id) ?? null;
-    const touched = new Set<string>();
+    if (!profile && line?.type !== 'follow' && line?.type !== 'unfollow') return customer;
+    return (await tx.customers.findById(customer.id)) ?? customer;
+  }
 
-    let inbound: MessageRow | null = null;
-    if (line && (line.message || line.postback)) {
-      inbound = await tx.messages.insert({
+  /** Stores the message or postback each event carries, in the customer's open conversation if any; by event id. */
+  private async storeInbound(tx: Store, events: Prepared[], customers: CustomerRow[], open: Map<string, ConversationRow>, at: number): Promise<Map<string, MessageRow>> {
+    const messages: NewMessage[] = [];
+    const eventIds: string[] = [];
+    for (const [i, { line, row }] of events.entries()) {
+      const customer = customers[i] as CustomerRow;
+      if (!line || (!line.message && !line.postback)) continue;
+      eventIds.push(row.id);
+      messages.push({
         customer_id: customer.id,
-        conversation_id: open?.id ?? null,
+        conversation_id: open.get(customer.id)?.id ?? null,
         direction: 'in',
         sender_kind: 'customer',
         operator_id: null,
@@ -174,8 +194,17 @@ export class EventHandler {
         retry_key: null,
         created_at: at,
       });
-      if (open) await tx.conversations.markCustomerActivity(open.id, at);
     }
+    const rows = await tx.messages.insertMany(messages);
+    await tx.conversations.markCustomerActivity(rows.flatMap((m) => (m.conversation_id ? [m.conversation_id] : [])), at);
+    // insertMany answers in the order given
+    return new Map(rows.map((row, i) => [eventIds[i] as string, row]));
+  }
+
+  private async apply(tx: Store, event: Prepared, customer: CustomerRow, open: ConversationRow | null, stored: MessageRow | null, at: number): Promise<Applied> {
+    const { line, flowVersion } = event;
+    const touched = new Set<string>();
+    let inbound = stored;
 
     if (line?.type === 'unfollow' && open) {
       // a customer who blocked the account cannot be answered: end the chat
@@ -210,13 +239,11 @@ export class EventHandler {
       if (inbound) inbound = (await tx.messages.attachToConversation(inbound.id, effects.opened.id)) ?? inbound;
     }
     if (effects.released) touched.add(effects.released.id);
-    if (effects.outbound.length === 0 && replyToken && withHuman && !effects.released) {
-      // nobody answered automatically: keep the token so the operator's next answer is free
-      await tx.customers.keepReplyToken(customer.id, replyToken.token, replyToken.expiresAt);
-    }
+    // nobody answered automatically: keep the token so the operator's next answer is free
+    const keepReplyToken = effects.outbound.length === 0 && replyToken && withHuman && !effects.released ? replyToken : null;
     // a conversation's view shows its last message
     for (const message of [inbound, ...effects.outbound]) if (message?.conversation_id) touched.add(message.conversation_id);
-    return { customer, inbound, effects, touched };
+    return { customer, inbound, effects, touched, keepReplyToken };
   }
 
   /** Tells operators (messages first, then the conversations they changed), then sends and assigns. */

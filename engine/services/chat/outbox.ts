@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SenderKind } from '../../contracts/conversation.ts';
 import type { OutboundMessage } from '../../domain/flow/flow-action.ts';
-import type { MessageRow } from '../../store/repositories/messages.repo.ts';
+import type { MessageRow, NewMessage } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 
 /** LINE takes at most five messages per reply or push. */
@@ -33,32 +33,30 @@ function displayText(message: OutboundMessage): string {
 
 /** Writes the batch as pending rows; every group of up to five shares one retry key (one request). */
 export async function enqueueOutbound(tx: Store, batch: OutboundBatch): Promise<MessageRow[]> {
-  const rows: MessageRow[] = [];
+  const rows: NewMessage[] = [];
   for (let start = 0; start < batch.messages.length; start += MAX_MESSAGES_PER_REQUEST) {
     const retryKey = randomUUID();
     // only the first request can use the reply token: a token works once
     const token = start === 0 ? batch.replyToken : null;
     for (const message of batch.messages.slice(start, start + MAX_MESSAGES_PER_REQUEST)) {
-      rows.push(
-        await tx.messages.insert({
-          customer_id: batch.customerId,
-          conversation_id: batch.conversationId,
-          direction: 'out',
-          sender_kind: batch.senderKind,
-          operator_id: batch.operatorId,
-          type: message.type,
-          text: displayText(message),
-          payload: JSON.stringify(message),
-          line_message_id: null,
-          webhook_event_id: batch.webhookEventId,
-          delivery_status: 'pending',
-          retry_key: retryKey,
-          reply_token: token?.token ?? null,
-          reply_token_expires_at: token?.expiresAt ?? null,
-          created_at: batch.now,
-        }),
-      );
+      rows.push({
+        customer_id: batch.customerId,
+        conversation_id: batch.conversationId,
+        direction: 'out',
+        sender_kind: batch.senderKind,
+        operator_id: batch.operatorId,
+        type: message.type,
+        text: displayText(message),
+        payload: JSON.stringify(message),
+        line_message_id: null,
+        webhook_event_id: batch.webhookEventId,
+        delivery_status: 'pending',
+        retry_key: retryKey,
+        reply_token: token?.token ?? null,
+        reply_token_expires_at: token?.expiresAt ?? null,
+        created_at: batch.now,
+      });
     }
   }
-  return rows;
+  return tx.messages.insertMany(rows);
 }

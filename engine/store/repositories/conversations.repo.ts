@@ -127,8 +127,10 @@ export class ConversationsRepo {
   }
 
   /** The customer wrote: the auto-close clock stops until the operator answers. */
-  async markCustomerActivity(id: string, now: number): Promise<void> {
-    await this.db('conversations').where({ id }).update({ last_customer_at: now, updated_at: now });
+  /** The customers of these conversations wrote (the auto-close clock measures from the last of either side). */
+  async markCustomerActivity(ids: readonly string[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db('conversations').whereIn('id', ids).update({ last_customer_at: now, updated_at: now });
   }
 
   /** The operator wrote: the auto-close clock starts again and any earlier warning no longer counts. */

@@ -126,9 +126,17 @@ export class CustomersRepo {
     return (await this.db('customers').where({ id, flow_resume_at: at }).update({ flow_resume_at: null })) === 1;
   }
 
-  /** Keep the newest unused reply token so an operator's answer within the minute costs no push. */
-  async keepReplyToken(id: string, replyToken: string, expiresAt: number): Promise<void> {
-    await this.db('customers').where({ id }).update({ reply_token: replyToken, reply_token_expires_at: expiresAt });
+  /**
+   * Keep each customer's newest unused reply token so an operator's answer within the minute costs no
+   * push. One statement for all of them (a CASE per column).
+   */
+  async keepReplyTokens(tokens: readonly { customerId: string; token: string; expiresAt: number }[]): Promise<void> {
+    if (tokens.length === 0) return;
+    const cases = (value: (t: (typeof tokens)[number]) => string | number, cast: string) =>
+      this.db.raw(`case id ${tokens.map(() => `when ? then cast(? as ${cast})`).join(' ')} end`, tokens.flatMap((t) => [t.customerId, value(t)]));
+    await this.db('customers')
+      .whereIn('id', tokens.map((t) => t.customerId))
+      .update({ reply_token: cases((t) => t.token, 'text'), reply_token_expires_at: cases((t) => t.expiresAt, 'bigint') });
   }
 
   /** Take the kept reply token if still fresh; a token is handed out at most once. */

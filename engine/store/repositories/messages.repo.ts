@@ -53,9 +53,16 @@ export class MessagesRepo {
   constructor(private readonly db: Knex) {}
 
   async insert(message: NewMessage): Promise<MessageRow> {
-    const [row] = (await this.db('messages').insert({ ...message, attempts: 0 }).returning('*')) as MessageRow[];
+    const [row] = await this.insertMany([message]);
     if (!row) throw new Error('the message was not stored');
     return row;
+  }
+
+  /** Stores the messages with one statement; returns the rows in the order given (ids ascending). */
+  async insertMany(messages: readonly NewMessage[]): Promise<MessageRow[]> {
+    if (messages.length === 0) return [];
+    const rows = (await this.db('messages').insert(messages.map((m) => ({ ...m, attempts: 0 }))).returning('*')) as MessageRow[];
+    return rows.sort((a, b) => a.id - b.id);
   }
 
   findById(id: number): Promise<MessageRow | undefined> {
