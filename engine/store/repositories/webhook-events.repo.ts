@@ -112,18 +112,18 @@ export class WebhookEventsRepo {
 
   /** Pending events at the head of their customer's line (as `e`), oldest first. */
   private headsOfLine(): Knex.QueryBuilder {
+    // two lookups, each with the status as an equality, so the (source_user_id, status) index goes
+    // straight to the customer's events in flight: as one OR it walked every event the customer ever
+    // sent, a cost that grew with their history
     return this.db({ e: 'webhook_events' })
       .where('e.status', WebhookEventStatus.PENDING)
+      .whereNotExists(this.sameCustomer().where('p.status', WebhookEventStatus.PROCESSING))
       .whereNotExists(
-        this.sameCustomer().where((w) =>
-          w.where('p.status', WebhookEventStatus.PROCESSING).orWhere((earlier) =>
-            earlier
-              .where('p.status', WebhookEventStatus.PENDING)
-              .whereRaw(
-                '(p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id))))',
-              ),
+        this.sameCustomer()
+          .where('p.status', WebhookEventStatus.PENDING)
+          .whereRaw(
+            '(p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id))))',
           ),
-        ),
       )
       // the (status, event_timestamp) index gives this order, so the scan stops at the first head
       .orderBy('e.event_timestamp');
