@@ -1,4 +1,5 @@
 /** POST /webhooks/line at the edge: signatures, limits, bad bodies, duplicates, standby and unknown events. */
+import http from 'node:http';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signLineBody } from '../../engine/line/signature.ts';
@@ -42,6 +43,26 @@ test('a body over the limit gets 413', async () => {
   const body = engine.fakeLine.webhookBody([engine.fakeLine.textEvent(userId(1), 'x'.repeat(5000))]);
   const response = await engine.postWebhook(body);
   assert.is(response.status, 413);
+  assert.is(await total(), 0);
+});
+
+test('a body over the limit sent without a length (chunked) is cut off while it streams, and nothing is stored', async () => {
+  const body = engine.fakeLine.webhookBody([engine.fakeLine.textEvent(userId(1), 'x'.repeat(5000))]);
+  const outcome = await new Promise<string>((resolve) => {
+    const request = http.request(`${engine.baseUrl}/webhooks/line`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, engine.channelSecret) },
+    });
+    request.on('response', (response) => {
+      response.resume();
+      resolve(`status ${response.statusCode}`);
+    });
+    request.on('error', () => resolve('connection closed'));
+    // no content-length: the server only learns the size as the chunks arrive
+    for (let i = 0; i < body.length; i += 1024) request.write(body.slice(i, i + 1024));
+    request.end();
+  });
+  assert.ok(outcome === 'status 413' || outcome === 'connection closed', outcome);
   assert.is(await total(), 0);
 });
 

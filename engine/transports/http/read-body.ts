@@ -2,21 +2,42 @@
 import type { Context } from 'koa';
 import { badRequest, UserError } from '../../errors.ts';
 
-export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
+export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || 0);
-  if (declared > limitBytes) throw new UserError(413, 'payload_too_large', `Body larger than ${limitBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > limitBytes) {
-      ctx.req.destroy();
-      throw new UserError(413, 'payload_too_large', `Body larger than ${limitBytes} bytes`);
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+  if (declared > limitBytes) return Promise.reject(new UserError(413, 'payload_too_large', `Body larger than ${limitBytes} bytes`));
+  // stream events rather than `for await`: the async iterator costs a promise per chunk, on every webhook
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const req = ctx.req;
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > limitBytes) {
+        cleanUp();
+        req.destroy();
+        reject(new UserError(413, 'payload_too_large', `Body larger than ${limitBytes} bytes`));
+        return;
+      }
+      chunks.push(buffer);
+    };
+    const onEnd = () => {
+      cleanUp();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanUp();
+      reject(error);
+    };
+    const cleanUp = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 export function parseJson(raw: Buffer): unknown {
