@@ -21,7 +21,8 @@ export interface ConversationActivity {
  * of a conversation's state (created, claimed, transferred, closed), at once. The new messages of a
  * taken conversation reach at once those working it: its operator, every socket that joined its room
  * (conversation:join) and every supervisor and admin; everyone else learns of them through
- * `conversations:activity`, at most every BATON_INBOX_DIGEST_MS (0: everyone hears everything at once).
+ * `conversations:activity`, at most every BATON_INBOX_DIGEST_MS (with 0, every `conversation:updated`
+ * reaches every operator at once; messages stay with those working the conversation).
  * Messages of a bot exchange outside any conversation reach supervisors and admins.
  */
 export interface ServerToClientEvents {
