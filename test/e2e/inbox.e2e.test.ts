@@ -6,9 +6,11 @@
  * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  * Screenshots land in .tmp/ for a human look.
  */
+import { randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { hashPassword } from '../../engine/services/auth/password.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
 import { launchStudio, SHOTS, STEP_TIMEOUT_MS } from '../support/studio-browser.ts';
 
@@ -191,6 +193,49 @@ test('an available operator is handed the next chat and answers it with an edite
 
   await operator.getByTestId('presence-away').click();
   await operator.locator('[data-testid="presence"][data-presence="away"]').waitFor();
+});
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const page = await openPage('#/login', { width: 1440, height: 900 });
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
+  return page;
+}
+
+test("an operator not working a conversation sees its newest message in the list from the digest", async () => {
+  if (!engine) throw new Error('no engine');
+  const customerName = `Niran ${Math.random().toString(36).slice(2, 7)}`;
+  await engine.baton.store.operators.insert({
+    id: randomUUID(), email: 'nok@example.com', name: 'Nok', role: 'operator', skills: '[]', capacity: 5,
+    presence: 'offline', password_hash: await hashPassword('nok-password-1'), totp_secret: null, created_at: Date.now(),
+  });
+  const admin = await signIn(engine.admin.email, engine.admin.password);
+  const nok = await signIn('nok@example.com', 'nok-password-1');
+
+  const customer = await openPage('#/simulator', { width: 1100, height: 900 });
+  await customer.getByTestId('sim-new-user').click();
+  await customer.getByTestId('sim-display-name').fill(customerName);
+  await customer.getByTestId('sim-display-name').press('Tab');
+  await customer.getByTestId('sim-follow').click();
+  await phoneEntries(customer, 'account').first().waitFor();
+  await customerSays(customer, 'agent please');
+
+  // the admin takes it: a change of state, which every operator hears at once
+  const adminRow = admin.getByTestId('conversation-row').filter({ hasText: customerName });
+  await adminRow.click();
+  await admin.getByTestId('claim-button').click();
+  await admin.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
+  await nok.getByTestId('tab-active').click();
+  const nokRow = nok.getByTestId('conversation-row').filter({ hasText: customerName });
+  await nokRow.waitFor();
+
+  // the customer writes: the admin's open thread has it at once, Nok's list within the digest (5 s)
+  await customerSays(customer, 'where is my parcel?');
+  await admin.locator('[data-testid="message"][data-sender="customer"]').filter({ hasText: 'where is my parcel?' }).waitFor();
+  await nokRow.filter({ hasText: 'where is my parcel?' }).waitFor();
+  await nok.screenshot({ path: `${SHOTS}/e2e-11-digest-preview.png` });
 });
 
 test.run();
