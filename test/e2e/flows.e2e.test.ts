@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../engine/services/auth/password.ts';
+import { addOperator } from '../support/test-operators.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
 import { launchStudio, SHOTS, STEP_TIMEOUT_MS } from '../support/studio-browser.ts';
 
@@ -117,10 +117,7 @@ test('an admin edits, validates, publishes and rolls back the flows', async () =
 async function addTeamMember(role: 'supervisor' | 'operator'): Promise<{ email: string; password: string }> {
   if (!engine) throw new Error('no engine');
   const who = { email: `${role}-${randomUUID().slice(0, 8)}@example.com`, password: `${role}-password-1` };
-  await engine.baton.store.operators.insert({
-    id: randomUUID(), email: who.email, name: `A ${role}`, role, skills: '[]', capacity: 3,
-    presence: 'offline', password_hash: await hashPassword(who.password), totp_secret: null, created_at: Date.now(),
-  });
+  await addOperator(engine.baton.store, { ...who, name: `A ${role}`, role });
   return who;
 }
 

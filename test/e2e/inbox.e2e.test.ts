@@ -6,11 +6,10 @@
  * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  * Screenshots land in .tmp/ for a human look.
  */
-import { randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { hashPassword } from '../../engine/services/auth/password.ts';
+import { addOperator } from '../support/test-operators.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
 import { launchStudio, SHOTS, STEP_TIMEOUT_MS } from '../support/studio-browser.ts';
 
@@ -47,6 +46,26 @@ async function customerSays(page: Page, text: string): Promise<void> {
   await page.getByTestId('sim-input').fill(text);
   await page.getByTestId('sim-send').click();
   await phoneEntries(page, 'user').filter({ hasText: text }).nth(before).waitFor();
+}
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const page = await openPage('#/login', { width: 1440, height: 900 });
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
+  return page;
+}
+
+/** a new LINE user in the simulator, befriending the account (the welcome has arrived) */
+async function newCustomer(name: string): Promise<Page> {
+  const page = await openPage('#/simulator', { width: 1100, height: 900 });
+  await page.getByTestId('sim-new-user').click();
+  await page.getByTestId('sim-display-name').fill(name);
+  await page.getByTestId('sim-display-name').press('Tab');
+  await page.getByTestId('sim-follow').click();
+  await phoneEntries(page, 'account').first().waitFor();
+  return page;
 }
 
 test('an operator takes a customer from the bot, chats live, and closing hands them back to the bot', async () => {
@@ -123,11 +142,7 @@ test('an available operator is handed the next chat and answers it with an edite
   if (!engine) throw new Error('no engine');
   const customerName = `Mali ${Math.random().toString(36).slice(2, 7)}`;
 
-  const operator = await openPage('#/login', { width: 1440, height: 900 });
-  await operator.getByTestId('login-email').fill(engine.admin.email);
-  await operator.getByTestId('login-password').fill(engine.admin.password);
-  await operator.getByTestId('login-submit').click();
-  await operator.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
+  const operator = await signIn(engine.admin.email, engine.admin.password);
   await operator.locator('[data-testid="presence"][data-presence="offline"]').waitFor();
   await operator.screenshot({ path: `${SHOTS}/e2e-6-presence-offline.png` });
 
@@ -138,12 +153,7 @@ test('an available operator is handed the next chat and answers it with an edite
   assert.match(await operator.getByTestId('presence-status').innerText(), /Available/);
 
   // the customer asks for a human: routing hands the chat straight to the available operator
-  const customer = await openPage('#/simulator', { width: 1100, height: 900 });
-  await customer.getByTestId('sim-new-user').click();
-  await customer.getByTestId('sim-display-name').fill(customerName);
-  await customer.getByTestId('sim-display-name').press('Tab');
-  await customer.getByTestId('sim-follow').click();
-  await phoneEntries(customer, 'account').first().waitFor();
+  const customer = await newCustomer(customerName);
   await customerSays(customer, 'agent please');
 
   await operator.getByTestId('tab-active').click();
@@ -195,31 +205,14 @@ test('an available operator is handed the next chat and answers it with an edite
   await operator.locator('[data-testid="presence"][data-presence="away"]').waitFor();
 });
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const page = await openPage('#/login', { width: 1440, height: 900 });
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
-  return page;
-}
-
 test("an operator not working a conversation sees its newest message in the list from the digest", async () => {
   if (!engine) throw new Error('no engine');
   const customerName = `Niran ${Math.random().toString(36).slice(2, 7)}`;
-  await engine.baton.store.operators.insert({
-    id: randomUUID(), email: 'nok@example.com', name: 'Nok', role: 'operator', skills: '[]', capacity: 5,
-    presence: 'offline', password_hash: await hashPassword('nok-password-1'), totp_secret: null, created_at: Date.now(),
-  });
+  await addOperator(engine.baton.store, { email: 'nok@example.com', password: 'nok-password-1', name: 'Nok', capacity: 5 });
   const admin = await signIn(engine.admin.email, engine.admin.password);
   const nok = await signIn('nok@example.com', 'nok-password-1');
 
-  const customer = await openPage('#/simulator', { width: 1100, height: 900 });
-  await customer.getByTestId('sim-new-user').click();
-  await customer.getByTestId('sim-display-name').fill(customerName);
-  await customer.getByTestId('sim-display-name').press('Tab');
-  await customer.getByTestId('sim-follow').click();
-  await phoneEntries(customer, 'account').first().waitFor();
+  const customer = await newCustomer(customerName);
   await customerSays(customer, 'agent please');
 
   // the admin takes it: a change of state, which every operator hears at once

@@ -1,10 +1,9 @@
 /** Publishing, rollback and version pinning of flows, over the REST API an admin (or the studio) uses. */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationResponse, FlowProblemsResponse, FlowVersionListResponse } from '../../engine/contracts/rest.ts';
-import { hashPassword } from '../../engine/services/auth/password.ts';
+import { addOperator } from '../support/test-operators.ts';
 import { repoRoot, startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -83,10 +82,7 @@ test('rolling back makes version 1 active again and records who did it', async (
 });
 
 test('an operator may not publish or roll back', async () => {
-  await engine.baton.store.operators.insert({
-    id: randomUUID(), email: 'op@example.com', name: 'Op', role: 'operator', skills: '[]', capacity: 3,
-    presence: 'offline', password_hash: await hashPassword('op-password-1'), totp_secret: null, created_at: Date.now(),
-  });
+  await addOperator(engine.baton.store, { email: 'op@example.com', password: 'op-password-1', name: 'Op' });
   const operator = await OperatorClient.signIn(engine.baseUrl, 'op@example.com', 'op-password-1');
   assert.is((await operator.request('POST', '/api/flows/versions/2/activate')).status, 403);
   assert.is((await operator.request('POST', '/api/flows/versions', { files: [{ file: 'flow.yaml', source: v2 }] })).status, 403);

@@ -2,11 +2,10 @@
  * Routing, the visible queue, auto-assignment, notifiers, wait steps, "back to bot", queue time-outs
  * and auto-close, on a small flow set (test/fixtures/flow-sets/routing) through a real engine.
  */
-import { randomUUID } from 'node:crypto';
 import type { webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hashPassword } from '../../engine/services/auth/password.ts';
+import { addOperator } from '../support/test-operators.ts';
 import { repoRoot, startTestEngine, TestClock, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { RecordingServer } from '../support/recording-server.ts';
@@ -45,10 +44,7 @@ test.before(async () => {
   });
   for (const [user, name] of [[ANN, 'Ann'], [VIP, 'Vic'], [CAT, 'Cat']] as const) engine.fakeLine.setProfile(user, { displayName: name });
   // an operator who takes one conversation at a time
-  await engine.baton.store.operators.insert({
-    id: randomUUID(), email: 'nok@example.com', name: 'Nok', role: 'operator', skills: '[]', capacity: 1,
-    presence: 'offline', password_hash: await hashPassword('nok-password-1'), totp_secret: null, created_at: Date.now(),
-  });
+  await addOperator(engine.baton.store, { email: 'nok@example.com', password: 'nok-password-1', name: 'Nok', capacity: 1 });
   nok = await OperatorClient.signIn(engine.baseUrl, 'nok@example.com', 'nok-password-1');
   await nok.connect();
 });

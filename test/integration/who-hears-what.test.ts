@@ -4,12 +4,11 @@
  * (its operator, sockets that opened it, supervisors and admins) at once, and everyone else in the
  * next `conversations:activity` digest. Real sockets on a real engine.
  */
-import { randomUUID } from 'node:crypto';
 import type { webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
-import { hashPassword } from '../../engine/services/auth/password.ts';
+import { addOperator } from '../support/test-operators.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -28,10 +27,7 @@ async function send(event: webhook.Event): Promise<void> {
 
 async function operator(name: string): Promise<OperatorClient> {
   const email = `${name.toLowerCase()}@example.com`;
-  await engine.baton.store.operators.insert({
-    id: randomUUID(), email, name, role: 'operator', skills: '[]', capacity: 5,
-    presence: 'offline', password_hash: await hashPassword(`${name}-password-1`), totp_secret: null, created_at: Date.now(),
-  });
+  await addOperator(engine.baton.store, { email, password: `${name}-password-1`, name, capacity: 5 });
   const client = await OperatorClient.signIn(engine.baseUrl, email, `${name}-password-1`);
   await client.connect();
   return client;
