@@ -73,14 +73,14 @@ export class WebhookEventsRepo {
   async claimBatch(workerId: string, now: number, leaseMs: number, limit: number, takeOver = true): Promise<WebhookEventRow[]> {
     const claim = { status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: this.db.raw('attempts + 1') };
     const claimed: WebhookEventRow[] = [];
-    const abandoned = this.abandoned(now);
-    for (const [candidates, stillFree] of [
-      [abandoned, (q: Knex.QueryBuilder) => q.where('status', WebhookEventStatus.PROCESSING).where('locked_until', '<', now)],
-      [this.headsOfLine(), (q: Knex.QueryBuilder) => q.where('status', WebhookEventStatus.PENDING)],
-    ] as const) {
+    type Source = [candidates: Knex.QueryBuilder, stillFree: (q: Knex.QueryBuilder) => Knex.QueryBuilder];
+    const sources: Source[] = [
+      ...(takeOver ? [[this.abandoned(now), (q) => q.where('status', WebhookEventStatus.PROCESSING).where('locked_until', '<', now)] satisfies Source] : []),
+      [this.headsOfLine(), (q) => q.where('status', WebhookEventStatus.PENDING)],
+    ];
+    for (const [candidates, stillFree] of sources) {
       const wanted = limit - claimed.length;
       if (wanted <= 0) break;
-      if (!takeOver && candidates === abandoned) continue;
       let target: Knex.QueryBuilder;
       if (isPostgres(this.db)) {
         // picked in a CTE, which runs once: as `id IN (subquery)` the planner may run the subquery
