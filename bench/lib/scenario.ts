@@ -74,3 +74,11 @@ export const SQLITE: Backend = { db: 'sqlite', redisUrl: null };
 /** "SQLite", "Postgres + Redis"; with ", 2 engines" when more than one engine shares the backend */
 export const backendLabel = (backend: Backend, engines = 1) =>
   `${backend.db === 'sqlite' ? 'SQLite' : 'Postgres'}${backend.redisUrl ? ' + Redis' : ''}${engines > 1 ? `, ${engines} engines` : ''}`;
+
+/** With BATON_BENCH_SQL_STATS=1 (SQLite): the engine's SQLite time per statement so far, longest first. */
+export async function logSqlStats(ctx: ScenarioContext, engine: BenchChild, when: string): Promise<void> {
+  if (process.env.BATON_BENCH_SQL_STATS !== '1') return;
+  const stats = await engine.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
+  ctx.log(`  SQLite time by statement ${when} (ms, calls, SQL):`);
+  for (const row of stats.slice(0, 15)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
+}

@@ -15,7 +15,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../engine/co
 import { BenchChild } from '../lib/child-process.ts';
 import { atRate, HttpPoster } from '../lib/http-post.ts';
 import { LineBodies, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
-import { backendLabel, joinEngine, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
+import { backendLabel, joinEngine, logSqlStats, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
 import { pollUntil, summarize, type LatencySummary } from '../lib/stats.ts';
 
 type OperatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -134,11 +134,7 @@ async function atOneRate(ctx: ScenarioContext, backend: Backend, rate: number, e
     const waitedUntil = performance.now();
     const cpuPerMessage = ((await cpu()) - cpuBefore) / Math.max(1, receivedAt.size);
     const peakRss = await Promise.all(engines.map((engine) => engine.child.call<number>('peakRss')));
-    if (process.env.BATON_BENCH_SQL_STATS === '1') {
-      const stats = await owner.child.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
-      ctx.log(`  SQLite time by statement at ${rate}/s (ms, calls, SQL):`);
-      for (const row of stats.slice(0, 15)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
-    }
+    await logSqlStats(ctx, owner.child, `at ${rate}/s`);
     // a post not answered in time (or refused) is a failed delivery to LINE: counted at the timeout
     const ackTimes = (await Promise.all(run.acks)).map((t) => (Number.isFinite(t) ? t : s.drainS * 1000));
     const failedAcks = posters.reduce((n, poster) => n + poster.errors, 0);

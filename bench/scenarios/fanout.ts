@@ -1,7 +1,6 @@
 /**
  * Scenario 3: fan-out. 1,000 operator sockets are connected; the parent asks Baton for conversation
  * updates through the REST API (a transfer to the same operator: one `conversation:updated` per
- * request, to every operator) with a few requests in flight, and the socket farm counts deliveries.
  * Baseline: a bare Socket.IO server emitting the same ConversationDto to a room of as many sockets,
  * triggered the same way (one small POST per broadcast).
  */
@@ -9,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
 import { BenchChild } from '../lib/child-process.ts';
 import { HttpPoster } from '../lib/http-post.ts';
-import { startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
+import { logSqlStats, startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
@@ -58,6 +57,7 @@ export async function fanout(ctx: ScenarioContext): Promise<void> {
     const trigger = () => http.post(`/api/conversations/${customer.conversationId}/transfer`, body, auth);
     await broadcasts(farm, sockets, warmup, concurrency, trigger);
     engineRate = await broadcasts(farm, sockets, count, concurrency, trigger);
+    await logSqlStats(ctx, engine.child, "after the fan-out");
   });
   let bareRate = 0;
   await withChildren(async (track) => {

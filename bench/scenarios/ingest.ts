@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { BenchChild } from '../lib/child-process.ts';
 import { LineBodies, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
-import { backendLabel, joinEngine, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
+import { backendLabel, joinEngine, logSqlStats, SQLITE, startEngine, withChildren, type Backend, type ScenarioContext } from '../lib/scenario.ts';
 import { summarize, type LatencySummary } from '../lib/stats.ts';
 
 interface LoadResult {
@@ -104,6 +104,7 @@ export async function ingestOn(ctx: ScenarioContext, backend: Backend, options: 
       const baton = await measured([engine.child], () => load([engine.info.url], bodies, size, connections, durationS));
       const baseline = await measured([bare], () => load([bareUrl], bodies, size, connections, durationS));
       single.set(size, { baton, baseline });
+      await logSqlStats(ctx, engine.child, `after ${bodyLabel(size)}`);
       const where = `${backendLabel(backend)}, ${bodyLabel(size)}, ${connections} connections`;
       ctx.figure({
         name: `ingest ${where}: events/s`,

@@ -69,7 +69,7 @@ export class WebhookIngest {
   private async insertBatches(batches: NewWebhookEvent[][]): Promise<number[]> {
     const rows = batches.flat();
     const fresh = new Set<string>();
-    // bounded statements: SQLite allows some 32k bound values, a row has 11
+    // bounded statements: SQLite allows some 32k bound values, a row has 9
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       for (const id of await this.store.webhookEvents.insertNewIds(rows.slice(i, i + INSERT_CHUNK))) fresh.add(id);
     }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import * as initial from './001-initial.ts';
 import * as scaleOut from './002-scale-out.ts';
 import * as flowRuntime from './003-flow-runtime.ts';
+import * as liveEventIndexes from './004-live-event-indexes.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-scale-out': scaleOut,
   '003-flow-runtime': flowRuntime,
+  '004-live-event-indexes': liveEventIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

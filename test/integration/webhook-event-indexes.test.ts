@@ -1,0 +1,107 @@
+/**
+ * Webhook events are indexed only while live (not yet done), and done ones only for retention
+ * (migration 004). A partial index serves a query only when the query's own terms imply the index's
+ * condition, so these tests take the SQL the repository really sends and ask the database's planner
+ * whether it can use them. On Postgres sequential scans are switched off for the question, so the
+ * answer does not depend on how few rows a test table has. Runs on SQLite and Postgres.
+ */
+import type { Knex } from 'knex';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { closeDatabase, isPostgres, openDatabase } from '../../engine/store/database.ts';
+import { createStore, type Store } from '../../engine/store/store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let database: TestDatabase;
+let db: Knex;
+let store: Store;
+const T = 1_767_000_000_000;
+
+test.before(async () => {
+  database = await createTestDatabase();
+  db = await openDatabase(
+    database.kind === 'postgres'
+      ? { client: 'postgres', connection: database.url, poolMax: 2 }
+      : { client: 'sqlite', connection: database.url.slice('sqlite:'.length), poolMax: 1 },
+  );
+  store = createStore(db);
+  await store.webhookEvents.insertNew(
+    Array.from({ length: 30 }, (_, i) => ({
+      id: `ev-${i}`,
+      destination: null,
+      type: 'message',
+      mode: 'active',
+      source_user_id: `U${i % 3}`,
+      event_timestamp: T + i,
+      is_redelivery: false,
+      raw: '{}',
+      received_at: T + i,
+    })),
+  );
+});
+test.after(async () => {
+  if (db) await closeDatabase(db);
+  await database?.drop();
+});
+
+/** the statements `fn` sends, with their bindings */
+async function sent(fn: () => Promise<unknown>): Promise<{ sql: string; bindings: readonly unknown[] }[]> {
+  const queries: { sql: string; bindings: readonly unknown[] }[] = [];
+  const listener = (query: { sql: string; bindings?: readonly unknown[] }) => queries.push({ sql: query.sql, bindings: query.bindings ?? [] });
+  db.on('query', listener);
+  try {
+    await fn();
+  } finally {
+    db.off('query', listener);
+  }
+  return queries;
+}
+
+/** the planner's plan for one statement, as text */
+async function plan(sql: string, bindings: readonly unknown[]): Promise<string> {
+  if (isPostgres(db)) {
+    return db.transaction(async (trx) => {
+      await trx.raw('set local enable_seqscan = off');
+      // the query event shows Postgres's numbered placeholders, in order; raw takes `?`
+      const result = (await trx.raw(`explain ${sql.replace(/\$\d+/g, '?')}`, bindings as Knex.RawBinding[])) as { rows: { 'QUERY PLAN': string }[] };
+      return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+  }
+  const rows = (await db.raw(`explain query plan ${sql}`, bindings as Knex.RawBinding[])) as { detail: string }[];
+  return rows.map((row) => row.detail).join('\n');
+}
+
+async function plansOf(fn: () => Promise<unknown>, matching: RegExp): Promise<string> {
+  const statements = (await sent(fn)).filter((query) => matching.test(query.sql));
+  assert.ok(statements.length > 0, `no statement matched ${matching}`);
+  return (await Promise.all(statements.map((query) => plan(query.sql, query.bindings)))).join('\n');
+}
+
+test('claiming the heads of line finds pending events and their customers through the live indexes', async () => {
+  const plans = await plansOf(() => store.webhookEvents.claimBatch('w1', T + 100, 1_000, 5, false), /^(with|select)/i);
+  assert.match(plans, 'webhook_events_live_by_time');
+  assert.match(plans, 'webhook_events_live_by_customer');
+  assert.not.match(plans, /SCAN (e|p|webhook_events)\b/);
+});
+
+test('looking for abandoned events uses the live indexes too', async () => {
+  const plans = await plansOf(() => store.webhookEvents.claimBatch('w2', T + 100_000, 1_000, 5, true), /^(with|select)/i);
+  assert.match(plans, 'webhook_events_live_by_time');
+  assert.match(plans, 'webhook_events_live_by_customer');
+});
+
+test('counting and releasing what a worker holds, and retention, use their indexes', async () => {
+  // either live index will do (Postgres may pick the one by customer, status second)
+  assert.match(await plansOf(() => store.webhookEvents.countHeldBy('w1'), /^select count/i), /webhook_events_live_by_(time|customer)/);
+  assert.match(await plansOf(() => store.webhookEvents.release('w1'), /^update/i), /webhook_events_live_by_(time|customer)/);
+  assert.match(await plansOf(() => store.webhookEvents.deleteDoneBefore(T, 10), /^delete/i), 'webhook_events_done_by_age');
+});
+
+test('events leave the live indexes when done and are found again by retention', async () => {
+  const claimed = await store.webhookEvents.claimBatch('w3', T + 200_000, 1_000, 3, true);
+  assert.ok(claimed.length > 0);
+  assert.ok(await store.webhookEvents.markDone(claimed.map((e) => e.id), 'w3', T + 200_001));
+  assert.equal(await store.webhookEvents.deleteDoneBefore(T + 200_002, 100), claimed.length);
+});
+
+test.run();
