@@ -62,7 +62,7 @@ test('other statements are prepared once and handed out again', () => {
 });
 
 test("through knex on the engine's own connection: first() and limit() answer as before", async () => {
-  const db = await openDatabase({ client: 'sqlite', connection: ':memory:' });
+  const db = await openDatabase({ client: 'sqlite', connection: ':memory:', poolMax: 1 });
   try {
     await db('settings').insert([
       { key: 'a', value: '1' },
