@@ -61,7 +61,7 @@ export async function fanout(ctx: ScenarioContext): Promise<void> {
   });
   let bareRate = 0;
   await withChildren(async (track) => {
-    const bare = track(await BenchChild.start('bare-socketio.ts'));
+    const bare = track(await BenchChild.start('bare-socketio.ts', { nodeFlags: ctx.engineFlags }));
     const { url } = await bare.call<{ url: string }>('start');
     await bare.call('setPayload', { payload });
     const farm = track(await BenchChild.start('socket-farm.ts'));

@@ -18,12 +18,12 @@ export class AssignmentService {
 
   /** Assigns what can be assigned now; returns the ids of the conversations that got an operator. */
   async assignWaiting(): Promise<string[]> {
-    const [waiting, available, counts] = await Promise.all([
-      this.store.conversations.listWaiting(),
-      this.store.operators.listAvailable(),
-      this.store.conversations.activeCounts(),
-    ]);
-    if (waiting.length === 0 || available.length === 0) return [];
+    // rebalancing follows every transfer, close and handoff: most of the time nobody waits, and then
+    // the operators (every one online) need not be read at all
+    const waiting = await this.store.conversations.listWaiting();
+    if (waiting.length === 0) return [];
+    const [available, counts] = await Promise.all([this.store.operators.listAvailable(), this.store.conversations.activeCounts()]);
+    if (available.length === 0) return [];
     const candidates: OperatorCandidate[] = available.map((operator) => {
       const teams = parseJson<string[]>(operator.teams, []);
       return {
