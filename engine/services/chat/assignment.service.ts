@@ -6,6 +6,7 @@
  */
 import { chooseOperator, type OperatorCandidate } from '../../domain/routing/choose-operator.ts';
 import type { Logger } from '../../logger.ts';
+import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { parseJson } from '../../store/repositories/json-column.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -16,11 +17,8 @@ export class AssignmentService {
     private readonly now: () => number,
   ) {}
 
-  /** Assigns what can be assigned now; returns the ids of the conversations that got an operator. */
-  async assignWaiting(): Promise<string[]> {
-    // rebalancing follows every transfer, close and handoff: most of the time nobody waits, and then
-    // the operators (every one online) need not be read at all
-    const waiting = await this.store.conversations.listWaiting();
+  /** Assigns what can be assigned now of `waiting` (oldest first); returns the ids of the conversations that got an operator. */
+  async assignWaiting(waiting: readonly ConversationRow[]): Promise<string[]> {
     if (waiting.length === 0) return [];
     const [available, counts] = await Promise.all([this.store.operators.listAvailable(), this.store.conversations.activeCounts()]);
     if (available.length === 0) return [];

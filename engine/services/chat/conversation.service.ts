@@ -2,6 +2,7 @@
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../contracts/conversation.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
+import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
@@ -88,8 +89,9 @@ export class ConversationService {
       throw forbidden('Only the assigned operator or a supervisor can transfer this conversation');
     }
     if (toOperatorId !== undefined && !(await this.store.operators.findById(toOperatorId))) throw notFound('Operator');
-    await this.store.conversations.assign(id, toOperatorId ?? null, this.now());
-    const view = await this.announce(id);
+    const assigned = await this.store.conversations.assign(id, toOperatorId ?? null, this.now());
+    if (!assigned) throw notFound('Conversation');
+    const view = await this.announceRow(assigned);
     void this.followUps.rebalance();
     return view;
   }
@@ -138,8 +140,17 @@ export class ConversationService {
     return view;
   }
 
+  /** Tells operators how the conversation looks now. */
   private async announce(id: string): Promise<ConversationDto> {
     const view = await conversationView(this.store, id);
+    this.publisher.conversationUpdated(view);
+    return view;
+  }
+
+  /** Like announce, from the row an update just returned. */
+  private async announceRow(row: ConversationRow): Promise<ConversationDto> {
+    const [view] = await conversationViews(this.store, [row]);
+    if (!view) throw notFound('Conversation');
     this.publisher.conversationUpdated(view);
     return view;
   }

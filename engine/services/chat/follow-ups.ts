@@ -72,8 +72,12 @@ export class FollowUps {
   }
 
   private async rebalanceOnce(): Promise<void> {
-    for (const id of await this.assignment.assignWaiting()) this.publisher.conversationUpdated(await conversationView(this.store, id));
-    const notices = await this.announcer.announce();
+    const waiting = await this.store.conversations.listWaiting();
+    // nobody queued, the usual case after a transfer or a close: nothing to assign or announce
+    if (waiting.length === 0) return;
+    const assigned = new Set(await this.assignment.assignWaiting(waiting));
+    for (const id of assigned) this.publisher.conversationUpdated(await conversationView(this.store, id));
+    const notices = await this.announcer.announce(waiting.filter((conversation) => !assigned.has(conversation.id)));
     await publishMessages(this.store, this.publisher, notices, 'new');
     await this.dispatcher.send(notices);
   }

@@ -24,9 +24,9 @@ export class QueueAnnouncer {
     private readonly now: () => number,
   ) {}
 
-  /** Announces every waiting customer whose position is due; returns the messages to send. */
-  async announce(): Promise<MessageRow[]> {
-    const waiting = await this.store.conversations.listWaiting();
+  /** Announces every customer of `waiting` (the queue in order) whose position is due; returns the messages to send. */
+  async announce(waiting: readonly ConversationRow[]): Promise<MessageRow[]> {
+    if (waiting.length === 0) return [];
     const available = (await this.store.operators.listAvailable()).length;
     const positions = new Map<string, number>();
     const outbound: MessageRow[] = [];

@@ -189,14 +189,17 @@ export class ConversationsRepo {
     await this.db('conversations').where({ id }).update({ csat: score, csat_comment: comment });
   }
 
-  async assign(id: string, operatorId: string | null, now: number): Promise<void> {
-    await this.db('conversations')
+  /** Gives the conversation to the operator, or back to the queue; the row as it is now (undefined: no such conversation). */
+  async assign(id: string, operatorId: string | null, now: number): Promise<ConversationRow | undefined> {
+    const [row] = (await this.db('conversations')
       .where({ id })
       .update(
         operatorId === null
           ? { status: 'WAITING', operator_id: null, updated_at: now }
           : { status: 'ACTIVE', operator_id: operatorId, claimed_at: now, updated_at: now },
-      );
+      )
+      .returning('*')) as ConversationRow[];
+    return row;
   }
 
   /** Closes an open conversation; false when it was already closed. */
