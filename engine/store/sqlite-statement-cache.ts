@@ -11,12 +11,12 @@ interface PreparingConnection {
   prepare(sql: string): unknown;
 }
 
-/** What knex's client uses of a better-sqlite3 statement; bindings come as one array. */
+/** What knex's client uses of a better-sqlite3 statement. */
 interface Statement {
   reader: boolean;
-  all(bindings: unknown[]): unknown;
-  get(bindings: unknown[]): unknown;
-  run(bindings: unknown[]): unknown;
+  all(...bindings: unknown[]): unknown;
+  get(...bindings: unknown[]): unknown;
+  run(...bindings: unknown[]): unknown;
 }
 
 /** Past this many distinct statements the oldest are dropped (ad-hoc SQL would otherwise grow it). */
@@ -54,5 +54,12 @@ function withLimitWrittenIn(sql: string, cached: (sql: string) => unknown): Stat
     if (typeof limit !== 'number' || !Number.isSafeInteger(limit)) return withBoundLimit()[method](bindings);
     return (cached(head + String(limit)) as Statement)[method](bindings.slice(0, -1));
   };
-  return { reader: withBoundLimit().reader, all: (b) => call('all', b), get: (b) => call('get', b), run: (b) => call('run', b) };
+  // knex passes the bindings as one array; better-sqlite3 also takes them one by one
+  const bindingsOf = (args: unknown[]) => (args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args);
+  return {
+    reader: withBoundLimit().reader,
+    all: (...args) => call('all', bindingsOf(args)),
+    get: (...args) => call('get', bindingsOf(args)),
+    run: (...args) => call('run', bindingsOf(args)),
+  };
 }

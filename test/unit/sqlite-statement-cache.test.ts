@@ -42,6 +42,8 @@ test('a statement ending in `limit ?` runs with the number written in, each numb
   assert.equal(db.prepare(sql).all(['a', 1]), [{ n: 1 }]);
   assert.equal(db.prepare(sql).get(['b', 1]), { n: 3 });
   assert.equal(db.prepare(sql).all(['a', 2]), [{ n: 1 }, { n: 2 }]);
+  // bindings one by one, as better-sqlite3 also takes them
+  assert.equal((db.prepare(sql) as unknown as { all(...bindings: unknown[]): unknown }).all('b', 2), [{ n: 3 }, { n: 5 }]);
   assert.ok(db.prepare(sql).reader);
   // the bound form once (to know it reads), then one statement per limit, never again
   assert.equal(prepared, [sql, 'select n from t where kind = ? order by n limit 2', 'select n from t where kind = ? order by n limit 1']);

@@ -4,6 +4,7 @@ import * as initial from './001-initial.ts';
 import * as scaleOut from './002-scale-out.ts';
 import * as flowRuntime from './003-flow-runtime.ts';
 import * as liveEventIndexes from './004-live-event-indexes.ts';
+import * as closedConversationsByTime from './005-closed-conversations-by-time.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '002-scale-out': scaleOut,
   '003-flow-runtime': flowRuntime,
   '004-live-event-indexes': liveEventIndexes,
+  '005-closed-conversations-by-time': closedConversationsByTime,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

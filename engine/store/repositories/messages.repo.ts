@@ -139,10 +139,12 @@ export class MessagesRepo {
 
   /** Last message of each conversation, for list previews. */
   lastOfConversations(conversationIds: string[]): Promise<MessageRow[]> {
-    if (conversationIds.length === 0) return Promise.resolve([]);
-    return this.db<MessageRow>('messages').whereIn(
-      'id',
-      this.db('messages').max('id').whereIn('conversation_id', conversationIds).groupBy('conversation_id'),
-    );
+    const ids = [...new Set(conversationIds)];
+    if (ids.length === 0) return Promise.resolve([]);
+    // one max() per conversation, which the (conversation_id, id) index answers from its last entry;
+    // as `max(id) … where conversation_id in (…) group by` both databases read every message of the
+    // conversation (247 µs instead of 3 µs at 5,000 messages, on every update of a long conversation)
+    const lastIds = ids.map(() => '(select max(m.id) from messages m where m.conversation_id = ?)').join(', ');
+    return this.db<MessageRow>('messages').whereRaw(`id in (${lastIds})`, ids);
   }
 }

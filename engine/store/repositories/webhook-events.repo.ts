@@ -46,6 +46,57 @@ function insertSql(rows: number): string {
   return sql;
 }
 
+/**
+ * Where a claim looks (as `e`, oldest first), and what the UPDATE checks again so that an event taken
+ * meanwhile is not taken twice. Written as SQL: every loop claims after every batch, and an empty
+ * claim cost 28 µs built by the query builder, 8 µs as written (SQLite's own part is about 1 µs).
+ * Each lookup names `processed_at is null`, so the live partial indexes (migration 004) serve it.
+ */
+interface ClaimSource {
+  candidates: string;
+  bindings: Knex.RawBinding[];
+  stillFree: string;
+  stillFreeBindings: Knex.RawBinding[];
+}
+
+/** another live event of the same LINE user as `e`, in state `status` */
+const sameCustomer = (status: WebhookEventStatus) =>
+  `select 1 from webhook_events p where p.source_user_id = e.source_user_id and p.processed_at is null and p.id <> e.id and p.status = '${status}'`;
+
+/**
+ * Pending events at the head of their customer's line. Two lookups, each with the status as an
+ * equality, so the index by customer goes straight to the customer's events in flight (as one OR it
+ * walked every event the customer ever sent); the index by time gives the order, so the scan stops
+ * at the first heads.
+ */
+const HEADS_OF_LINE: ClaimSource = {
+  candidates: `from webhook_events e
+    where e.status = '${WebhookEventStatus.PENDING}' and e.processed_at is null
+      and not exists (${sameCustomer(WebhookEventStatus.PROCESSING)})
+      and not exists (${sameCustomer(WebhookEventStatus.PENDING)}
+        and (p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp
+          and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id)))))
+    order by e.event_timestamp`,
+  bindings: [],
+  stillFree: `status = '${WebhookEventStatus.PENDING}'`,
+  stillFreeBindings: [],
+};
+
+/** Events whose engine died mid-way (lease expired), unless another event of the customer is live. */
+function abandoned(now: number): ClaimSource {
+  return {
+    candidates: `from webhook_events e
+      where e.status = '${WebhookEventStatus.PROCESSING}' and e.processed_at is null and e.locked_until < ?
+        and not exists (${sameCustomer(WebhookEventStatus.PROCESSING)} and p.locked_until >= ?)
+      order by e.event_timestamp`,
+    bindings: [now, now],
+    stillFree: `status = '${WebhookEventStatus.PROCESSING}' and locked_until < ?`,
+    stillFreeBindings: [now],
+  };
+}
+
+const CLAIM = 'update webhook_events set status = ?, locked_by = ?, locked_until = ?, attempts = attempts + 1';
+
 /** LINE timestamp order; events stamped alike in the order they arrived */
 function byTimestamp(a: WebhookEventRow, b: WebhookEventRow): number {
   return a.event_timestamp - b.event_timestamp || a.received_at - b.received_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -88,73 +139,32 @@ export class WebhookEventsRepo {
    * a caller that claims often need not look every time).
    */
   async claimBatch(workerId: string, now: number, leaseMs: number, limit: number, takeOver = true): Promise<WebhookEventRow[]> {
-    const claim = { status: WebhookEventStatus.PROCESSING, locked_by: workerId, locked_until: now + leaseMs, attempts: this.db.raw('attempts + 1') };
     const claimed: WebhookEventRow[] = [];
-    type Source = [candidates: Knex.QueryBuilder, stillFree: (q: Knex.QueryBuilder) => Knex.QueryBuilder];
-    const sources: Source[] = [
-      ...(takeOver ? [[this.abandoned(now), (q) => q.where('status', WebhookEventStatus.PROCESSING).where('locked_until', '<', now)] satisfies Source] : []),
-      [this.headsOfLine(), (q) => q.where('status', WebhookEventStatus.PENDING)],
-    ];
-    for (const [candidates, stillFree] of sources) {
+    const sources: ClaimSource[] = takeOver ? [abandoned(now), HEADS_OF_LINE] : [HEADS_OF_LINE];
+    for (const source of sources) {
       const wanted = limit - claimed.length;
       if (wanted <= 0) break;
-      let target: Knex.QueryBuilder;
+      const claim = [WebhookEventStatus.PROCESSING, workerId, now + leaseMs];
       if (isPostgres(this.db)) {
         // picked in a CTE, which runs once: as `id IN (subquery)` the planner may run the subquery
         // again while updating and claim more (or other) rows than the limit
-        const picked = candidates.select('e.id').limit(wanted).forUpdate().skipLocked();
-        target = this.db.with('picked', picked).from('webhook_events').whereIn('id', this.db('picked').select('id'));
+        const result = (await this.db.raw(
+          `with picked as (select e.id ${source.candidates} limit ${wanted} for update skip locked) ${CLAIM} where id in (select id from picked) and ${source.stillFree} returning *`,
+          [...source.bindings, ...claim, ...source.stillFreeBindings],
+        )) as { rows: WebhookEventRow[] };
+        claimed.push(...result.rows);
       } else {
-        const ids = ((await candidates.select('e.id').limit(wanted)) as { id: string }[]).map((row) => row.id);
+        const ids = ((await this.db.raw(`select e.id ${source.candidates} limit ${wanted}`, source.bindings)) as { id: string }[]).map((row) => row.id);
         if (ids.length === 0) continue;
-        target = this.db('webhook_events').whereIn('id', ids);
+        const rows = (await this.db.raw(`${CLAIM} where id in (${ids.map(() => '?').join(', ')}) and ${source.stillFree} returning *`, [
+          ...claim,
+          ...ids,
+          ...source.stillFreeBindings,
+        ])) as WebhookEventRow[];
+        claimed.push(...rows);
       }
-      claimed.push(...((await stillFree(target).update(claim).returning('*')) as WebhookEventRow[]));
     }
     return claimed.sort(byTimestamp);
-  }
-
-  /** Events whose engine died mid-way (as `e`), unless another event of the customer is live. */
-  private abandoned(now: number): Knex.QueryBuilder {
-    return this.db({ e: 'webhook_events' })
-      .where('e.status', WebhookEventStatus.PROCESSING)
-      .whereNull('e.processed_at')
-      .where('e.locked_until', '<', now)
-      .whereNotExists(
-        this.sameCustomer()
-          .where('p.status', WebhookEventStatus.PROCESSING)
-          .where('p.locked_until', '>=', now),
-      )
-      .orderBy('e.event_timestamp');
-  }
-
-  /** Pending events at the head of their customer's line (as `e`), oldest first. */
-  private headsOfLine(): Knex.QueryBuilder {
-    // two lookups, each with the status as an equality, so the (source_user_id, status) index goes
-    // straight to the customer's events in flight: as one OR it walked every event the customer ever
-    // sent, a cost that grew with their history
-    return this.db({ e: 'webhook_events' })
-      .where('e.status', WebhookEventStatus.PENDING)
-      .whereNull('e.processed_at')
-      .whereNotExists(this.sameCustomer().where('p.status', WebhookEventStatus.PROCESSING))
-      .whereNotExists(
-        this.sameCustomer()
-          .where('p.status', WebhookEventStatus.PENDING)
-          .whereRaw(
-            '(p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id))))',
-          ),
-      )
-      // the (status, event_timestamp) index gives this order, so the scan stops at the first head
-      .orderBy('e.event_timestamp');
-  }
-
-  /** Other live events of the same LINE user as `e` (as `p`). */
-  private sameCustomer(): Knex.QueryBuilder {
-    return this.db({ p: 'webhook_events' })
-      .select(this.db.raw('1'))
-      .whereRaw('p.source_user_id = e.source_user_id')
-      .whereNull('p.processed_at')
-      .whereRaw('p.id <> e.id');
   }
 
   /** Marks events done; false when any of them is no longer held by this worker (its lease was taken over). */

@@ -1,9 +1,11 @@
 /**
- * Webhook events are indexed only while live (not yet done), and done ones only for retention
- * (migration 004). A partial index serves a query only when the query's own terms imply the index's
- * condition, so these tests take the SQL the repository really sends and ask the database's planner
- * whether it can use them. On Postgres sequential scans are switched off for the question, so the
- * answer does not depend on how few rows a test table has. Runs on SQLite and Postgres.
+ * The lookups that run all the time are served by indexes that do not grow with history. Webhook
+ * events are indexed only while live (not yet done), and done ones only for retention (migration
+ * 004); the queue's wait estimate reads recently closed conversations by close time (005). A partial
+ * index serves a query only when the query's own terms imply the index's condition, so these tests
+ * take the SQL the repositories really send and ask the database's planner whether it can use them.
+ * On Postgres sequential scans are switched off for the question, so the answer does not depend on
+ * how few rows a test table has. Runs on SQLite and Postgres.
  */
 import type { Knex } from 'knex';
 import { test } from 'uvu';
@@ -95,6 +97,10 @@ test('counting and releasing what a worker holds, and retention, use their index
   assert.match(await plansOf(() => store.webhookEvents.countHeldBy('w1'), /^select count/i), /webhook_events_live_by_(time|customer)/);
   assert.match(await plansOf(() => store.webhookEvents.release('w1'), /^update/i), /webhook_events_live_by_(time|customer)/);
   assert.match(await plansOf(() => store.webhookEvents.deleteDoneBefore(T, 10), /^delete/i), 'webhook_events_done_by_age');
+});
+
+test("the queue's wait estimate reads the latest closed conversations by their index", async () => {
+  assert.match(await plansOf(() => store.conversations.recentHandlingMinutes(20), /^select/i), 'conversations_status_closed_at_index');
 });
 
 test('events leave the live indexes when done and are found again by retention', async () => {
