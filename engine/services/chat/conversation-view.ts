@@ -1,19 +1,22 @@
 /** Builds the ConversationDto operators see from the stored rows. */
 import type { ConversationDto } from '../../contracts/conversation.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
-import { toCustomerDto } from '../../store/repositories/customers.repo.ts';
+import { toCustomerDto, type CustomerRow } from '../../store/repositories/customers.repo.ts';
 import type { Store } from '../../store/store.ts';
 import { notFound } from '../../errors.ts';
 
-export async function conversationViews(store: Store, rows: ConversationRow[]): Promise<ConversationDto[]> {
+/** `known`: customers the caller already holds as they are now (they are not read again) */
+export async function conversationViews(store: Store, rows: ConversationRow[], known: readonly CustomerRow[] = []): Promise<ConversationDto[]> {
   if (rows.length === 0) return [];
-  const [customers, operators, lastMessages] = await Promise.all([
-    store.customers.findByIds(rows.map((r) => r.customer_id)),
+  const held = new Set(known.map((c) => c.id));
+  const missing = [...new Set(rows.map((r) => r.customer_id))].filter((id) => !held.has(id));
+  const [read, operators, lastMessages] = await Promise.all([
+    missing.length > 0 ? store.customers.findByIds(missing) : [],
     // only the assigned operators: reading the whole team per update cost one row per operator
     store.operators.names([...new Set(rows.flatMap((r) => (r.operator_id ? [r.operator_id] : [])))]),
     store.messages.lastOfConversations(rows.map((r) => r.id)),
   ]);
-  const customerById = new Map(customers.map((c) => [c.id, c]));
+  const customerById = new Map([...known, ...read].map((c) => [c.id, c]));
   const operatorName = new Map(operators.map((o) => [o.id, o.name]));
   const lastByConversation = new Map(lastMessages.map((m) => [m.conversation_id, m]));
   return rows.map((row) => {

@@ -251,7 +251,8 @@ export class EventHandler {
     if (applied.length === 0) return;
     const { store, publisher } = this.deps;
     const touched = applied.flatMap((a) => [...a.touched]);
-    const views = await conversationViews(store, await store.conversations.findByIds(touched));
+    // the batch's customers were read back at the end of its transaction: no need to read them again
+    const views = await conversationViews(store, await store.conversations.findByIds(touched), applied.map((a) => a.customer));
     const conversations = new Map<string, ConversationRef>(views.map((view) => [view.id, view]));
     const conversationOf = (message: MessageRow) => (message.conversation_id ? (conversations.get(message.conversation_id) ?? null) : null);
     for (const { inbound, effects } of applied) {
