@@ -1,17 +1,51 @@
-/** TickBatcher: work that arrives in the same turn of the event loop is flushed once, together. */
+/**
+ * TickBatcher: work that arrives together is flushed once; a batch keeps growing while inputs keep
+ * joining turn after turn, but only for a few turns.
+ */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TickBatcher } from '../../engine/services/chat/tick-batcher.ts';
 
-test('inputs added in one turn share one flush, and each gets its own answer', async () => {
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+function recording(): { batcher: TickBatcher<number, number>; flushes: number[][] } {
   const flushes: number[][] = [];
   const batcher = new TickBatcher<number, number>(async (inputs) => {
     flushes.push(inputs);
     return inputs.map((n) => n * 10);
   });
+  return { batcher, flushes };
+}
+
+test('inputs added in one turn share one flush, and each gets its own answer', async () => {
+  const { batcher, flushes } = recording();
   const answers = await Promise.all([batcher.add(1), batcher.add(2), batcher.add(3)]);
   assert.equal(answers, [10, 20, 30]);
   assert.equal(flushes, [[1, 2, 3]]);
+});
+
+test('inputs that arrive in the next turns join the batch; a quiet turn flushes it', async () => {
+  const { batcher, flushes } = recording();
+  const answers = [batcher.add(1)];
+  await nextTurn();
+  answers.push(batcher.add(2));
+  await nextTurn();
+  answers.push(batcher.add(3));
+  assert.equal(await Promise.all(answers), [10, 20, 30]);
+  assert.equal(flushes, [[1, 2, 3]]);
+});
+
+test('inputs arriving every turn are flushed every few turns, not held back for good', async () => {
+  const { batcher, flushes } = recording();
+  const answers: Promise<number>[] = [];
+  for (let i = 1; i <= 20; i++) {
+    answers.push(batcher.add(i));
+    await nextTurn();
+  }
+  assert.equal(await Promise.all(answers), Array.from({ length: 20 }, (_, i) => (i + 1) * 10));
+  assert.ok(flushes.length >= 4, `flushed ${flushes.length} times`);
+  assert.ok(flushes.every((batch) => batch.length <= 5), `batches of ${flushes.map((b) => b.length).join(', ')}`);
+  assert.equal(flushes.flat(), Array.from({ length: 20 }, (_, i) => i + 1));
 });
 
 test('inputs added while a flush is under way go into the next one', async () => {
@@ -24,9 +58,9 @@ test('inputs added while a flush is under way go into the next one', async () =>
     return inputs;
   });
   const first = batcher.add(1);
-  await new Promise((resolve) => setImmediate(resolve));
+  while (flushes.length === 0) await nextTurn();
   const second = batcher.add(2);
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   release();
   assert.equal(await Promise.all([first, second]), [1, 2]);
   assert.equal(flushes, [[1], [2]]);
