@@ -139,6 +139,20 @@ test('an unknown event type is stored, acknowledged and left alone', async () =>
   assert.is(row.type, 'somethingNew');
 });
 
+test('each event is stored as the text LINE sent, not serialised again', async () => {
+  const events = [engine.fakeLine.textEvent(userId(11), 'say "hi" {[ok]}'), engine.fakeLine.textEvent(userId(12), 'สวัสดี')];
+  // indented: a re-serialised event would lose the layout
+  const body = JSON.stringify({ destination: 'U1', events }, null, 2);
+  assert.is((await engine.postWebhook(body)).status, 200);
+  for (const event of events) {
+    const stored = await engine.baton.store.webhookEvents.findById(event.webhookEventId);
+    assert.ok(stored, 'stored');
+    assert.ok(stored.raw.includes('\n'), 'kept its own layout');
+    assert.ok(body.includes(stored.raw), 'a piece of the body as sent');
+    assert.equal(JSON.parse(stored.raw), event);
+  }
+});
+
 test('events without webhookEventId (old payloads) are still stored once', async () => {
   const { webhookEventId: _dropped, ...legacy } = engine.fakeLine.textEvent(userId(6), 'hello');
   const body = JSON.stringify({ destination: 'U1', events: [legacy] });

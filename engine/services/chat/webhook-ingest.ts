@@ -41,11 +41,12 @@ export class WebhookIngest {
     private readonly onStored: (count: number) => void,
   ) {}
 
-  async ingest(destination: string | undefined, events: RawLineEvent[]): Promise<IngestResult> {
+  /** `texts`: each event as LINE sent it, when the caller has them (stored as they are); else serialised here */
+  async ingest(destination: string | undefined, events: RawLineEvent[], texts?: readonly string[]): Promise<IngestResult> {
     if (events.length === 0) return { stored: 0, duplicates: 0 };
     const at = this.now();
-    const rows: NewWebhookEvent[] = events.map((event) => {
-      const raw = JSON.stringify(event);
+    const rows: NewWebhookEvent[] = events.map((event, i) => {
+      const raw = texts?.[i] ?? JSON.stringify(event);
       return {
         id: eventId(event, raw),
         destination: destination ?? null,

@@ -4,6 +4,7 @@
  */
 import Router from '@koa/router';
 import { verifyLineSignature } from '../../line/signature.ts';
+import { webhookEventTexts } from '../../line/webhook-event-texts.ts';
 import { unauthorized } from '../../errors.ts';
 import type { WebhookIngest } from '../../services/chat/webhook-ingest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
@@ -25,8 +26,10 @@ export function lineWebhookRoutes(options: LineWebhookOptions): Router {
     if (!verifyLineSignature(raw, options.channelSecret, ctx.get('x-line-signature') || undefined)) {
       throw unauthorized('Missing or invalid x-line-signature');
     }
-    const body = assertValid(validators.lineWebhook, parseJson(raw), 'LINE webhook body');
-    const result = await options.ingest.ingest(body.destination, body.events);
+    const text = raw.toString('utf8');
+    const body = assertValid(validators.lineWebhook, parseJson(text), 'LINE webhook body');
+    const texts = webhookEventTexts(text);
+    const result = await options.ingest.ingest(body.destination, body.events, texts?.length === body.events.length ? texts : undefined);
     ctx.status = 200;
     ctx.body = { ok: true, ...result };
   });

@@ -40,10 +40,10 @@ export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   });
 }
 
-export function parseJson(raw: Buffer): unknown {
+export function parseJson(raw: Buffer | string): unknown {
   if (raw.length === 0) throw badRequest('invalid_json', 'Empty body: expected JSON');
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
   } catch (error) {
     throw badRequest('invalid_json', `Body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
