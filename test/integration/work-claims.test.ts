@@ -53,6 +53,37 @@ test('a batch holds at most one event per customer, oldest first', async () => {
   assert.ok(await done(['f2'], 'engine-2', T));
 });
 
+test("a customer with hundreds of events queued holds up nobody else, and still goes one at a time", async () => {
+  // more queued events of one customer than a claim reads from the oldest, then another customer's
+  const flood = Array.from({ length: 250 }, (_, i) => event(`flood-${String(i).padStart(3, '0')}`, 'Uflood', T + 100 + i));
+  await store.webhookEvents.insertNew([...flood, event('other-1', 'Uother', T + 400)]);
+  assert.equal(await claim('engine-1', T, 5), ['flood-000', 'other-1'], 'the head of each line, the other customer found past the flood');
+  assert.equal(await claim('engine-2', T, 5), [], 'both customers have an event in hand');
+  assert.ok(await done(['flood-000', 'other-1'], 'engine-1', T));
+  assert.equal(await claim('engine-2', T, 5), ['flood-001']);
+  assert.ok(await done(['flood-001'], 'engine-2', T));
+  // the rest of the flood, one at a time and in order
+  const order: string[] = [];
+  for (let i = 2; i < 250; i++) {
+    const ids = await claim('engine-1', T, 5);
+    order.push(...ids);
+    assert.ok(await done(ids, 'engine-1', T));
+  }
+  assert.equal(order, flood.slice(2).map((e) => e.id));
+});
+
+test('events of one customer stamped alike go in the order they arrived', async () => {
+  await store.webhookEvents.insertNew([event('same-b', 'Usame', T + 500, T + 2), event('same-a', 'Usame', T + 500, T + 1), event('same-c', 'Usame', T + 500, T + 3)]);
+  const order: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const ids = await claim('engine-1', T, 10);
+    assert.is(ids.length, 1, 'one at a time');
+    order.push(...ids);
+    assert.ok(await done(ids, 'engine-1', T));
+  }
+  assert.equal(order, ['same-a', 'same-b', 'same-c']);
+});
+
 test('an event that arrives late with an older timestamp still waits while the customer has an event in hand', async () => {
   await store.webhookEvents.insertNew([event('c2', 'Uc', T + 10)]);
   assert.equal(await claim('engine-1', T), ['c2']);
@@ -101,7 +132,7 @@ test('a handed-back event is claimable at once', async () => {
   await store.webhookEvents.release('leaving');
   assert.equal(await claim('staying', T), ['e1']);
   await done(['e1'], 'staying', T);
-  assert.equal(await store.webhookEvents.countByStatus(), { done: 14 });
+  assert.equal(await store.webhookEvents.countByStatus(), { done: 268 });
 });
 
 test('an outbound batch is sent by one engine at a time, and resent with the same retry key after its holder died', async () => {

@@ -47,55 +47,62 @@ function insertSql(rows: number): string {
 }
 
 /**
- * Where a claim looks (as `e`, oldest first), and what the UPDATE checks again so that an event taken
- * meanwhile is not taken twice. Written as SQL: every loop claims after every batch, and an empty
- * claim cost 28 µs built by the query builder, 8 µs as written (SQLite's own part is about 1 µs).
- * Each lookup names `processed_at is null`, so the live partial indexes (migration 004) serve it.
+ * How events are claimed, written as SQL: every loop claims after every batch, and an empty claim cost
+ * 28 µs built by the query builder, 8 µs as written (SQLite's own part is about 1 µs). Each lookup
+ * names the condition of the partial index that serves it (migration 004) as written.
  */
-interface ClaimSource {
-  candidates: string;
-  bindings: Knex.RawBinding[];
-  stillFree: string;
-  stillFreeBindings: Knex.RawBinding[];
-}
+const CLAIM = 'update webhook_events set status = ?, locked_by = ?, locked_until = ?, attempts = attempts + 1';
 
-/** another live event of the same LINE user as `e`, in state `status` */
-const sameCustomer = (status: WebhookEventStatus) =>
-  `select 1 from webhook_events p where p.source_user_id = e.source_user_id and p.processed_at is null and p.id <> e.id and p.status = '${status}'`;
+/** an event of the same LINE user as `e` being processed (the index of processing events by customer) */
+const PROCESSING_FOR_SAME_CUSTOMER = `select 1 from webhook_events p where p.source_user_id = e.source_user_id and p.status = '${WebhookEventStatus.PROCESSING}'`;
+
+/** LINE timestamp order, events stamped alike in the order they arrived (columns of `table`) */
+const lineOrder = (table: string) => `${table}.event_timestamp, ${table}.received_at, ${table}.id`;
 
 /**
- * Pending events at the head of their customer's line. Two lookups, each with the status as an
- * equality, so the index by customer goes straight to the customer's events in flight (as one OR it
- * walked every event the customer ever sent); the index by time gives the order, so the scan stops
- * at the first heads.
+ * Pending events of customers with nothing processing, in LINE order (as `e`). Read from the oldest,
+ * the first event of each customer is the head of that customer's line: everything older was read
+ * too. Pending events are not indexed by customer (an index page written at random for every stored
+ * event was half of SQLite's cost of ingesting one), so this is how heads are found.
  */
-const HEADS_OF_LINE: ClaimSource = {
-  candidates: `from webhook_events e
-    where e.status = '${WebhookEventStatus.PENDING}' and e.processed_at is null
-      and not exists (${sameCustomer(WebhookEventStatus.PROCESSING)})
-      and not exists (${sameCustomer(WebhookEventStatus.PENDING)}
-        and (p.event_timestamp < e.event_timestamp or (p.event_timestamp = e.event_timestamp
-          and (p.received_at < e.received_at or (p.received_at = e.received_at and p.id < e.id)))))
-    order by e.event_timestamp`,
-  bindings: [],
-  stillFree: `status = '${WebhookEventStatus.PENDING}'`,
-  stillFreeBindings: [],
-};
+const UNBLOCKED_PENDING = `from webhook_events e
+  where e.status = '${WebhookEventStatus.PENDING}' and e.processed_at is null
+    and not exists (${PROCESSING_FOR_SAME_CUSTOMER})`;
 
-/** Events whose engine died mid-way (lease expired), unless another event of the customer is live. */
-function abandoned(now: number): ClaimSource {
-  return {
-    candidates: `from webhook_events e
-      where e.status = '${WebhookEventStatus.PROCESSING}' and e.processed_at is null and e.locked_until < ?
-        and not exists (${sameCustomer(WebhookEventStatus.PROCESSING)} and p.locked_until >= ?)
-      order by e.event_timestamp`,
-    bindings: [now, now],
-    stillFree: `status = '${WebhookEventStatus.PROCESSING}' and locked_until < ?`,
-    stillFreeBindings: [now],
-  };
+/** oldest unblocked pending events read to find heads: enough unless a few customers have many events queued */
+const headsScan = (wanted: number) => Math.max(200, wanted * 8);
+
+/**
+ * The heads of line among every pending event, for when the oldest `headsScan` all belonged to a few
+ * customers: each customer's first by a window over the whole queue (slower, and rarely needed).
+ */
+const headsOverWholeQueue = (wanted: number) => `select id, source_user_id from (
+    select e.id, e.source_user_id, e.event_timestamp, e.received_at,
+      row_number() over (partition by e.source_user_id order by ${lineOrder('e')}) as place
+    ${UNBLOCKED_PENDING}
+  ) h where h.place = 1 or h.source_user_id is null
+  order by ${lineOrder('h')} limit ${wanted}`;
+
+/** Events whose engine died mid-way (lease expired), unless another event of the customer is being processed (as `e`). */
+const ABANDONED = `from webhook_events e
+  where e.status = '${WebhookEventStatus.PROCESSING}' and e.processed_at is null and e.locked_until < ?
+    and not exists (${PROCESSING_FOR_SAME_CUSTOMER} and p.id <> e.id and p.locked_until >= ?)
+  order by e.event_timestamp`;
+
+/** the first event of each customer among `rows` (in LINE order), at most `wanted`; events without a user have no line */
+function firstOfEachCustomer(rows: { id: string; source_user_id: string | null }[], wanted: number): string[] {
+  const customers = new Set<string>();
+  const heads: string[] = [];
+  for (const row of rows) {
+    if (heads.length === wanted) break;
+    if (row.source_user_id !== null) {
+      if (customers.has(row.source_user_id)) continue;
+      customers.add(row.source_user_id);
+    }
+    heads.push(row.id);
+  }
+  return heads;
 }
-
-const CLAIM = 'update webhook_events set status = ?, locked_by = ?, locked_until = ?, attempts = attempts + 1';
 
 /** LINE timestamp order; events stamped alike in the order they arrived */
 function byTimestamp(a: WebhookEventRow, b: WebhookEventRow): number {
@@ -119,8 +126,7 @@ export class WebhookEventsRepo {
     for (const e of events) {
       bindings.push(e.id, e.destination, e.type, e.mode, e.source_user_id, e.event_timestamp, e.is_redelivery, e.raw, e.received_at);
     }
-    const result: unknown = await this.db.raw(insertSql(events.length), bindings);
-    const inserted = (isPostgres(this.db) ? (result as { rows: { id: string }[] }).rows : result) as { id: string }[];
+    const inserted = await this.rows<{ id: string }>(insertSql(events.length), bindings);
     return new Set(inserted.map((row) => row.id));
   }
 
@@ -133,38 +139,53 @@ export class WebhookEventsRepo {
    * one at a time and in timestamp order across engines: first events whose engine died (processing,
    * lease expired), then the oldest pending events at the head of their customer's line. A pending
    * event waits while any event of the same LINE user is processing, or an earlier one is pending.
-   * Postgres claims with FOR UPDATE SKIP LOCKED, so engines never wait on each other's candidates;
-   * SQLite (one engine) re-checks each candidate's state in the UPDATE instead. Oldest first.
+   * Candidates are chosen in one statement, then claimed by an UPDATE that takes only those still
+   * free, so a candidate another loop or engine took meanwhile is left to it; only heads are ever
+   * candidates, so a customer's later event is never taken past an earlier one. Oldest first.
    * `takeOver: false` skips looking for abandoned events (a query of its own; leases last seconds, so
    * a caller that claims often need not look every time).
    */
   async claimBatch(workerId: string, now: number, leaseMs: number, limit: number, takeOver = true): Promise<WebhookEventRow[]> {
+    const claim = [WebhookEventStatus.PROCESSING, workerId, now + leaseMs];
     const claimed: WebhookEventRow[] = [];
-    const sources: ClaimSource[] = takeOver ? [abandoned(now), HEADS_OF_LINE] : [HEADS_OF_LINE];
-    for (const source of sources) {
-      const wanted = limit - claimed.length;
-      if (wanted <= 0) break;
-      const claim = [WebhookEventStatus.PROCESSING, workerId, now + leaseMs];
-      if (isPostgres(this.db)) {
-        // picked in a CTE, which runs once: as `id IN (subquery)` the planner may run the subquery
-        // again while updating and claim more (or other) rows than the limit
-        const result = (await this.db.raw(
-          `with picked as (select e.id ${source.candidates} limit ${wanted} for update skip locked) ${CLAIM} where id in (select id from picked) and ${source.stillFree} returning *`,
-          [...source.bindings, ...claim, ...source.stillFreeBindings],
-        )) as { rows: WebhookEventRow[] };
-        claimed.push(...result.rows);
-      } else {
-        const ids = ((await this.db.raw(`select e.id ${source.candidates} limit ${wanted}`, source.bindings)) as { id: string }[]).map((row) => row.id);
-        if (ids.length === 0) continue;
-        const rows = (await this.db.raw(`${CLAIM} where id in (${ids.map(() => '?').join(', ')}) and ${source.stillFree} returning *`, [
-          ...claim,
-          ...ids,
-          ...source.stillFreeBindings,
-        ])) as WebhookEventRow[];
-        claimed.push(...rows);
-      }
+    if (takeOver) {
+      const ids = (await this.rows<{ id: string }>(`select e.id ${ABANDONED} limit ${limit}`, [now, now])).map((row) => row.id);
+      claimed.push(...(await this.claimIds(ids, `status = '${WebhookEventStatus.PROCESSING}' and locked_until < ?`, claim, [now])));
     }
+    const wanted = limit - claimed.length;
+    if (wanted <= 0) return claimed.sort(byTimestamp);
+    const scan = headsScan(wanted);
+    const oldest = await this.rows<{ id: string; source_user_id: string | null }>(
+      `select e.id, e.source_user_id ${UNBLOCKED_PENDING} order by ${lineOrder('e')} limit ${scan}`,
+      [],
+    );
+    let heads = firstOfEachCustomer(oldest, wanted);
+    if (heads.length < wanted && oldest.length === scan) heads = firstOfEachCustomer(await this.rows(headsOverWholeQueue(wanted), []), wanted);
+    // still pending at the moment of the update: another loop or engine may have taken one meanwhile
+    claimed.push(...(await this.claimIds(heads, `status = '${WebhookEventStatus.PENDING}'`, claim, [])));
     return claimed.sort(byTimestamp);
+  }
+
+  /**
+   * Claims those of `ids` that are still free (`stillFree`). Postgres locks them first with SKIP
+   * LOCKED, in a CTE that runs once, so engines never wait on each other's candidates.
+   */
+  private async claimIds(ids: string[], stillFree: string, claim: Knex.RawBinding[], stillFreeBindings: Knex.RawBinding[]): Promise<WebhookEventRow[]> {
+    if (ids.length === 0) return [];
+    const list = ids.map(() => '?').join(', ');
+    if (isPostgres(this.db)) {
+      return this.rows(
+        `with picked as (select id from webhook_events where id in (${list}) and ${stillFree} for update skip locked) ${CLAIM} where id in (select id from picked) returning *`,
+        [...ids, ...stillFreeBindings, ...claim],
+      );
+    }
+    return this.rows(`${CLAIM} where id in (${list}) and ${stillFree} returning *`, [...claim, ...ids, ...stillFreeBindings]);
+  }
+
+  /** the rows a raw statement answers, on either database */
+  private async rows<T>(sql: string, bindings: Knex.RawBinding[]): Promise<T[]> {
+    const result: unknown = await this.db.raw(sql, bindings);
+    return (isPostgres(this.db) ? (result as { rows: T[] }).rows : result) as T[];
   }
 
   /** Marks events done; false when any of them is no longer held by this worker (its lease was taken over). */
