@@ -57,9 +57,12 @@ test("a customer with hundreds of events queued holds up nobody else, and still 
   // more queued events of one customer than a claim reads from the oldest, then another customer's
   const flood = Array.from({ length: 250 }, (_, i) => event(`flood-${String(i).padStart(3, '0')}`, 'Uflood', T + 100 + i));
   await store.webhookEvents.insertNew([...flood, event('other-1', 'Uother', T + 400)]);
-  assert.equal(await claim('engine-1', T, 5), ['flood-000', 'other-1'], 'the head of each line, the other customer found past the flood');
-  assert.equal(await claim('engine-2', T, 5), [], 'both customers have an event in hand');
-  assert.ok(await done(['flood-000', 'other-1'], 'engine-1', T));
+  const quick = await store.webhookEvents.claimBatch('engine-1', T, LEASE, 5, false);
+  assert.equal(quick.map((e) => e.id), ['flood-000'], 'a claim that is not thorough takes the heads among the oldest only');
+  assert.equal(await claim('engine-2', T, 5), ['other-1'], 'a thorough one finds the other customer past the flood');
+  assert.equal(await claim('engine-3', T, 5), [], 'both customers have an event in hand');
+  assert.ok(await done(['flood-000'], 'engine-1', T));
+  assert.ok(await done(['other-1'], 'engine-2', T));
   assert.equal(await claim('engine-2', T, 5), ['flood-001']);
   assert.ok(await done(['flood-001'], 'engine-2', T));
   // the rest of the flood, one at a time and in order

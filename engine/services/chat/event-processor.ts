@@ -29,8 +29,8 @@ export class EventProcessor {
   private readonly loops: Promise<void>[] = [];
   /** idle loops, each woken by its timer or by kick() */
   private readonly sleepers = new Set<() => void>();
-  /** when a claim last looked for events abandoned by a dead engine */
-  private lastTakeOverAt = Number.NEGATIVE_INFINITY;
+  /** when a claim was last thorough (looked for abandoned events, and past the oldest pending ones) */
+  private lastThoroughAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: Store,
@@ -94,10 +94,11 @@ export class EventProcessor {
   /** Processes the claimable events, up to a batch; false when there were none. */
   private async processBatch(): Promise<boolean> {
     const now = this.now();
-    // abandoned events wait out a lease of seconds anyway: looking once per idle poll is soon enough
-    const takeOver = now - this.lastTakeOverAt >= this.options.idlePollMs;
-    if (takeOver) this.lastTakeOverAt = now;
-    const events = await this.store.webhookEvents.claimBatch(this.workerId, now, this.options.leaseMs, this.options.batchSize, takeOver);
+    // abandoned events wait out a lease of seconds anyway, and heads past the oldest pending events
+    // exist only under a flood from a few customers: looking once per idle poll is soon enough
+    const thorough = now - this.lastThoroughAt >= this.options.idlePollMs;
+    if (thorough) this.lastThoroughAt = now;
+    const events = await this.store.webhookEvents.claimBatch(this.workerId, now, this.options.leaseMs, this.options.batchSize, thorough);
     if (events.length === 0) return false;
     try {
       await this.handler.handle(events, this.workerId);

@@ -74,7 +74,9 @@ const headsScan = (wanted: number) => Math.max(200, wanted * 8);
 
 /**
  * The heads of line among every pending event, for when the oldest `headsScan` all belonged to a few
- * customers: each customer's first by a window over the whole queue (slower, and rarely needed).
+ * customers: each customer's first by a window over the whole queue. Its cost grows with the queue, so
+ * only thorough claims use it: under a flood from a few customers, the others are looked for once per
+ * idle poll rather than on every claim.
  */
 const headsOverWholeQueue = (wanted: number) => `select id, source_user_id from (
     select e.id, e.source_user_id, e.event_timestamp, e.received_at,
@@ -142,13 +144,16 @@ export class WebhookEventsRepo {
    * Candidates are chosen in one statement, then claimed by an UPDATE that takes only those still
    * free, so a candidate another loop or engine took meanwhile is left to it; only heads are ever
    * candidates, so a customer's later event is never taken past an earlier one. Oldest first.
-   * `takeOver: false` skips looking for abandoned events (a query of its own; leases last seconds, so
-   * a caller that claims often need not look every time).
+   * `thorough: false` skips the two lookups whose cost grows with the queue: events abandoned by a
+   * dead engine, and heads of line past the oldest pending events when those all belong to a few
+   * customers. Leases last seconds, and a claim that is not thorough still takes every head among the
+   * oldest, so a caller that claims often need only be thorough now and then (the event processor:
+   * once per idle poll).
    */
-  async claimBatch(workerId: string, now: number, leaseMs: number, limit: number, takeOver = true): Promise<WebhookEventRow[]> {
+  async claimBatch(workerId: string, now: number, leaseMs: number, limit: number, thorough = true): Promise<WebhookEventRow[]> {
     const claim = [WebhookEventStatus.PROCESSING, workerId, now + leaseMs];
     const claimed: WebhookEventRow[] = [];
-    if (takeOver) {
+    if (thorough) {
       const ids = (await this.rows<{ id: string }>(`select e.id ${ABANDONED} limit ${limit}`, [now, now])).map((row) => row.id);
       claimed.push(...(await this.claimIds(ids, `status = '${WebhookEventStatus.PROCESSING}' and locked_until < ?`, claim, [now])));
     }
@@ -160,7 +165,7 @@ export class WebhookEventsRepo {
       [],
     );
     let heads = firstOfEachCustomer(oldest, wanted);
-    if (heads.length < wanted && oldest.length === scan) heads = firstOfEachCustomer(await this.rows(headsOverWholeQueue(wanted), []), wanted);
+    if (thorough && heads.length < wanted && oldest.length === scan) heads = firstOfEachCustomer(await this.rows(headsOverWholeQueue(wanted), []), wanted);
     // still pending at the moment of the update: another loop or engine may have taken one meanwhile
     claimed.push(...(await this.claimIds(heads, `status = '${WebhookEventStatus.PENDING}'`, claim, [])));
     return claimed.sort(byTimestamp);
