@@ -155,7 +155,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
       const flowApi = flowRoutes(auth, flows, store);
       const presenceApi = presenceRoutes(auth, presence);
       const pluginApi = pluginRoutes(auth, plugins);
-      koa.use(health.routes()).use(webhook.routes()).use(authApi.routes()).use(authApi.allowedMethods());
+      // the webhook first: it is the request every LINE message makes
+      koa.use(webhook.routes()).use(health.routes()).use(authApi.routes()).use(authApi.allowedMethods());
       koa.use(conversationApi.routes()).use(conversationApi.allowedMethods()).use(openApi.routes());
       koa.use(flowApi.routes()).use(flowApi.allowedMethods()).use(presenceApi.routes()).use(presenceApi.allowedMethods());
       koa.use(pluginApi.routes()).use(pluginApi.allowedMethods());
