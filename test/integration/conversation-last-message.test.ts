@@ -7,21 +7,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { NewMessage } from '../../engine/store/repositories/messages.repo.ts';
 import type { Store } from '../../engine/store/store.ts';
-import { openTestStore } from '../support/cluster-store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useTestStore } from '../support/cluster-store.ts';
 
-let database: TestDatabase;
 let store: Store;
 const T = 1_767_000_000_000;
 
-test.before(async () => {
-  database = await createTestDatabase();
-  store = await openTestStore(database);
-});
-test.after(async () => {
-  await store?.close();
-  await database?.drop();
-});
+useTestStore(test, (opened) => (store = opened));
 
 function message(customerId: string, conversationId: string | null, text: string): NewMessage {
   return {

@@ -12,23 +12,14 @@ import type { Store } from '../../engine/store/store.ts';
 import type { CronJob } from '../../engine/transports/cron/cron-job.ts';
 import { JobRunner } from '../../engine/transports/cron/job-runner.ts';
 import { retentionJob } from '../../engine/transports/cron/retention.job.ts';
-import { openTestStore } from '../support/cluster-store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useTestStore } from '../support/cluster-store.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let database: TestDatabase;
 let store: Store;
 const DAY = 24 * 60 * 60 * 1000;
 const T = Date.UTC(2026, 0, 5, 3, 30);
 
-test.before(async () => {
-  database = await createTestDatabase();
-  store = await openTestStore(database);
-});
-test.after(async () => {
-  await store?.close();
-  await database?.drop();
-});
+useTestStore(test, (opened) => (store = opened));
 
 function runner(instanceId: string, now: () => number = Date.now): JobRunner {
   return new JobRunner(store, { instanceId, timezone: null, now, logger: createLogger('silent'), leaseMs: 1_000 });

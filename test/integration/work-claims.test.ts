@@ -7,22 +7,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { NewWebhookEvent } from '../../engine/store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../engine/store/store.ts';
-import { openTestStore } from '../support/cluster-store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useTestStore } from '../support/cluster-store.ts';
 
-let database: TestDatabase;
 let store: Store;
 const LEASE = 1_000;
 const T = 1_767_000_000_000;
 
-test.before(async () => {
-  database = await createTestDatabase();
-  store = await openTestStore(database);
-});
-test.after(async () => {
-  await store?.close();
-  await database?.drop();
-});
+useTestStore(test, (opened) => (store = opened));
 
 function event(id: string, user: string | null, timestamp: number, receivedAt = timestamp): NewWebhookEvent {
   return { id, destination: null, type: 'message', mode: 'active', source_user_id: user, event_timestamp: timestamp, is_redelivery: false, raw: '{}', received_at: receivedAt };

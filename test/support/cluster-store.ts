@@ -1,7 +1,7 @@
 /** The cluster's database as the tests read it: the engine's own store, on a small pool of its own. */
 import { openDatabase } from '../../engine/store/database.ts';
 import { createStore, type Store } from '../../engine/store/store.ts';
-import type { TestDatabase } from './test-database.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export async function openTestStore(database: TestDatabase): Promise<Store> {
   const config =
@@ -9,4 +9,28 @@ export async function openTestStore(database: TestDatabase): Promise<Store> {
       ? { client: 'postgres' as const, connection: database.url, poolMax: 2 }
       : { client: 'sqlite' as const, connection: database.url.slice('sqlite:'.length), poolMax: 1 };
   return createStore(await openDatabase(config));
+}
+
+/** The hooks of a uvu suite. */
+interface Suite {
+  before(fn: () => Promise<void>): void;
+  after(fn: () => Promise<void>): void;
+}
+
+/**
+ * A store on a database of the suite's own (createTestDatabase): opened before its tests and handed
+ * to `opened`, closed and dropped after them.
+ */
+export function useTestStore(suite: Suite, opened: (store: Store) => void): void {
+  let database: TestDatabase | undefined;
+  let store: Store | undefined;
+  suite.before(async () => {
+    database = await createTestDatabase();
+    store = await openTestStore(database);
+    opened(store);
+  });
+  suite.after(async () => {
+    await store?.close();
+    await database?.drop();
+  });
 }
