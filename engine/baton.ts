@@ -11,8 +11,14 @@ import type { Config } from './config.ts';
 import { createLineClient } from './line/line-client.ts';
 import { FakeLinePlatform } from './line/sandbox/fake-line-platform.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { AccessTokens } from './services/auth/access-token.ts';
 import { AuthService, type FirstAdmin } from './services/auth/auth.service.ts';
 import { LoginThrottle } from './services/auth/login-throttle.ts';
+import { PasswordHasher } from './services/auth/password-hasher.ts';
+import { SecuritySettings } from './services/auth/security-settings.ts';
+import { SessionService } from './services/auth/session.service.ts';
+import { TeamService } from './services/auth/team.service.ts';
+import { AuditService } from './services/audit/audit.service.ts';
 import { ConversationService } from './services/chat/conversation.service.ts';
 import { EventHandler } from './services/chat/event-handler.ts';
 import { EventProcessor } from './services/chat/event-processor.ts';
@@ -36,14 +42,17 @@ import { PluginHost } from '../plugins/plugin-host.ts';
 import { RetentionService } from './services/maintenance/retention.service.ts';
 import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
 import { openDatabase } from './store/database.ts';
-import { MemoryRateCounters } from './store/counters/memory-rate-counters.ts';
-import { RedisRateCounters } from './store/counters/redis-rate-counters.ts';
 import { openRedis } from './store/redis.ts';
 import { createStore, type Store } from './store/store.ts';
 import { JobRunner, type SlotOutcome } from './transports/cron/job-runner.ts';
 import { retentionJob } from './transports/cron/retention.job.ts';
 import { createHttpApp } from './transports/http/app.ts';
+import { auditRoutes } from './transports/http/audit.route.ts';
 import { authRoutes } from './transports/http/auth.route.ts';
+import { inviteRoutes } from './transports/http/invites.route.ts';
+import { meRoutes } from './transports/http/me.route.ts';
+import { operatorRoutes } from './transports/http/operators.route.ts';
+import { settingsRoutes } from './transports/http/settings.route.ts';
 import { conversationRoutes } from './transports/http/conversations.route.ts';
 import { healthRoutes } from './transports/http/health.route.ts';
 import { lineWebhookRoutes } from './transports/http/line-webhook.route.ts';
@@ -72,6 +81,8 @@ export interface RunningBaton {
   /** set when this start created the first admin */
   firstAdmin: FirstAdmin | null;
   flowVersion: number;
+  /** every REST route mounted, `METHOD /path` (the permission-table test checks each has an entry) */
+  routes: string[];
   /** names this engine in the store (claimed events, outbound batches, cron runs) */
   instanceId: string;
   /** first step of a shutdown: /readyz and new webhooks answer 503 from now on */
@@ -79,6 +90,10 @@ export interface RunningBaton {
   /** drains, finishes or hands back claimed work, closes sockets (clients reconnect elsewhere), closes */
   stop(): Promise<void>;
 }
+
+/** Password hashes at once (each ~50 ms of a core, 19 MiB), and sign-ins waiting for one before 503. */
+const PASSWORD_HASH_CONCURRENCY = 2;
+const PASSWORD_HASH_QUEUE = 64;
 
 /** How often pending outbound messages (LINE down, crash before send) are retried. */
 const OUTBOX_SWEEP_MS = 5_000;
@@ -119,11 +134,21 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
   const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now, { pluginStepKinds: plugins.stepSchemas() });
   const active = await flows.loadFolder(config.flowsDir);
-  const auth = await AuthService.create(store, config.tokenSecret, config.tokenTtlSeconds, now);
+  const tokenSecret = config.auth.tokenSecret ?? (await store.settings.getOrInsert('token_secret', randomBytes(32).toString('base64url')));
+  const sessions = new SessionService(store, new AccessTokens(tokenSecret, config.auth.tokenTtlSeconds), { idleTimeoutMs: config.auth.idleTimeoutMs, maxAgeMs: config.auth.sessionMaxAgeMs }, now);
+  const audit = new AuditService(store, logger.child({ module: 'audit' }), now);
+  const hasher = new PasswordHasher({ concurrency: PASSWORD_HASH_CONCURRENCY, queueMax: PASSWORD_HASH_QUEUE });
+  const security = new SecuritySettings(store);
+  const throttle = new LoginThrottle({
+    maxFailures: config.auth.loginMaxFailures,
+    windowMs: config.auth.loginWindowMs,
+    redis: redis ? { client: redis.counters, keyPrefix: config.redisKeyPrefix } : null,
+  });
+  const auth = new AuthService({ store, hasher, throttle, sessions, security, audit, now });
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
 
   const chatLogger = logger.child({ module: 'chat' });
-  const publisher = new InboxPublisher(config.inboxDigestMs);
+  const publisher = new InboxPublisher();
   const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const handler = new EventHandler({ store, flows, line: lineClient, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
@@ -136,41 +161,58 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     workerId: instanceId,
   });
   const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored));
-  const counters = redis ? new RedisRateCounters(redis.counters, config.redisKeyPrefix) : new MemoryRateCounters(now);
-  const throttle = new LoginThrottle(counters, config.loginThrottle, logger.child({ module: 'auth' }));
-  const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, now);
+  const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now);
+  const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
   const presence = new PresenceService(store, followUps);
 
   const channelSecret = line.channelSecret;
   let webhookUrl = '';
+  const httpLogger = logger.child({ module: 'http' });
+  const publicOrigin = new URL(config.publicUrl).origin;
+  const routes: string[] = [];
   const app = createHttpApp({
-    logger: logger.child({ module: 'http' }),
+    logger: httpLogger,
     studioDir: config.studioDir,
+    https: config.publicUrl.startsWith('https:'),
+    trustedProxies: config.trustedProxies,
+    mountWebhook(koa) {
+      koa.use(lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest, draining: () => draining }).routes());
+    },
     mountRoutes(koa) {
-      const health = healthRoutes({ database: () => store.ping(), redis: redis ? () => redis.ping() : undefined, draining: () => draining });
-      const webhook = lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest, draining: () => draining });
-      const authApi = authRoutes(auth, throttle);
-      const conversationApi = conversationRoutes(auth, conversations, new CannedResponsesService(store, flows, now));
-      const openApi = openApiRoutes();
-      const flowApi = flowRoutes(auth, flows, store);
-      const presenceApi = presenceRoutes(auth, presence);
-      const pluginApi = pluginRoutes(auth, plugins);
-      // the webhook first: it is the request every LINE message makes
-      koa.use(webhook.routes()).use(health.routes()).use(authApi.routes()).use(authApi.allowedMethods());
-      koa.use(conversationApi.routes()).use(conversationApi.allowedMethods()).use(openApi.routes());
-      koa.use(flowApi.routes()).use(flowApi.allowedMethods()).use(presenceApi.routes()).use(presenceApi.allowedMethods());
-      koa.use(pluginApi.routes()).use(pluginApi.allowedMethods());
-      if (sandbox) koa.use(sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl }).routes());
+      const authDeps = { auth, sessions, cookies: { secure: config.publicUrl.startsWith('https:'), publicOrigin }, logger: httpLogger };
+      const routers = [
+        authRoutes(authDeps),
+        meRoutes(auth, sessions, httpLogger),
+        presenceRoutes(sessions, httpLogger, presence),
+        operatorRoutes(team, sessions, httpLogger),
+        inviteRoutes(auth, authDeps),
+        settingsRoutes(security, audit, sessions, httpLogger),
+        auditRoutes(audit, sessions, httpLogger),
+        conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now)),
+        flowRoutes(sessions, httpLogger, flows, store, audit),
+        pluginRoutes(sessions, httpLogger, plugins),
+        openApiRoutes(),
+        ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger })] : []),
+      ];
+      koa.use(healthRoutes({ database: () => store.ping(), redis: redis ? () => redis.ping() : undefined, draining: () => draining }).routes());
+      for (const router of routers) {
+        koa.use(router.routes()).use(router.allowedMethods());
+        for (const layer of router.stack) for (const method of layer.methods) if (method !== 'HEAD') routes.push(`${method} ${layer.path}`);
+      }
     },
   });
   const server = http.createServer(app.callback());
-  const gateway = attachSocketGateway(server, auth, logger.child({ module: 'realtime' }), {
+  const gateway = attachSocketGateway(server, sessions, logger.child({ module: 'realtime' }), {
     adapter: redis ? redisStreamsAdapter(redis.client, config.redisKeyPrefix) : undefined,
+    publicOrigin,
+    trustedProxies: config.trustedProxies,
+    conversationAccess: (id, actor) => conversations.access(id, actor),
     onOperatorLeft: (operatorId, remaining) => {
       presence.left(operatorId, remaining).catch((error: unknown) => logger.warn({ error: String(error) }, 'presence update failed'));
     },
   });
   publisher.attach(gateway.channel);
+  sessions.attachSockets(gateway.sockets);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -195,7 +237,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     : null;
   const autoClose = new AutoCloseService(store, flows, conversations, dispatcher, publisher, chatLogger, now);
   const jobs = [
-    retentionJob(new RetentionService(store, config.cron.retentionDays), config.cron.retentionSchedule),
+    retentionJob(new RetentionService(store, config.cron.retentionDays, config.auth.auditRetentionDays), config.cron.retentionSchedule),
     autoCloseJob(autoClose, CHAT_JOBS_SCHEDULE),
     queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE),
   ];
@@ -214,6 +256,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     sandbox,
     firstAdmin,
     flowVersion: active.version,
+    routes,
     instanceId,
     async runJob(name) {
       const job = jobs.find((j) => j.name === name);
@@ -234,7 +277,6 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         // events and outbound batches in hand finish; whatever is still claimed is handed back now
         await processor.stop();
         await dispatcher.stop();
-        publisher.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();
         server.closeAllConnections();

@@ -51,10 +51,32 @@ export interface NotifierConfig {
   webhook: { url: string; secret: string | null } | null;
 }
 
+/** Sessions and sign-in (see docs/security.md). */
+export interface AuthConfig {
+  /** HMAC key for access tokens; when unset one is generated once and kept in the database */
+  tokenSecret: string | null;
+  /** lifetime of an access token (the studio refreshes it before it ends) */
+  tokenTtlSeconds: number;
+  /** a session ends after this long without activity */
+  idleTimeoutMs: number;
+  /** and after this long in any case */
+  sessionMaxAgeMs: number;
+  /** wrong sign-ins per account before it must wait (growing backoff), x5 per address */
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  /** audit entries older than this are deleted by the retention job */
+  auditRetentionDays: number;
+}
+
 export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /**
+   * proxies in front of Baton whose X-Forwarded-For to believe (0: none, the peer is the client). Believing
+   * a header a client can set lets anyone choose the address the sign-in throttle and the audit log see.
+   */
+  trustedProxies: number;
   database: DatabaseConfig;
   redisUrl: string | null;
   /** prefix of every Redis key and stream Baton uses, so several deployments can share one Redis */
@@ -63,13 +85,6 @@ export interface Config {
   cron: CronConfig;
   /** wait between SIGTERM (readyz 503) and closing, so a load balancer stops routing here first */
   shutdownGraceMs: number;
-  /**
-   * how long operators not working a conversation may wait to see its newest message in their list
-   * (its operator, anyone with it open and supervisors see it at once); 0: everyone at once
-   */
-  inboxDigestMs: number;
-  /** failed logins per email and address within the window before 429 */
-  loginThrottle: { maxFailures: number; windowMs: number };
   notifiers: NotifierConfig;
   flowsDir: string;
   /** re-validate and publish the flows folder when a file changes (development) */
@@ -77,9 +92,7 @@ export interface Config {
   studioDir: string;
   line: LineConfig;
   admin: { email: string | null; password: string | null };
-  /** HMAC key for access tokens; when unset one is generated once and kept in the database */
-  tokenSecret: string | null;
-  tokenTtlSeconds: number;
+  auth: AuthConfig;
   webhookBodyLimitBytes: number;
   logLevel: string;
 }
@@ -197,9 +210,21 @@ function notifiers(env: Env): NotifierConfig {
   };
 }
 
+/** off (default), on (one proxy), or how many proxies stand in front of Baton */
+function trustedProxies(env: Env): number {
+  const raw = text(env, 'BATON_TRUST_PROXY');
+  if (raw === null || ['0', 'off', 'false', 'no'].includes(raw.toLowerCase())) return 0;
+  if (['on', 'true', 'yes'].includes(raw.toLowerCase())) return 1;
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 1 || hops > 10) throw new ConfigError('BATON_TRUST_PROXY', `expected off, on or a number of proxies from 1 to 10, got "${raw}"`);
+  return hops;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
-  const host = text(env, 'HOST') ?? '0.0.0.0';
+  const lineConfig = line(env);
+  // the sandbox lets anyone who reaches it act as a LINE customer: only this machine, unless HOST says otherwise
+  const host = text(env, 'HOST') ?? (lineConfig.sandbox ? '127.0.0.1' : '0.0.0.0');
   const email = text(env, 'BATON_ADMIN_EMAIL');
   if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) {
     throw new ConfigError('BATON_ADMIN_EMAIL', `not an email address: "${email}"`);
@@ -215,7 +240,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return {
     port,
     host,
-    publicUrl: text(env, 'BATON_PUBLIC_URL') ?? `http://localhost:${port}`,
+    publicUrl: url(env, 'BATON_PUBLIC_URL', `http://localhost:${port}`, ['https:', 'http:']),
+    trustedProxies: trustedProxies(env),
     database: database(env, cwd),
     redisUrl: text(env, 'REDIS_URL') === null ? null : url(env, 'REDIS_URL', '', ['redis:', 'rediss:']),
     redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX') ?? 'baton:',
@@ -232,19 +258,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       retentionDays: integer(env, 'BATON_RETENTION_DAYS', 30, 1, 3650),
     },
     shutdownGraceMs: integer(env, 'BATON_SHUTDOWN_GRACE_MS', 0, 0, 120_000),
-    inboxDigestMs: integer(env, 'BATON_INBOX_DIGEST_MS', 5_000, 0, 600_000),
-    loginThrottle: {
-      maxFailures: integer(env, 'BATON_LOGIN_MAX_FAILURES', 10, 1, 10_000),
-      windowMs: integer(env, 'BATON_LOGIN_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
-    },
     notifiers: notifiers(env),
     flowsDir: path.resolve(cwd, text(env, 'BATON_FLOWS_DIR') ?? './flows'),
     watchFlows: toggle(env, 'BATON_WATCH_FLOWS', false),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
-    line: line(env),
+    line: lineConfig,
     admin: { email, password },
-    tokenSecret,
-    tokenTtlSeconds: integer(env, 'BATON_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    auth: {
+      tokenSecret,
+      tokenTtlSeconds: integer(env, 'BATON_TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
+      idleTimeoutMs: integer(env, 'BATON_IDLE_TIMEOUT_MINUTES', 30, 1, 24 * 60) * 60_000,
+      sessionMaxAgeMs: integer(env, 'BATON_SESSION_MAX_HOURS', 24, 1, 720) * 3_600_000,
+      loginMaxFailures: integer(env, 'BATON_LOGIN_MAX_FAILURES', 10, 1, 10_000),
+      loginWindowMs: integer(env, 'BATON_LOGIN_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
+      auditRetentionDays: integer(env, 'BATON_AUDIT_RETENTION_DAYS', 365, 1, 3650),
+    },
     webhookBodyLimitBytes: integer(env, 'BATON_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
   };

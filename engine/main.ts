@@ -20,14 +20,17 @@ async function main(): Promise<void> {
     `  Database: ${config.database.client}${config.database.client === 'sqlite' ? ` (${config.database.connection})` : ''}`,
     `  Redis: ${config.redisUrl ? 'shared with other engines (scale-out)' : 'not configured (single instance)'}`,
     baton.sandbox
-      ? `  Sandbox LINE: no LINE credentials set; chat as a customer at ${config.publicUrl}/#/simulator`
+      ? `  Sandbox LINE: no LINE credentials set; sign in, then chat as a customer at ${config.publicUrl}/#/simulator`
       : '  LINE: using LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN',
   ];
+  if (baton.sandbox && process.env.HOST === undefined) {
+    lines.push(`  Listening on ${config.host} only (sandbox mode): set HOST=0.0.0.0 to let other machines in`);
+  }
   if (baton.firstAdmin) {
     lines.push(`  First admin created: ${baton.firstAdmin.email}`);
     if (baton.firstAdmin.generatedPassword) {
       // shown once, here only: it is stored hashed and cannot be shown again
-      lines.push(`  Password (shown once, change it): ${baton.firstAdmin.generatedPassword}`);
+      lines.push(`  Password (shown once; you choose your own at the first sign-in): ${baton.firstAdmin.generatedPassword}`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -15,7 +15,8 @@ import { startBaton, type RunningBaton } from '../../engine/baton.ts';
 import { loadConfig } from '../../engine/config.ts';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
 import { createLogger } from '../../engine/logger.ts';
-import { issueToken } from '../../engine/services/auth/access-token.ts';
+import { AccessTokens } from '../../engine/services/auth/access-token.ts';
+import { SessionService } from '../../engine/services/auth/session.service.ts';
 import { createBenchDatabase, type BenchDatabase, type DbKind } from '../lib/bench-database.ts';
 import { repoRoot, serveParent } from '../lib/child-process.ts';
 import { MemorySampler, memoryNow, type MemoryFigures } from '../lib/memory.ts';
@@ -135,6 +136,9 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
 
   const now = Date.now();
   const operators: BenchOperator[] = [];
+  // each operator signed in as the engine signs people in (a session row, an access token from it), minus the password
+  const hour = 3_600_000;
+  const sessions = new SessionService(baton.store, new AccessTokens(tokenSecret, hour / 1000), { idleTimeoutMs: hour, maxAgeMs: hour }, Date.now);
   for (let i = 0; i < options.operators; i++) {
     const id = randomUUID();
     const name = `Operator ${i + 1}`;
@@ -142,7 +146,7 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
       id, email: `operator${i + 1}@bench.local`, name, role: 'operator', skills: '[]', capacity: 1_000,
       presence: 'away', password_hash: 'bench: signs in with a token only', totp_secret: null, created_at: now,
     });
-    operators.push({ id, token: issueToken({ sub: id, name, role: 'operator', exp: Math.floor(now / 1000) + 3600 }, tokenSecret) });
+    operators.push({ id, token: (await sessions.open(id, null, { address: null, userAgent: null })).accessToken });
   }
 
   const customers: BenchCustomer[] = [];

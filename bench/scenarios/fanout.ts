@@ -1,7 +1,8 @@
 /**
  * Scenario 3: fan-out. 1,000 operator sockets are connected; the parent asks Baton for conversation
- * updates through the REST API (a transfer to the same operator: one `conversation:updated` per
- * request, to every operator) with a few requests in flight, and the socket farm counts deliveries.
+ * updates through the REST API (a transfer back to the queue: one `conversation:updated` per request, to
+ * every operator, since every operator sees the queue) with a few requests in flight, and the socket farm
+ * counts deliveries.
  * Baseline: a bare Socket.IO server emitting the same ConversationDto to a room of as many sockets,
  * triggered the same way (one small POST per broadcast). Both are up side by side and take turns,
  * a few rounds each, so that a slow moment of the machine weighs on both rather than on one.
@@ -56,7 +57,8 @@ export async function fanout(ctx: ScenarioContext): Promise<void> {
     track({ stop: async () => engineHttp.close() });
     const auth = { authorization: `Bearer ${operator.token}` };
     const payload = (await engineHttp.getJson<{ conversation: ConversationDto }>(`/api/conversations/${customer.conversationId}`, auth)).conversation;
-    const transfer = JSON.stringify({ operatorId: operator.id });
+    // back to the queue: what every operator hears (once taken, a conversation's changes reach only those working it)
+    const transfer = JSON.stringify({});
     const baton: Side = { farm: engineFarm, trigger: () => engineHttp.post(`/api/conversations/${customer.conversationId}/transfer`, transfer, auth) };
 
     const bare = track(await BenchChild.start('bare-socketio.ts', { nodeFlags: ctx.engineFlags }));

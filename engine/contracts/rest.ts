@@ -6,32 +6,190 @@ export interface ApiError {
   error: { code: string; message: string };
 }
 
+/** The three roles, most powerful first; what each may do is the permission table in docs/security.md. */
+export const ROLES = ['admin', 'supervisor', 'operator'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface LoginRequest {
   email: string;
   password: string;
+  /** the 6-digit code of the operator's authenticator app, when MFA is on */
   otp?: string;
+  /** one of the 10 recovery codes, instead of `otp` (each works once) */
+  recoveryCode?: string;
 }
 
 export interface OperatorDto {
   id: string;
   email: string;
   name: string;
-  role: 'admin' | 'supervisor' | 'operator';
+  role: Role;
   /** available: gets waiting conversations assigned; away: keeps chats, gets none; offline: not connected */
   presence: 'available' | 'away' | 'offline';
+  teams: string[];
+  skills: string[];
+  /** most conversations auto-assignment gives them at once */
+  capacity: number;
+  /** false once deactivated: cannot sign in, sessions and sockets ended */
+  active: boolean;
+  /** created with an invite link that has not been used yet */
+  invited: boolean;
+  mfaEnabled: boolean;
+  /** epoch ms of the last successful sign-in */
+  lastSignInAt: number | null;
+  createdAt: number;
 }
 
+/**
+ * A session that may do one thing only until it is done: change the one-time (or generated first-admin)
+ * password, or enrol in MFA when an admin requires it for the role. Other routes answer 403 with this code.
+ */
+export type SessionRestriction = 'password_change' | 'mfa_enrollment';
+
+/**
+ * 200 of login, refresh and invite acceptance. The refresh token is never in the body: it is an httpOnly,
+ * SameSite=Strict cookie (`baton_refresh`, path /api/auth), rotated on every use.
+ */
 export interface LoginResponse {
+  /** a short-lived JWT (BATON_TOKEN_TTL_SECONDS, 15 min by default): `Authorization: Bearer ...` and the socket's auth */
   accessToken: string;
+  /** when accessToken expires, epoch ms: refresh a little before */
+  expiresAt: number;
   operator: OperatorDto;
+  restriction: SessionRestriction | null;
+  /** the session ends after this long without activity (BATON_IDLE_TIMEOUT_MINUTES) */
+  idleTimeoutSeconds: number;
+}
+
+/** POST /api/auth/refresh: `active` says the person used the studio since the last refresh (keeps an idle session from ending) */
+export interface RefreshRequest {
+  active?: boolean;
 }
 
 export interface MeResponse {
   operator: OperatorDto;
+  restriction: SessionRestriction | null;
 }
 
 export interface OperatorListResponse {
   operators: OperatorDto[];
+}
+
+/** POST /api/me/password: everyone changes their own; every other session of theirs ends */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  /** 8 to 200 characters, not the email */
+  newPassword: string;
+}
+
+/** POST /api/me/mfa/setup: a new secret, not yet in force until confirmed with a code */
+export interface MfaSetupResponse {
+  /** base32, for typing into an authenticator app by hand */
+  secret: string;
+  otpauthUrl: string;
+  /** the otpauth URL as a QR code, an SVG document */
+  qrSvg: string;
+}
+
+/** POST /api/me/mfa/enable with a code from the app; POST /api/me/mfa/disable with a code or a recovery code */
+export interface MfaCodeRequest {
+  otp?: string;
+  recoveryCode?: string;
+}
+
+/** 200 of POST /api/me/mfa/enable: shown once, stored hashed */
+export interface MfaEnableResponse {
+  recoveryCodes: string[];
+  operator: OperatorDto;
+}
+
+/**
+ * POST /api/operators (admin). With `password` the operator can sign in with it at once (`mustChangePassword`:
+ * only until they choose their own); without it an invite link is made for the admin to pass on.
+ */
+export interface CreateOperatorRequest {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string;
+  mustChangePassword?: boolean;
+  teams?: string[];
+  skills?: string[];
+  capacity?: number;
+}
+
+export interface InviteDto {
+  /** BATON_PUBLIC_URL/#/invite/<token>: works once, until expiresAt */
+  url: string;
+  expiresAt: number;
+}
+
+/** 201 of POST /api/operators */
+export interface CreateOperatorResponse {
+  operator: OperatorDto;
+  invite: InviteDto | null;
+}
+
+/** PATCH /api/operators/:id (admin): a role change or deactivation takes effect at once on REST and sockets */
+export interface UpdateOperatorRequest {
+  name?: string;
+  role?: Role;
+  teams?: string[];
+  skills?: string[];
+  capacity?: number;
+  active?: boolean;
+}
+
+export interface OperatorResponse {
+  operator: OperatorDto;
+}
+
+/** POST /api/operators/:id/reset-password (admin): a one-time password, shown once; their sessions end */
+export interface ResetPasswordResponse {
+  temporaryPassword: string;
+  operator: OperatorDto;
+}
+
+/** GET /api/invites/:token (anyone holding the link) */
+export interface InviteInfoResponse {
+  email: string;
+  name: string;
+  expiresAt: number;
+}
+
+/** POST /api/invites/:token/accept: sets the password and signs in (answers a LoginResponse) */
+export interface AcceptInviteRequest {
+  password: string;
+}
+
+/** GET / PUT /api/settings/security (admin) */
+export interface SecuritySettingsDto {
+  /** roles that must enrol in MFA: their next sign-in can only enrol until they do */
+  requireMfaFor: Role[];
+}
+
+/** One line of the audit log: who did what, when, from where, to what. Append-only. */
+export interface AuditEntryDto {
+  id: number;
+  at: number;
+  /** null for the system (cron, auto-assignment) or an unknown email at sign-in */
+  actorId: string | null;
+  actorEmail: string | null;
+  /** e.g. auth.login, auth.login_failed, operator.created, flow.published, conversation.closed */
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  address: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * GET /api/audit?from&to (epoch ms)&actor (email or id)&action&targetId&before (id)&limit, newest first;
+ * `nextBefore` pages further back. GET /api/audit/export.csv takes the same filters and streams CSV.
+ */
+export interface AuditListResponse {
+  entries: AuditEntryDto[];
+  nextBefore: number | null;
 }
 
 export type ConversationStatusQuery = Lowercase<ConversationStatus>;

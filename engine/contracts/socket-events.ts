@@ -3,6 +3,7 @@
  * Connect at the default path with `auth: { token }` (the accessToken from POST /api/auth/login).
  */
 import type { ConversationDto, MessageDto } from './conversation.ts';
+import type { Role } from './rest.ts';
 
 export interface TypingEvent {
   conversationId: string;
@@ -10,44 +11,52 @@ export interface TypingEvent {
   name: string;
 }
 
-/** A conversation's newest message, for the operators who are not working it. */
-export interface ConversationActivity {
-  conversationId: string;
-  lastMessage: NonNullable<ConversationDto['lastMessage']>;
-}
+/** Why the server ended a socket; the studio refreshes its token and reconnects, or signs out. */
+export type SessionEndReason =
+  /** the access token expired: refresh and reconnect */
+  | 'token_expired'
+  /** the role changed: refresh (the new token carries it) and reconnect */
+  | 'role_changed'
+  /** signed out, password changed elsewhere, deactivated, idle too long, or a refresh token reused: sign in again */
+  | 'signed_out'
+  | 'revoked';
+
+/** The answer to conversation:join: operators may open only waiting conversations and their own. */
+export type JoinAnswer = { ok: true } | { ok: false; code: 'forbidden' | 'not_found'; message: string };
 
 /**
- * Who hears what: every operator hears each conversation that nobody has taken yet, and every change
- * of a conversation's state (created, claimed, transferred, closed), at once. The new messages of a
- * taken conversation reach at once those working it: its operator, every socket that joined its room
- * (conversation:join) and every supervisor and admin; everyone else learns of them through
- * `conversations:activity`, at most every BATON_INBOX_DIGEST_MS (with 0, every `conversation:updated`
- * reaches every operator at once; messages stay with those working the conversation).
- * Messages of a bot exchange outside any conversation reach supervisors and admins.
+ * Who hears what (the permission table is in docs/security.md): every operator hears each conversation
+ * nobody has taken yet (the queue), and the change that takes it out of the queue; after that a
+ * conversation's changes and messages reach those working it: its operator (and the previous one, on a
+ * transfer, so it leaves their list), every socket that joined its room (conversation:join, allowed as
+ * GET /api/conversations/:id is) and every supervisor and admin. Messages of a bot exchange outside any
+ * conversation reach supervisors and admins.
  */
 export interface ServerToClientEvents {
-  /** a conversation changed: created, claimed, transferred, closed, or (for those working it) a new last message */
+  /** a conversation changed: created, claimed, transferred, closed, or a new last message */
   'conversation:updated': (conversation: ConversationDto) => void;
-  /** the newest message of each taken conversation that had any since the last such event */
-  'conversations:activity': (activity: ConversationActivity[]) => void;
   /** a message in or out of a conversation */
   'message:new': (message: MessageDto) => void;
   /** a message's delivery status changed (pending -> sent via reply or push, or failed) */
   'message:updated': (message: MessageDto) => void;
   /** another operator is typing in a conversation this socket joined */
   typing: (event: TypingEvent) => void;
+  /** sent just before the server disconnects this socket for a reason of its session */
+  'session:ended': (event: { reason: SessionEndReason }) => void;
 }
 
 export interface ClientToServerEvents {
-  /** join a conversation's room (typing indicators) */
-  'conversation:join': (conversationId: string) => void;
+  /** join a conversation's room (its messages and typing at once); refused like GET /api/conversations/:id */
+  'conversation:join': (conversationId: string, ack?: (answer: JoinAnswer) => void) => void;
   'conversation:leave': (conversationId: string) => void;
+  /** tells those in the conversation's room; only from a socket that joined it */
   typing: (event: { conversationId: string }) => void;
 }
 
 /** what the gateway keeps per socket */
 export interface SocketData {
   operatorId: string;
+  sessionId: string;
   name: string;
-  role: string;
+  role: Role;
 }

@@ -20,7 +20,7 @@ const checkpointers = new WeakMap<Db, SqliteCheckpointer>();
 /** `onProblem`: told of trouble that does not stop the database (a failing background checkpoint) */
 export async function openDatabase(config: DatabaseConfig, onProblem: (message: string) => void = () => {}): Promise<Db> {
   if (config.client === 'sqlite') {
-    if (config.connection !== ':memory:') fs.mkdirSync(path.dirname(config.connection), { recursive: true });
+    if (config.connection !== ':memory:') keepPrivate(config.connection);
     const db = knexFactory({
       client: 'better-sqlite3',
       connection: { filename: config.connection },
@@ -52,6 +52,17 @@ export async function openDatabase(config: DatabaseConfig, onProblem: (message: 
   });
   await withMigrationLock(config.connection, () => db.migrate.latest({ migrationSource }));
   return db;
+}
+
+/**
+ * The SQLite file holds every transcript, the password hashes and the token key: a new data folder is made
+ * 0700 and the file 0600 (SQLite gives its -wal and -shm files the database file's mode), existing files
+ * included, so other users of the machine cannot read them.
+ */
+function keepPrivate(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
 }
 
 export async function closeDatabase(db: Db): Promise<void> {

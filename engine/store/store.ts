@@ -1,12 +1,14 @@
 /** The repositories over one connection or one transaction. Services reach the database only here. */
 import type { Knex } from 'knex';
 import { closeDatabase } from './database.ts';
+import { AuditRepo } from './repositories/audit.repo.ts';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
 import { CustomersRepo } from './repositories/customers.repo.ts';
 import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
 import { JobRunsRepo } from './repositories/job-runs.repo.ts';
 import { MessagesRepo } from './repositories/messages.repo.ts';
 import { OperatorsRepo } from './repositories/operators.repo.ts';
+import { SessionsRepo } from './repositories/sessions.repo.ts';
 import { SettingsRepo } from './repositories/settings.repo.ts';
 import { WebhookEventsRepo } from './repositories/webhook-events.repo.ts';
 
@@ -19,6 +21,8 @@ export interface Store {
   flowVersions: FlowVersionsRepo;
   settings: SettingsRepo;
   jobRuns: JobRunsRepo;
+  sessions: SessionsRepo;
+  audit: AuditRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -36,6 +40,8 @@ export function createStore(db: Knex): Store {
     flowVersions: new FlowVersionsRepo(db),
     settings: new SettingsRepo(db),
     jobRuns: new JobRunsRepo(db),
+    sessions: new SessionsRepo(db),
+    audit: new AuditRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {
       try {

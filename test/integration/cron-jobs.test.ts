@@ -118,7 +118,7 @@ test('the retention job deletes processed webhook events older than the retentio
   await store.webhookEvents.insertNew([
     { id: 'old-pending', destination: null, type: 'message', mode: 'active', source_user_id: 'U-old-pending', event_timestamp: T - 40 * DAY, is_redelivery: false, raw: '{}', received_at: T - 40 * DAY },
   ]);
-  const job = retentionJob(new RetentionService(store, 30), '30 3 * * *');
+  const job = retentionJob(new RetentionService(store, 30, 365), '30 3 * * *');
   assert.is(await runner('one', () => T).runSlot(job, T), 'done');
   assert.is(await store.webhookEvents.findById('old-done'), undefined);
   assert.ok(await store.webhookEvents.findById('recent-done'));

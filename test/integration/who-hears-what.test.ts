@@ -1,25 +1,27 @@
 /**
- * Who hears what, live (engine/contracts/socket-events.ts): a waiting conversation and every change
- * of state reach every operator at once; the messages of a taken conversation reach those working it
- * (its operator, sockets that opened it, supervisors and admins) at once, and everyone else in the
- * next `conversations:activity` digest. Real sockets on a real engine.
+ * Who hears what, live (engine/contracts/socket-events.ts): operators see the queue and their own
+ * conversations. A waiting conversation reaches every operator, and so does the change that takes it out of
+ * the queue; after that its changes and messages reach its operator (and, on a transfer, the one it left),
+ * sockets allowed to open it, supervisors and admins. Real sockets on a real engine.
  */
 import type { webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
+import type { JoinAnswer } from '../../engine/contracts/socket-events.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-const ANN = 'U0000000000000000000000000000b01';
-const BEN = 'U0000000000000000000000000000b02';
+const ANN = 'U00000000000000000000000000000b01';
+const BEN = 'U00000000000000000000000000000b02';
 let engine: TestEngine;
 let admin: OperatorClient;
 let nok: OperatorClient;
 let pim: OperatorClient;
 let conversation: ConversationDto;
+let barriers = 0;
 
 async function send(event: webhook.Event): Promise<void> {
   assert.is((await engine.postWebhook(engine.fakeLine.webhookBody([event]))).status, 200);
@@ -34,21 +36,23 @@ async function operator(name: string): Promise<OperatorClient> {
 }
 
 /**
- * Waits until every socket has heard a change of state that everyone hears (a transfer to the same
- * operator starts a new claim time). Socket.IO keeps each socket's events in order, so whatever a
- * socket has not heard by then was never sent to it.
+ * Waits until every socket has heard something everyone hears (a new customer in the queue). Socket.IO
+ * keeps each socket's events in order, so whatever a socket has not heard by then was never sent to it.
  */
-async function barrier(): Promise<(c: ConversationDto) => boolean> {
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const { body } = await admin.request<{ conversation: ConversationDto }>('POST', `/api/conversations/${conversation.id}/transfer`, { operatorId: nok.login.operator.id });
+async function barrier(): Promise<void> {
+  const userId = `U${(0xc00 + ++barriers).toString(16).padStart(32, '0')}`;
+  await send(engine.fakeLine.textEvent(userId, 'agent'));
   for (const client of [admin, nok, pim]) {
-    await client.waitForConversation((c) => c.id === conversation.id && c.claimedAt === body.conversation.claimedAt, 'the barrier');
+    await client.waitForConversation((c) => c.customer.lineUserId === userId && c.status === 'WAITING', 'the barrier');
   }
-  return (c) => c.id === conversation.id && c.claimedAt === body.conversation.claimedAt;
+}
+
+function join(client: OperatorClient, id: string): Promise<JoinAnswer> {
+  return new Promise((resolve) => client.socket?.emit('conversation:join', id, resolve));
 }
 
 test.before(async () => {
-  engine = await startTestEngine({ env: { BATON_INBOX_DIGEST_MS: '200' } });
+  engine = await startTestEngine();
   engine.fakeLine.setProfile(ANN, { displayName: 'Ann' });
   engine.fakeLine.setProfile(BEN, { displayName: 'Ben' });
   admin = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
@@ -70,34 +74,45 @@ test('a waiting conversation and its messages reach every operator at once', asy
   }
 });
 
-test('a claim reaches everyone; then the customer\'s messages reach its operator and supervisors, the others in a digest', async () => {
+test("a claim reaches everyone; then the customer's messages reach its operator and supervisors only", async () => {
   assert.is((await nok.request('POST', `/api/conversations/${conversation.id}/claim`)).status, 200);
   for (const client of [admin, nok, pim]) await client.waitForConversation((c) => c.id === conversation.id && c.status === 'ACTIVE', 'the claim');
+  const pimHeard = pim.conversationsSeen.length;
 
   await send(engine.fakeLine.textEvent(ANN, 'my parcel is late'));
   await nok.waitForMessage((m) => m.text === 'my parcel is late', "the operator's message:new");
   await nok.waitForConversation((c) => c.id === conversation.id && c.lastMessage?.text === 'my parcel is late', "the operator's list");
   await admin.waitForMessage((m) => m.text === 'my parcel is late', "the supervisor's message:new");
-  const digest = await waitFor(() => pim.activitySeen.find((a) => a.conversationId === conversation.id), "the other operator's digest");
-  assert.is(digest.lastMessage.text, 'my parcel is late');
-  assert.is(digest.lastMessage.senderKind, 'customer');
-
-  const isBarrier = await barrier();
+  await barrier();
   assert.not.ok(pim.messagesSeen.some((m) => m.text === 'my parcel is late'), 'the other operator got no message:new');
-  const beforeBarrier = pim.conversationsSeen.slice(0, pim.conversationsSeen.findIndex(isBarrier));
-  assert.not.ok(beforeBarrier.some((c) => c.lastMessage?.text === 'my parcel is late'), 'nor a conversation:updated for the message alone');
+  assert.not.ok(pim.conversationsSeen.slice(pimHeard).some((c) => c.id === conversation.id), 'nor a conversation:updated');
 });
 
-test('an operator who opens the conversation hears its messages at once', async () => {
-  nok.socket?.emit('conversation:join', conversation.id);
-  pim.socket?.emit('conversation:join', conversation.id);
-  // each socket's packets are handled in order: Pim's typing reaching Nok means both have joined
+test("an operator cannot open someone else's conversation live; a supervisor can", async () => {
+  assert.equal(await join(pim, conversation.id), { ok: false, code: 'forbidden', message: 'Another operator is handling this conversation' });
+  assert.equal(await join(nok, conversation.id), { ok: true });
+  assert.equal(await join(admin, conversation.id), { ok: true });
+  assert.is((await join(nok, 'no-such-conversation')).ok, false);
+  // typing from a socket that was refused the room reaches nobody; from one allowed in, the others in it
   pim.socket?.emit('typing', { conversationId: conversation.id });
-  await waitFor(() => nok.typingSeen.find((t) => t.operatorId === pim.login.operator.id), 'the typing indicator');
+  admin.socket?.emit('typing', { conversationId: conversation.id });
+  await waitFor(() => nok.typingSeen.find((t) => t.operatorId === admin.login.operator.id), 'the typing indicator');
+  assert.not.ok(nok.typingSeen.some((t) => t.operatorId === pim.login.operator.id), "the refused operator's typing");
 
   await send(engine.fakeLine.textEvent(ANN, 'order #777'));
-  await pim.waitForMessage((m) => m.text === 'order #777', 'message:new for the open conversation');
-  await pim.waitForConversation((c) => c.id === conversation.id && c.lastMessage?.text === 'order #777', 'its conversation:updated');
+  await admin.waitForMessage((m) => m.text === 'order #777', 'the supervisor hears it');
+  await barrier();
+  assert.not.ok(pim.messagesSeen.some((m) => m.text === 'order #777'));
+});
+
+test('a transfer reaches the operator it left and the one it went to; the new operator then hears its messages', async () => {
+  const response = await nok.request<{ conversation: ConversationDto }>('POST', `/api/conversations/${conversation.id}/transfer`, { operatorId: pim.login.operator.id });
+  assert.is(response.status, 200);
+  await nok.waitForConversation((c) => c.id === conversation.id && c.operatorId === pim.login.operator.id, 'the transfer, for the one it left');
+  await pim.waitForConversation((c) => c.id === conversation.id && c.operatorId === pim.login.operator.id, 'the transfer, for the new operator');
+  await send(engine.fakeLine.textEvent(ANN, 'hello Pim'));
+  await pim.waitForMessage((m) => m.text === 'hello Pim', 'message:new for the new operator');
+  assert.equal(await join(pim, conversation.id), { ok: true }, 'now it is theirs');
 });
 
 test("the bot's exchanges outside any conversation reach supervisors and admins only", async () => {

@@ -2,7 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ConversationDto, MessageDto } from '../../engine/contracts/conversation.ts';
 import type { LoginResponse } from '../../engine/contracts/rest.ts';
-import type { ClientToServerEvents, ConversationActivity, ServerToClientEvents, TypingEvent } from '../../engine/contracts/socket-events.ts';
+import type { ClientToServerEvents, ServerToClientEvents, SessionEndReason, TypingEvent } from '../../engine/contracts/socket-events.ts';
 import { waitFor } from './wait-for.ts';
 
 export interface ApiResponse<T> {
@@ -14,7 +14,7 @@ export class OperatorClient {
   readonly conversationsSeen: ConversationDto[] = [];
   readonly messagesSeen: MessageDto[] = [];
   readonly messageUpdates: MessageDto[] = [];
-  readonly activitySeen: ConversationActivity[] = [];
+  readonly sessionEnds: SessionEndReason[] = [];
   readonly typingSeen: TypingEvent[] = [];
   /** one entry per (re)connection: whether Socket.IO recovered the session and replayed missed events */
   readonly connections: { recovered: boolean }[] = [];
@@ -62,7 +62,7 @@ export class OperatorClient {
     socket.on('conversation:updated', (c) => this.conversationsSeen.push(c));
     socket.on('message:new', (m) => this.messagesSeen.push(m));
     socket.on('message:updated', (m) => this.messageUpdates.push(m));
-    socket.on('conversations:activity', (activity) => this.activitySeen.push(...activity));
+    socket.on('session:ended', (event) => this.sessionEnds.push(event.reason));
     socket.on('typing', (event) => this.typingSeen.push(event));
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationDto, MessageDto } from '../../engine/contracts/conversation.ts';
-import type { ConversationActivity } from '../../engine/contracts/socket-events.ts';
 import { InboxPublisher } from '../../engine/services/realtime/inbox-publisher.ts';
 import type { OperatorChannel, Recipients } from '../../engine/services/realtime/operator-channel.ts';
 
@@ -10,14 +9,14 @@ type Sent = { to: string; what: string };
 
 function recordingChannel() {
   const sent: Sent[] = [];
-  const digests: ConversationActivity[][] = [];
-  const who = (r: Recipients) => (r.to === 'working' ? `working ${r.conversationId} ${r.operatorId}` : r.to);
+  const who = (r: Recipients) => (r.to === 'working' ? `working ${r.conversationId} ${r.operatorIds.join('+')}` : r.to);
   const channel: OperatorChannel = {
-    conversation: (recipients, c) => sent.push({ to: who(recipients), what: `conversation ${c.id} ${c.status} ${c.lastMessage?.text ?? '-'}` }),
+    conversation: (recipients, c) => sent.push({ to: who(recipients), what: `conversation ${c.id} ${c.status}` }),
     message: (recipients, event, m) => sent.push({ to: who(recipients), what: `${event} ${m.text}` }),
-    activity: (activity) => digests.push(activity),
   };
-  return { channel, sent, digests };
+  const publisher = new InboxPublisher();
+  publisher.attach(channel);
+  return { publisher, sent };
 }
 
 function conversation(over: Partial<ConversationDto> = {}): ConversationDto {
@@ -37,87 +36,56 @@ function conversation(over: Partial<ConversationDto> = {}): ConversationDto {
     ...over,
   };
 }
-const said = (text: string, at: number) => ({ lastMessage: { text, at, senderKind: 'customer' as const } });
+const waiting = { status: 'WAITING' as const, operatorId: null, operatorName: null };
 const message = (text: string): MessageDto => ({
   id: 1, conversationId: 'c1', customerId: 'u1', direction: 'in', senderKind: 'customer', operatorId: null, type: 'text', text,
   payload: null, deliveryStatus: 'received', sentVia: null, createdAt: 1,
 });
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('a change of state reaches everyone; new messages after it only those working the conversation, then a digest for all', async () => {
-  const { channel, sent, digests } = recordingChannel();
-  const publisher = new InboxPublisher(30);
-  publisher.attach(channel);
-  publisher.conversationUpdated(conversation());
-  publisher.conversationUpdated(conversation(said('hello', 10)));
-  publisher.conversationUpdated(conversation(said('are you there?', 11)));
+test('the queue is everyone\'s: a waiting conversation and its messages reach every operator', () => {
+  const { publisher, sent } = recordingChannel();
+  publisher.conversationUpdated(conversation(waiting));
+  publisher.messageNew(message('agent please'), { id: 'c1', operatorId: null });
   assert.equal(sent, [
-    { to: 'everyone', what: 'conversation c1 ACTIVE -' },
-    { to: 'working c1 op1', what: 'conversation c1 ACTIVE hello' },
-    { to: 'working c1 op1', what: 'conversation c1 ACTIVE are you there?' },
-  ]);
-  assert.equal(digests, [], 'not yet');
-  await tick(60);
-  assert.equal(digests, [[{ conversationId: 'c1', lastMessage: { text: 'are you there?', at: 11, senderKind: 'customer' } }]], 'one digest, newest only');
-  await tick(60);
-  assert.is(digests.length, 1, 'nothing new, no digest');
-});
-
-test('a conversation nobody has taken, a transfer and a close go to everyone at once', () => {
-  const { channel, sent } = recordingChannel();
-  const publisher = new InboxPublisher(1_000);
-  publisher.attach(channel);
-  publisher.conversationUpdated(conversation({ status: 'WAITING', operatorId: null, operatorName: null, ...said('agent', 1) }));
-  publisher.conversationUpdated(conversation({ status: 'WAITING', operatorId: null, operatorName: null, ...said('hello?', 2) }));
-  publisher.conversationUpdated(conversation(said('hello?', 2)));
-  publisher.conversationUpdated(conversation({ operatorId: 'op2', operatorName: 'Pim', ...said('hello?', 2) }));
-  publisher.conversationUpdated(conversation({ status: 'CLOSED', operatorId: 'op2', operatorName: 'Pim', ...said('bye', 3) }));
-  assert.equal(sent.map((s) => s.to), ['everyone', 'everyone', 'everyone', 'everyone', 'everyone']);
-  publisher.stop();
-});
-
-test('a state this engine did not announce (another engine did) counts as a change', () => {
-  const { channel, sent } = recordingChannel();
-  const first = new InboxPublisher(1_000);
-  first.attach(channel);
-  first.conversationUpdated(conversation(said('hi', 1)));
-  assert.equal(sent.map((s) => s.to), ['everyone']);
-  first.stop();
-});
-
-test('messages follow their conversation; a bot exchange outside one goes to supervisors', () => {
-  const { channel, sent } = recordingChannel();
-  const publisher = new InboxPublisher(1_000);
-  publisher.attach(channel);
-  publisher.messageNew(message('taken'), { id: 'c1', operatorId: 'op1' });
-  publisher.messageNew(message('queued'), { id: 'c1', operatorId: null });
-  publisher.messageUpdated(message('bot talk'), null);
-  assert.equal(sent, [
-    { to: 'working c1 op1', what: 'message:new taken' },
-    { to: 'everyone', what: 'message:new queued' },
-    { to: 'supervisors', what: 'message:updated bot talk' },
+    { to: 'everyone', what: 'conversation c1 WAITING' },
+    { to: 'everyone', what: 'message:new agent please' },
   ]);
 });
 
-test('with a digest interval of 0 every operator hears every change at once', () => {
-  const { channel, sent, digests } = recordingChannel();
-  const publisher = new InboxPublisher(0);
-  publisher.attach(channel);
+test('leaving the queue reaches everyone once; after that only its operator, its room and supervisors hear it', () => {
+  const { publisher, sent } = recordingChannel();
+  publisher.conversationUpdated(conversation(), { leftQueue: true });
+  publisher.messageNew(message('my parcel is late'), { id: 'c1', operatorId: 'op1' });
   publisher.conversationUpdated(conversation());
-  publisher.conversationUpdated(conversation(said('hello', 10)));
-  assert.equal(sent.map((s) => s.to), ['everyone', 'everyone']);
-  publisher.stop();
-  assert.equal(digests, []);
+  publisher.messageUpdated(message('sent'), { id: 'c1', operatorId: 'op1' });
+  publisher.conversationUpdated(conversation({ status: 'CLOSED' }));
+  assert.equal(sent, [
+    { to: 'everyone', what: 'conversation c1 ACTIVE' },
+    { to: 'working c1 op1', what: 'message:new my parcel is late' },
+    { to: 'working c1 op1', what: 'conversation c1 ACTIVE' },
+    { to: 'working c1 op1', what: 'message:updated sent' },
+    { to: 'working c1 op1', what: 'conversation c1 CLOSED' },
+  ]);
 });
 
-test('stopping sends the digest still pending', () => {
-  const { channel, digests } = recordingChannel();
-  const publisher = new InboxPublisher(60_000);
-  publisher.attach(channel);
-  publisher.conversationUpdated(conversation());
-  publisher.conversationUpdated(conversation(said('last words', 5)));
-  publisher.stop();
-  assert.equal(digests.map((d) => d.map((a) => a.lastMessage.text)), [['last words']]);
+test('a transfer reaches the operator it left as well as the one it went to', () => {
+  const { publisher, sent } = recordingChannel();
+  publisher.conversationUpdated(conversation({ operatorId: 'op2', operatorName: 'Pim' }), { formerOperatorId: 'op1' });
+  publisher.conversationUpdated(conversation(), { formerOperatorId: 'op1' });
+  assert.equal(sent, [
+    { to: 'working c1 op2+op1', what: 'conversation c1 ACTIVE' },
+    { to: 'working c1 op1', what: 'conversation c1 ACTIVE' },
+  ]);
+});
+
+test('back to the queue reaches everyone; a bot exchange outside any conversation only supervisors', () => {
+  const { publisher, sent } = recordingChannel();
+  publisher.conversationUpdated(conversation(waiting), { formerOperatorId: 'op1' });
+  publisher.messageNew(message('hello'), null);
+  assert.equal(sent, [
+    { to: 'everyone', what: 'conversation c1 WAITING' },
+    { to: 'supervisors', what: 'message:new hello' },
+  ]);
 });
 
 test.run();

@@ -1,45 +1,58 @@
 /**
- * Signed access tokens: `base64url(claims).base64url(HMAC-SHA256)`. Small and dependency-free; the
- * claims are not secret, only unforgeable.
+ * Access tokens: short-lived JWTs (HS256, jose) naming the operator and the session they belong to. The token
+ * alone is never enough: every use also checks the session on the server (SessionService.authenticate), so
+ * signing out, a role change or a deactivation counts at once, not when the token expires.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 
-export interface TokenClaims {
+export interface AccessClaims {
+  /** operator id */
   sub: string;
-  name: string;
-  role: string;
+  /** session id: the refresh-token family this token was issued from */
+  sid: string;
   /** expiry, epoch seconds */
   exp: number;
 }
 
-function sign(payload: string, secret: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
-}
+const ISSUER = 'baton';
+const AUDIENCE = 'baton-api';
 
-export function issueToken(claims: TokenClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${sign(payload, secret)}`;
-}
+export class AccessTokens {
+  private readonly key: Uint8Array;
 
-function isClaims(value: unknown): value is TokenClaims {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.sub === 'string' && typeof v.name === 'string' && typeof v.role === 'string' && typeof v.exp === 'number';
-}
-
-/** The claims of a valid, unexpired token; null for anything else. */
-export function verifyToken(token: string, secret: string, nowMs: number): TokenClaims | null {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
+  constructor(secret: string, private readonly ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
   }
-  if (!isClaims(claims) || claims.exp * 1000 <= nowMs) return null;
-  return claims;
+
+  async issue(operatorId: string, sessionId: string, nowMs: number): Promise<{ token: string; expiresAt: number }> {
+    const issuedAt = Math.floor(nowMs / 1000);
+    const exp = issuedAt + this.ttlSeconds;
+    const token = await new SignJWT({ sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(operatorId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: exp * 1000 };
+  }
+
+  /** The claims of a well-signed, unexpired token; null for anything else. */
+  async verify(token: string, nowMs: number): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(nowMs),
+        requiredClaims: ['sub', 'sid', 'exp'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
+      return { sub: payload.sub, sid: payload.sid, exp: payload.exp };
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return null;
+      throw error;
+    }
+  }
 }

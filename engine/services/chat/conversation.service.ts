@@ -1,23 +1,26 @@
-/** What operators do with conversations: list, read, claim, answer, transfer, close. */
+/**
+ * What operators do with conversations: list, read, claim, answer, transfer, close. Operators see and act on
+ * the queue and their own conversations; supervisors and admins on all (services/auth/permissions.ts).
+ * Claims, transfers and closes are audited.
+ */
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../contracts/conversation.ts';
+import type { JoinAnswer } from '../../contracts/socket-events.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
-import { conversationRef, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { AuditAction, type AuditService } from '../audit/audit.service.ts';
+import { mayAccessConversation, oversees } from '../auth/permissions.ts';
+import type { Actor } from '../auth/principal.ts';
+import { conversationRef, type ConversationChange, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationView, conversationViews } from './conversation-view.ts';
 import { applyFlowActions } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
 import { enqueueOutbound } from './outbox.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
-
-export interface Actor {
-  operatorId: string;
-  role: string;
-}
 
 export class ConversationService {
   constructor(
@@ -26,18 +29,34 @@ export class ConversationService {
     private readonly dispatcher: OutboundDispatcher,
     private readonly followUps: FollowUps,
     private readonly publisher: RealtimePublisher,
+    private readonly audit: AuditService,
     private readonly now: () => number,
   ) {}
 
-  async list(status: ConversationStatus | undefined, search: string | undefined): Promise<ConversationDto[]> {
-    const rows = await this.store.conversations.list({ status, search, limit: 200 });
+  async list(actor: Actor, status: ConversationStatus | undefined, search: string | undefined): Promise<ConversationDto[]> {
+    const rows = await this.store.conversations.list({ status, search, limit: 200, ...(oversees(actor.role) ? {} : { visibleTo: actor.operatorId }) });
     return conversationViews(this.store, rows);
   }
 
-  async detail(id: string): Promise<{ conversation: ConversationDto; messages: MessageDto[] }> {
+  async detail(id: string, actor: Actor): Promise<{ conversation: ConversationDto; messages: MessageDto[] }> {
+    await this.assertAccess(id, actor);
     const conversation = await conversationView(this.store, id);
     const messages = await this.store.messages.listByConversation(id);
     return { conversation, messages: messages.map(toMessageDto) };
+  }
+
+  /** 404 for no such conversation, 403 for someone else's (operators see the queue and their own). */
+  async assertAccess(id: string, actor: Actor): Promise<void> {
+    const answer = await this.access(id, actor);
+    if (!answer.ok) throw answer.code === 'not_found' ? notFound('Conversation') : forbidden(answer.message);
+  }
+
+  /** The same check for a socket opening the conversation live (conversation:join). */
+  async access(id: string, actor: Actor): Promise<JoinAnswer> {
+    const row = await this.store.conversations.findById(id);
+    if (!row) return { ok: false, code: 'not_found', message: 'Conversation not found' };
+    if (!mayAccessConversation(actor, row)) return { ok: false, code: 'forbidden', message: 'Another operator is handling this conversation' };
+    return { ok: true };
   }
 
   async claim(id: string, actor: Actor): Promise<ConversationDto> {
@@ -47,7 +66,8 @@ export class ConversationService {
     if (!(await this.store.conversations.claim(id, actor.operatorId, this.now()))) {
       throw conflict('not_waiting', row.status === 'CLOSED' ? 'This conversation is closed' : 'Another operator already claimed this conversation');
     }
-    const view = await this.announce(id);
+    const view = await this.announce(id, { leftQueue: true });
+    await this.audit.record({ action: AuditAction.CONVERSATION_CLAIMED, actor, target: { type: 'conversation', id } });
     // everyone behind moved up one place
     void this.followUps.rebalance();
     return view;
@@ -85,13 +105,16 @@ export class ConversationService {
     const row = await this.store.conversations.findById(id);
     if (!row) throw notFound('Conversation');
     if (row.status === 'CLOSED') throw conflict('closed', 'This conversation is closed');
-    if (row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
-      throw forbidden('Only the assigned operator or a supervisor can transfer this conversation');
+    if (!mayAccessConversation(actor, row)) throw forbidden('Only the assigned operator or a supervisor can transfer this conversation');
+    if (toOperatorId !== undefined) {
+      const target = await this.store.operators.findById(toOperatorId);
+      if (!target) throw notFound('Operator');
+      if (!target.active) throw conflict('operator_inactive', 'This operator is deactivated');
     }
-    if (toOperatorId !== undefined && !(await this.store.operators.findById(toOperatorId))) throw notFound('Operator');
     const assigned = await this.store.conversations.assign(id, toOperatorId ?? null, this.now());
-    if (!assigned) throw notFound('Conversation');
-    const view = await this.announceRow(assigned);
+    if (!assigned) throw conflict('closed', 'This conversation is closed');
+    const view = await this.announceRow(assigned, { leftQueue: row.operator_id === null, formerOperatorId: row.operator_id });
+    await this.audit.record({ action: AuditAction.CONVERSATION_TRANSFERRED, actor, target: { type: 'conversation', id }, details: { from: row.operator_id, to: toOperatorId ?? null } });
     void this.followUps.rebalance();
     return view;
   }
@@ -100,9 +123,7 @@ export class ConversationService {
   async close(id: string, actor: Actor | null, reason: string, farewell: string | null = null): Promise<ConversationDto> {
     const row = await this.store.conversations.findById(id);
     if (!row) throw notFound('Conversation');
-    if (actor && row.operator_id !== null && row.operator_id !== actor.operatorId && actor.role === 'operator') {
-      throw forbidden('Only the assigned operator or a supervisor can close this conversation');
-    }
+    if (actor && !mayAccessConversation(actor, row)) throw forbidden('Only the assigned operator or a supervisor can close this conversation');
     const flowVersion = row.flow_version ?? (await this.flows.active()).version;
     const flowSet = await this.flows.version(flowVersion);
     const { customer, effects } = await this.store.transaction(async (tx) => {
@@ -134,24 +155,35 @@ export class ConversationService {
     });
     for (const message of effects.outbound) this.publisher.messageNew(toMessageDto(message), conversationRef(row));
     const view = await this.announce(id);
+    await this.audit.record({ action: AuditAction.CONVERSATION_CLOSED, actor, target: { type: 'conversation', id }, details: { reason } });
     await this.followUps.afterFlow(customer, effects);
     // the operator's slot is free and everyone queued moved up one place
     await this.followUps.rebalance();
     return view;
   }
 
+  /** The operator was deactivated: their open conversations go back to the queue, to be claimed or assigned. */
+  async returnToQueue(operatorId: string): Promise<void> {
+    for (const row of await this.store.conversations.listActiveOf(operatorId)) {
+      const released = await this.store.conversations.assign(row.id, null, this.now());
+      if (released) await this.announceRow(released, { formerOperatorId: operatorId });
+      await this.audit.record({ action: AuditAction.CONVERSATION_TRANSFERRED, actor: null, target: { type: 'conversation', id: row.id }, details: { from: operatorId, to: null, reason: 'operator-deactivated' } });
+    }
+    await this.followUps.rebalance();
+  }
+
   /** Tells operators how the conversation looks now. */
-  private async announce(id: string): Promise<ConversationDto> {
+  private async announce(id: string, change: ConversationChange = {}): Promise<ConversationDto> {
     const view = await conversationView(this.store, id);
-    this.publisher.conversationUpdated(view);
+    this.publisher.conversationUpdated(view, change);
     return view;
   }
 
   /** Like announce, from the row an update just returned. */
-  private async announceRow(row: ConversationRow): Promise<ConversationDto> {
+  private async announceRow(row: ConversationRow, change: ConversationChange): Promise<ConversationDto> {
     const [view] = await conversationViews(this.store, [row]);
     if (!view) throw notFound('Conversation');
-    this.publisher.conversationUpdated(view);
+    this.publisher.conversationUpdated(view, change);
     return view;
   }
 

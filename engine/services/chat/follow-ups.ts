@@ -76,7 +76,8 @@ export class FollowUps {
     // nobody queued, the usual case after a transfer or a close: nothing to assign or announce
     if (waiting.length === 0) return;
     const assigned = new Set(await this.assignment.assignWaiting(waiting));
-    for (const id of assigned) this.publisher.conversationUpdated(await conversationView(this.store, id));
+    // every operator's queue drops what auto-assignment gave someone
+    for (const id of assigned) this.publisher.conversationUpdated(await conversationView(this.store, id), { leftQueue: true });
     const notices = await this.announcer.announce(waiting.filter((conversation) => !assigned.has(conversation.id)));
     await publishMessages(this.store, this.publisher, notices, 'new');
     await this.dispatcher.send(notices);

@@ -1,7 +1,8 @@
 /**
  * Keeps the store from growing forever. Processed webhook events are only a record once handled
- * (the messages they produced are kept), so they go after `days`. Deletes in small batches so no
- * statement holds locks for long while engines keep claiming new events.
+ * (the messages they produced are kept), so they go after `days`; audit entries after `auditDays`
+ * (BATON_AUDIT_RETENTION_DAYS); sessions that ended more than `days` ago. Webhook events are deleted in
+ * small batches so no statement holds locks for long while engines keep claiming new events.
  */
 import type { Store } from '../../store/store.ts';
 
@@ -10,6 +11,8 @@ const BATCH = 1_000;
 
 export interface RetentionResult {
   deletedWebhookEvents: number;
+  deletedAuditEntries: number;
+  deletedSessions: number;
   /** events processed before this time were deleted */
   cutoff: number;
 }
@@ -18,6 +21,7 @@ export class RetentionService {
   constructor(
     private readonly store: Store,
     private readonly days: number,
+    private readonly auditDays: number,
   ) {}
 
   async purge(now: number, signal?: AbortSignal): Promise<RetentionResult> {
@@ -29,6 +33,8 @@ export class RetentionService {
       deletedWebhookEvents += deleted;
       if (deleted < BATCH) break;
     }
-    return { deletedWebhookEvents, cutoff };
+    const deletedAuditEntries = signal?.aborted ? 0 : await this.store.audit.deleteBefore(now - this.auditDays * DAY_MS);
+    const deletedSessions = signal?.aborted ? 0 : await this.store.sessions.deleteEndedBefore(cutoff);
+    return { deletedWebhookEvents, deletedAuditEntries, deletedSessions, cutoff };
   }
 }

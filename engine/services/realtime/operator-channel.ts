@@ -3,27 +3,23 @@
  * who (InboxPublisher); the Socket.IO gateway maps recipients to rooms and never decides itself.
  */
 import type { ConversationDto, MessageDto } from '../../contracts/conversation.ts';
-import type { ConversationActivity } from '../../contracts/socket-events.ts';
 
 /**
- * Who hears an event. "Working" a conversation means: its assigned operator, every socket that has
- * it open (joined its room), and every supervisor and admin.
+ * Who hears an event. "Working" a conversation means: the given operators (its operator, and on a transfer
+ * the one it left), every socket that has it open (joined its room), and every supervisor and admin.
  */
 export type Recipients =
   | { to: 'everyone' }
   | { to: 'supervisors' }
-  | { to: 'working'; conversationId: string; operatorId: string };
+  | { to: 'working'; conversationId: string; operatorIds: string[] };
 
 export interface OperatorChannel {
   conversation(recipients: Recipients, conversation: ConversationDto): void;
   message(recipients: Recipients, event: 'message:new' | 'message:updated', message: MessageDto): void;
-  /** to every operator */
-  activity(activity: ConversationActivity[]): void;
 }
 
 /** Used until the gateway is attached (and by tools that run services without a server). */
 export const closedChannel: OperatorChannel = {
   conversation() {},
   message() {},
-  activity() {},
 };

@@ -10,8 +10,16 @@ export interface ConversationRef {
   operatorId: string | null;
 }
 
+/** What a change did to who works the conversation, for those who must hear it although not working it now. */
+export interface ConversationChange {
+  /** it was waiting and now has an operator: every operator's queue must drop it */
+  leftQueue?: boolean;
+  /** it was this operator's and is no longer (transferred): their list must drop it */
+  formerOperatorId?: string | null;
+}
+
 export interface RealtimePublisher {
-  conversationUpdated(conversation: ConversationDto): void;
+  conversationUpdated(conversation: ConversationDto, change?: ConversationChange): void;
   /** `conversation`: the one the message belongs to; null for a bot exchange outside any conversation */
   messageNew(message: MessageDto, conversation: ConversationRef | null): void;
   messageUpdated(message: MessageDto, conversation: ConversationRef | null): void;

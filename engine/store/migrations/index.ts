@@ -5,6 +5,7 @@ import * as scaleOut from './002-scale-out.ts';
 import * as flowRuntime from './003-flow-runtime.ts';
 import * as liveEventIndexes from './004-live-event-indexes.ts';
 import * as closedConversationsByTime from './005-closed-conversations-by-time.ts';
+import * as teamAndSessions from './006-team-and-sessions.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '003-flow-runtime': flowRuntime,
   '004-live-event-indexes': liveEventIndexes,
   '005-closed-conversations-by-time': closedConversationsByTime,
+  '006-team-and-sessions': teamAndSessions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -45,6 +45,8 @@ export interface ConversationListQuery {
   status?: ConversationStatus;
   /** case-insensitive match on the customer's name or any message text */
   search?: string;
+  /** only conversations this operator may see: nobody's yet, or theirs */
+  visibleTo?: string;
   limit: number;
 }
 
@@ -165,6 +167,11 @@ export class ConversationsRepo {
     return this.db<ConversationRow>('conversations').where({ status: 'WAITING' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at' }, { column: 'id' }]);
   }
 
+  /** the conversations an operator is working now */
+  listActiveOf(operatorId: string): Promise<ConversationRow[]> {
+    return this.db<ConversationRow>('conversations').where({ status: 'ACTIVE', operator_id: operatorId });
+  }
+
   listActive(): Promise<ConversationRow[]> {
     return this.db<ConversationRow>('conversations').where({ status: 'ACTIVE' });
   }
@@ -189,10 +196,12 @@ export class ConversationsRepo {
     await this.db('conversations').where({ id }).update({ csat: score, csat_comment: comment });
   }
 
-  /** Gives the conversation to the operator, or back to the queue; the row as it is now (undefined: no such conversation). */
+  /** Gives an open conversation to the operator, or back to the queue; the row as it is now (undefined: none open). */
   async assign(id: string, operatorId: string | null, now: number): Promise<ConversationRow | undefined> {
     const [row] = (await this.db('conversations')
       .where({ id })
+      // a conversation closed meanwhile stays closed
+      .whereIn('status', ['WAITING', 'ACTIVE'])
       .update(
         operatorId === null
           ? { status: 'WAITING', operator_id: null, updated_at: now }
@@ -214,6 +223,10 @@ export class ConversationsRepo {
   list(query: ConversationListQuery): Promise<ConversationRow[]> {
     const q = this.db<ConversationRow>('conversations').select('conversations.*').limit(query.limit);
     if (query.status) q.where('conversations.status', query.status);
+    if (query.visibleTo !== undefined) {
+      const operatorId = query.visibleTo;
+      q.where((w) => w.whereNull('conversations.operator_id').orWhere('conversations.operator_id', operatorId));
+    }
     if (query.search) {
       const pattern = `%${query.search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       q.join('customers', 'customers.id', 'conversations.customer_id').where((w) => {

@@ -14,4 +14,9 @@ export class SettingsRepo {
     await this.db('settings').insert({ key, value }).onConflict('key').ignore();
     return (await this.get(key)) ?? value;
   }
+
+  /** Stores or replaces a value (settings an admin changes). */
+  async set(key: string, value: string): Promise<void> {
+    await this.db('settings').insert({ key, value }).onConflict('key').merge();
+  }
 }

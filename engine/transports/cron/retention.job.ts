@@ -1,7 +1,7 @@
 import type { RetentionService } from '../../services/maintenance/retention.service.ts';
 import type { CronJob } from './cron-job.ts';
 
-/** Deletes processed webhook events older than the retention period (BATON_RETENTION_DAYS). */
+/** Deletes processed webhook events and ended sessions older than BATON_RETENTION_DAYS, audit entries older than BATON_AUDIT_RETENTION_DAYS. */
 export function retentionJob(retention: RetentionService, schedule: string): CronJob {
   return {
     name: 'retention',

@@ -3,12 +3,14 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { ConversationStatus } from '../../contracts/conversation.ts';
 import { badRequest } from '../../errors.ts';
-import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { CannedResponsesService } from '../../services/chat/canned-responses.service.ts';
-import type { Actor, ConversationService } from '../../services/chat/conversation.service.ts';
+import type { Logger } from '../../logger.ts';
+import { actorOf } from '../../services/auth/principal.ts';
+import type { SessionService } from '../../services/auth/session.service.ts';
+import type { ConversationService } from '../../services/chat/conversation.service.ts';
 import type { CannedResponseListResponse } from '../../contracts/rest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
-import { requireAuth, type AuthState } from './require-auth.ts';
+import { authorize, type AuthState } from './authorize.ts';
 import { assertValid, validators } from './validate-payload.ts';
 
 const statuses: Record<string, ConversationStatus> = {
@@ -23,22 +25,24 @@ async function optionalJson(ctx: Context): Promise<unknown> {
   return raw.length === 0 ? {} : parseJson(raw);
 }
 
-export function conversationRoutes(auth: AuthService, conversations: ConversationService, canned: CannedResponsesService): Router<AuthState> {
+/** An operator sees the queue and their own conversations; supervisors and admins see all (ConversationService). */
+export function conversationRoutes(sessions: SessionService, logger: Logger, conversations: ConversationService, canned: CannedResponsesService): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/api/conversations' });
-  router.use(requireAuth(auth));
-  const actor = (state: AuthState): Actor => ({ operatorId: state.operator.sub, role: state.operator.role });
+  router.use(authorize(sessions, logger));
+  const actor = (state: AuthState) => actorOf(state.principal);
 
   router.get('/', async (ctx) => {
     const raw = typeof ctx.query.status === 'string' ? ctx.query.status.toLowerCase() : undefined;
     const status = raw === undefined ? undefined : statuses[raw];
     if (raw !== undefined && status === undefined) throw badRequest('invalid_status', 'status must be waiting, active or closed');
     const q = typeof ctx.query.q === 'string' && ctx.query.q.trim() ? ctx.query.q.trim().slice(0, 100) : undefined;
-    ctx.body = { conversations: await conversations.list(status, q) };
+    ctx.body = { conversations: await conversations.list(actor(ctx.state), status, q) };
   });
   router.get('/:id', async (ctx) => {
-    ctx.body = await conversations.detail(ctx.params.id ?? '');
+    ctx.body = await conversations.detail(ctx.params.id ?? '', actor(ctx.state));
   });
   router.get('/:id/canned-responses', async (ctx) => {
+    await conversations.assertAccess(ctx.params.id ?? '', actor(ctx.state));
     const answer: CannedResponseListResponse = { responses: await canned.forConversation(ctx.params.id ?? '') };
     ctx.body = answer;
   });

@@ -1,17 +1,19 @@
 /**
  * Flow versions over REST: validate a flow set, publish it, list versions, read one, and activate an
- * older one (rollback). Publishing and activating are admin work; every change records who and when.
+ * older one (rollback). Publishing and activating are admin work (access-table.ts); every change is audited.
  */
 import Router from '@koa/router';
 import type { FlowValidateResponse, FlowVersionChangedResponse, FlowVersionDto, FlowVersionListResponse, FlowVersionResponse } from '../../contracts/rest.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import type { AuthService } from '../../services/auth/auth.service.ts';
+import type { Logger } from '../../logger.ts';
+import { AuditAction, type AuditService } from '../../services/audit/audit.service.ts';
+import { actorOf } from '../../services/auth/principal.ts';
+import type { SessionService } from '../../services/auth/session.service.ts';
 import type { FlowRegistry } from '../../services/flows/flow-registry.ts';
 import type { FlowVersionRow } from '../../store/repositories/flow-versions.repo.ts';
 import type { Store } from '../../store/store.ts';
 import { readJson } from './read-body.ts';
-import { requireAuth, type AuthState } from './require-auth.ts';
-import { requireRole } from './require-role.ts';
+import { authorize, type AuthState } from './authorize.ts';
 import { assertValid, validators } from './validate-payload.ts';
 
 const toDto = (row: Omit<FlowVersionRow, 'documents'>): FlowVersionDto => ({
@@ -27,42 +29,44 @@ function versionParam(raw: string | undefined): number {
   return version;
 }
 
-export function flowRoutes(auth: AuthService, flows: FlowRegistry, store: Store): Router<AuthState> {
+export function flowRoutes(sessions: SessionService, logger: Logger, flows: FlowRegistry, store: Store, audit: AuditService): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/api/flows' });
-  router.use(requireAuth(auth));
-  const actor = (state: AuthState) => `operator:${state.operator.sub}`;
+  router.use(authorize(sessions, logger));
+  const actor = (state: AuthState) => `operator:${state.principal.operatorId}`;
 
-  router.post('/validate', requireRole('supervisor'), async (ctx) => {
+  router.post('/validate', async (ctx) => {
     const body = assertValid(validators.flowFiles, await readJson(ctx, 2 * 1024 * 1024), 'Flow files');
     const result = flows.validate(body.files);
     const answer: FlowValidateResponse = { ok: result.ok, problems: result.ok ? [] : result.problems };
     ctx.body = answer;
   });
-  router.get('/versions', requireRole('supervisor'), async (ctx) => {
+  router.get('/versions', async (ctx) => {
     const [versions, activations] = await Promise.all([store.flowVersions.list(), store.flowVersions.activations()]);
     const answer: FlowVersionListResponse = { versions: versions.map(toDto), activations };
     ctx.body = answer;
   });
-  router.get('/versions/:version', requireRole('supervisor'), async (ctx) => {
+  router.get('/versions/:version', async (ctx) => {
     const row = await store.flowVersions.get(versionParam(ctx.params.version));
     if (!row) throw notFound('Flow version');
     const answer: FlowVersionResponse = { version: toDto(row), files: store.flowVersions.sources(row) };
     ctx.body = answer;
   });
-  router.post('/versions', requireRole(), async (ctx) => {
+  router.post('/versions', async (ctx) => {
     const body = assertValid(validators.flowFiles, await readJson(ctx, 2 * 1024 * 1024), 'Flow files');
     const published = await flows.publish(body.files, actor(ctx.state));
     const row = await store.flowVersions.get(published.version);
     if (!row) throw notFound('Flow version');
+    await audit.record({ action: AuditAction.FLOW_PUBLISHED, actor: actorOf(ctx.state.principal), target: { type: 'flow_version', id: String(row.version) }, details: { files: body.files.map((f) => f.file) } });
     const answer: FlowVersionChangedResponse = { version: toDto(row) };
     ctx.status = 201;
     ctx.body = answer;
   });
-  router.post('/versions/:version/activate', requireRole(), async (ctx) => {
+  router.post('/versions/:version/activate', async (ctx) => {
     const version = versionParam(ctx.params.version);
     if (!(await flows.activate(version, actor(ctx.state)))) throw notFound('Flow version');
     const row = await store.flowVersions.get(version);
     if (!row) throw notFound('Flow version');
+    await audit.record({ action: AuditAction.FLOW_ACTIVATED, actor: actorOf(ctx.state.principal), target: { type: 'flow_version', id: String(version) } });
     const answer: FlowVersionChangedResponse = { version: toDto(row) };
     ctx.body = answer;
   });

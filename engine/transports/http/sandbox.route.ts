@@ -1,13 +1,17 @@
 /**
  * The customer simulator's API (sandbox LINE only). Each action becomes a real LINE webhook event,
  * signed with the sandbox channel secret and posted to this engine's own /webhooks/line, so the
- * simulator exercises exactly the path a real LINE delivery takes.
+ * simulator exercises exactly the path a real LINE delivery takes. Only signed-in studio users may play a
+ * customer or read a transcript: anyone else could inject messages and read every sandbox chat.
  */
 import Router from '@koa/router';
 import type { SandboxChatResponse, SimulatedEventResponse } from '../../contracts/sandbox.ts';
 import { badRequest } from '../../errors.ts';
 import type { FakeLinePlatform } from '../../line/sandbox/fake-line-platform.ts';
+import type { Logger } from '../../logger.ts';
+import type { SessionService } from '../../services/auth/session.service.ts';
 import { signLineBody } from '../../line/signature.ts';
+import { authorize, type AuthState } from './authorize.ts';
 import { readJson } from './read-body.ts';
 import { assertValid, validators } from './validate-payload.ts';
 
@@ -16,12 +20,15 @@ export interface SandboxRouteOptions {
   channelSecret: string;
   /** this engine's webhook URL, known once the server listens */
   webhookUrl: () => string;
+  sessions: SessionService;
+  logger: Logger;
 }
 
 const lineUserId = /^U[0-9a-f]{32}$/;
 
-export function sandboxRoutes(options: SandboxRouteOptions): Router {
-  const router = new Router({ prefix: '/sandbox/api' });
+export function sandboxRoutes(options: SandboxRouteOptions): Router<AuthState> {
+  const router = new Router<AuthState>({ prefix: '/sandbox/api' });
+  router.use(authorize(options.sessions, options.logger));
   const userParam = (value: string | undefined): string => {
     if (!value || !lineUserId.test(value)) throw badRequest('invalid_user_id', 'A LINE user id is "U" followed by 32 hex digits');
     return value;

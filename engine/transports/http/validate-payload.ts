@@ -3,7 +3,21 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
 import lineWebhookSchema from '../../../schemas/line-webhook.json' with { type: 'json' };
 import { badRequest } from '../../errors.ts';
-import type { CloseRequest, FlowFilesRequest, LoginRequest, PresenceRequest, SendMessageRequest, TransferRequest } from '../../contracts/rest.ts';
+import type {
+  AcceptInviteRequest,
+  ChangePasswordRequest,
+  CloseRequest,
+  CreateOperatorRequest,
+  FlowFilesRequest,
+  LoginRequest,
+  MfaCodeRequest,
+  PresenceRequest,
+  RefreshRequest,
+  SecuritySettingsDto,
+  SendMessageRequest,
+  TransferRequest,
+  UpdateOperatorRequest,
+} from '../../contracts/rest.ts';
 import type { SimulatedEventRequest } from '../../contracts/sandbox.ts';
 import type { RawLineEvent } from '../../services/chat/webhook-ingest.ts';
 
@@ -30,6 +44,14 @@ export const validators = {
   simulatedEvent: compile<SimulatedEventRequest>('api.json#/definitions/SimulatedEventRequest'),
   flowFiles: compile<FlowFilesRequest>('api.json#/definitions/FlowFilesRequest'),
   presence: compile<PresenceRequest>('api.json#/definitions/PresenceRequest'),
+  refresh: compile<RefreshRequest>('api.json#/definitions/RefreshRequest'),
+  changePassword: compile<ChangePasswordRequest>('api.json#/definitions/ChangePasswordRequest'),
+  mfaEnable: compile<{ otp: string }>('api.json#/definitions/MfaEnableRequest'),
+  mfaCode: compile<MfaCodeRequest>('api.json#/definitions/MfaCodeRequest'),
+  createOperator: compile<CreateOperatorRequest>('api.json#/definitions/CreateOperatorRequest'),
+  updateOperator: compile<UpdateOperatorRequest>('api.json#/definitions/UpdateOperatorRequest'),
+  acceptInvite: compile<AcceptInviteRequest>('api.json#/definitions/AcceptInviteRequest'),
+  securitySettings: compile<SecuritySettingsDto>('api.json#/definitions/SecuritySettings'),
 };
 
 export function assertValid<T>(validate: ValidateFunction<T>, value: unknown, what: string): T {

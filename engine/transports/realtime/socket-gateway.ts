@@ -1,15 +1,18 @@
 /**
- * The operators' live channel. Every signed-in operator's socket is in the operators room and its
- * own operator's room, supervisors' and admins' also in the supervisors room, and a socket that opened
- * a conversation in that conversation's room (typing indicators too). Who hears what is decided in
- * services/realtime/inbox-publisher.ts; here recipients only become rooms. A socket without a valid
- * token is refused.
+ * The operators' live channel. Every signed-in socket is in the operators room, its operator's room and its
+ * session's room; supervisors' and admins' also in the supervisors room; a socket that opened a conversation
+ * (allowed as reading it over REST is) in that conversation's room. Who hears what is decided in
+ * services/realtime/inbox-publisher.ts; here recipients only become rooms. Each socket is checked like a REST
+ * request when it connects (token and session), is ended with `session:ended` when its token expires or its
+ * session ends, and is refused when it comes from a page of another site.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../contracts/socket-events.ts';
+import type { ClientToServerEvents, JoinAnswer, ServerToClientEvents, SessionEndReason, SocketData } from '../../contracts/socket-events.ts';
 import type { Logger } from '../../logger.ts';
-import type { AuthService } from '../../services/auth/auth.service.ts';
+import { oversees } from '../../services/auth/permissions.ts';
+import type { Actor } from '../../services/auth/principal.ts';
+import type { SessionService, SessionSockets } from '../../services/auth/session.service.ts';
 import type { OperatorChannel, Recipients } from '../../services/realtime/operator-channel.ts';
 
 export type BatonSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -18,25 +21,64 @@ const OPERATORS_ROOM = 'operators';
 const SUPERVISORS_ROOM = 'supervisors';
 const conversationRoom = (id: string) => `conversation:${id}`;
 const operatorRoom = (id: string) => `operator:${id}`;
+const sessionRoom = (id: string) => `session:${id}`;
 
 export interface SocketGatewayOptions {
   /** shares rooms and broadcasts between engines (the Redis Streams adapter); unset: in memory, one engine */
   adapter?: ServerOptions['adapter'];
+  /** BATON_PUBLIC_URL's origin: pages from there (or from the host the request names) may connect */
+  publicOrigin: string;
+  /** how many proxies to believe about the client's address (BATON_TRUST_PROXY) */
+  trustedProxies: number;
+  /** may this operator open this conversation live (as GET /api/conversations/:id)? */
+  conversationAccess: (conversationId: string, actor: Actor) => Promise<JoinAnswer>;
   /** an operator's socket closed; `remaining` counts their sockets still open on any engine */
   onOperatorLeft?: (operatorId: string, remaining: () => Promise<number>) => void;
+}
+
+/** What the client's connect_error carries when the server refuses the socket (Socket.IO passes `data` on). */
+class SocketRefused extends Error {
+  readonly data = { code: 'unauthorized', message: 'Sign in again: the token is missing, invalid or expired, or the session ended' };
+  constructor() {
+    super('unauthorized');
+  }
 }
 
 /** How long a dropped operator's session and missed events are kept for it to reconnect (anywhere). */
 const RECOVERY_WINDOW_MS = 2 * 60_000;
 
+/** A browser page of another site must not open an operator's socket (it would carry no token, but say no first). */
+function sameSite(request: IncomingMessage, publicOrigin: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (origin === publicOrigin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** the client's address as HTTP sees it: the peer, or the proxies' report of it when they are trusted */
+function addressOf(request: IncomingMessage, trustedProxies: number): string | null {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trustedProxies > 0 && typeof forwarded === 'string') {
+    const hops = forwarded.split(',').map((hop) => hop.trim()).filter(Boolean);
+    const client = hops[Math.max(0, hops.length - trustedProxies)];
+    if (client) return client;
+  }
+  return request.socket.remoteAddress ?? null;
+}
+
 export function attachSocketGateway(
   httpServer: HttpServer,
-  auth: AuthService,
+  sessions: SessionService,
   logger: Logger,
-  options: SocketGatewayOptions = {},
-): { io: BatonSocketServer; channel: OperatorChannel } {
+  options: SocketGatewayOptions,
+): { io: BatonSocketServer; channel: OperatorChannel; sockets: SessionSockets } {
   const io: BatonSocketServer = new Server(httpServer, {
     serveClient: false,
+    allowRequest: (request, answer) => answer(null, sameSite(request, options.publicOrigin)),
     ...(options.adapter
       ? {
           adapter: options.adapter,
@@ -45,42 +87,58 @@ export function attachSocketGateway(
         }
       : {}),
   });
+  const expiryTimers = new Map<string, NodeJS.Timeout>();
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
-    try {
-      const claims = auth.authenticate(typeof token === 'string' ? token : undefined);
-      socket.data = { operatorId: claims.sub, name: claims.name, role: claims.role };
-      next();
-    } catch {
-      const error = new Error('unauthorized') as Error & { data?: unknown };
-      error.data = { code: 'unauthorized', message: 'Sign in again: the token is missing, invalid or expired' };
-      next(error);
-    }
+    sessions.authenticate(typeof token === 'string' ? token : undefined, addressOf(socket.request, options.trustedProxies)).then(
+      (principal) => {
+        if (principal.restriction) throw new Error(principal.restriction);
+        socket.data = { operatorId: principal.operatorId, sessionId: principal.sessionId, name: principal.name, role: principal.role };
+        // a socket lives no longer than the token it was opened with: the studio refreshes and reconnects
+        expiryTimers.set(
+          socket.id,
+          setTimeout(() => {
+            socket.emit('session:ended', { reason: 'token_expired' });
+            socket.disconnect(true);
+          }, Math.max(0, principal.tokenExpiresAt - Date.now())).unref(),
+        );
+        next();
+      },
+      () => next(new SocketRefused()),
+    );
   });
 
   io.on('connection', (socket) => {
-    const supervising = socket.data.role === 'admin' || socket.data.role === 'supervisor';
-    void socket.join([OPERATORS_ROOM, operatorRoom(socket.data.operatorId), ...(supervising ? [SUPERVISORS_ROOM] : [])]);
+    const { operatorId, sessionId, role } = socket.data;
+    const actor: Actor = { operatorId, role };
+    void socket.join([OPERATORS_ROOM, operatorRoom(operatorId), sessionRoom(sessionId), ...(oversees(actor.role) ? [SUPERVISORS_ROOM] : [])]);
     socket.on('disconnect', () => {
-      const room = operatorRoom(socket.data.operatorId);
-      options.onOperatorLeft?.(socket.data.operatorId, async () => (await io.in(room).fetchSockets()).length);
+      clearTimeout(expiryTimers.get(socket.id));
+      expiryTimers.delete(socket.id);
+      options.onOperatorLeft?.(operatorId, async () => (await io.in(operatorRoom(operatorId)).fetchSockets()).length);
     });
-    socket.on('conversation:join', (id) => {
-      if (typeof id === 'string') void socket.join(conversationRoom(id));
+    socket.on('conversation:join', (id, ack) => {
+      if (typeof id !== 'string') return;
+      options.conversationAccess(id, actor).then(
+        (answer) => {
+          if (answer.ok) void socket.join(conversationRoom(id));
+          if (typeof ack === 'function') ack(answer);
+        },
+        (error: unknown) => logger.warn({ error: String(error) }, 'conversation:join check failed'),
+      );
     });
     socket.on('conversation:leave', (id) => {
       if (typeof id === 'string') void socket.leave(conversationRoom(id));
     });
     socket.on('typing', (event) => {
       if (typeof event?.conversationId !== 'string') return;
-      socket.to(conversationRoom(event.conversationId)).emit('typing', {
-        conversationId: event.conversationId,
-        operatorId: socket.data.operatorId,
-        name: socket.data.name,
-      });
+      const room = conversationRoom(event.conversationId);
+      // only from a socket that was allowed into the conversation
+      if (!socket.rooms.has(room)) return;
+      socket.to(room).emit('typing', { conversationId: event.conversationId, operatorId, name: socket.data.name });
     });
-    logger.debug({ operatorId: socket.data.operatorId, recovered: socket.recovered }, 'operator connected');
+    logger.debug({ operatorId, recovered: socket.recovered }, 'operator connected');
   });
 
   const to = (recipients: Recipients) => {
@@ -90,13 +148,20 @@ export function attachSocketGateway(
       case 'supervisors':
         return io.to(SUPERVISORS_ROOM);
       case 'working':
-        return io.to([SUPERVISORS_ROOM, operatorRoom(recipients.operatorId), conversationRoom(recipients.conversationId)]);
+        return io.to([SUPERVISORS_ROOM, conversationRoom(recipients.conversationId), ...recipients.operatorIds.map(operatorRoom)]);
     }
   };
   const channel: OperatorChannel = {
     conversation: (recipients, conversation) => to(recipients).emit('conversation:updated', conversation),
     message: (recipients, event, message) => to(recipients).emit(event, message),
-    activity: (activity) => io.to(OPERATORS_ROOM).emit('conversations:activity', activity),
   };
-  return { io, channel };
+  const sockets: SessionSockets = {
+    end(target, reason: SessionEndReason) {
+      const rooms = 'operatorId' in target ? [operatorRoom(target.operatorId)] : target.sessionIds.map(sessionRoom);
+      if (rooms.length === 0) return;
+      io.to(rooms).emit('session:ended', { reason });
+      io.in(rooms).disconnectSockets(true);
+    },
+  };
+  return { io, channel, sockets };
 }

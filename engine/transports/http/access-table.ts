@@ -1,0 +1,60 @@
+/**
+ * The permission table of the REST API: every route under /api and /sandbox/api names the least it needs.
+ * `authorize` looks each request up here and refuses a route that has no entry (fail closed), and the
+ * route-table test fails when a route is added without one. Rules that depend on the object (an operator and
+ * someone else's conversation) are in services/auth/permissions.ts. docs/security.md prints this table.
+ */
+import type { Role } from '../../contracts/rest.ts';
+
+/**
+ * public: anyone (sign-in, refresh by cookie, invites); session: any signed-in session, even one that may only
+ * change its password or enrol in MFA; a role: that role or above (admin > supervisor > operator).
+ */
+export type Access = 'public' | 'session' | Role;
+
+export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/invites/:token': 'public',
+  'POST /api/invites/:token/accept': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /sandbox/api/info': 'public',
+
+  'GET /api/me': 'session',
+  'POST /api/me/password': 'session',
+  'POST /api/me/mfa/setup': 'session',
+  'POST /api/me/mfa/enable': 'session',
+
+  'POST /api/me/mfa/disable': 'operator',
+  'PUT /api/me/presence': 'operator',
+  'GET /api/operators': 'operator',
+  'GET /api/conversations': 'operator',
+  'GET /api/conversations/:id': 'operator',
+  'GET /api/conversations/:id/canned-responses': 'operator',
+  'POST /api/conversations/:id/claim': 'operator',
+  'POST /api/conversations/:id/messages': 'operator',
+  'POST /api/conversations/:id/transfer': 'operator',
+  'POST /api/conversations/:id/close': 'operator',
+  'POST /sandbox/api/users/:userId/events': 'operator',
+  'GET /sandbox/api/users/:userId/chat': 'operator',
+
+  'POST /api/flows/validate': 'supervisor',
+  'GET /api/flows/versions': 'supervisor',
+  'GET /api/flows/versions/:version': 'supervisor',
+  'GET /api/plugins': 'supervisor',
+  'GET /api/audit': 'supervisor',
+  'GET /api/audit/export.csv': 'supervisor',
+
+  'POST /api/flows/versions': 'admin',
+  'POST /api/flows/versions/:version/activate': 'admin',
+  'POST /api/operators': 'admin',
+  'PATCH /api/operators/:id': 'admin',
+  'POST /api/operators/:id/reset-password': 'admin',
+  'DELETE /api/operators/:id/mfa': 'admin',
+  'GET /api/settings/security': 'admin',
+  'PUT /api/settings/security': 'admin',
+};
+
+/** the table's key for a route: `METHOD /path/:param` (HEAD is GET) */
+export const accessKey = (method: string, path: string): string => `${method === 'HEAD' ? 'GET' : method} ${path}`;
