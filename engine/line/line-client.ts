@@ -101,7 +101,8 @@ export function createLineClient(options: LineClientOptions): LineClient {
 
     async getProfile(userId) {
       try {
-        const profile = await call('getProfile', () => api.getProfile(userId));
+        // the SDK puts the id into the path as it is: encoded, an id from anywhere stays one path segment
+        const profile = await call('getProfile', () => api.getProfile(encodeURIComponent(userId)));
         return {
           displayName: profile.displayName,
           pictureUrl: profile.pictureUrl ?? null,

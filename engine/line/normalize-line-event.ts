@@ -4,6 +4,7 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import { describeLineMessage } from './describe-message.ts';
+import { checkLineEvent, MalformedLineEventError } from './line-event-check.ts';
 
 export interface InboundMessage {
   lineMessageId: string;
@@ -28,7 +29,14 @@ export interface InboundEvent {
   postback: { data: string; params: Record<string, string> | null } | null;
 }
 
-export function normalizeLineEvent(webhookEventId: string, event: webhook.Event): InboundEvent {
+/**
+ * Checked again here, not only at the edge: events stored before the check existed (or by an older
+ * engine) must not reach the chat service either. Throws MalformedLineEventError for an event that
+ * fails, which the event processor stores as ignored at once rather than retrying.
+ */
+export function normalizeLineEvent(webhookEventId: string, value: unknown): InboundEvent {
+  const { event, problem } = checkLineEvent(value);
+  if (problem !== null) throw new MalformedLineEventError(problem);
   const source = event.source;
   const normalized: InboundEvent = {
     webhookEventId,

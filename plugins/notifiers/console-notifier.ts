@@ -1,4 +1,8 @@
-/** The default notifier: a structured log line per notification, so nothing is silent without setup. */
+/**
+ * The default notifier: a structured log line per notification, so nothing is silent without setup.
+ * Ids only: the notification's text names the customer, and a flow's details may carry what the
+ * customer wrote; logs are kept and shipped where customers' words must not go.
+ */
 import type { Logger } from 'pino';
 import type { Notifier } from '../plugin-api.ts';
 
@@ -6,7 +10,7 @@ export function consoleNotifier(logger: Logger): Notifier {
   return {
     id: 'console',
     async notify(notification) {
-      logger.info({ type: notification.type, conversationId: notification.conversationId, details: notification.details }, notification.text);
+      logger.info({ type: notification.type, conversationId: notification.conversationId, customerId: notification.customer.id }, 'notification');
     },
   };
 }

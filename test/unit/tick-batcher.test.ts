@@ -66,12 +66,27 @@ test('inputs added while a flush is under way go into the next one', async () =>
   assert.equal(flushes, [[1], [2]]);
 });
 
-test('a failed flush fails every input of that batch', async () => {
-  const batcher = new TickBatcher<number, number>(async () => {
+test('a failed flush fails every input of that batch once each has failed alone too', async () => {
+  const flushes: number[][] = [];
+  const batcher = new TickBatcher<number, number>(async (inputs) => {
+    flushes.push(inputs);
     throw new Error('database down');
   });
   const results = await Promise.allSettled([batcher.add(1), batcher.add(2)]);
   assert.equal(results.map((r) => r.status), ['rejected', 'rejected']);
+  assert.equal(flushes, [[1, 2], [1], [2]]);
+});
+
+test('an input that fails a batch fails alone: the batch is flushed again one input at a time', async () => {
+  const flushes: number[][] = [];
+  const batcher = new TickBatcher<number, number>(async (inputs) => {
+    flushes.push(inputs);
+    if (inputs.includes(13)) throw new Error('refused');
+    return inputs.map((n) => n * 10);
+  });
+  const results = await Promise.allSettled([batcher.add(1), batcher.add(13), batcher.add(2)]);
+  assert.equal(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected')), [10, 'rejected', 20]);
+  assert.equal(flushes, [[1, 13, 2], [1], [13], [2]]);
 });
 
 test.run();

@@ -3,9 +3,12 @@
  * each taking a batch of whatever is waiting (one event per customer): the store's claim keeps each
  * customer's events in timestamp order and hands each event to one loop. A batch commits as one;
  * if it fails, its events are retried one by one so that one bad event does not hold up the rest.
- * Events left "processing" by a dead process are taken over when their lease expires.
+ * Events left "processing" by a dead process are taken over when their lease expires. An event
+ * that is malformed (MalformedLineEventError: stored before the edge checked events, or by an older
+ * engine) is stored as ignored at once: retrying it would fail the same way every time.
  */
 import { randomUUID } from 'node:crypto';
+import { MalformedLineEventError } from '../../line/line-event-check.ts';
 import type { Logger } from '../../logger.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -31,6 +34,8 @@ export class EventProcessor {
   private readonly sleepers = new Set<() => void>();
   /** when a claim was last thorough (looked for abandoned events, and past the oldest pending ones) */
   private lastThoroughAt = Number.NEGATIVE_INFINITY;
+  /** malformed events this processor stored as ignored (the store's countByStatus has the total) */
+  private ignored = 0;
 
   constructor(
     private readonly store: Store,
@@ -111,6 +116,13 @@ export class EventProcessor {
   }
 
   private async failed(event: WebhookEventRow, error: unknown): Promise<void> {
+    if (error instanceof MalformedLineEventError) {
+      this.ignored += 1;
+      // the reason names the place and the rule, never the value
+      this.logger.warn({ eventId: event.id, type: event.type, reason: error.reason, ignoredSinceStart: this.ignored }, 'event ignored');
+      await this.store.webhookEvents.markIgnored(event.id, this.workerId, error.reason, this.now());
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     this.logger.error({ eventId: event.id, type: event.type, attempt: event.attempts, error: message }, 'event failed');
     await this.store.webhookEvents.markAttemptFailed(event.id, this.workerId, message, this.options.maxAttempts);

@@ -6,6 +6,8 @@ export const WebhookEventStatus = {
   PROCESSING: 'processing',
   DONE: 'done',
   FAILED: 'failed',
+  /** never run: malformed, hostile or too old (the reason is in last_error) */
+  IGNORED: 'ignored',
 } as const;
 export type WebhookEventStatus = (typeof WebhookEventStatus)[keyof typeof WebhookEventStatus];
 
@@ -30,17 +32,20 @@ export interface WebhookEventRow {
 export type NewWebhookEvent = Pick<
   WebhookEventRow,
   'id' | 'destination' | 'type' | 'mode' | 'source_user_id' | 'event_timestamp' | 'is_redelivery' | 'raw' | 'received_at'
->;
+> & {
+  /** why the event is stored as ignored (finished at once, never run); absent: pending */
+  ignored?: string;
+};
 
-const INSERT_COLUMNS = ['id', 'destination', 'type', 'mode', 'source_user_id', 'event_timestamp', 'is_redelivery', 'raw', 'received_at'];
+const INSERT_COLUMNS = ['id', 'destination', 'type', 'mode', 'source_user_id', 'event_timestamp', 'is_redelivery', 'raw', 'received_at', 'status', 'last_error', 'processed_at'];
 const insertStatements = new Map<number, string>();
 
-/** `insert … on conflict do nothing returning id` for `rows` new events, pending (same text on SQLite and Postgres). */
+/** `insert … on conflict do nothing returning id` for `rows` new events (same text on SQLite and Postgres). */
 function insertSql(rows: number): string {
   let sql = insertStatements.get(rows);
   if (sql === undefined) {
-    const row = `(${INSERT_COLUMNS.map(() => '?').join(', ')}, '${WebhookEventStatus.PENDING}', 0)`;
-    sql = `insert into webhook_events (${INSERT_COLUMNS.join(', ')}, status, attempts) values ${Array.from({ length: rows }, () => row).join(', ')} on conflict (id) do nothing returning id`;
+    const row = `(${INSERT_COLUMNS.map(() => '?').join(', ')}, 0)`;
+    sql = `insert into webhook_events (${INSERT_COLUMNS.join(', ')}, attempts) values ${Array.from({ length: rows }, () => row).join(', ')} on conflict (id) do nothing returning id`;
     insertStatements.set(rows, sql);
   }
   return sql;
@@ -127,6 +132,9 @@ export class WebhookEventsRepo {
     const bindings: Knex.RawBinding[] = [];
     for (const e of events) {
       bindings.push(e.id, e.destination, e.type, e.mode, e.source_user_id, e.event_timestamp, e.is_redelivery, e.raw, e.received_at);
+      // an ignored event is finished when stored: out of the live indexes, and aged out by retention like a done one
+      if (e.ignored === undefined) bindings.push(WebhookEventStatus.PENDING, null, null);
+      else bindings.push(WebhookEventStatus.IGNORED, e.ignored, e.received_at);
     }
     const inserted = await this.rows<{ id: string }>(insertSql(events.length), bindings);
     return new Set(inserted.map((row) => row.id));
@@ -203,6 +211,13 @@ export class WebhookEventsRepo {
     return changed === new Set(ids).size;
   }
 
+  /** Stores that an event this worker holds will never run (malformed), with the reason: no retry. */
+  async markIgnored(id: string, workerId: string, reason: string, now: number): Promise<void> {
+    await this.db('webhook_events')
+      .where({ id, locked_by: workerId, status: WebhookEventStatus.PROCESSING })
+      .update({ status: WebhookEventStatus.IGNORED, last_error: reason.slice(0, 1000), processed_at: now, locked_by: null, locked_until: null });
+  }
+
   /** Releases a failed attempt: back to pending for a retry, or failed for good after maxAttempts. */
   async markAttemptFailed(id: string, workerId: string, error: string, maxAttempts: number): Promise<void> {
     const row = await this.findById(id);
@@ -231,17 +246,18 @@ export class WebhookEventsRepo {
       .update({ status: WebhookEventStatus.PENDING, locked_by: null, locked_until: null });
   }
 
-  /** Deletes up to `limit` events finished before `cutoff`; returns how many went. */
+  /** Deletes up to `limit` events finished (done or ignored) before `cutoff`; returns how many went. */
   async deleteDoneBefore(cutoff: number, limit: number): Promise<number> {
     const ids = this.db('webhook_events')
       .select('id')
-      .where('status', WebhookEventStatus.DONE)
+      .whereIn('status', [WebhookEventStatus.DONE, WebhookEventStatus.IGNORED])
       .whereNotNull('processed_at')
       .where('processed_at', '<', cutoff)
       .limit(limit);
     return this.db('webhook_events').whereIn('id', ids).delete();
   }
 
+  /** How many events are in each state (pending, processing, done, failed, ignored); states with none are left out. */
   async countByStatus(): Promise<Record<string, number>> {
     const rows = await this.db('webhook_events').select('status').count<{ status: string; n: number | string }[]>({ n: '*' }).groupBy('status');
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));

@@ -1,6 +1,8 @@
 /**
- * POST /webhooks/line: verify the signature over the raw bytes, check the shape, store each event
- * once, answer 200. Nothing else happens before the answer: LINE gives up after 2 seconds.
+ * POST /webhooks/line: verify the signature over the raw bytes, check the body's shape (400 if it is
+ * not a webhook body at all), store each event once, answer 200. Each event is checked on its own
+ * while it is stored: a bad one is stored as ignored and costs its neighbours nothing. Nothing else
+ * happens before the answer: LINE gives up after 2 seconds.
  */
 import Router from '@koa/router';
 import { verifyLineSignature } from '../../line/signature.ts';
@@ -28,6 +30,7 @@ export function lineWebhookRoutes(options: LineWebhookOptions): Router {
     }
     const text = raw.toString('utf8');
     const body = assertValid(validators.lineWebhook, parseJson(text), 'LINE webhook body');
+    // null when the cut-out cannot prove each text is exactly the event parsed: the events are then serialised
     const texts = webhookEventTexts(text);
     const result = await options.ingest.ingest(body.destination, body.events, texts?.length === body.events.length ? texts : undefined);
     ctx.status = 200;
