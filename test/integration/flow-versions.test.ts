@@ -89,4 +89,14 @@ test('an operator may not publish or roll back', async () => {
   assert.is((await operator.request('GET', '/api/flows/versions')).status, 403);
 });
 
+test('a supervisor may not publish or roll back either, and the server changes nothing', async () => {
+  await addOperator(engine.baton.store, { email: 'sup@example.com', password: 'sup-password-1', name: 'Sup', role: 'supervisor' });
+  const supervisor = await OperatorClient.signIn(engine.baseUrl, 'sup@example.com', 'sup-password-1');
+  assert.is((await supervisor.request('POST', '/api/flows/versions/2/activate')).status, 403);
+  assert.is((await supervisor.request('POST', '/api/flows/versions', { files: [{ file: 'flow.yaml', source: v2.replace('version two', 'version three') }] })).status, 403);
+  const list = await admin.request<FlowVersionListResponse>('GET', '/api/flows/versions');
+  assert.equal(list.body.versions.map((v) => [v.version, v.active]), [[2, false], [1, true]]);
+  assert.is(list.body.activations[0]?.actor, `operator:${admin.login.operator.id}`, 'the last change is still the admin\'s rollback');
+});
+
 test.run();
