@@ -5,6 +5,7 @@ import { problemCodes } from '../../engine/domain/flow/validation/problem-codes.
 import { validateFlowSources, type FlowSource } from '../../engine/domain/flow/validation/validate-flow-sources.ts';
 import { notifyStep } from '../../plugins/steps/notify-step.ts';
 import { brokenDir, expectedLines, fixtureNames, fixtureSources, validDir } from '../support/flow-fixture-files.ts';
+import { referenceSite, referenceSites } from '../support/reference-sites.ts';
 
 const pluginStepKinds = new Map([[notifyStep.kind, notifyStep.schema]]);
 const lines = (sources: FlowSource[]) => validateFlowSources(sources, { pluginStepKinds }).problems.map(formatProblem);
@@ -23,6 +24,21 @@ test('the broken corpus shows every problem code at least once (plugin-schema is
   const shown = new Set(fixtureNames(brokenDir).flatMap((name) => expectedLines(brokenDir, name).map((line) => /\[([a-z-]+)\]/.exec(line)?.[1])));
   const missing = Object.keys(problemCodes).filter((code) => code !== 'plugin-schema' && !shown.has(code));
   assert.equal(missing, []);
+});
+
+test('the broken corpus refers to a missing id from every kind of place the validator resolves ids', () => {
+  // the sites come from the validator run over documents generated from the schemas (reference-sites.ts)
+  const sites = referenceSites();
+  assert.ok(sites.includes('unknown-step /steps/*/goto') && sites.includes('unknown-step /maxWait/then'), sites.join('\n'));
+  const shown = new Set(
+    fixtureNames(brokenDir).flatMap((name) =>
+      expectedLines(brokenDir, name).flatMap((line) => {
+        const found = /\[([a-z-]+)\] \(at ([^)]*)\)$/.exec(line);
+        return found ? [referenceSite(found[1] ?? '', found[2] ?? '')] : [];
+      }),
+    ),
+  );
+  assert.equal(sites.filter((site) => !shown.has(site)), [], 'reference sites without a broken fixture');
 });
 
 for (const name of fixtureNames(validDir)) {
