@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startBaton, type RunningBaton } from '../../engine/baton.ts';
 import { loadConfig } from '../../engine/config.ts';
-import { createLogger } from '../../engine/logger.ts';
+import { createLogger, type Logger } from '../../engine/logger.ts';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
 import { signLineBody } from '../../engine/line/signature.ts';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from './test-database.ts';
@@ -26,6 +26,8 @@ export interface TestEngineOptions {
   env?: Record<string, string>;
   /** the engine's clock (default Date.now); see TestClock */
   now?: () => number;
+  /** the engine's logger (default: pino at LOG_LEVEL, silent unless set), e.g. one that keeps its lines */
+  logger?: Logger;
 }
 
 /** Real time plus an offset the test moves forward, for policies measured in minutes. */
@@ -88,7 +90,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     });
   }
   const config = loadConfig(env, repoRoot);
-  const baton = await startBaton({ config, logger: createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents, ...(options.now ? { now: options.now } : {}) });
+  const baton = await startBaton({ config, logger: options.logger ?? createLogger(env.LOG_LEVEL ?? 'silent'), processEvents: options.processEvents, ...(options.now ? { now: options.now } : {}) });
   const used: TestLine = baton.sandbox ? { fake: baton.sandbox.fake, url: '', secret: baton.sandbox.channelSecret } : (line as TestLine);
   return {
     baseUrl: baton.url,

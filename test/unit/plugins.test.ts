@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { builtInPlugins } from '../../plugins/built-in-plugins.ts';
@@ -39,12 +39,19 @@ test.before.each(() => {
   receiver.status = 200;
 });
 
-function host(extra: BatonPlugin[] = []): PluginHost {
+function host(extra: BatonPlugin[] = [], logger: Logger = silent): PluginHost {
   const plugins = builtInPlugins(
     { telegram: { botToken: '123:ABC', chatId: '-10042', apiBaseUrl: telegramUrl }, webhook: { url: `${receiverUrl}/hooks/baton`, secret: 'shh' } },
     silent,
   );
-  return new PluginHost([...plugins, ...extra], silent, () => 1);
+  return new PluginHost([...plugins, ...extra], logger, () => 1);
+}
+
+/** A logger that keeps its entries, as the log collector would receive them. */
+function recordingLogger(): { logger: Logger; entries: Record<string, unknown>[] } {
+  const entries: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => entries.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, entries };
 }
 
 test('a handoff reaches Telegram through the Bot API sendMessage and the webhook as signed JSON', async () => {
@@ -73,7 +80,8 @@ test('a failing notifier never throws; its failure is counted and the others sti
 });
 
 test('the notify step renders its text and tells every notifier; an unknown step is logged, not thrown', async () => {
-  const plugins = host();
+  const { logger, entries } = recordingLogger();
+  const plugins = host([], logger);
   const told: string[] = [];
   await plugins.runStep('notify', { text: 'VIP {{ name }} waiting' }, {
     customer: { id: 'cu-1', name: 'Nok', lineUserId: 'U2', language: 'th', tags: ['vip'] },
@@ -85,7 +93,9 @@ test('the notify step renders its text and tells every notifier; an unknown step
     },
   });
   assert.equal(told, ['VIP Nok waiting']);
+  assert.equal(entries, [], 'nothing worth a log line so far');
   await plugins.runStep('no-such-step', {}, { customer: { id: '', name: '', lineUserId: '', language: null, tags: [] }, conversationId: null, now: 0, render: (t) => t, notify: async () => {} });
+  assert.equal(entries.map((e) => [e.level, e.use, e.msg]), [[50, 'no-such-step', 'flow uses an unknown plugin step']], 'one error naming the step');
   assert.ok(plugins.stepSchemas().has('notify'));
 });
 
