@@ -206,6 +206,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     adapter: redis ? redisStreamsAdapter(redis.client, config.redisKeyPrefix) : undefined,
     publicOrigin,
     trustedProxies: config.trustedProxies,
+    now,
     conversationAccess: (id, actor) => conversations.access(id, actor),
     onOperatorLeft: (operatorId, remaining) => {
       presence.left(operatorId, remaining).catch((error: unknown) => logger.warn({ error: String(error) }, 'presence update failed'));

@@ -4,9 +4,11 @@
  *   baton validate [dir]   check a flows folder (default BATON_FLOWS_DIR or ./flows)
  *   baton test [dir]       run the flows' own tests
  *   baton flows list | publish [dir] | rollback <version>
+ *   baton operators list | add | set | reset-password | deactivate
  */
 import { didYouMean } from '../domain/flow/validation/did-you-mean.ts';
 import { runFlowsCommand } from './flows-command.ts';
+import { runOperatorsCommand } from './operators-command.ts';
 import { runFlowTestsCommand } from './test-command.ts';
 import { runValidateCommand } from './validate-command.ts';
 
@@ -14,6 +16,7 @@ const usage = `usage: baton <command>
   baton validate [dir]                    check the flows in dir (default: BATON_FLOWS_DIR or ./flows)
   baton test [dir]                        run the tests written in the flows
   baton flows list | publish [dir] | rollback <version>
+  baton operators list | add <email> | set <email> | reset-password <email> | deactivate <email>
 `;
 
 const defaultDir = (): string => process.env.BATON_FLOWS_DIR ?? './flows';
@@ -22,6 +25,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   validate: (args) => runValidateCommand(args[0] ?? defaultDir()),
   test: (args) => runFlowTestsCommand(args[0] ?? defaultDir()),
   flows: (args) => runFlowsCommand(args),
+  operators: (args) => runOperatorsCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

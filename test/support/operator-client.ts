@@ -22,19 +22,21 @@ export class OperatorClient {
 
   private constructor(
     readonly baseUrl: string,
-    readonly token: string,
+    public token: string,
     readonly login: LoginResponse,
+    /** the refresh cookie (`baton_refresh=...`) as a browser would send it back */
+    public refreshCookie: string | null,
   ) {}
 
-  static async signIn(baseUrl: string, email: string, password: string): Promise<OperatorClient> {
+  static async signIn(baseUrl: string, email: string, password: string, extra: { otp?: string; recoveryCode?: string } = {}): Promise<OperatorClient> {
     const response = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify({ email, password, ...extra }),
     });
     if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
     const login = (await response.json()) as LoginResponse;
-    return new OperatorClient(baseUrl, login.accessToken, login);
+    return new OperatorClient(baseUrl, login.accessToken, login, refreshCookieOf(response));
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
@@ -43,7 +45,23 @@ export class OperatorClient {
       headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as T };
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** POST /api/auth/refresh with the cookie held; on 200 the new access token and cookie replace the old */
+  async refresh(active = true): Promise<ApiResponse<LoginResponse>> {
+    const response = await fetch(`${this.baseUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.refreshCookie ? { cookie: this.refreshCookie } : {}) },
+      body: JSON.stringify({ active }),
+    });
+    const body = (await response.json()) as LoginResponse;
+    if (response.status === 200) {
+      this.token = body.accessToken;
+      this.refreshCookie = refreshCookieOf(response);
+    }
+    return { status: response.status, body };
   }
 
   /**
@@ -82,4 +100,11 @@ export class OperatorClient {
   close(): void {
     this.socket?.close();
   }
+}
+
+/** `baton_refresh=<token>` from a response's Set-Cookie, or null when it set none (or cleared it) */
+export function refreshCookieOf(response: Response): string | null {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('baton_refresh='));
+  const pair = cookie?.split(';')[0] ?? '';
+  return pair.length > 'baton_refresh='.length ? pair : null;
 }

@@ -17,6 +17,8 @@ export interface LoginThrottleOptions {
   windowMs: number;
   /** counters shared by engines; null: this engine's memory */
   redis: { client: RedisClient; keyPrefix: string } | null;
+  /** the first wait once an account reached maxFailures (default 30 s); doubled after each further failure */
+  firstBackoffSeconds?: number;
 }
 
 /** failures per address over all accounts, as a multiple of the per-account limit */
@@ -57,10 +59,10 @@ export class LoginThrottle {
   /** 429 with Retry-After while the account or the address must wait. */
   async check(email: string, address: string): Promise<void> {
     const [block, addressUse] = await Promise.all([this.accountBlocks.get(accountKey(email)), this.addressFailures.get(address)]);
-    // a blocked key holds more points than its limit until the block ends
+    // a blocked account holds more points than its limit until the block ends; an address waits once it used them all
     const waits: number[] = [];
     if (block && block.consumedPoints > 1) waits.push(block.msBeforeNext);
-    if (addressUse && addressUse.consumedPoints > this.options.maxFailures * ADDRESS_FACTOR) waits.push(addressUse.msBeforeNext);
+    if (addressUse && addressUse.consumedPoints >= this.options.maxFailures * ADDRESS_FACTOR) waits.push(addressUse.msBeforeNext);
     if (waits.length === 0) return;
     throw tooManyRequests('Too many failed sign-ins: wait a few minutes and try again', Math.max(...waits) / 1000);
   }
@@ -69,7 +71,8 @@ export class LoginThrottle {
     const key = accountKey(email);
     const failures = (await this.accountFailures.consume(key)).consumedPoints;
     if (failures >= this.options.maxFailures) {
-      const backoff = Math.min(this.windowSeconds, FIRST_BACKOFF_SECONDS * 2 ** (failures - this.options.maxFailures));
+      const first = this.options.firstBackoffSeconds ?? FIRST_BACKOFF_SECONDS;
+      const backoff = Math.min(Math.max(this.windowSeconds, first), first * 2 ** (failures - this.options.maxFailures));
       await this.accountBlocks.block(key, backoff);
     }
     try {

@@ -5,7 +5,7 @@
  * change, deactivation, idle time, a refresh token used twice) refuses its tokens at once, on every engine.
  */
 import { randomUUID } from 'node:crypto';
-import type { SessionRestriction } from '../../contracts/rest.ts';
+import type { Role, SessionRestriction } from '../../contracts/rest.ts';
 import type { SessionEndReason } from '../../contracts/socket-events.ts';
 import { UserError, unauthorized } from '../../errors.ts';
 import type { SessionRow } from '../../store/repositories/sessions.repo.ts';
@@ -146,6 +146,23 @@ export class SessionService {
       address,
       tokenExpiresAt: claims.exp * 1000,
     };
+  }
+
+  /**
+   * Which of these live sockets' sessions must end now, and why: revoked or expired (here or by another engine
+   * or the command line), idle too long, operator deactivated, or a role other than the one the socket has.
+   */
+  async recheck(sockets: readonly { sessionId: string; role: Role }[]): Promise<Map<string, SessionEndReason>> {
+    const at = this.now();
+    const rows = new Map((await this.store.sessions.withOperators([...new Set(sockets.map((s) => s.sessionId))])).map((row) => [row.id, row]));
+    const ended = new Map<string, SessionEndReason>();
+    for (const { sessionId, role } of sockets) {
+      const row = rows.get(sessionId);
+      if (!row || row.revoked_at !== null || row.expires_at <= at || !row.active) ended.set(sessionId, 'revoked');
+      else if (at - row.last_active_at > this.options.idleTimeoutMs) ended.set(sessionId, 'signed_out');
+      else if (row.role !== role) ended.set(sessionId, 'role_changed');
+    }
+    return ended;
   }
 
   /** Ends one session (sign-out) and its sockets. */

@@ -2,7 +2,7 @@
  * The team, managed by admins: add operators (with a password, a one-time password or an invite link), change
  * their role, teams, skills and capacity, reset a password or MFA, deactivate. Changes that take rights away
  * take effect at once: a deactivated operator's sessions and sockets end and their chats go back to the queue;
- * a role change reconnects their sockets to the rooms of the new role.
+ * a role change reconnects their sockets to the rooms of the new role. A null actor is the command line.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateOperatorRequest, CreateOperatorResponse, OperatorDto, ResetPasswordResponse, UpdateOperatorRequest } from '../../contracts/rest.ts';
@@ -31,6 +31,8 @@ export interface TeamDeps {
   publicUrl: string;
   /** puts the operator's open conversations back in the queue (they were deactivated) */
   releaseConversations: (operatorId: string) => Promise<void>;
+  /** who acts when no operator does (the command line): named in the audit log */
+  systemActor?: string;
 }
 
 const uniqueList = (values: string[]) => JSON.stringify([...new Set(values.map((v) => v.trim()).filter(Boolean))]);
@@ -42,7 +44,7 @@ export class TeamService {
     return (await this.deps.store.operators.list()).map(toOperatorDto);
   }
 
-  async create(actor: Actor, request: CreateOperatorRequest): Promise<CreateOperatorResponse> {
+  async create(actor: Actor | null, request: CreateOperatorRequest): Promise<CreateOperatorResponse> {
     const { store, hasher, audit, now } = this.deps;
     if (await store.operators.findByEmail(request.email)) throw conflict('email_taken', 'An operator with this email exists');
     if (request.password !== undefined) checkNewPassword(request.password, request.email);
@@ -70,13 +72,14 @@ export class TeamService {
     await audit.record({
       action: AuditAction.OPERATOR_CREATED,
       actor,
+      actorEmail: this.deps.systemActor,
       target: { type: 'operator', id },
       details: { email: operator.email, role: operator.role, invite: inviteToken !== null, mustChangePassword: Boolean(operator.must_change_password) },
     });
     return { operator: toOperatorDto(operator), invite: inviteToken && expiresAt ? { url: this.inviteUrl(inviteToken), expiresAt } : null };
   }
 
-  async update(actor: Actor, id: string, request: UpdateOperatorRequest): Promise<OperatorDto> {
+  async update(actor: Actor | null, id: string, request: UpdateOperatorRequest): Promise<OperatorDto> {
     const { store, sessions, audit } = this.deps;
     const before = await this.operator(id);
     const losesAdmin = before.role === 'admin' && Boolean(before.active) && ((request.role !== undefined && request.role !== 'admin') || request.active === false);
@@ -96,28 +99,28 @@ export class TeamService {
     } else if (request.role !== undefined && request.role !== before.role) {
       sessions.roleChanged(id);
     }
-    await audit.record({ action: AuditAction.OPERATOR_UPDATED, actor, target: { type: 'operator', id }, details: { changes: describeChanges(before, request) } });
+    await audit.record({ action: AuditAction.OPERATOR_UPDATED, actor, actorEmail: this.deps.systemActor, target: { type: 'operator', id }, details: { changes: describeChanges(before, request) } });
     return toOperatorDto(after);
   }
 
   /** A one-time password, shown once to the admin; the operator's sessions end and they choose their own at sign-in. */
-  async resetPassword(actor: Actor, id: string): Promise<ResetPasswordResponse> {
+  async resetPassword(actor: Actor | null, id: string): Promise<ResetPasswordResponse> {
     const { store, hasher, sessions, audit } = this.deps;
     await this.operator(id);
     const temporaryPassword = generatePassword();
     await store.operators.setPassword(id, await hasher.hash(temporaryPassword), true);
     await sessions.endAll(id, 'password_reset');
-    await audit.record({ action: AuditAction.OPERATOR_PASSWORD_RESET, actor, target: { type: 'operator', id } });
+    await audit.record({ action: AuditAction.OPERATOR_PASSWORD_RESET, actor, actorEmail: this.deps.systemActor, target: { type: 'operator', id } });
     return { temporaryPassword, operator: toOperatorDto(await this.operator(id)) };
   }
 
   /** A lost phone: MFA off; their sessions end, and where MFA is required they enrol again at the next sign-in. */
-  async resetMfa(actor: Actor, id: string): Promise<OperatorDto> {
+  async resetMfa(actor: Actor | null, id: string): Promise<OperatorDto> {
     const { store, sessions, audit } = this.deps;
     await this.operator(id);
     await store.operators.setMfa(id, { totp_secret: null, totp_pending_secret: null, recovery_codes: '[]', totp_last_step: null });
     await sessions.endAll(id, 'mfa_reset');
-    await audit.record({ action: AuditAction.MFA_RESET, actor, target: { type: 'operator', id } });
+    await audit.record({ action: AuditAction.MFA_RESET, actor, actorEmail: this.deps.systemActor, target: { type: 'operator', id } });
     return toOperatorDto(await this.operator(id));
   }
 

@@ -46,6 +46,15 @@ export class SessionsRepo {
       .first<SessionWithOperator | undefined>('sessions.*', 'operators.role', 'operators.name', 'operators.email', 'operators.active');
   }
 
+  /** several sessions with their operators at once (sockets re-checked in bulk) */
+  withOperators(ids: readonly string[]): Promise<SessionWithOperator[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db('sessions')
+      .join('operators', 'operators.id', 'sessions.operator_id')
+      .whereIn('sessions.id', [...ids])
+      .select<SessionWithOperator[]>('sessions.*', 'operators.role', 'operators.name', 'operators.email', 'operators.active');
+  }
+
   /**
    * Replaces the refresh token, only if `expectedHash` is still the current one: of two refreshes with the same
    * token, one rotates and the other finds the hash changed. True when this call rotated.

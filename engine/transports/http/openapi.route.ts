@@ -8,17 +8,23 @@ const responses = (ok: string) => ({
   200: { description: ok },
   400: { description: 'Invalid request', content: { 'application/json': { schema: error } } },
   401: { description: 'Missing or invalid token', content: { 'application/json': { schema: error } } },
+  403: { description: 'Not allowed for this role, or the session may only change its password / enrol in MFA', content: { 'application/json': { schema: error } } },
   404: { description: 'Not found', content: { 'application/json': { schema: error } } },
-  409: { description: 'Conflicts with the conversation state', content: { 'application/json': { schema: error } } },
+  409: { description: 'Conflicts with the current state', content: { 'application/json': { schema: error } } },
 });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } });
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+const tokenParam = [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }];
+const auditFilters = ['from', 'to', 'actor', 'action', 'targetId', 'before', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } }));
 
 export const openApiDocument = {
   openapi: '3.1.0',
   info: { title: 'Baton API', version: '0.1.0', description: 'Operator REST API. Errors are `{ error: { code, message } }`.' },
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      refreshCookie: { type: 'apiKey', in: 'cookie', name: 'baton_refresh' },
+    },
     schemas: {
       ...apiSchemas.definitions,
       Error: {
@@ -29,12 +35,32 @@ export const openApiDocument = {
     },
   },
   paths: {
-    '/api/auth/login': { post: { summary: 'Sign in; returns { accessToken, operator }', requestBody: body('LoginRequest'), responses: responses('Signed in') } },
-    '/api/me': { get: { summary: 'The signed-in operator', security: bearer, responses: responses('The operator') } },
-    '/api/operators': { get: { summary: 'All operators', security: bearer, responses: responses('Operators') } },
+    '/api/auth/login': { post: { summary: 'Sign in (with otp or recoveryCode when MFA is on); returns { accessToken, expiresAt, operator, restriction, idleTimeoutSeconds } and sets the refresh cookie; 401 otp_required, 429 with Retry-After', requestBody: body('LoginRequest'), responses: responses('Signed in') } },
+    '/api/auth/refresh': { post: { summary: 'A new access token for the refresh cookie, which is rotated; a replaced cookie used again ends the session', security: [{ refreshCookie: [] }], requestBody: body('RefreshRequest'), responses: responses('Same as login') } },
+    '/api/auth/logout': { post: { summary: 'Ends the session of the bearer token (or of the refresh cookie): its tokens are refused at once', security: bearer, responses: { 204: { description: 'Signed out' } } } },
+    '/api/me': { get: { summary: 'The signed-in operator and what the session may do', security: bearer, responses: responses('{ operator, restriction }') } },
+    '/api/me/password': { post: { summary: 'Change my password; my other sessions end', security: bearer, requestBody: body('ChangePasswordRequest'), responses: responses('{ operator, restriction }') } },
+    '/api/me/mfa/setup': { post: { summary: 'Start MFA enrolment: { secret, otpauthUrl, qrSvg }', security: bearer, responses: responses('{ secret, otpauthUrl, qrSvg }') } },
+    '/api/me/mfa/enable': { post: { summary: 'Confirm enrolment with a code: MFA on, 10 recovery codes shown once', security: bearer, requestBody: body('MfaEnableRequest'), responses: responses('{ recoveryCodes, operator }') } },
+    '/api/me/mfa/disable': { post: { summary: 'Turn MFA off with a code or a recovery code (409 where an admin requires it)', security: bearer, requestBody: body('MfaCodeRequest'), responses: responses('{ operator, restriction }') } },
+    '/api/operators': {
+      get: { summary: 'The team', security: bearer, responses: responses('{ operators }') },
+      post: { summary: 'Add an operator (admin): with a password, or without one for an invite link; 201', security: bearer, requestBody: body('CreateOperatorRequest'), responses: responses('{ operator, invite }') },
+    },
+    '/api/operators/{id}': { patch: { summary: 'Change role, teams, skills, capacity, name; deactivate (admin): at once on REST and sockets', security: bearer, parameters: idParam, requestBody: body('UpdateOperatorRequest'), responses: responses('{ operator }') } },
+    '/api/operators/{id}/reset-password': { post: { summary: 'A one-time password, shown once; their sessions end (admin)', security: bearer, parameters: idParam, responses: responses('{ temporaryPassword, operator }') } },
+    '/api/operators/{id}/mfa': { delete: { summary: 'Turn their MFA off (a lost phone); their sessions end (admin)', security: bearer, parameters: idParam, responses: responses('{ operator }') } },
+    '/api/invites/{token}': { get: { summary: 'Whose invite link this is', parameters: tokenParam, responses: responses('{ email, name, expiresAt }') } },
+    '/api/invites/{token}/accept': { post: { summary: 'Choose the password and sign in (once)', parameters: tokenParam, requestBody: body('AcceptInviteRequest'), responses: responses('Same as login') } },
+    '/api/settings/security': {
+      get: { summary: 'Which roles must use MFA (admin)', security: bearer, responses: responses('{ requireMfaFor }') },
+      put: { summary: 'Require MFA for roles (admin)', security: bearer, requestBody: body('SecuritySettings'), responses: responses('{ requireMfaFor }') },
+    },
+    '/api/audit': { get: { summary: 'The audit log, newest first (supervisor)', security: bearer, parameters: auditFilters, responses: responses('{ entries, nextBefore }') } },
+    '/api/audit/export.csv': { get: { summary: 'The audit log as CSV, streamed (supervisor)', security: bearer, parameters: auditFilters, responses: responses('text/csv') } },
     '/api/conversations': {
       get: {
-        summary: 'Conversations, filtered by status and search text',
+        summary: 'Conversations, filtered by status and search text (operators: the queue and their own)',
         security: bearer,
         parameters: [
           { name: 'status', in: 'query', schema: { enum: ['waiting', 'active', 'closed'] } },

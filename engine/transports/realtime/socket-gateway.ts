@@ -11,7 +11,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { ClientToServerEvents, JoinAnswer, ServerToClientEvents, SessionEndReason, SocketData } from '../../contracts/socket-events.ts';
 import type { Logger } from '../../logger.ts';
 import { oversees } from '../../services/auth/permissions.ts';
-import type { Actor } from '../../services/auth/principal.ts';
+import type { Actor, Principal } from '../../services/auth/principal.ts';
 import type { SessionService, SessionSockets } from '../../services/auth/session.service.ts';
 import type { OperatorChannel, Recipients } from '../../services/realtime/operator-channel.ts';
 
@@ -32,6 +32,8 @@ export interface SocketGatewayOptions {
   trustedProxies: number;
   /** may this operator open this conversation live (as GET /api/conversations/:id)? */
   conversationAccess: (conversationId: string, actor: Actor) => Promise<JoinAnswer>;
+  /** the engine's clock (tokens expire by it) */
+  now: () => number;
   /** an operator's socket closed; `remaining` counts their sockets still open on any engine */
   onOperatorLeft?: (operatorId: string, remaining: () => Promise<number>) => void;
 }
@@ -43,6 +45,13 @@ class SocketRefused extends Error {
     super('unauthorized');
   }
 }
+
+/**
+ * How often this engine's sockets are checked against their sessions: what the REST API refuses at once
+ * (a session ended by the command line, by an engine without Redis between them) ends the socket by then.
+ * Changes made through the API end sockets at once, on every engine.
+ */
+const RECHECK_MS = 30_000;
 
 /** How long a dropped operator's session and missed events are kept for it to reconnect (anywhere). */
 const RECOVERY_WINDOW_MS = 2 * 60_000;
@@ -89,24 +98,30 @@ export function attachSocketGateway(
   });
   const expiryTimers = new Map<string, NodeJS.Timeout>();
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const token: unknown = socket.handshake.auth.token;
-    sessions.authenticate(typeof token === 'string' ? token : undefined, addressOf(socket.request, options.trustedProxies)).then(
-      (principal) => {
-        if (principal.restriction) throw new Error(principal.restriction);
-        socket.data = { operatorId: principal.operatorId, sessionId: principal.sessionId, name: principal.name, role: principal.role };
-        // a socket lives no longer than the token it was opened with: the studio refreshes and reconnects
-        expiryTimers.set(
-          socket.id,
-          setTimeout(() => {
-            socket.emit('session:ended', { reason: 'token_expired' });
-            socket.disconnect(true);
-          }, Math.max(0, principal.tokenExpiresAt - Date.now())).unref(),
-        );
-        next();
-      },
-      () => next(new SocketRefused()),
+    let principal: Principal;
+    try {
+      principal = await sessions.authenticate(typeof token === 'string' ? token : undefined, addressOf(socket.request, options.trustedProxies));
+    } catch {
+      next(new SocketRefused());
+      return;
+    }
+    // a session that may only change its password or enrol in MFA has no inbox yet
+    if (principal.restriction) {
+      next(new SocketRefused());
+      return;
+    }
+    socket.data = { operatorId: principal.operatorId, sessionId: principal.sessionId, name: principal.name, role: principal.role };
+    // a socket lives no longer than the token it was opened with: the studio refreshes and reconnects
+    expiryTimers.set(
+      socket.id,
+      setTimeout(() => {
+        socket.emit('session:ended', { reason: 'token_expired' });
+        socket.disconnect(true);
+      }, Math.max(0, principal.tokenExpiresAt - options.now())).unref(),
     );
+    next();
   });
 
   io.on('connection', (socket) => {
@@ -140,6 +155,23 @@ export function attachSocketGateway(
     });
     logger.debug({ operatorId, recovered: socket.recovered }, 'operator connected');
   });
+
+  const recheck = setInterval(() => {
+    const local = [...io.of('/').sockets.values()];
+    if (local.length === 0) return;
+    sessions.recheck(local.map((socket) => ({ sessionId: socket.data.sessionId, role: socket.data.role }))).then(
+      (ended) => {
+        for (const socket of local) {
+          const reason = ended.get(socket.data.sessionId);
+          if (reason === undefined || !socket.connected) continue;
+          socket.emit('session:ended', { reason });
+          socket.disconnect(true);
+        }
+      },
+      (error: unknown) => logger.warn({ error: String(error) }, 'socket session re-check failed'),
+    );
+  }, RECHECK_MS).unref();
+  httpServer.on('close', () => clearInterval(recheck));
 
   const to = (recipients: Recipients) => {
     switch (recipients.to) {
