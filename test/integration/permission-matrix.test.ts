@@ -6,6 +6,8 @@
  * conversation. SQLite and Postgres (BATON_TEST_DB).
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { io } from 'socket.io-client';
@@ -20,7 +22,7 @@ import { HTTP_ACCESS, type Access } from '../../engine/transports/http/access-ta
 import { authorize } from '../../engine/transports/http/authorize.ts';
 import { errorHandler } from '../../engine/transports/http/error-handler.ts';
 import { SOCKET_ACCESS } from '../../engine/transports/realtime/socket-access.ts';
-import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import { repoRoot, startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -65,6 +67,15 @@ test('every REST route has an entry in the permission table, and every entry is 
   assert.equal(missing, [], 'routes without a permission entry');
   const stale = Object.keys(HTTP_ACCESS).filter((entry) => !routes.has(entry));
   assert.equal(stale, [], 'entries without a route');
+});
+
+test('docs/security.md prints the same permission tables as the code enforces', () => {
+  const doc = fs.readFileSync(path.join(repoRoot, 'docs/security.md'), 'utf8');
+  const labels: Record<string, Access> = { anyone: 'public', 'any session': 'session', operator: 'operator', supervisor: 'supervisor', admin: 'admin' };
+  const rest = Object.fromEntries([...doc.matchAll(/^\| `([A-Z]+ \/[^`]+)` \| ([a-z ]+) \|$/gm)].map(([, route = '', label = '']) => [route, labels[label.trim()] ?? label]));
+  assert.equal(rest, { ...HTTP_ACCESS });
+  const events = [...doc.matchAll(/^\| `([a-z:]+)` \| /gm)].map(([, event]) => event).sort();
+  assert.equal(events, Object.keys(SOCKET_ACCESS).sort());
 });
 
 test('a route missing from the table is refused, whoever asks (fail closed)', async () => {
