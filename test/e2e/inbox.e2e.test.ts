@@ -8,11 +8,20 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addOperator } from '../support/test-operators.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
-import { launchStudio, SHOTS, STEP_TIMEOUT_MS } from '../support/studio-browser.ts';
-
+import {
+  customerSays,
+  launchStudio,
+  localStorageOf,
+  newCustomer,
+  openPage as open,
+  openSimulator,
+  phoneEntries,
+  signIn as signInAs,
+  SHOTS,
+} from '../support/studio-browser.ts';
 
 let engine: TestEngine | undefined;
 let browser: Browser | undefined;
@@ -26,45 +35,16 @@ test.after(async () => {
   await engine?.stop();
 });
 
-async function openPage(hash: string, viewport: { width: number; height: number }): Promise<Page> {
+function started(): { engine: TestEngine; browser: Browser } {
   if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  // one context per person: the operator's token and the customer's simulator id stay apart
-  const context = await browser.newContext({ viewport, locale: 'th-TH' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => console.error(`[browser ${hash}] ${error.message}`));
-  await page.goto(`${engine.baseUrl}/${hash}`);
-  return page;
+  return { engine, browser };
 }
 
-/** what the customer's phone shows, newest last */
-const phoneEntries = (page: Page, from: 'user' | 'account'): Locator =>
-  page.locator(`[data-testid="sim-entry"][data-from="${from}"]`);
-
-async function customerSays(page: Page, text: string): Promise<void> {
-  const before = await phoneEntries(page, 'user').filter({ hasText: text }).count();
-  await page.getByTestId('sim-input').fill(text);
-  await page.getByTestId('sim-send').click();
-  await phoneEntries(page, 'user').filter({ hasText: text }).nth(before).waitFor();
-}
-
+/** signs in and waits for the inbox's live connection */
 async function signIn(email: string, password: string): Promise<Page> {
-  const page = await openPage('#/login', { width: 1440, height: 900 });
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  const { browser, engine } = started();
+  const page = await signInAs(browser, engine, { email, password });
   await page.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
-  return page;
-}
-
-/** a new LINE user in the simulator, befriending the account (the welcome has arrived) */
-async function newCustomer(name: string): Promise<Page> {
-  const page = await openPage('#/simulator', { width: 1100, height: 900 });
-  await page.getByTestId('sim-new-user').click();
-  await page.getByTestId('sim-display-name').fill(name);
-  await page.getByTestId('sim-display-name').press('Tab');
-  await page.getByTestId('sim-follow').click();
-  await phoneEntries(page, 'account').first().waitFor();
   return page;
 }
 
@@ -73,7 +53,7 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
   const customerName = `ลูกค้า E2E ${Math.random().toString(36).slice(2, 7)}`;
 
   // the operator signs in first, so the conversation has to arrive over the socket
-  const operator = await openPage('#/login', { width: 1440, height: 900 });
+  const operator = await open(started().browser, engine, '#/login');
   await operator.getByTestId('login-email').fill(engine.admin.email);
   await operator.getByTestId('login-password').fill(engine.admin.password);
   await operator.screenshot({ path: `${SHOTS}/e2e-1-login.png` });
@@ -85,8 +65,11 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
   assert.match(await operator.getByTestId('presence-status').innerText(), /Offline — set Available to receive chats/);
   await operator.evaluate(() => Object.assign(window, { loadedOnce: true })); // gone if the page reloads
   const waitingBefore = Number(await operator.getByTestId('count-waiting').textContent());
+  // the access token lives in memory only: nothing a script could steal is at rest
+  assert.equal(Object.keys(await localStorageOf(operator)).filter((key) => /token/i.test(key)), []);
 
-  const customer = await openPage('#/simulator', { width: 1100, height: 900 });
+  // the simulator needs a signed-in studio user too: the customer's browser signs in as the admin
+  const customer = await openSimulator(started().browser, engine);
   await customer.getByTestId('sim-display-name').fill(customerName);
   await customer.getByTestId('sim-display-name').press('Tab');
   await customer.getByTestId('sim-follow').click();
@@ -153,7 +136,7 @@ test('an available operator is handed the next chat and answers it with an edite
   assert.match(await operator.getByTestId('presence-status').innerText(), /Available/);
 
   // the customer asks for a human: routing hands the chat straight to the available operator
-  const customer = await newCustomer(customerName);
+  const customer = await newCustomer(started().browser, engine, customerName);
   await customerSays(customer, 'agent please');
 
   await operator.getByTestId('tab-active').click();
@@ -208,30 +191,42 @@ test('an available operator is handed the next chat and answers it with an edite
   await operator.locator('[data-testid="presence"][data-presence="away"]').waitFor();
 });
 
-test("an operator not working a conversation sees its newest message in the list from the digest", async () => {
+test('an operator sees the queue and their own chats: one the admin takes leaves their list, one handed to them joins it', async () => {
   if (!engine) throw new Error('no engine');
   const customerName = `Niran ${Math.random().toString(36).slice(2, 7)}`;
   await addOperator(engine.baton.store, { email: 'nok@example.com', password: 'nok-password-1', name: 'Nok', capacity: 5 });
   const admin = await signIn(engine.admin.email, engine.admin.password);
   const nok = await signIn('nok@example.com', 'nok-password-1');
 
-  const customer = await newCustomer(customerName);
+  const customer = await newCustomer(started().browser, engine, customerName);
   await customerSays(customer, 'agent please');
 
-  // the admin takes it: a change of state, which every operator hears at once
+  // in the queue: every operator sees it
+  const nokRow = nok.getByTestId('conversation-row').filter({ hasText: customerName });
+  await nokRow.waitFor();
   const adminRow = admin.getByTestId('conversation-row').filter({ hasText: customerName });
   await adminRow.click();
   await admin.getByTestId('claim-button').click();
   await admin.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
-  await nok.getByTestId('tab-active').click();
-  const nokRow = nok.getByTestId('conversation-row').filter({ hasText: customerName });
-  await nokRow.waitFor();
 
-  // the customer writes: the admin's open thread has it at once, Nok's list within the digest (5 s)
+  // the admin took it: it leaves Nok's list instead of showing under Active
+  await nokRow.waitFor({ state: 'detached' });
+  await nok.getByTestId('tab-active').click();
+  assert.is(await nokRow.count(), 0, "someone else's chat is not in an operator's Active list");
+  assert.is(await nok.getByTestId('count-active').textContent(), '0');
+  await nok.screenshot({ path: `${SHOTS}/e2e-11-operator-list-scoped.png` });
+
+  // the admin hands it to Nok: it arrives in Nok's Active list, live, and Nok can answer
+  await admin.getByTestId('transfer-target').selectOption({ label: 'Nok' });
+  await admin.getByTestId('transfer-button').click();
+  await nokRow.click();
+  await nok.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
+  await nok.getByTestId('composer-input').fill('Nok here, how can I help?');
+  await nok.getByTestId('composer-input').press('Enter');
+  await phoneEntries(customer, 'account').filter({ hasText: 'Nok here, how can I help?' }).waitFor();
+  // and the customer's answer reaches Nok's open thread at once
   await customerSays(customer, 'where is my parcel?');
-  await admin.locator('[data-testid="message"][data-sender="customer"]').filter({ hasText: 'where is my parcel?' }).waitFor();
-  await nokRow.filter({ hasText: 'where is my parcel?' }).waitFor();
-  await nok.screenshot({ path: `${SHOTS}/e2e-11-digest-preview.png` });
+  await nok.locator('[data-testid="message"][data-sender="customer"]').filter({ hasText: 'where is my parcel?' }).waitFor();
 });
 
 test.run();

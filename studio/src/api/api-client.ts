@@ -1,65 +1,62 @@
 import type { ConversationStatus } from '../../../engine/contracts/conversation.ts';
 import type {
+  AuditListResponse,
   CannedResponseListResponse,
+  ChangePasswordRequest,
   CloseRequest,
   ConversationDetailResponse,
   ConversationListResponse,
   ConversationResponse,
   ConversationStatusQuery,
+  CreateOperatorRequest,
+  CreateOperatorResponse,
   FlowFilesRequest,
-  FlowProblemDto,
-  FlowVersionDto,
+  FlowValidateResponse,
+  FlowVersionChangedResponse,
   FlowVersionListResponse,
   FlowVersionResponse,
-  LoginRequest,
-  LoginResponse,
+  InviteInfoResponse,
   MeResponse,
+  MfaCodeRequest,
+  MfaEnableResponse,
+  MfaSetupResponse,
   OperatorListResponse,
+  OperatorResponse,
   PresenceRequest,
+  PresenceResponse,
+  ResetPasswordResponse,
+  SecuritySettingsDto,
   SendMessageRequest,
   SendMessageResponse,
   TransferRequest,
+  UpdateOperatorRequest,
 } from '../../../engine/contracts/rest.ts';
-import { session } from '../auth/session.ts';
 import { toApiError } from './api-error.ts';
-
-/** PUT /api/me/presence answers with what it stored (the contracts declare only the request) */
-type PresenceResponse = PresenceRequest;
-/** POST /api/flows/validate */
-interface FlowValidateResponse {
-  ok: boolean;
-  problems: FlowProblemDto[];
-}
-/** POST /api/flows/versions (201) and POST /api/flows/versions/:v/activate */
-interface FlowVersionChangeResponse {
-  version: FlowVersionDto;
-}
+import { authorizedFetch } from './authorized-fetch.ts';
 
 interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
-  /** false for the login call, which must not send a stale token nor sign out on 401 */
+  /** false for public calls (an invite link), which send no token and never refresh */
   auth?: boolean;
 }
 
-/** The one place the studio talks to /api: JSON in and out, bearer token, 401 signs out. */
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const { body, signal, auth = true } = options;
+function init(method: string, { body, signal }: RequestOptions): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = session.token;
-  if (auth && token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-  });
-  if (!response.ok) {
-    const error = await toApiError(response);
-    if (auth && response.status === 401) session.signOut();
-    throw error;
-  }
+  return { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal };
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  if (options.auth !== false) return authorizedFetch(path, init(method, options));
+  const response = await fetch(path, init(method, options));
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** The one place the studio talks to /api: JSON in and out, the session's token, errors as ApiRequestError. */
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
   // the contracts type every JSON body; the engine is the source of truth for them
   const json: T = await response.json();
   return json;
@@ -71,36 +68,77 @@ const STATUS_QUERY: Record<ConversationStatus, ConversationStatusQuery> = {
   CLOSED: 'closed',
 };
 
+/** GET /api/audit filters; times are epoch ms */
+export interface AuditQuery {
+  from?: number;
+  to?: number;
+  actor?: string;
+  action?: string;
+  targetId?: string;
+  before?: number;
+  limit?: number;
+}
+
+function auditParams(query: AuditQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
 export const api = {
-  login: (body: LoginRequest) => request<LoginResponse>('POST', '/api/auth/login', { body, auth: false }),
   me: (signal?: AbortSignal) => request<MeResponse>('GET', '/api/me', { signal }),
+  changePassword: (body: ChangePasswordRequest) => request<MeResponse>('POST', '/api/me/password', { body }),
+  mfaSetup: () => request<MfaSetupResponse>('POST', '/api/me/mfa/setup'),
+  mfaEnable: (otp: string) => request<MfaEnableResponse>('POST', '/api/me/mfa/enable', { body: { otp } satisfies MfaCodeRequest }),
+  mfaDisable: (body: MfaCodeRequest) => request<MeResponse>('POST', '/api/me/mfa/disable', { body }),
+  setPresence: (body: PresenceRequest) => request<PresenceResponse>('PUT', '/api/me/presence', { body }),
+
   operators: (signal?: AbortSignal) => request<OperatorListResponse>('GET', '/api/operators', { signal }),
+  createOperator: (body: CreateOperatorRequest) => request<CreateOperatorResponse>('POST', '/api/operators', { body }),
+  updateOperator: (operatorId: string, body: UpdateOperatorRequest) =>
+    request<OperatorResponse>('PATCH', `/api/operators/${id(operatorId)}`, { body }),
+  resetOperatorPassword: (operatorId: string) =>
+    request<ResetPasswordResponse>('POST', `/api/operators/${id(operatorId)}/reset-password`),
+  resetOperatorMfa: (operatorId: string) => request<OperatorResponse>('DELETE', `/api/operators/${id(operatorId)}/mfa`),
+  securitySettings: (signal?: AbortSignal) => request<SecuritySettingsDto>('GET', '/api/settings/security', { signal }),
+  saveSecuritySettings: (body: SecuritySettingsDto) => request<SecuritySettingsDto>('PUT', '/api/settings/security', { body }),
+
+  invite: (token: string, signal?: AbortSignal) => request<InviteInfoResponse>('GET', `/api/invites/${id(token)}`, { signal, auth: false }),
+
+  audit: (query: AuditQuery, signal?: AbortSignal) => request<AuditListResponse>('GET', `/api/audit?${auditParams(query)}`, { signal }),
+  /** the CSV export needs the bearer token, so it is fetched here and saved from a Blob, not linked */
+  async auditCsv(query: AuditQuery): Promise<Blob> {
+    const response = await authorizedFetch(`/api/audit/export.csv?${auditParams(query)}`, { headers: { accept: 'text/csv' } });
+    return response.blob();
+  },
 
   conversations(status: ConversationStatus, q: string, signal?: AbortSignal) {
     const params = new URLSearchParams({ status: STATUS_QUERY[status] });
     if (q.trim()) params.set('q', q.trim());
     return request<ConversationListResponse>('GET', `/api/conversations?${params}`, { signal });
   },
-  conversation: (id: string, signal?: AbortSignal) =>
-    request<ConversationDetailResponse>('GET', `/api/conversations/${encodeURIComponent(id)}`, { signal }),
-  claim: (id: string) => request<ConversationResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/claim`),
-  send: (id: string, body: SendMessageRequest) =>
-    request<SendMessageResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/messages`, { body }),
-  transfer: (id: string, body: TransferRequest) =>
-    request<ConversationResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/transfer`, { body }),
-  close: (id: string, body: CloseRequest) =>
-    request<ConversationResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/close`, { body }),
-  cannedResponses: (id: string, signal?: AbortSignal) =>
-    request<CannedResponseListResponse>('GET', `/api/conversations/${encodeURIComponent(id)}/canned-responses`, { signal }),
-
-  setPresence: (body: PresenceRequest) => request<PresenceResponse>('PUT', '/api/me/presence', { body }),
+  conversation: (conversationId: string, signal?: AbortSignal) =>
+    request<ConversationDetailResponse>('GET', `/api/conversations/${id(conversationId)}`, { signal }),
+  claim: (conversationId: string) => request<ConversationResponse>('POST', `/api/conversations/${id(conversationId)}/claim`),
+  send: (conversationId: string, body: SendMessageRequest) =>
+    request<SendMessageResponse>('POST', `/api/conversations/${id(conversationId)}/messages`, { body }),
+  transfer: (conversationId: string, body: TransferRequest) =>
+    request<ConversationResponse>('POST', `/api/conversations/${id(conversationId)}/transfer`, { body }),
+  close: (conversationId: string, body: CloseRequest) =>
+    request<ConversationResponse>('POST', `/api/conversations/${id(conversationId)}/close`, { body }),
+  cannedResponses: (conversationId: string, signal?: AbortSignal) =>
+    request<CannedResponseListResponse>('GET', `/api/conversations/${id(conversationId)}/canned-responses`, { signal }),
 
   flowVersions: (signal?: AbortSignal) => request<FlowVersionListResponse>('GET', '/api/flows/versions', { signal }),
   flowVersion: (version: number, signal?: AbortSignal) =>
     request<FlowVersionResponse>('GET', `/api/flows/versions/${version}`, { signal }),
   validateFlows: (body: FlowFilesRequest) => request<FlowValidateResponse>('POST', '/api/flows/validate', { body }),
   /** a set that does not validate fails with a 422 ApiRequestError whose body carries `problems` */
-  publishFlows: (body: FlowFilesRequest) => request<FlowVersionChangeResponse>('POST', '/api/flows/versions', { body }),
+  publishFlows: (body: FlowFilesRequest) => request<FlowVersionChangedResponse>('POST', '/api/flows/versions', { body }),
   activateFlowVersion: (version: number) =>
-    request<FlowVersionChangeResponse>('POST', `/api/flows/versions/${version}/activate`),
+    request<FlowVersionChangedResponse>('POST', `/api/flows/versions/${version}/activate`),
 };

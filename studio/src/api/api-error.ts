@@ -4,13 +4,16 @@ export class ApiRequestError extends Error {
   readonly code: string;
   /** the whole JSON body, for answers that carry more than the error (422 `problems`) */
   readonly body: unknown;
+  /** seconds to wait before trying again (Retry-After of a 429 or 503), when the engine said */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, body: unknown = null) {
+  constructor(status: number, code: string, message: string, body: unknown = null, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
     this.body = body;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -28,7 +31,21 @@ export async function toApiError(response: Response): Promise<ApiRequestError> {
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiRequestError(response.status, code, message, body);
+  return new ApiRequestError(response.status, code, message, body, retryAfter(response.headers.get('retry-after')));
+}
+
+/** Retry-After as seconds: a number of seconds, or an HTTP date */
+function retryAfter(value: string | null): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** "in 40 s", "in 3 min": for Retry-After in messages */
+export function describeWait(seconds: number): string {
+  return seconds < 90 ? `in ${seconds} s` : `in ${Math.ceil(seconds / 60)} min`;
 }
 
 function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {

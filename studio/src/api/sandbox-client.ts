@@ -1,15 +1,17 @@
 import type { SandboxChatResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../../engine/contracts/sandbox.ts';
-import { toApiError } from './api-error.ts';
+import { authorizedFetch } from './authorized-fetch.ts';
 
-/** The sandbox LINE platform (only there when the engine runs without LINE credentials). No login needed. */
+/**
+ * The sandbox LINE platform (only there when the engine runs without LINE credentials). Anyone who can
+ * inject customer messages or read transcripts must be a signed-in studio user, so it takes the token.
+ */
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, {
+  const response = await authorizedFetch(path, {
     method,
     headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   });
-  if (!response.ok) throw await toApiError(response);
   const json: T = await response.json();
   return json;
 }
@@ -20,8 +22,8 @@ export const sandbox = {
   /** true when the engine serves the sandbox (200), false on 404 or when unreachable */
   async available(signal?: AbortSignal): Promise<boolean> {
     try {
-      const response = await fetch('/sandbox/api/info', { signal, headers: { accept: 'application/json' } });
-      return response.ok;
+      await authorizedFetch('/sandbox/api/info', { signal, headers: { accept: 'application/json' } });
+      return true;
     } catch {
       return false;
     }

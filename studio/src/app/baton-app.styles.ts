@@ -10,9 +10,9 @@ export const appStyles = css`
   header {
     display: flex;
     align-items: center;
-    gap: 20px;
+    gap: 4px 20px;
     padding: 0 16px;
-    height: 48px;
+    min-height: 48px;
     flex: none;
     background: #111827;
     color: #f9fafb;
@@ -29,6 +29,8 @@ export const appStyles = css`
     display: flex;
     gap: 4px;
     flex: 1;
+    min-width: 0;
+    overflow-x: auto;
   }
   nav a {
     color: #d1d5db;
@@ -60,6 +62,36 @@ export const appStyles = css`
   }
   .who a {
     color: #f9fafb;
+    text-decoration: none;
+    padding: 6px 8px;
+    border-radius: 6px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: 260px;
+  }
+  .who a:hover,
+  .who a[aria-current='page'] {
+    background: #374151;
+  }
+  /* a phone: the links get a row of their own under the name and Sign out */
+  @media (max-width: 640px) {
+    header {
+      flex-wrap: wrap;
+      padding: 6px 10px;
+      gap: 4px 10px;
+    }
+    .who {
+      margin-left: auto;
+      gap: 6px;
+    }
+    .who a {
+      max-width: 170px;
+    }
+    nav {
+      order: 3;
+      flex-basis: 100%;
+    }
   }
   main {
     flex: 1;

@@ -1,54 +1,64 @@
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { api } from '../api/api-client.ts';
-import { sandbox } from '../api/sandbox-client.ts';
-import { session } from '../auth/session.ts';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
+import { sandbox } from '../api/sandbox-client.ts';
+import '../account/baton-account.ts';
+import '../audit/baton-audit.ts';
+import { IdleController } from '../auth/idle-controller.ts';
+import { session, SessionStatus } from '../auth/session.ts';
 import '../flows-page/baton-flows-page.ts';
+import '../idle-warning/baton-idle-warning.ts';
 import '../inbox/baton-inbox.ts';
+import '../invite/baton-invite.ts';
 import '../login/baton-login.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import '../simulator/baton-simulator.ts';
+import '../team/baton-team.ts';
 import { appStyles } from './baton-app.styles.ts';
-import { Route, SIGNED_IN_ROUTES, hrefFor, parseRoute } from './routes.ts';
+import { Route, hrefFor, isPublic, mayOpen, parsePlace, type Place } from './routes.ts';
 
-const canEditFlows = (operator: OperatorDto | null) => operator?.role === 'admin' || operator?.role === 'supervisor';
+const ROLE_NAMES = { admin: 'admin', supervisor: 'supervisor', operator: 'operator' } as const;
+
+/** what a signed-in person sees on a page their role may not open */
+const FORBIDDEN: Partial<Record<Route, string>> = {
+  flows: 'Flows are edited by supervisors and admins.',
+  team: 'The team is managed by admins; supervisors may look at it.',
+  audit: 'The audit log is for supervisors and admins.',
+};
+
+const INBOX: Place = { route: Route.INBOX, param: null };
 
 /**
- * The studio shell: top bar, hash routing (#/login, #/inbox, #/flows, #/simulator) and the signed-in
- * operator. The Flows link shows to supervisors and admins; the Simulator link only when the engine
- * serves the sandbox LINE platform.
+ * The studio shell: top bar, hash routing and who may open what (routes.ts). Restores the session on
+ * load, takes a restricted session to its one step (#/account), returns to the page asked for after
+ * signing in, and shows the idle warning.
  */
 export class BatonApp extends LitElement {
   static override styles = [controlStyles, appStyles];
-  static override properties = { route: { state: true } };
+  static override properties = { place: { state: true }, signingOut: { state: true } };
 
-  declare route: Route;
+  declare place: Place;
+  declare signingOut: boolean;
+
+  /** the page someone was sent away from to sign in (or to take their account's step) */
+  #afterSignIn: Place | null = null;
+  readonly #idle = new IdleController(this);
 
   readonly #sandboxTask = new Task(this, {
-    task: ([], { signal }) => sandbox.available(signal),
-    args: () => [],
-  });
-
-  /** re-reads the operator for a token that survived a reload; a 401 signs out (api client) */
-  readonly #meTask = new Task(this, {
-    task: async ([token], { signal }) => {
-      if (!token || session.operator) return session.operator;
-      const { operator } = await api.me(signal);
-      session.setOperator(operator);
-      return operator;
-    },
-    args: (): [string | null] => [session.token],
+    task: ([operatorId], { signal }) => (operatorId ? sandbox.available(signal) : Promise.resolve(false)),
+    // asked again when someone else signs in; not on every token refresh
+    args: (): [string | null] => [session.operator?.id ?? null],
   });
 
   readonly #onHashChange = () => {
-    this.route = parseRoute(location.hash) ?? this.#defaultRoute();
+    this.place = parsePlace(location.hash) ?? INBOX;
   };
   readonly #onSessionChange = () => this.requestUpdate();
 
   constructor() {
     super();
-    this.route = parseRoute(location.hash) ?? this.#defaultRoute();
+    this.place = parsePlace(location.hash) ?? INBOX;
+    this.signingOut = false;
   }
 
   override connectedCallback(): void {
@@ -64,48 +74,82 @@ export class BatonApp extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    // guard routes: the inbox and flows need a token, the login page is pointless with one
-    if (SIGNED_IN_ROUTES.includes(this.route) && !session.token) this.#redirect(Route.LOGIN);
-    else if (this.route === Route.LOGIN && session.token && session.operator) this.#redirect(Route.INBOX);
+    if (session.status === SessionStatus.RESTORING) return;
+    const { route } = this.place;
+    const operator = session.operator;
+    if (!operator) {
+      if (!isPublic(route)) {
+        this.#afterSignIn = this.place;
+        this.#redirect({ route: Route.LOGIN, param: null });
+      }
+      return;
+    }
+    if (route === Route.LOGIN) this.#redirect(this.#takeAfterSignIn(operator));
+    else if (session.restriction && this.place.route !== Route.ACCOUNT && route !== Route.INVITE) {
+      this.#afterSignIn ??= this.place;
+      this.#redirect({ route: Route.ACCOUNT, param: null });
+    }
   }
 
-  #defaultRoute(): Route {
-    return session.token ? Route.INBOX : Route.LOGIN;
+  #takeAfterSignIn(operator: OperatorDto): Place {
+    const place = this.#afterSignIn;
+    this.#afterSignIn = null;
+    return place && !isPublic(place.route) && mayOpen(place.route, operator.role) ? place : INBOX;
   }
 
-  #redirect(route: Route): void {
-    history.replaceState(null, '', hrefFor(route));
-    this.route = route;
+  #redirect(place: Place): void {
+    history.replaceState(null, '', hrefFor(place.route, place.param));
+    this.place = place;
   }
 
-  #signOut(): void {
-    session.signOut();
-    this.#redirect(Route.LOGIN);
+  #goOn(): void {
+    const operator = session.operator;
+    if (operator) this.#redirect(this.#takeAfterSignIn(operator));
+  }
+
+  async #signOut(): Promise<void> {
+    this.signingOut = true;
+    try {
+      await session.signOut();
+    } finally {
+      this.signingOut = false;
+    }
   }
 
   override render() {
     return html`${this.#renderHeader()}
-      <main>${this.#renderPage()}</main>`;
+      <main>${this.#renderPage()}</main>
+      <baton-idle-warning .secondsLeft=${this.#idle.secondsLeft} @stay=${() => this.#idle.stay()}></baton-idle-warning>`;
   }
 
   #renderHeader() {
     const operator = session.operator;
     const sandboxEnabled = this.#sandboxTask.value === true;
     const link = (route: Route, label: string) =>
-      html`<a href=${hrefFor(route)} data-testid="nav-${route}" aria-current=${this.route === route ? 'page' : 'false'}
-        >${label}</a
-      >`;
+      operator && mayOpen(route, operator.role)
+        ? html`<a href=${hrefFor(route)} data-testid="nav-${route}" aria-current=${this.place.route === route ? 'page' : 'false'}>${label}</a>`
+        : nothing;
+    // a restricted session has one place to go: no links to pages that would refuse it
+    const nav = operator && !session.restriction;
     return html`<header>
       <div class="brand">Baton<span>.</span></div>
-      <nav>
-        ${session.token ? link(Route.INBOX, 'Inbox') : nothing} ${canEditFlows(operator) ? link(Route.FLOWS, 'Flows') : nothing}
-        ${sandboxEnabled ? link(Route.SIMULATOR, 'Simulator') : nothing}
+      <nav aria-label="Studio">
+        ${nav
+          ? html`${link(Route.INBOX, 'Inbox')} ${link(Route.FLOWS, 'Flows')} ${link(Route.TEAM, 'Team')} ${link(Route.AUDIT, 'Audit')}
+            ${sandboxEnabled ? link(Route.SIMULATOR, 'Simulator') : nothing}`
+          : nothing}
       </nav>
       <div class="who">
         ${operator
-          ? html`<span data-testid="operator-name">${operator.name} · ${operator.role}</span>
-              <button data-testid="sign-out" @click=${() => this.#signOut()}>Sign out</button>`
-          : this.route !== Route.LOGIN
+          ? html`<a
+                href=${hrefFor(Route.ACCOUNT)}
+                data-testid="nav-account"
+                title="Your account"
+                aria-current=${this.place.route === Route.ACCOUNT ? 'page' : 'false'}
+                ><span data-testid="operator-name">${operator.name} · ${ROLE_NAMES[operator.role]}</span></a
+              >
+              <button data-testid="sign-out" ?disabled=${this.signingOut} @click=${this.#signOut}>Sign out</button>`
+          : this.place.route !== Route.LOGIN && session.status === SessionStatus.SIGNED_OUT
             ? html`<a href=${hrefFor(Route.LOGIN)}>Sign in</a>`
             : nothing}
       </div>
@@ -113,27 +157,27 @@ export class BatonApp extends LitElement {
   }
 
   #renderPage() {
-    switch (this.route) {
-      case Route.LOGIN:
-        return html`<baton-login @signed-in=${() => this.#redirect(Route.INBOX)}></baton-login>`;
+    const { route, param } = this.place;
+    if (route === Route.INVITE) return html`<baton-invite .token=${param ?? ''} @signed-in=${this.#goOn}></baton-invite>`;
+    if (session.status === SessionStatus.RESTORING) return html`<p class="notice muted" data-testid="restoring">Loading…</p>`;
+    if (route === Route.LOGIN) return html`<baton-login @signed-in=${this.#goOn}></baton-login>`;
+    const operator = session.operator;
+    // signed out: willUpdate is taking us to the login page
+    if (!operator) return nothing;
+    if (!mayOpen(route, operator.role)) {
+      return html`<p class="notice muted" data-testid="${route}-forbidden">${FORBIDDEN[route] ?? 'This page is not for your role.'}</p>`;
+    }
+    switch (route) {
       case Route.INBOX:
-        return this.#meTask.render({
-          pending: () => html`<p class="notice muted">Loading…</p>`,
-          error: () => html`<p class="notice error">Could not load your profile. Try signing in again.</p>`,
-          complete: (operator) =>
-            operator ? html`<baton-inbox .operator=${operator}></baton-inbox>` : html`<p class="notice muted">Loading…</p>`,
-        });
+        return html`<baton-inbox .operator=${operator}></baton-inbox>`;
       case Route.FLOWS:
-        return this.#meTask.render({
-          pending: () => html`<p class="notice muted">Loading…</p>`,
-          error: () => html`<p class="notice error">Could not load your profile. Try signing in again.</p>`,
-          complete: (operator) =>
-            !operator
-              ? html`<p class="notice muted">Loading…</p>`
-              : canEditFlows(operator)
-                ? html`<baton-flows-page .operator=${operator}></baton-flows-page>`
-                : html`<p class="notice muted" data-testid="flows-forbidden">Flows are edited by supervisors and admins.</p>`,
-        });
+        return html`<baton-flows-page .operator=${operator}></baton-flows-page>`;
+      case Route.TEAM:
+        return html`<baton-team .operator=${operator}></baton-team>`;
+      case Route.AUDIT:
+        return html`<baton-audit></baton-audit>`;
+      case Route.ACCOUNT:
+        return html`<baton-account .operator=${operator} .restriction=${session.restriction} @account-ready=${this.#goOn}></baton-account>`;
       case Route.SIMULATOR:
         return this.#sandboxTask.render({
           pending: () => html`<p class="notice muted">Loading…</p>`,

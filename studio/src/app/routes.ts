@@ -1,15 +1,63 @@
 /** Hash routes of the studio; the hash keeps routing working under any path the engine serves us from. */
-export const Route = { LOGIN: 'login', INBOX: 'inbox', FLOWS: 'flows', SIMULATOR: 'simulator' } as const;
+import type { Role } from '../../../engine/contracts/rest.ts';
+
+export const Route = {
+  LOGIN: 'login',
+  INVITE: 'invite',
+  INBOX: 'inbox',
+  FLOWS: 'flows',
+  TEAM: 'team',
+  AUDIT: 'audit',
+  ACCOUNT: 'account',
+  SIMULATOR: 'simulator',
+} as const;
 export type Route = (typeof Route)[keyof typeof Route];
 
-const ROUTES: readonly Route[] = Object.values(Route);
-
-export function parseRoute(hash: string): Route | null {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return ROUTES.find((route) => route === name) ?? null;
+/** a route and its one parameter (the invite token of #/invite/<token>) */
+export interface Place {
+  route: Route;
+  param: string | null;
 }
 
-export const hrefFor = (route: Route): string => `#/${route}`;
+const ROUTES: readonly Route[] = Object.values(Route);
+const EVERYONE: readonly Role[] = ['admin', 'supervisor', 'operator'];
+const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
 
-/** pages that need a signed-in operator */
-export const SIGNED_IN_ROUTES: readonly Route[] = [Route.INBOX, Route.FLOWS];
+/**
+ * Who may open each page: `public` needs no sign-in, the rest list the roles. The engine enforces the
+ * same on every route; this only keeps people from pages that would answer 403.
+ * Team is read-only for supervisors (the page itself hides the admin's actions).
+ */
+export const ROUTE_ACCESS: Readonly<Record<Route, 'public' | readonly Role[]>> = {
+  login: 'public',
+  invite: 'public',
+  inbox: EVERYONE,
+  account: EVERYONE,
+  simulator: EVERYONE,
+  flows: SUPERVISORS,
+  team: SUPERVISORS,
+  audit: SUPERVISORS,
+};
+
+export function parsePlace(hash: string): Place | null {
+  const [name = '', param] = hash.replace(/^#\/?/, '').split(/[?]/)[0]?.split('/') ?? [];
+  const route = ROUTES.find((r) => r === name);
+  if (!route) return null;
+  let decoded: string | null = null;
+  try {
+    decoded = param ? decodeURIComponent(param) : null;
+  } catch {
+    decoded = null;
+  }
+  return { route, param: decoded };
+}
+
+export const hrefFor = (route: Route, param: string | null = null): string =>
+  `#/${route}${param === null ? '' : `/${encodeURIComponent(param)}`}`;
+
+export const isPublic = (route: Route): boolean => ROUTE_ACCESS[route] === 'public';
+
+export function mayOpen(route: Route, role: Role): boolean {
+  const access = ROUTE_ACCESS[route];
+  return access === 'public' || access.includes(role);
+}

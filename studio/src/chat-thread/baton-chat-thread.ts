@@ -33,6 +33,7 @@ export class BatonChatThread extends LitElement {
     conversation: { attribute: false },
     operator: { attribute: false },
     realtime: { attribute: false },
+    notice: { attribute: false },
     messages: { state: true },
     busy: { state: true },
     actionError: { state: true },
@@ -44,6 +45,8 @@ export class BatonChatThread extends LitElement {
   declare conversation: ConversationDto | null;
   declare operator: OperatorDto;
   declare realtime: SocketController | null;
+  /** from the inbox: e.g. the engine refused to send this conversation live */
+  declare notice: string | null;
   declare messages: MessageDto[];
   declare busy: boolean;
   declare actionError: string | null;
@@ -73,6 +76,7 @@ export class BatonChatThread extends LitElement {
     this.conversationId = null;
     this.conversation = null;
     this.realtime = null;
+    this.notice = null;
     this.messages = [];
     this.busy = false;
     this.actionError = null;
@@ -169,6 +173,7 @@ export class BatonChatThread extends LitElement {
       ${this.actionError
         ? html`<div class="banner error" role="alert" data-testid="thread-error">${this.actionError}</div>`
         : nothing}
+      ${this.notice ? html`<div class="banner error" role="alert" data-testid="thread-notice">${this.notice}</div>` : nothing}
       <ol data-testid="message-list" aria-live="polite">
         ${repeat(
           this.messages,
@@ -189,7 +194,7 @@ export class BatonChatThread extends LitElement {
         : c.status === 'ACTIVE'
           ? `With ${mine ? 'you' : (c.operatorName ?? 'another operator')}`
           : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${humanizeReason(c.closeReason)}` : ''}`;
-    const others = (this.#operators.value ?? []).filter((o) => o.id !== c.operatorId);
+    const others = (this.#operators.value ?? []).filter((o) => o.active && !o.invited && o.id !== c.operatorId);
     return html`<header>
       <div class="who">
         <div class="name" data-testid="thread-name">${c.customer.displayName ?? c.customer.lineUserId}</div>

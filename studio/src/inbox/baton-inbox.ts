@@ -2,23 +2,24 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../../engine/contracts/conversation.ts';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
-import type { ConversationActivity, TypingEvent } from '../../../engine/contracts/socket-events.ts';
+import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
 import { api } from '../api/api-client.ts';
-import { session } from '../auth/session.ts';
 import '../chat-thread/baton-chat-thread.ts';
 import '../customer-info/baton-customer-info.ts';
 import '../inbox-list/baton-inbox-list.ts';
 import '../presence-toggle/baton-presence-toggle.ts';
 import { RealtimeStatus, SocketController } from '../realtime/socket-controller.ts';
 import type { ConversationChangeEvent, ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
-import { matchesQuery } from './conversation-order.ts';
+import { matchesQuery, visibleTo } from './conversation-order.ts';
 
 const STATUSES: readonly ConversationStatus[] = ['WAITING', 'ACTIVE', 'CLOSED'];
 
 /**
  * The operator's live inbox: conversation list | chat thread | customer info.
  * Holds every loaded conversation (all three statuses, so the tabs can count them) and keeps it
- * current from the socket; the thread loads its own messages.
+ * current from the socket; the thread loads its own messages. Operators see the queue and their own
+ * conversations (the engine filters the lists, and tells them once when a chat leaves the queue or is
+ * transferred away, which then leaves their list); supervisors and admins see everything.
  */
 export class BatonInbox extends LitElement {
   static override styles = css`
@@ -48,6 +49,7 @@ export class BatonInbox extends LitElement {
     tab: { state: true },
     query: { state: true },
     selectedId: { state: true },
+    joinNotice: { state: true },
   };
 
   declare operator: OperatorDto;
@@ -55,6 +57,8 @@ export class BatonInbox extends LitElement {
   declare tab: ConversationStatus;
   declare query: string;
   declare selectedId: string | null;
+  /** why the engine would not let us follow the open conversation live */
+  declare joinNotice: string | null;
 
   /** socket updates that arrive while a list load is in flight, replayed over its result */
   readonly #inFlight = new Set<ConversationDto[]>();
@@ -62,9 +66,7 @@ export class BatonInbox extends LitElement {
   readonly #known = new Map<string, ConversationDto>();
 
   readonly #realtime = new SocketController(this, {
-    token: () => session.token,
     onConversation: (conversation) => this.#apply(conversation),
-    onActivity: (activity) => this.#applyActivity(activity),
     onMessage: (message: MessageDto) => this.#thread?.receiveMessage(message),
     onTyping: (event: TypingEvent) => {
       if (event.operatorId !== this.operator.id) this.#thread?.receiveTyping(event);
@@ -74,8 +76,9 @@ export class BatonInbox extends LitElement {
       this.#thread?.reload();
       this.renderRoot.querySelector('baton-presence-toggle')?.reassert();
     },
-    // a refused socket usually means an expired token: /api/me answers 401 and the session signs out
-    onRejected: () => void api.me().catch(() => undefined),
+    onJoinRefused: (conversationId, refusal) => {
+      if (conversationId === this.selectedId) this.joinNotice = `This conversation is not updated live: ${refusal.message}`;
+    },
   });
 
   readonly #listTask = new Task(this, {
@@ -87,7 +90,10 @@ export class BatonInbox extends LitElement {
         const lists = await Promise.all(STATUSES.map((status) => api.conversations(status, query, signal)));
         const next = new Map<string, ConversationDto>();
         for (const { conversations } of lists) for (const c of conversations) next.set(c.id, c);
-        for (const c of missed) next.set(c.id, c);
+        for (const c of missed) {
+          if (visibleTo(this.operator, c)) next.set(c.id, c);
+          else next.delete(c.id);
+        }
         for (const c of next.values()) this.#known.set(c.id, c);
         this.conversations = next;
         return next.size;
@@ -103,6 +109,7 @@ export class BatonInbox extends LitElement {
     this.tab = 'WAITING';
     this.query = '';
     this.selectedId = null;
+    this.joinNotice = null;
   }
 
   get #thread() {
@@ -113,30 +120,28 @@ export class BatonInbox extends LitElement {
     for (const missed of this.#inFlight) missed.push(conversation);
     this.#known.set(conversation.id, conversation);
     if (conversation.id === this.selectedId) this.requestUpdate();
+    if (!visibleTo(this.operator, conversation)) {
+      // taken by or transferred to someone else: this is the last we hear of it
+      if (!this.conversations.has(conversation.id)) return;
+      const next = new Map(this.conversations);
+      next.delete(conversation.id);
+      this.conversations = next;
+      return;
+    }
     if (!this.conversations.has(conversation.id) && !matchesQuery(conversation, this.query)) return;
     const next = new Map(this.conversations);
     next.set(conversation.id, conversation);
     this.conversations = next;
   }
 
-  /** newer last messages of conversations already shown; one list update for the whole digest */
-  #applyActivity(activity: ConversationActivity[]): void {
-    let next: Map<string, ConversationDto> | null = null;
-    for (const { conversationId, lastMessage } of activity) {
-      const known = this.#known.get(conversationId);
-      if (!known || (known.lastMessage && known.lastMessage.at > lastMessage.at)) continue;
-      const updated = { ...known, lastMessage };
-      for (const missed of this.#inFlight) missed.push(updated);
-      this.#known.set(conversationId, updated);
-      if (this.conversations.has(conversationId)) (next ??= new Map(this.conversations)).set(conversationId, updated);
-    }
-    if (next) this.conversations = next;
-  }
-
   #onChange(event: ConversationChangeEvent): void {
     this.#apply(event.conversation);
     // follow my own claim to the Active tab so the chat I just took stays highlighted
     if (event.action === 'claim') this.tab = event.conversation.status;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('selectedId')) this.joinNotice = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -163,6 +168,7 @@ export class BatonInbox extends LitElement {
         .conversation=${selected}
         .operator=${this.operator}
         .realtime=${this.#realtime}
+        .notice=${this.joinNotice}
         @conversation-change=${this.#onChange}
       ></baton-chat-thread>
       <baton-customer-info .conversation=${selected}></baton-customer-info>`;

@@ -1,4 +1,5 @@
 import type { ConversationDto, ConversationStatus } from '../../../engine/contracts/conversation.ts';
+import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 
 /** The queue is served oldest first; active chats by latest activity; closed ones by when they closed. */
 export function sortForStatus(status: ConversationStatus, conversations: ConversationDto[]): ConversationDto[] {
@@ -20,4 +21,9 @@ export function matchesQuery(conversation: ConversationDto, query: string): bool
   if (!q) return true;
   const haystack = [conversation.customer.displayName, conversation.lastMessage?.text, conversation.customer.lineUserId];
   return haystack.some((text) => text?.toLocaleLowerCase().includes(q));
+}
+
+/** Operators work the queue and their own conversations; supervisors and admins see every one. */
+export function visibleTo(operator: Pick<OperatorDto, 'id' | 'role'>, conversation: ConversationDto): boolean {
+  return operator.role !== 'operator' || conversation.status === 'WAITING' || conversation.operatorId === operator.id;
 }

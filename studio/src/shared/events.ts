@@ -1,5 +1,5 @@
 import type { ConversationDto, ConversationStatus } from '../../../engine/contracts/conversation.ts';
-import type { FlowProblemDto, FlowVersionDto } from '../../../engine/contracts/rest.ts';
+import type { CreateOperatorRequest, FlowProblemDto, FlowVersionDto, OperatorDto, UpdateOperatorRequest } from '../../../engine/contracts/rest.ts';
 
 /** The operator picked a conversation in the list. */
 export class ConversationSelectEvent extends Event {
@@ -85,6 +85,60 @@ export class CodeInputEvent extends Event {
   }
 }
 
+/** The session now holds a token and the operator (login form, accepted invite). */
+export class SignedInEvent extends Event {
+  static readonly eventName = 'signed-in';
+  constructor() {
+    super(SignedInEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** The person answered the idle warning: they are still there. */
+export class StayEvent extends Event {
+  static readonly eventName = 'stay';
+  constructor() {
+    super(StayEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** The step a restricted session had to take is done and the session refreshed: go on to the studio. */
+export class AccountReadyEvent extends Event {
+  static readonly eventName = 'account-ready';
+  constructor() {
+    super(AccountReadyEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** The signed-in operator's own profile changed (password, MFA). */
+export class OwnAccountChangeEvent extends Event {
+  static readonly eventName = 'own-account-change';
+  readonly operator: OperatorDto;
+  readonly change: 'password' | 'mfa-enabled' | 'mfa-disabled';
+  constructor(operator: OperatorDto, change: 'password' | 'mfa-enabled' | 'mfa-disabled') {
+    super(OwnAccountChangeEvent.eventName, { bubbles: true, composed: true });
+    this.operator = operator;
+    this.change = change;
+  }
+}
+
+/** The operator form was submitted: a new operator, or changes to one. */
+export class OperatorFormSubmitEvent extends Event {
+  static readonly eventName = 'operator-form-submit';
+  readonly request: { mode: 'create'; body: CreateOperatorRequest } | { mode: 'edit'; operatorId: string; body: UpdateOperatorRequest };
+  constructor(request: OperatorFormSubmitEvent['request']) {
+    super(OperatorFormSubmitEvent.eventName, { bubbles: true, composed: true });
+    this.request = request;
+  }
+}
+
+/** A dialog's Cancel or Done. */
+export class DismissEvent extends Event {
+  static readonly eventName = 'dismiss';
+  constructor() {
+    super(DismissEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'conversation-select': ConversationSelectEvent;
@@ -95,5 +149,11 @@ declare global {
     'flow-problem-select': FlowProblemSelectEvent;
     'flow-published': FlowPublishedEvent;
     'code-input': CodeInputEvent;
+    'signed-in': SignedInEvent;
+    stay: StayEvent;
+    'account-ready': AccountReadyEvent;
+    'own-account-change': OwnAccountChangeEvent;
+    'operator-form-submit': OperatorFormSubmitEvent;
+    dismiss: DismissEvent;
   }
 }

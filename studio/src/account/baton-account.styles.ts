@@ -1,0 +1,55 @@
+import { css } from 'lit';
+
+export const accountStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+    padding: 24px 16px 48px;
+  }
+  .page {
+    max-width: 680px;
+    margin: 0 auto;
+    display: flex;
+    flex-direction: column;
+    gap: 16px;
+  }
+  h1 {
+    margin: 0;
+    font-size: 20px;
+  }
+  .who {
+    color: var(--baton-muted);
+    overflow-wrap: anywhere;
+  }
+  section {
+    background: var(--baton-surface);
+    border: 1px solid var(--baton-border);
+    border-radius: 12px;
+    padding: 20px;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 16px;
+  }
+  p {
+    margin: 0;
+  }
+  .step {
+    border-radius: 8px;
+    padding: 10px 12px;
+    background: #fff4e0;
+    border: 1px solid #f3c98b;
+    color: #7a3e00;
+  }
+  @media (max-width: 480px) {
+    :host {
+      padding: 16px 10px 32px;
+    }
+    section {
+      padding: 16px 14px;
+    }
+  }
+`;

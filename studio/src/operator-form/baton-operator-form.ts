@@ -1,0 +1,139 @@
+import { LitElement, html, nothing } from 'lit';
+import type { CreateOperatorRequest, OperatorDto, Role, UpdateOperatorRequest } from '../../../engine/contracts/rest.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { DismissEvent, OperatorFormSubmitEvent } from '../shared/events.ts';
+import { formatList, parseList } from '../shared/list-input.ts';
+import { generatePassword } from './generate-password.ts';
+import { operatorFormStyles } from './baton-operator-form.styles.ts';
+
+export const SignInMethod = { ONE_TIME_PASSWORD: 'password', INVITE: 'invite' } as const;
+export type SignInMethod = (typeof SignInMethod)[keyof typeof SignInMethod];
+
+/** the contracts are imported type-only: the roles, most powerful first, with what each may do */
+const ROLES: readonly Role[] = ['admin', 'supervisor', 'operator'];
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin — everything, including the team and publishing flows',
+  supervisor: 'Supervisor — every conversation, flows (no publishing), audit',
+  operator: 'Operator — the queue and their own conversations',
+};
+
+const DEFAULT_CAPACITY = 3;
+
+/**
+ * Add an operator, or edit one (name, role, teams, skills, capacity). A new operator signs in with a
+ * one-time password made here (crypto.getRandomValues; they must choose their own at first sign-in) or
+ * with an invite link the engine makes.
+ *
+ * @event operator-form-submit - the request to send
+ * @event dismiss - Cancel
+ */
+export class BatonOperatorForm extends LitElement {
+  static override styles = [controlStyles, operatorFormStyles];
+  static override properties = {
+    operator: { attribute: false },
+    busy: { attribute: false },
+    error: { attribute: false },
+  };
+
+  /** the operator to edit; null to add one */
+  declare operator: OperatorDto | null;
+  declare busy: boolean;
+  declare error: string | null;
+
+  constructor() {
+    super();
+    this.operator = null;
+    this.busy = false;
+    this.error = null;
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const role = ROLES.find((r) => r === text('role')) ?? 'operator';
+    const fields = {
+      name: text('name'),
+      role,
+      teams: parseList(text('teams')),
+      skills: parseList(text('skills')),
+      capacity: Number(text('capacity')),
+    };
+    const operator = this.operator;
+    if (operator) {
+      const body: UpdateOperatorRequest = {};
+      if (fields.name !== operator.name) body.name = fields.name;
+      if (fields.role !== operator.role) body.role = fields.role;
+      if (formatList(fields.teams) !== formatList(operator.teams)) body.teams = fields.teams;
+      if (formatList(fields.skills) !== formatList(operator.skills)) body.skills = fields.skills;
+      if (fields.capacity !== operator.capacity) body.capacity = fields.capacity;
+      this.dispatchEvent(new OperatorFormSubmitEvent({ mode: 'edit', operatorId: operator.id, body }));
+      return;
+    }
+    const body: CreateOperatorRequest = { email: text('email'), ...fields };
+    if (text('method') === SignInMethod.ONE_TIME_PASSWORD) {
+      body.password = generatePassword();
+      body.mustChangePassword = true;
+    }
+    this.dispatchEvent(new OperatorFormSubmitEvent({ mode: 'create', body }));
+  }
+
+  override render() {
+    const o = this.operator;
+    return html`<form @submit=${this.#submit} data-testid="operator-form">
+      ${o
+        ? html`<div class="wide"><span class="hint">Email</span><div>${o.email}</div></div>`
+        : html`<label class="wide">Email <input name="email" type="email" autocomplete="off" required data-testid="field-email" /></label>`}
+      <label class="wide">Name <input name="name" required maxlength="100" .value=${o?.name ?? ''} data-testid="field-name" /></label>
+      <label class="wide"
+        >Role
+        <select name="role" data-testid="field-role">
+          ${ROLES.map((role) => html`<option value=${role} ?selected=${(o?.role ?? 'operator') === role}>${ROLE_LABELS[role]}</option>`)}
+        </select>
+      </label>
+      <label
+        >Teams <span class="hint">Comma-separated, e.g. billing, vip</span>
+        <input name="teams" .value=${formatList(o?.teams ?? [])} data-testid="field-teams"
+      /></label>
+      <label
+        >Skills <span class="hint">Comma-separated, e.g. thai, english</span>
+        <input name="skills" .value=${formatList(o?.skills ?? [])} data-testid="field-skills"
+      /></label>
+      <label
+        >Capacity <span class="hint">Most chats assigned at once</span>
+        <input name="capacity" type="number" min="0" max="100" step="1" required .value=${String(o?.capacity ?? DEFAULT_CAPACITY)} data-testid="field-capacity"
+      /></label>
+      ${o ? nothing : this.#renderMethod()}
+      ${this.error ? html`<div class="error wide" role="alert" data-testid="operator-form-error">${this.error}</div>` : nothing}
+      <div class="buttons wide">
+        <button type="button" @click=${() => this.dispatchEvent(new DismissEvent())}>Cancel</button>
+        <button class="primary" type="submit" ?disabled=${this.busy} data-testid="operator-save">
+          ${this.busy ? 'Saving…' : o ? 'Save changes' : 'Add operator'}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #renderMethod() {
+    return html`<fieldset class="wide">
+      <legend>How they sign in the first time</legend>
+      <label
+        ><input type="radio" name="method" value=${SignInMethod.ONE_TIME_PASSWORD} checked data-testid="method-password" />
+        <span>One-time password <span class="hint">— shown to you once; they choose their own at first sign-in</span></span></label
+      >
+      <label
+        ><input type="radio" name="method" value=${SignInMethod.INVITE} data-testid="method-invite" />
+        <span>Invite link <span class="hint">— you send them the link; they set their password</span></span></label
+      >
+    </fieldset>`;
+  }
+}
+
+customElements.define('baton-operator-form', BatonOperatorForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-operator-form': BatonOperatorForm;
+  }
+}

@@ -1,0 +1,100 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { copyText } from '../shared/copy-text.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { DismissEvent } from '../shared/events.ts';
+import { saveText } from '../shared/save-file.ts';
+
+/**
+ * The 10 MFA recovery codes, shown once (the engine keeps only their hashes): copy them, download them
+ * as a text file, then say they are saved.
+ *
+ * @event dismiss - the person saved the codes
+ */
+export class BatonRecoveryCodes extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      .warning {
+        border-radius: 6px;
+        padding: 8px 10px;
+        background: #fff4e0;
+        border: 1px solid #f3c98b;
+        color: #7a3e00;
+      }
+      ol {
+        margin: 0;
+        padding: 12px 12px 12px 36px;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
+        gap: 6px 24px;
+        background: #f6f8fa;
+        border: 1px solid var(--baton-border);
+        border-radius: 8px;
+        font-family: var(--baton-mono);
+        font-size: 14px;
+      }
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+    `,
+  ];
+  static override properties = {
+    codes: { attribute: false },
+    email: { attribute: false },
+    copied: { state: true },
+  };
+
+  declare codes: readonly string[];
+  /** whose codes, for the downloaded file */
+  declare email: string;
+  declare copied: boolean | null;
+
+  constructor() {
+    super();
+    this.codes = [];
+    this.email = '';
+    this.copied = null;
+  }
+
+  get #text(): string {
+    return [`Baton recovery codes for ${this.email}`, 'Each code signs you in once, instead of the code from your app.', '', ...this.codes, ''].join('\n');
+  }
+
+  override render() {
+    return html`<div class="warning" role="note">
+        <strong>Save these recovery codes now: they are shown only once.</strong> If you lose your phone, each one signs you in
+        once instead of a code from the app.
+      </div>
+      <ol data-testid="recovery-codes">
+        ${this.codes.map((code) => html`<li data-testid="recovery-code">${code}</li>`)}
+      </ol>
+      <div class="buttons">
+        <button type="button" data-testid="recovery-copy" @click=${async () => (this.copied = await copyText(this.codes.join('\n')))}>
+          Copy all
+        </button>
+        <button type="button" data-testid="recovery-download" @click=${() => saveText(this.#text, 'baton-recovery-codes.txt')}>
+          Download as text
+        </button>
+        <button type="button" class="primary" data-testid="recovery-done" @click=${() => this.dispatchEvent(new DismissEvent())}>
+          I have saved my recovery codes
+        </button>
+      </div>
+      ${this.copied === true ? html`<span class="muted" role="status">Copied to the clipboard.</span>` : nothing}
+      ${this.copied === false ? html`<span class="muted" role="status">Copying was refused: download them, or select and copy them.</span>` : nothing}`;
+  }
+}
+
+customElements.define('baton-recovery-codes', BatonRecoveryCodes);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-recovery-codes': BatonRecoveryCodes;
+  }
+}

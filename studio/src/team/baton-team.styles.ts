@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+export const teamStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+    padding: 20px 16px 40px;
+  }
+  .page {
+    max-width: 1280px;
+    margin: 0 auto;
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    flex-wrap: wrap;
+  }
+  h1 {
+    margin: 0;
+    font-size: 20px;
+    flex: 1;
+  }
+  .settings {
+    background: var(--baton-surface);
+    border: 1px solid var(--baton-border);
+    border-radius: 10px;
+    padding: 12px 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .settings h2 {
+    margin: 0;
+    font-size: 14px;
+  }
+  .notice {
+    border-radius: 6px;
+    padding: 8px 10px;
+    background: #e3f6ea;
+    border: 1px solid #8fd3a8;
+    color: #137333;
+  }
+  .table-wrap {
+    overflow-x: auto;
+    background: var(--baton-surface);
+    border: 1px solid var(--baton-border);
+    border-radius: 10px;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 13px;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 9px 10px;
+    border-bottom: 1px solid var(--baton-border);
+    vertical-align: top;
+  }
+  th {
+    font-size: 12px;
+    font-weight: 600;
+    color: var(--baton-muted);
+    background: #f9fafb;
+    white-space: nowrap;
+  }
+  tbody th {
+    background: none;
+    font-size: 13px;
+    font-weight: 400;
+    color: inherit;
+    white-space: normal;
+  }
+  tr:last-child td,
+  tr:last-child th {
+    border-bottom: none;
+  }
+  tr.inactive td {
+    color: var(--baton-muted);
+  }
+  .name {
+    font-weight: 600;
+  }
+  .email {
+    color: var(--baton-muted);
+    font-size: 12px;
+    overflow-wrap: anywhere;
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+  .presence::before {
+    content: '';
+    display: inline-block;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    margin-right: 6px;
+    background: #9ca3af;
+  }
+  .presence.available::before {
+    background: var(--baton-line-green);
+  }
+  .presence.away::before {
+    background: #f59e0b;
+  }
+  .badge.off {
+    background: #fdecea;
+    color: var(--baton-danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .actions button {
+    padding: 3px 8px;
+    font-size: 12px;
+    white-space: nowrap;
+  }
+  dialog {
+    border: 1px solid var(--baton-border);
+    border-radius: 12px;
+    padding: 22px;
+    width: min(560px, calc(100vw - 24px));
+    box-shadow: 0 12px 32px rgb(0 0 0 / 18%);
+  }
+  dialog::backdrop {
+    background: rgb(17 24 39 / 45%);
+  }
+  dialog h2 {
+    margin: 0 0 12px;
+    font-size: 17px;
+  }
+  dialog p {
+    margin: 0 0 14px;
+  }
+  .dialog-buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+    margin-top: 14px;
+  }
+`;
+
+/** a confirmation that cannot be undone */
+export const dangerButtonStyles = css`
+  button.primary.danger-fill {
+    background: var(--baton-danger);
+    border-color: var(--baton-danger);
+  }
+  button.primary.danger-fill:hover:not(:disabled) {
+    background: #a31f1f;
+    border-color: #a31f1f;
+  }
+`;

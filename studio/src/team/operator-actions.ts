@@ -1,0 +1,50 @@
+import type { OperatorDto } from '../../../engine/contracts/rest.ts';
+
+/** What an admin can do to someone else's account from the Team list, each after a confirmation. */
+export const OperatorAction = {
+  RESET_PASSWORD: 'reset-password',
+  RESET_MFA: 'reset-mfa',
+  DEACTIVATE: 'deactivate',
+  REACTIVATE: 'reactivate',
+} as const;
+export type OperatorAction = (typeof OperatorAction)[keyof typeof OperatorAction];
+
+interface Confirmation {
+  title: string;
+  text: string;
+  confirm: string;
+  danger: boolean;
+}
+
+export function confirmationFor(action: OperatorAction, o: OperatorDto): Confirmation {
+  switch (action) {
+    case OperatorAction.RESET_PASSWORD:
+      return {
+        title: `Reset ${o.name}’s password?`,
+        text: 'They are signed out everywhere at once. You get a one-time password to pass on; they choose their own at their next sign-in.',
+        confirm: 'Reset password',
+        danger: true,
+      };
+    case OperatorAction.RESET_MFA:
+      return {
+        title: `Turn off two-step sign-in for ${o.name}?`,
+        text: 'For a lost or replaced phone: they sign in with their password alone and can set up their app again from their account page.',
+        confirm: 'Reset two-step sign-in',
+        danger: true,
+      };
+    case OperatorAction.DEACTIVATE:
+      return {
+        title: `Deactivate ${o.name}?`,
+        text: 'They are signed out at once and cannot sign in again until reactivated. Their open conversations go back to the waiting queue.',
+        confirm: 'Deactivate',
+        danger: true,
+      };
+    case OperatorAction.REACTIVATE:
+      return {
+        title: `Reactivate ${o.name}?`,
+        text: 'They can sign in again with their password.',
+        confirm: 'Reactivate',
+        danger: false,
+      };
+  }
+}
