@@ -124,7 +124,7 @@ test('the retention job deletes processed webhook events older than the retentio
   assert.ok(await store.webhookEvents.findById('recent-done'));
   assert.ok(await store.webhookEvents.findById('old-pending'), 'an event not processed yet is never deleted');
   const [run] = await store.jobRuns.list('retention');
-  assert.equal(JSON.parse(run?.result ?? 'null'), { deletedWebhookEvents: 1, cutoff: T - 30 * DAY });
+  assert.equal(JSON.parse(run?.result ?? 'null'), { deletedWebhookEvents: 1, deletedAuditEntries: 0, deletedSessions: 0, cutoff: T - 30 * DAY });
 });
 
 test.run();
