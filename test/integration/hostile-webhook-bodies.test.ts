@@ -46,8 +46,8 @@ const path = fc.constantFrom(
 );
 
 type Mutation =
-  | { kind: 'set'; path: string[]; value: unknown }
-  | { kind: 'delete'; path: string[] }
+  | { kind: 'set'; path: readonly string[]; value: unknown }
+  | { kind: 'delete'; path: readonly string[] }
   | { kind: 'replace'; value: unknown }
   | { kind: 'deep'; depth: number };
 
@@ -101,7 +101,7 @@ const bodyPlan: fc.Arbitrary<BodyPlan> = fc.record({
   badEnvelope: fc.constant(false),
 });
 
-function setAt(target: Json, keys: string[], value: unknown): void {
+function setAt(target: Json, keys: readonly string[], value: unknown): void {
   let at: Json = target;
   for (const key of keys.slice(0, -1)) {
     const next = at[key];
@@ -112,7 +112,7 @@ function setAt(target: Json, keys: string[], value: unknown): void {
   Object.defineProperty(at, keys.at(-1) ?? '', { value, enumerable: true, writable: true, configurable: true });
 }
 
-function deleteAt(target: Json, keys: string[]): void {
+function deleteAt(target: Json, keys: readonly string[]): void {
   let at: unknown = target;
   for (const key of keys.slice(0, -1)) at = typeof at === 'object' && at !== null ? (at as Json)[key] : undefined;
   if (typeof at === 'object' && at !== null) delete (at as Json)[keys.at(-1) ?? ''];

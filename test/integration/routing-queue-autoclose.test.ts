@@ -11,9 +11,9 @@ import { OperatorClient } from '../support/operator-client.ts';
 import { RecordingServer } from '../support/recording-server.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-const ANN = 'U000000000000000000000000000a0a1';
-const VIP = 'U000000000000000000000000000a0a2';
-const CAT = 'U000000000000000000000000000a0a3';
+const ANN = 'U0000000000000000000000000000a0a1';
+const VIP = 'U0000000000000000000000000000a0a2';
+const CAT = 'U0000000000000000000000000000a0a3';
 let engine: TestEngine;
 let telegram: RecordingServer;
 let clock: TestClock;

@@ -45,11 +45,11 @@ const answered = (user: string) => waitFor(() => accountMessages(user).length > 
 
 test('a source id that is not a LINE id is stored as ignored and never reaches the LINE API', async () => {
   const good = fakeUserId();
-  const splice = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'user', userId: '../../v2/bot/message/quota' } };
-  const upper = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'user', userId: `U${'A'.repeat(32)}` } };
-  const group = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'group', groupId: 'C../../x', userId: fakeUserId() } };
-  const room = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'room', roomId: `R${'0'.repeat(31)}` } };
-  const noUser = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'user' } };
+  const splice: Json = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'user', userId: '../../v2/bot/message/quota' } };
+  const upper: Json = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'user', userId: `U${'A'.repeat(32)}` } };
+  const group: Json = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'group', groupId: 'C../../x', userId: fakeUserId() } };
+  const room: Json = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'room', roomId: `R${'0'.repeat(31)}` } };
+  const noUser: Json = { ...textEvent(fakeUserId(), 'hi'), source: { type: 'user' } };
   const hostile = [splice, upper, group, room, noUser];
   const answer = await postOk([...hostile, textEvent(good, 'hello')]);
   assert.is(answer.stored, 6, 'every event stored, the hostile ones as ignored');
@@ -77,7 +77,7 @@ test('a text over 5,000 characters, counted as LINE counts them (UTF-16), is ign
 
 test('an event older than the retention window (30 days by default) is ignored; a younger one runs', async () => {
   const [old, recent] = [fakeUserId(), fakeUserId()];
-  const events = [{ ...textEvent(old, 'hello'), timestamp: Date.now() - 31 * DAY }, { ...textEvent(recent, 'hello'), timestamp: Date.now() - 29 * DAY }];
+  const events: Json[] = [{ ...textEvent(old, 'hello'), timestamp: Date.now() - 31 * DAY }, { ...textEvent(recent, 'hello'), timestamp: Date.now() - 29 * DAY }];
   await postOk(events);
   await assertIgnored(String(events[0]?.webhookEventId), /older than the retention window \(30 days\)/);
   await answered(recent);
@@ -85,7 +85,7 @@ test('an event older than the retention window (30 days by default) is ignored; 
 
 test('timestamps that are not whole milliseconds in range are ignored: 1e20, negative, fractional, text, missing', async () => {
   const good = fakeUserId();
-  const hostile = [1e20, -1, 1.5, 'soon', null].map((timestamp) => ({ ...textEvent(fakeUserId(), 'hi'), timestamp }));
+  const hostile = [1e20, -1, 1.5, 'soon', null].map((timestamp): Json => ({ ...textEvent(fakeUserId(), 'hi'), timestamp }));
   const { timestamp: _dropped, ...missing } = textEvent(fakeUserId(), 'hi');
   await postOk([...hostile, missing, textEvent(good, 'hello')]);
   for (const event of [...hostile, missing]) {
@@ -98,10 +98,10 @@ test('timestamps that are not whole milliseconds in range are ignored: 1e20, neg
 test('NUL in any string or key is ignored (Postgres cannot store it), and kept escaped in the event text', async () => {
   const good = fakeUserId();
   const inText = textEvent(fakeUserId(), 'before\u0000after');
-  const inKey = { ...textEvent(fakeUserId(), 'hi'), 'x\u0000': 1 };
-  const deepInside = { ...textEvent(fakeUserId(), 'hi'), extra: { list: [{ note: '\u0000' }] } };
-  const inType = { ...textEvent(fakeUserId(), 'hi'), type: 'message\u0000' };
-  const inId = { ...textEvent(fakeUserId(), 'hi'), webhookEventId: 'id\u0000' };
+  const inKey: Json = { ...textEvent(fakeUserId(), 'hi'), 'x\u0000': 1 };
+  const deepInside: Json = { ...textEvent(fakeUserId(), 'hi'), extra: { list: [{ note: '\u0000' }] } };
+  const inType: Json = { ...textEvent(fakeUserId(), 'hi'), type: 'message\u0000' };
+  const inId: Json = { ...textEvent(fakeUserId(), 'hi'), webhookEventId: 'id\u0000' };
   await postOk([inText, inKey, deepInside, inType, textEvent(good, 'hello'), inId]);
   for (const event of [inText, inKey, deepInside]) await assertIgnored(String(event.webhookEventId), /NUL/);
   const row = await assertIgnored(String(inType.webhookEventId), /\/type/);
@@ -115,11 +115,11 @@ test('NUL in any string or key is ignored (Postgres cannot store it), and kept e
 test('malformed events are stored as ignored at once, with the reason, and never retried', async () => {
   const good = fakeUserId();
   const { message: _none, ...noMessage } = textEvent(fakeUserId(), 'hi');
-  const textNotString = { ...textEvent(fakeUserId(), 'hi'), message: { type: 'text', id: '1', text: 42 } };
-  const noMessageId = { ...textEvent(fakeUserId(), 'hi'), message: { type: 'text', text: 'hi' } };
-  const postbackNoData = { ...engine.fakeLine.postbackEvent(fakeUserId(), 'x'), postback: { params: {} } };
-  const locationTitleNumber = { ...textEvent(fakeUserId(), 'hi'), message: { type: 'location', id: '2', title: 7, latitude: 1, longitude: 2 } };
-  const internalType = { ...textEvent(fakeUserId(), 'hi'), type: 'baton.resume' };
+  const textNotString: Json = { ...textEvent(fakeUserId(), 'hi'), message: { type: 'text', id: '1', text: 42 } };
+  const noMessageId: Json = { ...textEvent(fakeUserId(), 'hi'), message: { type: 'text', text: 'hi' } };
+  const postbackNoData: Json = { ...engine.fakeLine.postbackEvent(fakeUserId(), 'x'), postback: { params: {} } };
+  const locationTitleNumber: Json = { ...textEvent(fakeUserId(), 'hi'), message: { type: 'location', id: '2', title: 7, latitude: 1, longitude: 2 } };
+  const internalType: Json = { ...textEvent(fakeUserId(), 'hi'), type: 'baton.resume' };
   const cases: [Json, RegExp][] = [
     [noMessage, /required property 'message'/],
     [textNotString, /\/message\/text must be string/],
