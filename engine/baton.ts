@@ -160,7 +160,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     maxAttempts: 5,
     workerId: instanceId,
   });
-  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored));
+  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now);
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
   const presence = new PresenceService(store, followUps);

@@ -14,7 +14,6 @@ import * as assert from 'uvu/assert';
 import type { AuditListResponse } from '../../engine/contracts/rest.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
-import { createTestDatabase } from '../support/test-database.ts';
 
 let engine: TestEngine;
 let admin: OperatorClient;

@@ -31,7 +31,11 @@ const SECRET = randomBytes(32).toString('base64url');
 let engine: TestEngine;
 const clients: Record<'admin' | 'supervisor' | 'operator' | 'restricted', OperatorClient | undefined> = { admin: undefined, supervisor: undefined, operator: undefined, restricted: undefined };
 const bad: Record<string, string | null> = {};
-const client = (who: keyof typeof clients) => clients[who] ?? assert.unreachable(`${who} signed in in before`);
+function client(who: keyof typeof clients): OperatorClient {
+  const signedIn = clients[who];
+  if (!signedIn) throw new Error(`${who} signs in in test.before`);
+  return signedIn;
+}
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; sid: string };
 
 test.before(async () => {

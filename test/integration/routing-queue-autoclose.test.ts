@@ -37,6 +37,9 @@ test.before(async () => {
     now: clock.now,
     env: {
       BATON_FLOWS_DIR: `${repoRoot}/test/fixtures/flow-sets/routing`,
+      // the clock jumps half an hour and more: the operator's session must outlive it
+      BATON_TOKEN_TTL_SECONDS: '86400',
+      BATON_IDLE_TIMEOUT_MINUTES: '1440',
       BATON_TELEGRAM_BOT_TOKEN: '42:TEST',
       BATON_TELEGRAM_CHAT_ID: '-1001',
       BATON_TELEGRAM_API_BASE_URL: telegramUrl,
