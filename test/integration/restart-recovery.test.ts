@@ -46,7 +46,8 @@ test('a message LINE refused with 5xx stays pending and is delivered once after 
   // the reply fails and every push attempt of the first engine fails too
   fake.failNext('/v2/bot/message/reply', { status: 500 });
   fake.failNext('/v2/bot/message/push', { status: 503, times: 100 });
-  await first.postWebhook(fake.webhookBody([fake.textEvent(user, 'hello')]));
+  const hello = fake.textEvent(user, 'hello');
+  await first.postWebhook(fake.webhookBody([hello]));
   await waitFor(() => fake.callsTo('/v2/bot/message/push').length >= 2, 'push attempts');
   await first.baton.stop();
   assert.is(accountTexts(first, user).length, 0);
@@ -58,6 +59,9 @@ test('a message LINE refused with 5xx stays pending and is delivered once after 
     assert.match(texts[0] ?? '', /^Hello/);
     const keys = new Set(fake.callsTo('/v2/bot/message/push').map((call) => call.headers['x-line-retry-key']));
     assert.is(keys.size, 1, 'every attempt, before and after the restart, used the same retry key');
+    // a failed reply may still have been delivered, and a token works once: later attempts push
+    const replies = fake.callsTo('/v2/bot/message/reply').filter((call) => (call.body as { replyToken?: string } | null)?.replyToken === hello.replyToken);
+    assert.is(replies.length, 1, 'the reply token was tried once');
   } finally {
     await second.stop();
     await fake.close();

@@ -57,6 +57,23 @@ test('survey: a typed digit counts, full-width and Thai digits too, and so does 
   }
 });
 
+test('survey: a tap of a score the survey never offered (a tampered postback) is no answer', () => {
+  for (const data of ['csat:csat-5:0', 'csat:csat-5:6', 'csat:csat-5:9', 'csat:csat-5:2.5', 'csat:other-survey:4']) {
+    const chat = conversation(surveySet);
+    chat.send(closed);
+    assert.not.ok(chat.send(postback(data)).actions.some((a) => a.type === 'csat'), data);
+    const awaiting = chat.state.awaiting;
+    assert.ok(awaiting?.kind === 'survey' && awaiting.stage === 'score', `${data}: the survey still waits for a score`);
+  }
+});
+
+test('survey: the comment is asked only below its threshold: a score equal to it gets the thanks', () => {
+  const chat = conversation(surveySet);
+  chat.send(closed);
+  assert.equal(chat.send(postback('csat:csat-5:3')).actions, [{ type: 'csat', surveyId: 'csat-5', score: 3, comment: null }, { type: 'say', message: { type: 'text', text: 'Thanks!' } }]);
+  assert.is(chat.state.awaiting, null);
+});
+
 test('survey: a low score asks for a comment, which is recorded with the score', () => {
   const chat = conversation(surveySet);
   chat.send(closed);

@@ -56,6 +56,7 @@ test('postback triggers match the data exactly or by prefix; follow and unfollow
   assert.equal(said(run(set, postback('action=handoff')).actions), ['human']);
   assert.equal(said(run(set, postback('menu=prices')).actions), ['menu']);
   assert.equal(said(run(set, postback('action=handoff&x=1')).actions), []);
+  assert.equal(said(run(set, postback('page=2&menu=prices')).actions), [], 'a prefix matches at the start only');
   assert.equal(said(run(set, { kind: 'follow' }).actions), ['welcome']);
   assert.equal(said(run(set, { kind: 'unfollow' }).actions), ['bye']);
   assert.equal(said(run(set, text('action=handoff')).actions), [], 'a text is not a postback');
