@@ -1,0 +1,191 @@
+/** Mutants of the services that own a conversation's state: engine/services/chat/. */
+import type { Mutant } from '../mutant.ts';
+
+const handler = 'engine/services/chat/event-handler.ts';
+const dispatcher = 'engine/services/chat/outbound-dispatcher.ts';
+const effects = 'engine/services/chat/flow-effects.ts';
+const conversations = 'engine/services/chat/conversation.service.ts';
+
+export const chatServiceMutants: Mutant[] = [
+  // a reply token older than LINE_REPLY_TOKEN_TTL_MS (issue #17): the handler, the dispatcher, or both
+  {
+    id: 'ttl-handler-counts-from-handling',
+    file: handler,
+    find: 'line?.replyToken && line.timestamp + this.deps.replyTokenTtlMs > at\n        ? { token: line.replyToken, expiresAt: line.timestamp + this.deps.replyTokenTtlMs }',
+    replace: 'line?.replyToken\n        ? { token: line.replyToken, expiresAt: at + this.deps.replyTokenTtlMs }',
+    suites: ['test/integration/reply-token-ttl.test.ts'],
+    bug: "a token's age counts from when Baton handled the event, not when LINE sent it: a late answer tries a stale token (handler and dispatcher both fooled)",
+  },
+  {
+    id: 'ttl-handler-ignores-age',
+    file: handler,
+    find: 'line?.replyToken && line.timestamp + this.deps.replyTokenTtlMs > at',
+    replace: 'line?.replyToken',
+    suites: ['test/integration/reply-token-ttl.test.ts'],
+    bug: 'the handler hands a stale reply token on (the dispatcher still refuses it at send time)',
+  },
+  {
+    id: 'ttl-dispatcher-ignores-age',
+    file: dispatcher,
+    find: 'if (first.reply_token && (first.reply_token_expires_at ?? 0) > this.now()) {',
+    replace: 'if (first.reply_token) {',
+    suites: ['test/integration/reply-token-ttl.test.ts'],
+    bug: 'a batch sent late (taken over after a crash) still tries the reply token it was written with',
+  },
+  // events
+  {
+    id: 'unfollow-leaves-human-chat-open',
+    file: handler,
+    find: "if (line?.type === 'unfollow' && open) {",
+    replace: "if (line?.type === 'unfollow' && open?.status === 'WAITING') {",
+    suites: ['test/integration/customer-blocks-account.test.ts'],
+    bug: 'a customer who blocks the account during a human chat leaves it open: the operator talks to nobody',
+  },
+  {
+    id: 'unfollow-closes-nothing',
+    file: handler,
+    find: "if (line?.type === 'unfollow' && open) {",
+    replace: 'if (false as boolean) {',
+    suites: ['test/integration/customer-blocks-account.test.ts'],
+    bug: 'a customer who blocks the account stays queued and in chats',
+  },
+  {
+    id: 'unfollow-still-following',
+    file: handler,
+    find: "await tx.customers.setFollowing(customer.id, line.type === 'follow', at);",
+    replace: 'await tx.customers.setFollowing(customer.id, true, at);',
+    suites: ['test/integration/customer-blocks-account.test.ts', 'test/integration/webhook-ingest.test.ts'],
+    bug: 'operators see a customer who blocked the account as still following',
+  },
+  {
+    id: 'standby-answered',
+    file: handler,
+    find: '=> !e.standby && e.userId !== null && e.flowEvent !== null',
+    replace: '=> e.userId !== null && e.flowEvent !== null',
+    suites: ['test/integration/webhook-ingest.test.ts'],
+    bug: 'events in standby mode (another channel is in charge) are answered',
+  },
+  {
+    id: 'operator-token-not-kept',
+    file: handler,
+    find: 'const keepReplyToken = effects.outbound.length === 0 && replyToken && withHuman && !effects.released ? replyToken : null;',
+    replace: 'const keepReplyToken = null;',
+    suites: ['test/integration/handoff-journey.test.ts', 'test/integration/reply-token-ttl.test.ts'],
+    bug: "the operator's first answer is pushed (paid) although the customer's reply token was fresh",
+  },
+  // flow effects
+  {
+    id: 'handoff-twice',
+    file: effects,
+    find: 'if (open) break; // already queued or with a human: never queue twice',
+    replace: '// (no guard)',
+    suites: ['test/integration/handoff-journey.test.ts', 'test/integration/routing-queue-autoclose.test.ts', 'test/integration/conversation-ownership.test.ts'],
+    bug: 'a second handoff of a customer already queued or with a human opens a second conversation',
+  },
+  {
+    id: 'csat-not-recorded',
+    file: effects,
+    find: 'if (last) await tx.conversations.recordCsat(last.id, action.score, action.comment);',
+    replace: 'if (last) void last;',
+    suites: ['test/integration/handoff-journey.test.ts'],
+    bug: "the customer's 1-tap CSAT score is thanked for but never recorded",
+  },
+  {
+    id: 'release-keeps-chat-open',
+    file: effects,
+    find: "await tx.conversations.close(open.id, 'released-to-bot', input.now);",
+    replace: '',
+    suites: ['test/integration/routing-queue-autoclose.test.ts'],
+    bug: '"back to bot" hands the customer to the bot but leaves the conversation open in the inbox',
+  },
+  // the outbox
+  {
+    id: 'retry-key-per-attempt',
+    file: dispatcher,
+    find: 'await this.line.push(customer.line_user_id, messages, retryKey);',
+    replace: 'await this.line.push(customer.line_user_id, messages, crypto.randomUUID());',
+    suites: ['test/integration/restart-recovery.test.ts', 'test/integration/reply-token-ttl.test.ts'],
+    bug: 'each push attempt has a new X-Line-Retry-Key: a push retried after a timeout is delivered twice',
+  },
+  {
+    id: 'retry-key-shared-by-batches',
+    file: 'engine/services/chat/outbox.ts',
+    find: 'const retryKey = randomUUID();',
+    replace: "const retryKey = `${batch.customerId.slice(0, 8)}-0000-4000-8000-000000000000`;",
+    suites: ['test/integration/handoff-journey.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    bug: "two answers to one customer share a retry key: LINE takes the second for a repeat of the first and drops it",
+  },
+  {
+    id: 'outbox-six-per-request',
+    file: 'engine/services/chat/outbox.ts',
+    find: 'export const MAX_MESSAGES_PER_REQUEST = 5;',
+    replace: 'export const MAX_MESSAGES_PER_REQUEST = 6;',
+    suites: ['test/integration/handoff-journey.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    bug: 'six messages go in one request: LINE refuses it and none of them arrives',
+  },
+  {
+    id: 'push-4xx-retried',
+    file: dispatcher,
+    find: 'const final = !retryable || first.attempts + 1 >= MAX_PUSH_ATTEMPTS;',
+    replace: 'const final = first.attempts + 1 >= MAX_PUSH_ATTEMPTS;',
+    suites: ['test/integration/undeliverable-push.test.ts'],
+    bug: 'a push LINE refused for good (4xx) stays "sending" and is retried for minutes instead of showing "Not delivered"',
+  },
+  // what operators do
+  {
+    id: 'send-in-someone-elses-chat',
+    file: conversations,
+    find: "if (conversation.operator_id !== actor.operatorId) throw forbidden('Another operator is handling this conversation');",
+    replace: '',
+    suites: ['test/integration/conversation-ownership.test.ts'],
+    bug: 'an operator (or a supervisor) can answer in a conversation someone else claimed: operators talk over each other',
+  },
+  {
+    id: 'close-leaves-customer-with-human',
+    file: conversations,
+    find: "await tx.customers.setMode(row.customer_id, 'BOT', at);",
+    replace: '',
+    suites: ['test/integration/handoff-journey.test.ts'],
+    bug: 'after a close the customer is still marked as with a human: the bot stays silent',
+  },
+  {
+    id: 'close-skips-on-close-step',
+    file: conversations,
+    find: "event: { kind: 'handoff-closed', onCloseStep: row.on_close_step },",
+    replace: "event: { kind: 'handoff-closed', onCloseStep: null },",
+    suites: ['test/integration/handoff-journey.test.ts'],
+    bug: "closing a conversation never runs the flow's onClose step: no CSAT survey",
+  },
+  {
+    id: 'assignment-ignores-capacity-used',
+    file: 'engine/services/chat/assignment.service.ts',
+    find: 'candidate.activeCount += 1;',
+    replace: '',
+    suites: ['test/integration/routing-queue-autoclose.test.ts'],
+    bug: 'an operator who becomes available gets the whole queue at once, over their capacity',
+  },
+  {
+    id: 'queue-positions-across-queues',
+    file: 'engine/services/chat/queue-announcer.ts',
+    find: "const queueKey = conversation.queue_id ?? '';",
+    replace: "const queueKey = '';",
+    suites: ['test/integration/routing-queue-autoclose.test.ts'],
+    bug: 'queued customers are told positions counted over every queue, not theirs',
+  },
+  {
+    id: 'ingest-duplicates-counted-as-stored',
+    file: 'engine/services/chat/webhook-ingest.ts',
+    find: 'if (!fresh.has(row.id) || counted.has(row.id)) continue;',
+    replace: 'if (counted.has(row.id)) continue;',
+    suites: ['test/integration/webhook-ingest.test.ts'],
+    bug: 'a redelivered event is reported as stored again (and wakes the processors for nothing)',
+  },
+  {
+    id: 'batch-failure-fails-neighbours',
+    file: 'engine/services/chat/event-processor.ts',
+    find: 'else for (const event of events) await this.handler.handle([event], this.workerId).catch((e: unknown) => this.failed(event, e));',
+    replace: 'else for (const event of events) await this.failed(event, error);',
+    suites: ['test/integration/event-batch-isolation.test.ts'],
+    bug: "one bad event in a batch makes its neighbours' customers wait for retries they did not need",
+  },
+];

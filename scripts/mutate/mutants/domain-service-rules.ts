@@ -1,0 +1,165 @@
+/** Mutants of the pure rules around a chat: business hours, routing, the queue, auto-close (engine/domain/). */
+import type { Mutant } from '../mutant.ts';
+
+const hours = 'engine/domain/calendar/hours-at.ts';
+const choose = 'engine/domain/routing/choose-operator.ts';
+const autoClose = 'engine/domain/autoclose/auto-close-step.ts';
+
+export const domainRuleMutants: Mutant[] = [
+  // business hours
+  {
+    id: 'holiday-open-as-usual',
+    file: hours,
+    find: '  if (holidayOn(calendar, date)) return [];\n',
+    replace: '',
+    suites: ['test/unit/business-hours.test.ts'],
+    bug: 'on a public holiday customers are queued for operators who are not there',
+  },
+  {
+    id: 'night-shift-runs-into-holiday',
+    file: hours,
+    find: 'const spill = end > 1440 && !cutAtMidnight;',
+    replace: 'const spill = end > 1440;',
+    suites: ['test/unit/business-hours.test.ts'],
+    bug: "a night shift before a holiday keeps the office open into the holiday's first hours",
+  },
+  {
+    id: 'night-shift-ends-at-midnight',
+    file: hours,
+    find: 'const open = [addDays(today, -1), today].some((date) =>',
+    replace: 'const open = [today].some((date) =>',
+    suites: ['test/unit/business-hours.test.ts'],
+    bug: "after midnight a late shift (22:00-02:00) counts as closed",
+  },
+  {
+    id: 'special-day-ignored',
+    file: hours,
+    find: '  if (special) return special.periods;\n',
+    replace: '',
+    suites: ['test/unit/business-hours.test.ts'],
+    bug: 'special opening days (a Saturday sale) keep the ordinary weekly hours',
+  },
+  // routing: CEL rules, then an operator
+  {
+    id: 'routing-rules-ignored',
+    file: 'engine/domain/routing/decide-routing.ts',
+    find: 'rules.rules.find((rule) => safelyHolds(rule.if, scope)) ?? rules.default',
+    replace: 'rules.default',
+    suites: ['test/unit/flow-ask-handoff.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    bug: 'VIP and language rules never apply: every chat goes to the default team at default priority',
+  },
+  {
+    id: 'routing-rule-loses-default-team',
+    file: 'engine/domain/routing/decide-routing.ts',
+    find: 'team: chosen.team ?? rules.default.team ?? null,',
+    replace: 'team: chosen.team ?? null,',
+    suites: ['test/unit/flow-ask-handoff.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    bug: 'a rule that only raises the priority sends the chat to no team instead of the default one',
+  },
+  {
+    id: 'operator-over-capacity',
+    file: choose,
+    find: 'candidate.activeCount >= candidate.capacity',
+    replace: 'candidate.activeCount > candidate.capacity',
+    suites: ['test/unit/choose-operator.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    bug: 'an operator at capacity is given one chat more',
+  },
+  {
+    id: 'one-skill-is-enough',
+    file: choose,
+    find: 'need.skills.every((skill) => candidate.skills.includes(skill))',
+    replace: 'need.skills.some((skill) => candidate.skills.includes(skill))',
+    suites: ['test/unit/choose-operator.test.ts'],
+    bug: 'a chat needing Thai and billing goes to someone with only one of them (and chats needing no skill to nobody)',
+  },
+  {
+    id: 'team-ignored',
+    file: choose,
+    find: '  if (need.team !== null && candidate.teams !== undefined && !candidate.teams.includes(need.team)) return false;\n',
+    replace: '',
+    suites: ['test/unit/choose-operator.test.ts'],
+    bug: "a billing chat goes to the sales team",
+  },
+  {
+    id: 'least-busy-picks-busiest',
+    file: choose,
+    find: "(strategy === 'least-busy' ? load(a) - load(b) : 0)",
+    replace: "(strategy === 'least-busy' ? load(b) - load(a) : 0)",
+    suites: ['test/unit/choose-operator.test.ts'],
+    bug: 'least-busy routing gives the next chat to the busiest operator',
+  },
+  {
+    id: 'round-robin-picks-latest',
+    file: choose,
+    find: 'const idle = (a.lastAssignedAt ?? -Infinity) - (b.lastAssignedAt ?? -Infinity);',
+    replace: 'const idle = (b.lastAssignedAt ?? -Infinity) - (a.lastAssignedAt ?? -Infinity);',
+    suites: ['test/unit/choose-operator.test.ts'],
+    bug: 'round-robin keeps giving chats to the operator who just got one',
+  },
+  // the queue
+  {
+    id: 'wait-estimate-rounds-down',
+    file: 'engine/domain/queue/estimate-wait.ts',
+    find: 'return Math.max(1, Math.ceil((Math.max(1, position) * mean) / operators));',
+    replace: 'return Math.max(1, Math.floor((Math.max(1, position) * mean) / operators));',
+    suites: ['test/unit/queue-maths.test.ts'],
+    bug: 'queued customers are promised a shorter wait than the estimate',
+  },
+  {
+    id: 'wait-estimate-ignores-operators',
+    file: 'engine/domain/queue/estimate-wait.ts',
+    find: 'const operators = Math.max(1, onlineOperators);',
+    replace: 'const operators = 1;',
+    suites: ['test/unit/queue-maths.test.ts'],
+    bug: 'the wait is estimated as if one operator served the whole queue',
+  },
+  {
+    id: 'position-repeated-unchanged',
+    file: 'engine/domain/queue/announce-position.ts',
+    find: '  if (notice.position === notice.lastPosition) return false;\n',
+    replace: '',
+    suites: ['test/unit/queue-maths.test.ts'],
+    bug: 'a queued customer is told the same position again and again',
+  },
+  {
+    id: 'position-interval-in-ms',
+    file: 'engine/domain/queue/announce-position.ts',
+    find: '>= notice.minIntervalSeconds * 1000',
+    replace: '>= notice.minIntervalSeconds',
+    suites: ['test/unit/queue-maths.test.ts'],
+    bug: 'a busy queue sends a position message for every step forward',
+  },
+  {
+    id: 'max-wait-in-seconds',
+    file: 'engine/domain/queue/max-wait.ts',
+    find: 'now - queuedAt >= queue.maxWait.minutes * 60_000',
+    replace: 'now - queuedAt >= queue.maxWait.minutes * 1_000',
+    suites: ['test/unit/queue-maths.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    bug: "the queue's time-out offer comes after seconds, not minutes",
+  },
+  // auto-close
+  {
+    id: 'auto-close-while-customer-waits',
+    file: autoClose,
+    find: '  if (lastCustomerAt !== null && lastCustomerAt > lastOperatorAt) return null;\n',
+    replace: '',
+    suites: ['test/unit/auto-close.test.ts'],
+    bug: "a customer waiting for the operator's answer is warned and closed for being silent",
+  },
+  {
+    id: 'auto-close-old-warning-counts',
+    file: autoClose,
+    find: 'const warned = warnedAt !== null && warnedAt >= lastOperatorAt;',
+    replace: 'const warned = warnedAt !== null;',
+    suites: ['test/unit/auto-close.test.ts'],
+    bug: 'a warning from an earlier silence counts: the chat closes without a new warning',
+  },
+  {
+    id: 'auto-close-without-promised-warning',
+    file: autoClose,
+    find: 'return now >= Math.max(closeAt, warnedAt + warnBeforeMs) ? \'close\' : null;',
+    replace: "return now >= closeAt ? 'close' : null;",
+    suites: ['test/unit/auto-close.test.ts'],
+    bug: 'after a late sweep the warning and the close arrive together',
+  },
+];

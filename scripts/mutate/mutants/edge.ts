@@ -1,0 +1,24 @@
+/**
+ * Mutants at the edge, outside the stateful services but among the bugs the mutation audit of issue #17
+ * planted: LINE's signature and the operators' socket.
+ */
+import type { Mutant } from '../mutant.ts';
+
+export const edgeMutants: Mutant[] = [
+  {
+    id: 'unsigned-webhook-accepted',
+    file: 'engine/line/signature.ts',
+    find: 'if (!signature) return false;',
+    replace: 'if (!signature) return true;',
+    suites: ['test/integration/webhook-ingest.test.ts'],
+    bug: 'anyone can post a webhook without a signature and speak as any customer',
+  },
+  {
+    id: 'socket-without-session',
+    file: 'engine/transports/realtime/socket-gateway.ts',
+    find: '} catch {\n      next(new SocketRefused());',
+    replace: '} catch {\n      next();',
+    suites: ['test/integration/operator-auth.test.ts'],
+    bug: 'a socket without a valid token is let in and hears every waiting customer',
+  },
+];
