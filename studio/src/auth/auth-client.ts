@@ -13,14 +13,17 @@ export interface SignedIn {
 }
 
 const LOGOUT_TIMEOUT_MS = 5_000;
+/** a refresh holds the lock every tab waits for: one that hangs must not hold it for ever */
+const REFRESH_TIMEOUT_MS = 20_000;
 
-async function postJson(path: string, body: unknown): Promise<SignedIn> {
+async function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<SignedIn> {
   const sentAt = Date.now();
   const response = await fetch(path, {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(body),
     credentials: 'same-origin',
+    signal,
   });
   if (!response.ok) throw await toApiError(response);
   const json: LoginResponse = await response.json();
@@ -42,7 +45,7 @@ function serverAhead(response: Response, sentAt: number): number {
 export const authClient = {
   login: (body: LoginRequest) => postJson('/api/auth/login', body),
   acceptInvite: (token: string, password: string) => postJson(`/api/invites/${encodeURIComponent(token)}/accept`, { password }),
-  refresh: (body: RefreshRequest) => postJson('/api/auth/refresh', body),
+  refresh: (body: RefreshRequest) => postJson('/api/auth/refresh', body, AbortSignal.timeout(REFRESH_TIMEOUT_MS)),
   /** ends the session on the engine; the bearer token names it when the cookie is gone */
   async logout(token: string | null): Promise<void> {
     const headers: Record<string, string> = { accept: 'application/json' };

@@ -110,7 +110,7 @@ export class Session extends EventTarget {
     userActivity.record();
     this.#activeSentAt = Date.now();
     this.#notice = null;
-    this.#accept(signedIn);
+    this.#accept(signedIn, true);
     this.#channel?.postMessage({ type: 'signed-in' } satisfies TabMessage);
   }
 
@@ -191,10 +191,11 @@ export class Session extends EventTarget {
     }
   }
 
-  #accept({ response, serverAheadMs }: SignedIn): void {
+  /** `chosen`: this tab signed in (the page goes on as that person); else a refresh, which must be the same person */
+  #accept({ response, serverAheadMs }: SignedIn, chosen = false): void {
     const previous = this.#current;
-    if (previous && previous.operator.id !== response.operator.id) {
-      // another tab signed in as someone else (the cookie is shared): start over as them
+    if (!chosen && previous && previous.operator.id !== response.operator.id) {
+      // another tab signed in as someone else (the cookie is shared): start over as them, nothing of the other kept
       location.reload();
       return;
     }
