@@ -158,4 +158,16 @@ test('a second claim of a closed conversation is refused with 409', async () => 
   assert.is(again.body.error.code, 'not_waiting');
 });
 
+test('a second close of a closed conversation is refused with 409, and the customer is not surveyed again', async () => {
+  const before = await engine.baton.store.conversations.findById(conversation.id);
+  const customer = await engine.baton.store.customers.findByLineUserId(USER);
+  const written = async () => (await engine.baton.store.messages.listByCustomer(customer?.id ?? '')).length;
+  const messagesBefore = await written();
+  const again = await operator.request<{ error: { code: string } }>('POST', `/api/conversations/${conversation.id}/close`);
+  assert.is(again.status, 409);
+  const after = await engine.baton.store.conversations.findById(conversation.id);
+  assert.equal([after?.closed_at, after?.close_reason, after?.csat], [before?.closed_at, before?.close_reason, before?.csat], 'the first close stands');
+  assert.is(await written(), messagesBefore, 'no second farewell or survey');
+});
+
 test.run();

@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import type { NewWebhookEvent } from '../../engine/store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../engine/store/store.ts';
 import { useTestStore } from '../support/cluster-store.ts';
+import { addOperator } from '../support/test-operators.ts';
 
 let store: Store;
 const LEASE = 1_000;
@@ -150,6 +151,21 @@ test('an outbound batch is sent by one engine at a time, and resent with the sam
   assert.equal(retaken.map((m) => m.retry_key), ['retry-key-1', 'retry-key-1'], 'same key: LINE delivers it once');
   await store.messages.markSent(retaken.map((m) => m.id), 'push', T + LEASE + 2);
   assert.equal(await store.messages.claimBatch('retry-key-1', 'engine-1', T + 10 * LEASE, LEASE), [], 'a sent batch is never claimed again');
+});
+
+test("a queued conversation's time-out step, its inactivity warning and its position notice are each claimed by one engine", async () => {
+  const { customer } = await store.customers.findOrCreate('Uonce', T);
+  const queued = await store.conversations.create({ customerId: customer.id, flowVersion: 1, onCloseStep: null, now: T });
+  // two engines' sweeps read the conversation at the same moment, then both try
+  assert.is(await store.conversations.claimMaxWait(queued.id), true);
+  assert.is(await store.conversations.claimMaxWait(queued.id), false, 'the time-out step runs once');
+  assert.is(await store.conversations.claimAnnouncement(queued.id, null, 2, T), true);
+  assert.is(await store.conversations.claimAnnouncement(queued.id, null, 2, T), false, 'one position notice');
+  await addOperator(store, { email: 'once@example.com', password: 'once-password-1', name: 'Once' });
+  const operator = await store.operators.findByEmail('once@example.com');
+  assert.ok(operator && (await store.conversations.claim(queued.id, operator.id, T)));
+  assert.is(await store.conversations.claimWarning(queued.id, null, T + 1), true);
+  assert.is(await store.conversations.claimWarning(queued.id, null, T + 1), false, 'one inactivity warning');
 });
 
 test('an outbound batch handed back at shutdown is picked up by the next sweep', async () => {
