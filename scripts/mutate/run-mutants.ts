@@ -9,6 +9,8 @@ import { runSuite } from './run-suite.ts';
 import type { Verdict } from './verdict.ts';
 
 type Db = 'sqlite' | 'postgres';
+/** a mutant that breaks the syntax (esbuild cannot transform the file) fails every suite and says nothing about the tests */
+const COMPILE_ERROR = /TransformError[^\n]*/;
 const keyOf = (suite: string, db: Db) => `${suite} [${db}]`;
 const dbOf = (mutant: Mutant): Db => mutant.db ?? 'sqlite';
 
@@ -49,6 +51,7 @@ async function judge(dir: string, mutant: Mutant, healthy: ReadonlyMap<string, b
   try {
     for (const suite of usable) {
       const run = await runSuite(dir, suite, dbOf(mutant));
+      if (!run.passed && COMPILE_ERROR.test(run.tail)) return { mutant, outcome: 'stale', reason: `the mutated code does not compile: ${COMPILE_ERROR.exec(run.tail)?.[0] ?? ''}` };
       if (!run.passed) return { mutant, outcome: 'killed', by: keyOf(suite, dbOf(mutant)), timedOut: run.timedOut, ms: Date.now() - started, output: run.tail };
     }
     // a suite that could not judge might have killed it: undecided, not survived

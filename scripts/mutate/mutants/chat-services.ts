@@ -120,7 +120,7 @@ export const chatServiceMutants: Mutant[] = [
     file: 'engine/services/chat/outbox.ts',
     find: 'export const MAX_MESSAGES_PER_REQUEST = 5;',
     replace: 'export const MAX_MESSAGES_PER_REQUEST = 6;',
-    suites: ['test/integration/handoff-journey.test.ts', 'test/integration/routing-queue-autoclose.test.ts'],
+    suites: ['test/integration/long-answer.test.ts'],
     bug: 'six messages go in one request: LINE refuses it and none of them arrives',
   },
   {
@@ -169,7 +169,7 @@ export const chatServiceMutants: Mutant[] = [
     file: 'engine/services/chat/queue-announcer.ts',
     find: "const queueKey = conversation.queue_id ?? '';",
     replace: "const queueKey = '';",
-    suites: ['test/integration/routing-queue-autoclose.test.ts'],
+    suites: ['test/integration/queue-positions.test.ts'],
     bug: 'queued customers are told positions counted over every queue, not theirs',
   },
   {
