@@ -95,6 +95,14 @@ export interface RunningBaton {
 const PASSWORD_HASH_CONCURRENCY = 2;
 const PASSWORD_HASH_QUEUE = 64;
 
+/**
+ * Slow clients hold sockets: headers must arrive within 10 s and a whole request within 30 s (a flow set of
+ * 2 MB from a slow link included); a webhook body within 5 s of its headers (LINE sends it at once).
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const WEBHOOK_BODY_DEADLINE_MS = 5_000;
+
 /** How often pending outbound messages (LINE down, crash before send) are retried. */
 const OUTBOX_SWEEP_MS = 5_000;
 /** How often due wait steps are looked for: the resolution of `wait: { seconds }`. */
@@ -176,7 +184,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     https: config.publicUrl.startsWith('https:'),
     trustedProxies: config.trustedProxies,
     mountWebhook(koa) {
-      koa.use(lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, ingest, draining: () => draining }).routes());
+      koa.use(lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: WEBHOOK_BODY_DEADLINE_MS, ingest, draining: () => draining }).routes());
     },
     mountRoutes(koa) {
       const authDeps = { auth, sessions, cookies: { secure: config.publicUrl.startsWith('https:'), publicOrigin }, logger: httpLogger };
@@ -201,7 +209,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
       }
     },
   });
-  const server = http.createServer(app.callback());
+  // Node checks those timeouts every connectionsCheckingInterval (30 s by default): every second instead
+  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, app.callback());
   const gateway = attachSocketGateway(server, sessions, logger.child({ module: 'realtime' }), {
     adapter: redis ? redisStreamsAdapter(redis.client, config.redisKeyPrefix) : undefined,
     publicOrigin,

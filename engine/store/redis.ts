@@ -74,7 +74,8 @@ export async function openRedis(url: string, logger: Logger, connectTimeoutMs = 
           try {
             await connectWithin(c.close(), 2_000, 'redis close');
           } catch {
-            c.destroy();
+            // closing failed (Redis away) or the client closed meanwhile: drop whatever is left
+            if (c.isOpen) c.destroy();
           }
         }),
       );

@@ -66,7 +66,7 @@ test('both engines are ready, with the database and Redis reachable', async () =
   for (const engine of [a, b]) {
     const response = await fetch(`${engine.url}/readyz`);
     assert.is(response.status, 200);
-    assert.equal(await response.json(), { ok: true, database: true, redis: true, draining: false });
+    assert.equal(await response.json(), { ok: true, database: true, redis: true, degraded: false, draining: false });
   }
 });
 

@@ -1,6 +1,12 @@
-/** The one place errors become responses: `{ error: { code, message } }`, with details only for user errors. */
+/**
+ * The one place errors become responses: `{ error: { code, message } }`, with details only for user errors.
+ * A database that cannot be reached answers 503 with Retry-After (try again shortly; LINE redelivers), not 500.
+ */
 import type { Middleware } from 'koa';
-import { UserError } from '../../errors.ts';
+import { isUnreachable, UserError } from '../../errors.ts';
+
+/** seconds a client should wait before trying again while the database is unreachable */
+const RETRY_AFTER_SECONDS = '2';
 import type { Logger } from '../../logger.ts';
 
 export function errorHandler(logger: Logger): Middleware {
@@ -16,6 +22,13 @@ export function errorHandler(logger: Logger): Middleware {
         ctx.status = error.status;
         ctx.set(error.headers);
         ctx.body = { error: { code: error.code, message: error.message }, ...error.details };
+        return;
+      }
+      if (isUnreachable(error)) {
+        logger.warn({ method: ctx.method, path: ctx.path, error: error instanceof Error ? error.message : String(error) }, 'database unreachable');
+        ctx.status = 503;
+        ctx.set('Retry-After', RETRY_AFTER_SECONDS);
+        ctx.body = { error: { code: 'unavailable', message: 'The database cannot be reached right now: try again shortly' } };
         return;
       }
       logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unexpected error');

@@ -1,6 +1,8 @@
 /**
  * GET /healthz: the process is up (liveness). GET /readyz: this engine should get traffic (readiness):
- * the database answers, Redis answers when configured, and the engine is not shutting down.
+ * it can accept webhooks, which needs the database and not shutting down. Redis trouble is reported as
+ * `degraded` (live updates between engines and shared sign-in counters wait), not as unready: taking every
+ * engine out of the balancer for a Redis outage would refuse LINE's webhooks for nothing.
  */
 import Router from '@koa/router';
 
@@ -19,9 +21,9 @@ export function healthRoutes(checks: ReadinessChecks): Router {
   router.get('/readyz', async (ctx) => {
     const [database, redis] = await Promise.all([checks.database(), checks.redis ? checks.redis() : Promise.resolve(null)]);
     const draining = checks.draining();
-    const ok = database && redis !== false && !draining;
+    const ok = database && !draining;
     ctx.status = ok ? 200 : 503;
-    ctx.body = { ok, database, ...(redis === null ? {} : { redis }), draining };
+    ctx.body = { ok, database, ...(redis === null ? {} : { redis, degraded: !redis }), draining };
   });
   return router;
 }

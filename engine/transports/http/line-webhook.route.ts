@@ -16,6 +16,8 @@ import { assertValid, validators } from './validate-payload.ts';
 export interface LineWebhookOptions {
   channelSecret: string;
   bodyLimitBytes: number;
+  /** LINE sends a body at once: one still arriving after this is refused (408) and its socket freed */
+  bodyDeadlineMs: number;
   ingest: WebhookIngest;
   /** true once the engine shuts down: webhooks then get 503 and LINE redelivers them elsewhere */
   draining?: () => boolean;
@@ -24,7 +26,7 @@ export interface LineWebhookOptions {
 export function lineWebhookRoutes(options: LineWebhookOptions): Router {
   const router = new Router();
   router.post('/webhooks/line', refuseWhileDraining(options.draining ?? (() => false)), async (ctx) => {
-    const raw = await readRawBody(ctx, options.bodyLimitBytes);
+    const raw = await readRawBody(ctx, options.bodyLimitBytes, options.bodyDeadlineMs);
     if (!verifyLineSignature(raw, options.channelSecret, ctx.get('x-line-signature') || undefined)) {
       throw unauthorized('Missing or invalid x-line-signature');
     }

@@ -2,7 +2,11 @@
 import type { Context } from 'koa';
 import { badRequest, UserError } from '../../errors.ts';
 
-export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
+/**
+ * The body, whole, within `limitBytes`; with `deadlineMs`, it must also have arrived that long after the
+ * headers (a client trickling bytes holds a socket otherwise): 408 and the connection is closed.
+ */
+export function readRawBody(ctx: Context, limitBytes: number, deadlineMs?: number): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || 0);
   if (declared > limitBytes) return Promise.reject(new UserError(413, 'payload_too_large', `Body larger than ${limitBytes} bytes`));
   // stream events rather than `for await`: the async iterator costs a promise per chunk, on every webhook
@@ -10,6 +14,16 @@ export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     const req = ctx.req;
+    const timer =
+      deadlineMs === undefined
+        ? null
+        : setTimeout(() => {
+            cleanUp();
+            // answer 408, then close the connection: the rest of the body is not waited for
+            ctx.set('Connection', 'close');
+            ctx.res.once('finish', () => req.socket.destroy());
+            reject(new UserError(408, 'request_timeout', `The body did not arrive within ${deadlineMs} ms`));
+          }, deadlineMs);
     const onData = (chunk: Buffer | string) => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += buffer.length;
@@ -30,6 +44,7 @@ export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
       reject(error);
     };
     const cleanUp = () => {
+      if (timer) clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);

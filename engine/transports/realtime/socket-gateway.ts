@@ -9,6 +9,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { ClientToServerEvents, JoinAnswer, ServerToClientEvents, SessionEndReason, SocketData } from '../../contracts/socket-events.ts';
+import { isUnreachable } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import { oversees } from '../../services/auth/permissions.ts';
 import type { Actor, Principal } from '../../services/auth/principal.ts';
@@ -38,11 +39,18 @@ export interface SocketGatewayOptions {
   onOperatorLeft?: (operatorId: string, remaining: () => Promise<number>) => void;
 }
 
-/** What the client's connect_error carries when the server refuses the socket (Socket.IO passes `data` on). */
+/**
+ * What the client's connect_error carries when the server refuses the socket (Socket.IO passes `data` on):
+ * `unauthorized` (sign in again) or `unavailable` (the database cannot be reached: try again shortly).
+ */
 class SocketRefused extends Error {
-  readonly data = { code: 'unauthorized', message: 'Sign in again: the token is missing, invalid or expired, or the session ended' };
-  constructor() {
-    super('unauthorized');
+  readonly data: { code: 'unauthorized' | 'unavailable'; message: string };
+  constructor(code: 'unauthorized' | 'unavailable' = 'unauthorized') {
+    super(code);
+    this.data =
+      code === 'unavailable'
+        ? { code, message: 'The server cannot check the session right now: try again shortly' }
+        : { code, message: 'Sign in again: the token is missing, invalid or expired, or the session ended' };
   }
 }
 
@@ -103,8 +111,8 @@ export function attachSocketGateway(
     let principal: Principal;
     try {
       principal = await sessions.authenticate(typeof token === 'string' ? token : undefined, addressOf(socket.request, options.trustedProxies));
-    } catch {
-      next(new SocketRefused());
+    } catch (error) {
+      next(new SocketRefused(isUnreachable(error) ? 'unavailable' : 'unauthorized'));
       return;
     }
     // a session that may only change its password or enrol in MFA has no inbox yet
