@@ -91,10 +91,16 @@ export class SocketController implements ReactiveController {
       if (endedFor === 'token_expired' && session.token && session.token !== this.#sentToken) socket.connect();
       else void this.#reconnect(socket);
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       // socket.active is false when the engine's middleware refused us; then no retry will follow
       if (socket.active) {
         this.#setStatus(RealtimeStatus.RECONNECTING);
+        return;
+      }
+      // the engine could not check the session (its database is away): try again, the session is fine
+      if (error.data?.code === 'unavailable') {
+        this.#setStatus(RealtimeStatus.RECONNECTING);
+        this.#retryTimer = setTimeout(() => socket.connect(), RETRY_REFRESH_MS);
         return;
       }
       if (!this.#retriedRefusal) {
