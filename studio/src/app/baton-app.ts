@@ -2,19 +2,14 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import { sandbox } from '../api/sandbox-client.ts';
-import '../account/baton-account.ts';
-import '../audit/baton-audit.ts';
 import { IdleController } from '../auth/idle-controller.ts';
 import { session, SessionStatus } from '../auth/session.ts';
-import '../flows-page/baton-flows-page.ts';
 import '../idle-warning/baton-idle-warning.ts';
 import '../inbox/baton-inbox.ts';
-import '../invite/baton-invite.ts';
 import '../login/baton-login.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
-import '../simulator/baton-simulator.ts';
-import '../team/baton-team.ts';
 import { appStyles } from './baton-app.styles.ts';
+import { loadPage } from './page-loader.ts';
 import { Route, hrefFor, isPublic, mayOpen, parsePlace, type Place } from './routes.ts';
 
 const ROLE_NAMES = { admin: 'admin', supervisor: 'supervisor', operator: 'operator' } as const;
@@ -158,6 +153,7 @@ export class BatonApp extends LitElement {
 
   #renderPage() {
     const { route, param } = this.place;
+    loadPage(route);
     if (route === Route.INVITE) return html`<baton-invite .token=${param ?? ''} @signed-in=${this.#goOn}></baton-invite>`;
     if (session.status === SessionStatus.RESTORING) return html`<p class="notice muted" data-testid="restoring">Loading…</p>`;
     if (route === Route.LOGIN) return html`<baton-login @signed-in=${this.#goOn}></baton-login>`;
