@@ -5,6 +5,7 @@ import type { AuditEntryDto } from '../../../engine/contracts/rest.ts';
 import { api, type AuditQuery } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import { saveBlob } from '../shared/save-file.ts';
 import { auditStyles } from './baton-audit.styles.ts';
 import { auditQueryFrom, today } from './audit-query.ts';
@@ -45,7 +46,7 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
  * filtered by dates, actor and action, paged back with "Older", exported as CSV with the same filters.
  */
 export class BatonAudit extends LitElement {
-  static override styles = [controlStyles, auditStyles];
+  static override styles = [controlStyles, tableStyles, auditStyles];
   static override properties = {
     query: { state: true },
     older: { state: true },

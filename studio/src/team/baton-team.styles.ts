@@ -44,31 +44,6 @@ export const teamStyles = css`
     border: 1px solid #8fd3a8;
     color: #137333;
   }
-  .table-wrap {
-    overflow-x: auto;
-    background: var(--baton-surface);
-    border: 1px solid var(--baton-border);
-    border-radius: 10px;
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 13px;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 9px 10px;
-    border-bottom: 1px solid var(--baton-border);
-    vertical-align: top;
-  }
-  th {
-    font-size: 12px;
-    font-weight: 600;
-    color: var(--baton-muted);
-    background: #f9fafb;
-    white-space: nowrap;
-  }
   tbody th {
     background: none;
     font-size: 13px;

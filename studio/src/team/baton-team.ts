@@ -6,6 +6,7 @@ import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import '../security-settings/baton-security-settings.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import type { OperatorFormSubmitEvent } from '../shared/events.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { dangerButtonStyles, teamStyles } from './baton-team.styles.ts';
@@ -21,7 +22,7 @@ const PRESENCE_LABELS = { available: 'Available', away: 'Away', offline: 'Offlin
  * the list only.
  */
 export class BatonTeam extends LitElement {
-  static override styles = [controlStyles, teamStyles, dangerButtonStyles];
+  static override styles = [controlStyles, tableStyles, teamStyles, dangerButtonStyles];
   static override properties = {
     operator: { attribute: false },
     dialog: { state: true },
