@@ -16,8 +16,8 @@ export const edgeMutants: Mutant[] = [
   {
     id: 'socket-without-session',
     file: 'engine/transports/realtime/socket-gateway.ts',
-    find: '} catch {\n      next(new SocketRefused());',
-    replace: '} catch {\n      next();',
+    find: "next(new SocketRefused(isUnreachable(error) ? 'unavailable' : 'unauthorized'));",
+    replace: 'next(isUnreachable(error) ? new SocketRefused(\'unavailable\') : undefined);',
     suites: ['test/integration/operator-auth.test.ts'],
     bug: 'a socket without a valid token is let in and hears every waiting customer',
   },
