@@ -40,6 +40,8 @@ import { pluginRoutes } from './transports/http/plugins.route.ts';
 import { builtInPlugins } from '../plugins/built-in-plugins.ts';
 import { PluginHost } from '../plugins/plugin-host.ts';
 import { RetentionService } from './services/maintenance/retention.service.ts';
+import { EngineHeartbeat } from './services/maintenance/engine-heartbeat.ts';
+import { finishOrHandBack } from './services/maintenance/hand-back-work.ts';
 import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
 import { openDatabase } from './store/database.ts';
 import { openRedis } from './store/redis.ts';
@@ -103,6 +105,8 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const WEBHOOK_BODY_DEADLINE_MS = 5_000;
 
+/** At shutdown, how long work in hand may finish before it is abandoned and handed back (a hung LINE). */
+const SHUTDOWN_WORK_WAIT_MS = 5_000;
 /** How often pending outbound messages (LINE down, crash before send) are retried. */
 const OUTBOX_SWEEP_MS = 5_000;
 /** How often due wait steps are looked for: the resolution of `wait: { seconds }`. */
@@ -231,6 +235,12 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const port = (server.address() as AddressInfo).port;
   webhookUrl = `http://127.0.0.1:${port}/webhooks/line`;
 
+  // before anything is claimed: a lone SQLite engine takes back what its dead predecessor held
+  const heartbeat = new EngineHeartbeat(store, logger.child({ module: 'heartbeat' }), { instanceId, database: config.database }, () => {
+    processor.kick();
+    dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
+  });
+  await heartbeat.start();
   if (options.processEvents !== false) processor.start();
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
@@ -283,10 +293,9 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         clearInterval(resumeTimer);
         await watcher?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        await cron?.stop();
-        // events and outbound batches in hand finish; whatever is still claimed is handed back now
-        await processor.stop();
-        await dispatcher.stop();
+        // events, outbound batches and cron runs in hand finish, up to a bound; the rest is handed back
+        await finishOrHandBack([cron, processor, dispatcher], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
+        await heartbeat.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();
         server.closeAllConnections();

@@ -4,6 +4,7 @@ import { closeDatabase } from './database.ts';
 import { AuditRepo } from './repositories/audit.repo.ts';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
 import { CustomersRepo } from './repositories/customers.repo.ts';
+import { EnginesRepo } from './repositories/engines.repo.ts';
 import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
 import { JobRunsRepo } from './repositories/job-runs.repo.ts';
 import { MessagesRepo } from './repositories/messages.repo.ts';
@@ -21,6 +22,7 @@ export interface Store {
   flowVersions: FlowVersionsRepo;
   settings: SettingsRepo;
   jobRuns: JobRunsRepo;
+  engines: EnginesRepo;
   sessions: SessionsRepo;
   audit: AuditRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
@@ -40,6 +42,7 @@ export function createStore(db: Knex): Store {
     flowVersions: new FlowVersionsRepo(db),
     settings: new SettingsRepo(db),
     jobRuns: new JobRunsRepo(db),
+    engines: new EnginesRepo(db),
     sessions: new SessionsRepo(db),
     audit: new AuditRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),

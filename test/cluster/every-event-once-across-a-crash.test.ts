@@ -149,7 +149,9 @@ test('2,000 events sent alternately to two engines, one killed and restarted mid
     for (const message of inbound.slice(0, HANDOFF_AT)) {
       assert.ok(batchesByEvent.has(message.webhook_event_id ?? ''), `${user}: "${message.text}" got an answer`);
     }
-    assert.ok(messages.every((m) => m.direction === 'in' || m.delivery_status === 'sent'), `${user}: every answer delivered`);
+    // a reply engine A had in flight when it was killed is marked uncertain and never sent again (it
+    // may have arrived, and a token works once); every other answer was delivered
+    assert.ok(messages.every((m) => m.direction === 'in' || m.delivery_status === 'sent' || uncertainReply(m)), `${user}: every answer delivered`);
 
     // no one stuck: one open conversation from the single handoff, the customer with a human
     const open = await store.conversations.findOpenByCustomer(customer.id);
@@ -186,7 +188,9 @@ test('2,000 events sent alternately to two engines, one killed and restarted mid
     delivered(call.headers['x-line-retry-key'] ?? '', call.at);
   }
   const batches = new Set(outbound.map((m) => m.retry_key ?? ''));
-  for (const key of batches) assert.ok((deliveries.get(key) ?? 0) >= 1, `batch ${key} reached LINE`);
+  const uncertain = new Set(outbound.filter(uncertainReply).map((m) => m.retry_key ?? ''));
+  assert.ok(uncertain.size <= 4 * 25 + 5, `at most the batches in flight at the kill are uncertain (got ${uncertain.size})`);
+  for (const key of batches) if (!uncertain.has(key)) assert.ok((deliveries.get(key) ?? 0) >= 1, `batch ${key} reached LINE`);
   // a batch reaches LINE twice only if engine A sent it and died before recording that: its first
   // delivery came before the kill. Each of A's 4 event loops holds a batch of up to 25 events, each
   // with its answers going out, and its outbox sweep sends a few more.
@@ -195,6 +199,11 @@ test('2,000 events sent alternately to two engines, one killed and restarted mid
   const repeats = repeated.reduce((sum, key) => sum + (deliveries.get(key) ?? 0) - 1, 0);
   assert.ok(repeats <= 4 * 25 + 5, `at most the batches in flight at the kill reached LINE twice (got ${repeats})`);
 });
+
+/** a reply whose engine died before LINE answered: it may have arrived, so it is never sent again */
+function uncertainReply(m: MessageRow): boolean {
+  return (m.delivery_status as string) === 'uncertain' && m.sent_via === 'reply';
+}
 
 function heldBy(instanceId: string): Promise<number> {
   return store.webhookEvents.countHeldBy(instanceId);

@@ -39,6 +39,8 @@ export class FakeLinePlatform {
   private readonly control = createControlApi(this);
   private readonly delays = new Delays();
   private readonly server = new JsonHttpServer((request) => this.handle(request));
+  /** requests received and not answered yet, by path */
+  private readonly unanswered = new Map<string, number>();
 
   constructor(private readonly options: { channelAccessToken: string; replyTokenTtlMs?: number; now?: () => number }) {
     this.now = options.now ?? Date.now;
@@ -67,6 +69,11 @@ export class FakeLinePlatform {
 
   callsTo(path: string): RecordedCall[] {
     return this.calls.filter((call) => call.path === path);
+  }
+
+  /** How many requests to `path` have arrived and are not answered yet (slow or hanging): a call in flight. */
+  inFlight(path: string): number {
+    return this.unanswered.get(path) ?? 0;
   }
 
   failNext(path: string, failure: InjectedFailure): void {
@@ -122,7 +129,8 @@ export class FakeLinePlatform {
   private async handle(request: FakeRequest): Promise<ApiAnswer | null> {
     if (request.path.startsWith('/__fake/')) return this.control(request);
     const at = this.now();
-    const answer = await this.answer(request);
+    this.unanswered.set(request.path, this.inFlight(request.path) + 1);
+    const answer = await this.answer(request).finally(() => this.unanswered.set(request.path, this.inFlight(request.path) - 1));
     if (answer === null) return null; // closed while a slow answer was waiting
     const sent: ApiAnswer = { ...answer, headers: { 'x-line-request-id': request.requestId, ...answer.headers } };
     this.calls.push({

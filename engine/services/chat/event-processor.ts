@@ -3,7 +3,9 @@
  * each taking a batch of whatever is waiting (one event per customer): the store's claim keeps each
  * customer's events in timestamp order and hands each event to one loop. A batch commits as one;
  * if it fails, its events are retried one by one so that one bad event does not hold up the rest.
- * Events left "processing" by a dead process are taken over when their lease expires. An event
+ * Events left "processing" by a dead engine are handed back as soon as its heartbeat says it died
+ * (services/maintenance/engine-heartbeat.ts: at start on SQLite, within seconds on Postgres) and
+ * kick() wakes the loops for them; the lease is the backstop, for a holder nobody noticed. An event
  * that is malformed (MalformedLineEventError: stored before the edge checked events, or by an older
  * engine) is stored as ignored at once: retrying it would fail the same way every time.
  */

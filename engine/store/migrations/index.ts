@@ -6,6 +6,7 @@ import * as flowRuntime from './003-flow-runtime.ts';
 import * as liveEventIndexes from './004-live-event-indexes.ts';
 import * as closedConversationsByTime from './005-closed-conversations-by-time.ts';
 import * as teamAndSessions from './006-team-and-sessions.ts';
+import * as engineHeartbeats from './007-engine-heartbeats.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004-live-event-indexes': liveEventIndexes,
   '005-closed-conversations-by-time': closedConversationsByTime,
   '006-team-and-sessions': teamAndSessions,
+  '007-engine-heartbeats': engineHeartbeats,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DeliveryStatus, MessageDto, SenderKind } from '../../contracts/conversation.ts';
+import type { DeadHolders } from './engines.repo.ts';
 import { parseJson } from './json-column.ts';
 
 export interface MessageRow {
@@ -105,14 +106,48 @@ export class MessagesRepo {
     const changed = await this.db('messages')
       .where({ retry_key: retryKey, direction: 'out', delivery_status: 'pending' })
       .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))
-      .update({ send_locked_by: owner, send_locked_until: now + leaseMs });
+      .update({
+        send_locked_by: owner,
+        send_locked_until: now + leaseMs,
+        // taken from a lease that ran out: its holder claimed it to send it, so the token may be spent
+        // (LINE takes a token once); this path is the backstop, engines that die are taken over sooner
+        reply_token: this.db.raw('case when send_locked_by is null then reply_token else null end'),
+      });
     if (changed === 0) return [];
     return this.db<MessageRow>('messages').where({ retry_key: retryKey, send_locked_by: owner, delivery_status: 'pending' }).orderBy('id');
   }
 
-  /** Hands back batches this engine holds but will not send (shutdown): another engine sends them now. */
-  async releaseBatches(owner: string): Promise<void> {
-    await this.db('messages').where({ send_locked_by: owner, delivery_status: 'pending' }).update({ send_locked_by: null, send_locked_until: null });
+  /** Hands back the batches this engine still holds at shutdown (see takeOverBatches): another engine sends them now. */
+  async releaseBatches(owner: string): Promise<{ released: number; uncertain: number }> {
+    return this.takeOverBatches({ holder: owner });
+  }
+
+  /**
+   * Takes over batches whose holder will not finish them (it died, or stopped without waiting for
+   * LINE), without waiting for their leases: each goes again at once, by push with its retry key (a
+   * push that had reached LINE is then answered 409, not delivered twice). A batch is claimed only to
+   * be sent there and then, so one that still has its reply token may have its reply in flight: a
+   * token works once and a reply has no retry key, so, like a reply that timed out, it is marked
+   * uncertain (the operator sees it), never tried again and never pushed.
+   */
+  async takeOverBatches(dead: DeadHolders): Promise<{ released: number; uncertain: number }> {
+    const held = () => {
+      const query = this.db('messages').whereNotNull('send_locked_by').where({ delivery_status: 'pending' });
+      return 'holder' in dead ? query.where({ send_locked_by: dead.holder }) : query.whereNot({ send_locked_by: dead.allBut });
+    };
+    const uncertain = await held()
+      .whereNotNull('reply_token')
+      .update({
+        delivery_status: 'uncertain',
+        sent_via: 'reply',
+        reply_token: null,
+        last_error: 'the engine sending this reply stopped before LINE answered',
+        attempts: this.db.raw('attempts + 1'),
+        send_locked_by: null,
+        send_locked_until: null,
+      });
+    const released = await held().update({ send_locked_by: null, send_locked_until: null });
+    return { released, uncertain };
   }
 
   async markSent(ids: number[], via: 'reply' | 'push', now: number): Promise<void> {

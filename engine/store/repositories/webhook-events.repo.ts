@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
+import type { DeadHolders } from './engines.repo.ts';
 
 export const WebhookEventStatus = {
   PENDING: 'pending',
@@ -244,6 +245,24 @@ export class WebhookEventsRepo {
       .where({ locked_by: workerId, status: WebhookEventStatus.PROCESSING })
       .whereNull('processed_at')
       .update({ status: WebhookEventStatus.PENDING, locked_by: null, locked_until: null });
+  }
+
+  /**
+   * Takes over the events a dead engine was handling (no waiting for their leases): back to pending,
+   * where the next claim anywhere takes each again as the head of its customer's line; or failed, once
+   * claimed `maxAttempts` times, so that an event which kills every engine handling it (memory, a
+   * crash) does not take a cluster down one engine after another, each within seconds.
+   */
+  async takeOverFrom(dead: DeadHolders, maxAttempts: number): Promise<{ released: number; failed: number }> {
+    const held = () => {
+      const query = this.db('webhook_events').where({ status: WebhookEventStatus.PROCESSING }).whereNull('processed_at');
+      return 'holder' in dead ? query.where({ locked_by: dead.holder }) : query.whereNot({ locked_by: dead.allBut });
+    };
+    const failed = await held()
+      .where('attempts', '>=', maxAttempts)
+      .update({ status: WebhookEventStatus.FAILED, last_error: `its engine stopped while handling it, ${maxAttempts} times`, locked_by: null, locked_until: null });
+    const released = await held().update({ status: WebhookEventStatus.PENDING, locked_by: null, locked_until: null });
+    return { released, failed };
   }
 
   /** Deletes up to `limit` events finished (done or ignored) before `cutoff`; returns how many went. */
