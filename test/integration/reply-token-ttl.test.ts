@@ -3,7 +3,8 @@
  * by push with an X-Line-Retry-Key. LINE refuses a stale token, and a reply is free where a push is
  * not, so the choice is what the customer and the bill see. The engine and the fake LINE share one
  * clock, which the tests move past the TTL: for the bot's answer (the event handler), for the
- * operator's answer (the token kept on the customer) and for a batch sent late (the dispatcher).
+ * operator's answer (the token kept on the customer) and for a batch sent late (the dispatcher): taken
+ * over from an engine that died holding it, or sent by an engine restarted after a crash.
  * Runs on SQLite and on Postgres (BATON_TEST_DB).
  */
 import { randomBytes } from 'node:crypto';
@@ -13,8 +14,10 @@ import type { ConversationDto } from '../../engine/contracts/conversation.ts';
 import type { ConversationResponse, SendMessageResponse } from '../../engine/contracts/rest.ts';
 import { FakeLinePlatform, type RecordedCall } from '../../engine/line/sandbox/fake-line-platform.ts';
 import { enqueueOutbound } from '../../engine/services/chat/outbox.ts';
+import { openTestStore } from '../support/cluster-store.ts';
 import { startTestEngine, TEST_ACCESS_TOKEN, TestClock, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const TTL_MS = 50_000;
@@ -34,8 +37,8 @@ const repliesWith = (token: string | undefined) =>
   fake.callsTo('/v2/bot/message/reply').filter((call) => (call.body as { replyToken?: string } | null)?.replyToken === token);
 const pushesTo = (user: string): RecordedCall[] => fake.callsTo('/v2/bot/message/push').filter((call) => (call.body as { to?: string } | null)?.to === user);
 
-async function post(event: Parameters<FakeLinePlatform['webhookBody']>[0][number]): Promise<void> {
-  assert.is((await engine.postWebhook(fake.webhookBody([event]))).status, 200);
+async function post(event: Parameters<FakeLinePlatform['webhookBody']>[0][number], to: TestEngine = engine): Promise<void> {
+  assert.is((await to.postWebhook(fake.webhookBody([event]))).status, 200);
 }
 
 test.before(async () => {
@@ -153,6 +156,54 @@ test('a batch an engine claimed and never sent is pushed with its own retry key 
     return message?.delivery_status !== 'pending' && message;
   }, 'the batch marked sent');
   assert.equal([stored.delivery_status, stored.sent_via], ['sent', 'push']);
+});
+
+test('an answer written just before a crash and sent at the restart, after its token aged, goes by push', async () => {
+  const user = 'U0000000000000000000000000000d005';
+  const database = await createTestDatabase();
+  const line = engine.line;
+  try {
+    const first = await startTestEngine({ database, line, now: clock.now, env: { LINE_REPLY_TOKEN_TTL_MS: String(TTL_MS) } });
+    await post(fake.textEvent(user, 'hello'), first);
+    await waitFor(() => textsOf(user).length === 1, 'the first answer');
+    await first.baton.stop();
+
+    // The engine committed the answer to this event with its fresh token and died before sending it:
+    // the row is pending and held by nobody. The engine comes back just past the token's TTL.
+    const event = fake.textEvent(user, 'are you open on Sunday?');
+    const store = await openTestStore(database);
+    const customer = await store.customers.findByLineUserId(user);
+    assert.ok(customer);
+    const [row] = await store.transaction((tx) =>
+      enqueueOutbound(tx, {
+        customerId: customer.id,
+        conversationId: null,
+        senderKind: 'bot',
+        operatorId: null,
+        messages: [{ type: 'text', text: 'Closed on Sundays.' }],
+        replyToken: { token: event.replyToken ?? '', expiresAt: event.timestamp + TTL_MS },
+        webhookEventId: null,
+        now: clock.now(),
+      }),
+    );
+    await store.close();
+    assert.ok(row?.reply_token && row.send_locked_by === null, 'pending with its token, held by no engine');
+    clock.advance(TTL_MS + 1_000);
+
+    const second = await startTestEngine({ database, line, now: clock.now, env: { LINE_REPLY_TOKEN_TTL_MS: String(TTL_MS) } });
+    try {
+      // the restarted engine's first outbox sweep sends it
+      const answer = await waitFor(() => textsOf(user).find((t) => t.text === 'Closed on Sundays.'), 'the answer after the restart', 15_000);
+      assert.is(answer.via, 'push');
+      assert.equal(repliesWith(event.replyToken), [], 'the stale token was never tried');
+      const push = pushesTo(user).find((call) => JSON.stringify(call.body).includes('Closed on Sundays.'));
+      assert.is(push?.headers['x-line-retry-key'], row.retry_key ?? undefined);
+    } finally {
+      await second.baton.stop();
+    }
+  } finally {
+    await database.drop();
+  }
 });
 
 test.run();

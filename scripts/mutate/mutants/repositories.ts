@@ -109,8 +109,8 @@ export const repositoryMutants: Mutant[] = [
   {
     id: 'outbound-batch-sent-by-two-engines',
     file: messages,
-    find: ".where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))\n      .update({ send_locked_by: owner, send_locked_until: now + leaseMs });",
-    replace: '.update({ send_locked_by: owner, send_locked_until: now + leaseMs });',
+    find: ".where({ retry_key: retryKey, direction: 'out', delivery_status: 'pending' })\n      .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))",
+    replace: ".where({ retry_key: retryKey, direction: 'out', delivery_status: 'pending' })",
     suites: ['test/integration/work-claims.test.ts'],
     bug: 'two engines send the same batch at once (a sweep and the event that wrote it): LINE gets it twice',
   },
