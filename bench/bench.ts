@@ -13,6 +13,7 @@ import { flow } from './scenarios/flow.ts';
 import { ingest } from './scenarios/ingest.ts';
 import { memory } from './scenarios/memory.ts';
 import { postgres } from './scenarios/postgres.ts';
+import { recovery } from './scenarios/recovery.ts';
 import { studio } from './scenarios/studio.ts';
 
 /** in the order `npm run bench` runs them */
@@ -24,6 +25,7 @@ export const SCENARIOS: Record<string, { title: string; run: Scenario }> = {
   flow: { title: '5 flow evaluation', run: flow },
   studio: { title: '6 studio bundle size', run: studio },
   postgres: { title: '7 ingest and end to end on Postgres', run: postgres },
+  recovery: { title: '8 recovery: restart, takeover, shutdown while LINE hangs', run: recovery },
 };
 
 export interface BenchResults {

@@ -87,7 +87,8 @@ export async function createCluster(database: TestDatabase, env: Record<string, 
     async close() {
       await Promise.all([...engines].map((engine) => engine.kill()));
       await fake.close();
-      await dropRedisKeys(REDIS_URL, redisPrefix);
+      // engines started without Redis (REDIS_URL '') left nothing there
+      if (clusterEnv.REDIS_URL) await dropRedisKeys(clusterEnv.REDIS_URL, redisPrefix);
     },
   };
 }
