@@ -26,8 +26,11 @@ import { waitFor } from '../../test/support/wait-for.ts';
 /** customers whose events are in hand at the kill, besides the one being replied and the one being pushed */
 const WELCOMED = 10;
 const HANG_MS = 120_000;
-/** LINE calls wait long enough that what hangs is still in flight when the engine goes */
-const ENV = { REDIS_URL: '', LINE_TIMEOUT_MS: '60000', LOG_LEVEL: 'warn' };
+/**
+ * LINE calls wait long enough that what hangs is still in flight when the engine goes; an event waits
+ * for its profile as long (by default it would go on without the name after 1 s), so it is in hand
+ */
+const ENV = { REDIS_URL: '', LINE_TIMEOUT_MS: '60000', LINE_PROFILE_WAIT_MS: '60000', LOG_LEVEL: 'warn' };
 
 interface Customers {
   replied: string;
