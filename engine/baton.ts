@@ -29,6 +29,7 @@ import { AssignmentService } from './services/chat/assignment.service.ts';
 import { FollowUps } from './services/chat/follow-ups.ts';
 import { QueueAnnouncer } from './services/chat/queue-announcer.ts';
 import { PresenceService } from './services/chat/presence.service.ts';
+import { ProfileLookup } from './services/chat/profile-lookup.ts';
 import { CannedResponsesService } from './services/chat/canned-responses.service.ts';
 import { AutoCloseService } from './services/chat/auto-close.service.ts';
 import { QueueTimeoutsService } from './services/chat/queue-timeouts.service.ts';
@@ -109,6 +110,8 @@ const WEBHOOK_BODY_DEADLINE_MS = 5_000;
 const SHUTDOWN_WORK_WAIT_MS = 5_000;
 /** How often pending outbound messages (LINE down, crash before send) are retried. */
 const OUTBOX_SWEEP_MS = 5_000;
+/** LINE profile lookups in flight at once (services/chat/profile-lookup.ts). */
+const PROFILES_IN_FLIGHT = 64;
 /** How often due wait steps are looked for: the resolution of `wait: { seconds }`. */
 const RESUME_SCAN_MS = 1_000;
 /** Auto-close and queue time-outs are checked every minute (their policies are in minutes). */
@@ -141,6 +144,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     apiBaseUrl: line.apiBaseUrl,
     dataApiBaseUrl: line.dataApiBaseUrl,
     timeoutMs: line.timeoutMs,
+    replyTimeoutMs: line.replyTimeoutMs,
     logger,
   });
   const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
@@ -161,9 +165,10 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
 
   const chatLogger = logger.child({ module: 'chat' });
   const publisher = new InboxPublisher();
-  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs });
+  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
-  const handler = new EventHandler({ store, flows, line: lineClient, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
+  const profiles = new ProfileLookup(lineClient, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
+  const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
     concurrency: config.workers.concurrency,
     batchSize: config.workers.eventBatchSize,
@@ -242,6 +247,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   });
   await heartbeat.start();
   if (options.processEvents !== false) processor.start();
+  followUps.start();
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
   const sweepTimer = setInterval(sweep, OUTBOX_SWEEP_MS);
@@ -294,7 +300,25 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         await watcher?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // events, outbound batches and cron runs in hand finish, up to a bound; the rest is handed back
-        await finishOrHandBack([cron, processor, dispatcher], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
+        profiles.stop();
+        // in order: the events in hand finish, then the work they started, then the sends they queued;
+        // a hung LINE is not waited out (an abandoned push is handed back, an abandoned reply is uncertain)
+        const chat = {
+          async stop() {
+            const waitMs = SHUTDOWN_WORK_WAIT_MS * 0.8;
+            const deadline = Date.now() + waitMs;
+            // even if an event in hand never finishes, the sends in flight are abandoned in time
+            const abandon = setTimeout(() => dispatcher.abortAll(), waitMs);
+            try {
+              await processor.stop();
+              await followUps.stop();
+              await dispatcher.stop(Math.max(0, deadline - Date.now()));
+            } finally {
+              clearTimeout(abandon);
+            }
+          },
+        };
+        await finishOrHandBack([cron, chat], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
         await heartbeat.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();

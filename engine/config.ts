@@ -21,7 +21,12 @@ export interface LineConfig {
   dataApiBaseUrl: string;
   /** a reply token is used only while younger than this (LINE: within one minute) */
   replyTokenTtlMs: number;
+  /** per LINE call (push, profile, ...): a push that timed out is retried with its key */
   timeoutMs: number;
+  /** how long a reply is waited for: one that times out may have arrived, so it is not pushed again */
+  replyTimeoutMs: number;
+  /** longest an event waits for a new customer's profile; later, the name is filled in when LINE answers */
+  profileWaitMs: number;
 }
 
 /** How work is shared between engine instances (see docs/deploy.md). */
@@ -34,6 +39,8 @@ export interface WorkersConfig {
   eventLeaseMs: number;
   /** how long an outbound batch being sent stays with its engine before another may resend it */
   outboxLeaseMs: number;
+  /** outbound batches sent to LINE at once per engine (different customers; one at a time each) */
+  outboxConcurrency: number;
 }
 
 export interface CronConfig {
@@ -166,6 +173,8 @@ function line(env: Env): LineConfig {
     dataApiBaseUrl: url(env, 'LINE_DATA_API_BASE_URL', 'https://api-data.line.me', ['https:', 'http:']),
     replyTokenTtlMs: integer(env, 'LINE_REPLY_TOKEN_TTL_MS', 50_000, 1_000, 60_000),
     timeoutMs: integer(env, 'LINE_TIMEOUT_MS', 10_000, 100, 120_000),
+    replyTimeoutMs: integer(env, 'LINE_REPLY_TIMEOUT_MS', 30_000, 100, 120_000),
+    profileWaitMs: integer(env, 'LINE_PROFILE_WAIT_MS', 1_000, 0, 120_000),
   };
 }
 
@@ -250,6 +259,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       eventBatchSize: integer(env, 'BATON_EVENT_BATCH_SIZE', 25, 1, 500),
       eventLeaseMs: integer(env, 'BATON_EVENT_LEASE_MS', 30_000, 1_000, 3_600_000),
       outboxLeaseMs: integer(env, 'BATON_OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
+      outboxConcurrency: integer(env, 'BATON_OUTBOX_CONCURRENCY', 32, 1, 1_000),
     },
     cron: {
       enabled: toggle(env, 'BATON_CRON', true),

@@ -39,7 +39,11 @@ export interface ConversationDto {
 export const SenderKind = { CUSTOMER: 'customer', BOT: 'bot', OPERATOR: 'operator', SYSTEM: 'system' } as const;
 export type SenderKind = (typeof SenderKind)[keyof typeof SenderKind];
 
-export const DeliveryStatus = { RECEIVED: 'received', PENDING: 'pending', SENT: 'sent', FAILED: 'failed' } as const;
+/**
+ * `uncertain`: a reply LINE did not answer in time (or whose connection was cut). It may have arrived;
+ * a reply token works once, so it is not sent again: the operator decides whether to repeat it.
+ */
+export const DeliveryStatus = { RECEIVED: 'received', PENDING: 'pending', SENT: 'sent', FAILED: 'failed', UNCERTAIN: 'uncertain' } as const;
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
 
 export interface MessageDto {

@@ -14,18 +14,27 @@ export class LineApiError extends Error {
   readonly body: string;
   /** delay LINE asked for with `Retry-After`, if any */
   readonly retryAfterMs: number | null;
+  /**
+   * false only when the request surely never reached LINE (no connection could be made), so even a
+   * call without a retry key (a reply) may be made again; a timeout or a cut connection is `true`
+   */
+  readonly requestSent: boolean;
 
   constructor(
     message: string,
-    init: { status: number | null; retryable: boolean; body?: string; retryAfterMs?: number | null; cause?: unknown },
+    init: { status: number | null; retryable: boolean; body?: string; retryAfterMs?: number | null; requestSent?: boolean; cause?: unknown },
   ) {
     super(message, { cause: init.cause });
     this.status = init.status;
     this.retryable = init.retryable;
     this.body = init.body ?? '';
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.requestSent = init.requestSent ?? true;
   }
 }
+
+/** Socket errors raised before a single byte of the request left: refused, unresolvable, connect timed out. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** 5xx and 429 are LINE saying "not now"; every other 4xx is our mistake and will not improve. */
 export function isRetryableStatus(status: number): boolean {
@@ -49,6 +58,7 @@ export function toLineApiError(error: unknown, operation: string): LineApiError 
     return new LineApiError(`LINE ${operation} failed: network error (${describeCause(error)})`, {
       status: null,
       retryable: true,
+      requestSent: !NOT_CONNECTED.has(causeCode(error)),
       cause: error,
     });
   }
@@ -75,6 +85,11 @@ function lineMessage(body: string): string {
     // not JSON: fall through to the raw text
   }
   return body.slice(0, 200);
+}
+
+function causeCode(error: TypeError): string {
+  const cause: unknown = error.cause;
+  return cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
 }
 
 function describeCause(error: TypeError): string {

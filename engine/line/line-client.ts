@@ -5,6 +5,12 @@ import { withRetry } from './retry.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export { LineApiError } from './line-api-error.ts';
+export { LineCallAbortedError } from './with-timeout.ts';
+
+/** Per call: `signal` stops the wait at once (shutdown); the request itself may still reach LINE. */
+export interface LineCallOptions {
+  signal?: AbortSignal;
+}
 
 export interface LineProfile {
   displayName: string;
@@ -15,16 +21,17 @@ export interface LineProfile {
 
 /** The outbound side of LINE, as Baton uses it. Every failure is a LineApiError. */
 export interface LineClient {
-  /** one call, never retried (a reply token works once); throws LineApiError, whose `retryable`
-   * then only says the failure was transient (a push may follow), never that the token is reusable.
-   * A timeout (status null) means the reply may still have been delivered. */
-  reply(replyToken: string, messages: messagingApi.Message[]): Promise<void>;
+  /** one call, never retried (a reply token works once), waited for up to `replyTimeoutMs`; throws
+   * LineApiError, whose `retryable` then only says the failure was transient (a push may follow),
+   * never that the token is reusable. Status null with `requestSent` (a timeout, a cut connection, an
+   * abort) means the reply may still have been delivered. */
+  reply(replyToken: string, messages: messagingApi.Message[], options?: LineCallOptions): Promise<void>;
   /** retried with the same X-Line-Retry-Key on 5xx, 429 (honouring Retry-After), timeouts and
    * network errors, with exponential backoff; 409 (key already accepted) counts as delivered;
-   * other 4xx throw at once */
-  push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<{ alreadyAccepted: boolean }>;
+   * other 4xx throw at once; an abort throws LineCallAbortedError at once, between attempts too */
+  push(to: string, messages: messagingApi.Message[], retryKey: string, options?: LineCallOptions): Promise<{ alreadyAccepted: boolean }>;
   /** null when LINE has no profile for this user (404: unknown, not a friend, or blocked) */
-  getProfile(userId: string): Promise<LineProfile | null>;
+  getProfile(userId: string, options?: LineCallOptions): Promise<LineProfile | null>;
   showLoadingAnimation(chatId: string, loadingSeconds: number): Promise<void>;
   markAsRead(markAsReadToken: string): Promise<void>;
 }
@@ -37,6 +44,12 @@ export interface LineClientOptions {
   dataApiBaseUrl: string;
   /** per HTTP call; default 10000 */
   timeoutMs?: number;
+  /**
+   * how long to wait for a reply's answer; default timeoutMs. Giving up on a push costs little (it is
+   * retried with its key); giving up on a reply leaves its outcome unknown for good (a token works
+   * once, and there is no key), so a reply may deserve a longer wait.
+   */
+  replyTimeoutMs?: number;
   /** attempts for push, the first one included; default 4 */
   maxAttempts?: number;
   /** first retry delay, doubled each time; default 200 */
@@ -52,6 +65,7 @@ export interface LineClientOptions {
  */
 export function createLineClient(options: LineClientOptions): LineClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const replyTimeoutMs = options.replyTimeoutMs ?? timeoutMs;
   const log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'line-client' });
   const api = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
@@ -64,20 +78,21 @@ export function createLineClient(options: LineClientOptions): LineClient {
   });
   void blob;
 
-  async function call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, work: () => Promise<T>, signal?: AbortSignal, limitMs = timeoutMs): Promise<T> {
     try {
-      return await withTimeout(work(), timeoutMs, operation);
+      return await withTimeout(work(), limitMs, operation, signal);
     } catch (error) {
       throw toLineApiError(error, operation);
     }
   }
 
   return {
-    async reply(replyToken, messages) {
-      await call('reply', () => api.replyMessage({ replyToken, messages }));
+    async reply(replyToken, messages, callOptions) {
+      await call('reply', () => api.replyMessage({ replyToken, messages }), callOptions?.signal, replyTimeoutMs);
     },
 
-    async push(to, messages, retryKey) {
+    async push(to, messages, retryKey, callOptions) {
+      const signal = callOptions?.signal;
       const policy = {
         maxAttempts: options.maxAttempts ?? 4,
         backoffMs: options.backoffMs ?? 200,
@@ -85,9 +100,7 @@ export function createLineClient(options: LineClientOptions): LineClient {
           log.warn({ op: 'push', to, retryKey, attempt, status: error.status, delayMs }, 'LINE push failed, retrying'),
       };
       try {
-        await withRetry(policy, () => call('push', () => api.pushMessage({ to, messages }, retryKey)), (e) =>
-          toLineApiError(e, 'push'),
-        );
+        await withRetry(policy, () => call('push', () => api.pushMessage({ to, messages }, retryKey), signal), (e) => toLineApiError(e, 'push'), signal);
         return { alreadyAccepted: false };
       } catch (error) {
         // 409: LINE accepted this retry key before (an earlier attempt whose answer we lost).
@@ -99,10 +112,10 @@ export function createLineClient(options: LineClientOptions): LineClient {
       }
     },
 
-    async getProfile(userId) {
+    async getProfile(userId, callOptions) {
       try {
         // the SDK puts the id into the path as it is: encoded, an id from anywhere stays one path segment
-        const profile = await call('getProfile', () => api.getProfile(encodeURIComponent(userId)));
+        const profile = await call('getProfile', () => api.getProfile(encodeURIComponent(userId)), callOptions?.signal);
         return {
           displayName: profile.displayName,
           pictureUrl: profile.pictureUrl ?? null,

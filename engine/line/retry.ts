@@ -1,4 +1,5 @@
 import type { LineApiError } from './line-api-error.ts';
+import { LineCallAbortedError } from './with-timeout.ts';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -12,23 +13,25 @@ export interface RetryPolicy {
 const DEFAULT_MAX_DELAY_MS = 30_000;
 
 /**
- * Runs `attempt` until it succeeds, fails with a non-retryable error, or runs out of attempts.
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of attempts, or
+ * `signal` aborts (then it throws LineCallAbortedError at once, between attempts too).
  * Only callers whose request is idempotent (push with X-Line-Retry-Key) may use this.
  */
 export async function withRetry<T>(
   policy: RetryPolicy,
   attempt: (attemptNumber: number) => Promise<T>,
   toError: (error: unknown) => LineApiError,
+  signal?: AbortSignal,
 ): Promise<T> {
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
       return await attempt(attemptNumber);
     } catch (caught) {
       const error = toError(caught);
-      if (!error.retryable || attemptNumber >= policy.maxAttempts) throw error;
+      if (error instanceof LineCallAbortedError || !error.retryable || attemptNumber >= policy.maxAttempts) throw error;
       const delayMs = retryDelay(policy, attemptNumber, error.retryAfterMs);
       policy.onRetry?.({ attempt: attemptNumber, delayMs, error });
-      await sleep(delayMs);
+      if (!(await sleep(delayMs, signal))) throw new LineCallAbortedError('retry');
     }
   }
 }
@@ -44,6 +47,17 @@ export function retryDelay(policy: RetryPolicy, attemptNumber: number, retryAfte
   return Math.round(Math.min(delay, policy.maxDelayMs ?? DEFAULT_MAX_DELAY_MS));
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** true after ms, false as soon as the signal aborts (a shutdown does not wait out a backoff) */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (slept: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', aborted);
+      resolve(slept);
+    };
+    const aborted = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
 }

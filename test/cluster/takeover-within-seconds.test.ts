@@ -21,7 +21,7 @@ let store: Store;
 test.before(printingErrors(async () => {
   database = await createTestDatabase('postgres');
   // LINE calls wait long, so what hangs is still in flight when the engine dies
-  cluster = await createCluster(database, { LINE_TIMEOUT_MS: '60000', LOG_LEVEL: 'warn' });
+  cluster = await createCluster(database, { LINE_TIMEOUT_MS: '60000', LINE_PROFILE_WAIT_MS: '60000', LOG_LEVEL: 'warn' });
   store = await openTestStore(database);
 }));
 

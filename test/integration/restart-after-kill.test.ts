@@ -26,7 +26,7 @@ let store: Store;
 test.before(printingErrors(async () => {
   database = await createTestDatabase();
   // one engine, no Redis; LINE calls wait long, so what hangs is still in flight at the kill
-  cluster = await createCluster(database, { REDIS_URL: '', LINE_TIMEOUT_MS: '60000', LOG_LEVEL: 'warn' });
+  cluster = await createCluster(database, { REDIS_URL: '', LINE_TIMEOUT_MS: '60000', LINE_PROFILE_WAIT_MS: '60000', LOG_LEVEL: 'warn' });
   store = await openTestStore(database);
 }));
 

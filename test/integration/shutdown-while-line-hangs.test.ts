@@ -26,7 +26,7 @@ let store: Store;
 
 test.before(printingErrors(async () => {
   database = await createTestDatabase();
-  cluster = await createCluster(database, { REDIS_URL: '', LINE_TIMEOUT_MS: '60000', LOG_LEVEL: 'warn', BATON_SHUTDOWN_GRACE_MS: String(GRACE_MS) });
+  cluster = await createCluster(database, { REDIS_URL: '', LINE_TIMEOUT_MS: '60000', LINE_PROFILE_WAIT_MS: '60000', LOG_LEVEL: 'warn', BATON_SHUTDOWN_GRACE_MS: String(GRACE_MS) });
   store = await openTestStore(database);
 }));
 

@@ -28,6 +28,8 @@ test.after(async () => {
 test('a push LINE refuses with 400 is marked failed at once and not retried; the operator sees it live', async () => {
   assert.is((await engine.postWebhook(engine.fakeLine.webhookBody([engine.fakeLine.textEvent(USER, 'agent please')]))).status, 200);
   const waiting = await operator.waitForConversation((c) => c.customer.lineUserId === USER && c.status === 'WAITING', 'the waiting conversation');
+  // the queue notice goes by push too: waited for, or it could take the refusal meant for the answer
+  await waitFor(() => engine.fakeLine.chat(USER).some((e) => e.from === 'account' && /number 1 in the queue/.test(e.message.text ?? '')), 'the queue notice');
   assert.is((await operator.request<ConversationResponse>('POST', `/api/conversations/${waiting.id}/claim`)).status, 200);
 
   // the handoff greeting spent the reply token: the answer is a push, and LINE refuses it for good

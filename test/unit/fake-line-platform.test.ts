@@ -177,6 +177,17 @@ test('calls are recorded with the token redacted, and injected failures are serv
   assert.equal(first?.response, { message: 'Internal server error' });
 });
 
+test('an injected reset cuts the connection, after taking the request when told to; it is recorded with status 0', async () => {
+  fake.failNext('/v2/bot/message/push', { status: 200, reset: true, applied: true });
+  fake.failNext('/v2/bot/message/push', { status: 200, reset: true });
+  for (const text of ['taken', 'lost']) {
+    const cut = await push([textMessage(text)]).then(() => null, (error: unknown) => error);
+    assert.instance(cut, TypeError, 'no answer: the connection was cut');
+  }
+  assert.equal(fake.callsTo('/v2/bot/message/push').map((c) => c.status), [0, 0]);
+  assert.equal(fake.chat(USER).map((entry) => entry.message.text), ['taken']);
+});
+
 test('control endpoints let another process fail calls, read calls and read the chat', async () => {
   assert.is((await call('POST', '/__fake/fail', { path: '/v2/bot/message/push', status: 503, times: 1 })).status, 204);
   assert.is((await push([textMessage('a')])).status, 503);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createLineClient, LineApiError, type LineClient, type LineClientOptions } from '../../engine/line/line-client.ts';
+import { createLineClient, LineApiError, LineCallAbortedError, type LineClient, type LineClientOptions } from '../../engine/line/line-client.ts';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
 
 const TOKEN = 'test-channel-token';
@@ -141,11 +141,49 @@ test('a push that times out but lands at LINE anyway is still delivered only onc
   assert.is(fake.chat(USER).length, 1);
 });
 
+test('a reply is waited for up to replyTimeoutMs, longer than other calls', async () => {
+  fake.failNext(REPLY, { status: 200, delayMs: 300 });
+  const token = replyTokenOf(fake.textEvent(USER, 'hello'));
+  await client({ timeoutMs: 100, replyTimeoutMs: 2_000 }).reply(token, [text('worth the wait')]);
+  assert.equal(fake.chat(USER, 1).map((entry) => entry.message.text), ['worth the wait']);
+});
+
+test('an aborted call stops waiting at once, between push retries too, and says the outcome is unknown', async () => {
+  fake.failNext(REPLY, { status: 200, delayMs: 2_000 });
+  const token = replyTokenOf(fake.textEvent(USER, 'hello'));
+  const controller = new AbortController();
+  const started = Date.now();
+  const pending = rejection(client({ timeoutMs: 10_000 }).reply(token, [text('abandoned')], { signal: controller.signal }));
+  setTimeout(() => controller.abort(), 100);
+  const error = await pending;
+  assert.instance(error, LineCallAbortedError);
+  assert.equal([error.status, error.requestSent], [null, true], 'it may still reach LINE');
+  assert.ok(Date.now() - started < 1_500, 'not waited out');
+
+  // a push waiting for its next attempt (Retry-After 10 s) gives up too, without another attempt
+  fake.failNext(PUSH, { status: 503, retryAfterSeconds: 10 });
+  const pushing = new AbortController();
+  const push = rejection(client().push(USER, [text('x')], randomUUID(), { signal: pushing.signal }));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  pushing.abort();
+  assert.instance(await push, LineCallAbortedError);
+  assert.is(fake.callsTo(PUSH).length, 1);
+});
+
 test('a network failure is reported with status null after the push retries', async () => {
   await fake.close(); // nothing listens there any more
   const error = await rejection(client({ maxAttempts: 2 }).push(USER, [text('x')], randomUUID()));
   assert.is(error.status, null);
   assert.match(error.message, 'network error');
+  assert.is(error.requestSent, false, 'no connection was made: nothing reached LINE');
+});
+
+test('a connection cut mid-request is a network error whose request may have reached LINE', async () => {
+  fake.failNext(REPLY, { status: 200, reset: true, applied: true });
+  const token = replyTokenOf(fake.textEvent(USER, 'hello'));
+  const error = await rejection(client().reply(token, [text('cut')]));
+  assert.equal([error.status, error.requestSent], [null, true]);
+  assert.equal(fake.chat(USER, 1).map((entry) => entry.message.text), ['cut'], 'LINE had taken it');
 });
 
 test('getProfile returns the profile, and null for a user LINE does not know', async () => {

@@ -40,6 +40,7 @@ export function createControlApi(target: ControlTarget): (request: FakeRequest) 
         ...(typeof body.delayMs === 'number' ? { delayMs: body.delayMs } : {}),
         ...(typeof body.retryAfterSeconds === 'number' ? { retryAfterSeconds: body.retryAfterSeconds } : {}),
         ...(typeof body.applied === 'boolean' ? { applied: body.applied } : {}),
+        ...(typeof body.reset === 'boolean' ? { reset: body.reset } : {}),
       });
       return { status: 204, body: null };
     }

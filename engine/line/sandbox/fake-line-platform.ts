@@ -16,6 +16,9 @@ import { WebhookEvents } from './webhook-events.ts';
 
 export type { EventOptions, FakeProfile, InjectedFailure, RecordedCall } from './fake-line-types.ts';
 
+/** The status a cut connection is recorded with: no HTTP answer left the fake. */
+const RESET = 0;
+
 /**
  * A fake LINE Messaging API on node:http that the real @line/bot-sdk talks to: it records every
  * call, can be told to fail or be slow, builds webhook events with reply tokens it will accept,
@@ -137,7 +140,7 @@ export class FakeLinePlatform {
       at, method: request.method, path: request.path, headers: redact(request.headers),
       body: request.body, status: sent.status, response: sent.body,
     });
-    return sent;
+    return sent.status === RESET ? null : sent;
   }
 
   /** authorization, then any injected failure or delay, then the endpoint itself */
@@ -147,6 +150,10 @@ export class FakeLinePlatform {
     const failure = this.faults.take(request.path);
     if (!failure) return this.api(request);
     if (failure.delayMs && !(await this.delays.wait(failure.delayMs))) return null;
+    if (failure.reset) {
+      if (failure.applied) this.api(request);
+      return { status: RESET, body: null };
+    }
     if (failure.status >= 200 && failure.status < 300) return this.api(request); // a slow success
     if (failure.applied) this.api(request);
     return failureAnswer(failure);

@@ -31,6 +31,9 @@ export interface InjectedFailure {
   /** the request takes effect anyway (LINE: "even if you get a 5xx, the message may have been
    * delivered"); default false */
   applied?: boolean;
+  /** cut the connection instead of answering (after `delayMs`, taking effect if `applied`); recorded
+   * with status 0 */
+  reset?: boolean;
 }
 
 export interface FakeProfile {

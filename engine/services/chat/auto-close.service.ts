@@ -80,7 +80,7 @@ export class AutoCloseService {
     });
     if (!rows) return false;
     for (const row of rows) this.publisher.messageNew(toMessageDto(row), conversationRef(conversation));
-    await this.dispatcher.send(rows);
+    this.dispatcher.submit(rows);
     return true;
   }
 }

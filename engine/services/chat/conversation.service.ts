@@ -156,9 +156,10 @@ export class ConversationService {
     for (const message of effects.outbound) this.publisher.messageNew(toMessageDto(message), conversationRef(row));
     const view = await this.announce(id);
     await this.audit.record({ action: AuditAction.CONVERSATION_CLOSED, actor, target: { type: 'conversation', id }, details: { reason } });
+    // the farewell and the survey go to the outbox; the operator's answer does not wait for LINE
     await this.followUps.afterFlow(customer, effects);
-    // the operator's slot is free and everyone queued moved up one place
-    await this.followUps.rebalance();
+    // the operator's slot is free and everyone queued moved up one place (in the background too)
+    void this.followUps.rebalance();
     return view;
   }
 
@@ -192,6 +193,6 @@ export class ConversationService {
     for (const row of rows) this.publisher.messageNew(toMessageDto(row), view);
     this.publisher.conversationUpdated(view);
     // the operator's request does not wait for LINE: the delivery status arrives as message:updated
-    this.dispatcher.sendInBackground(rows);
+    this.dispatcher.submit(rows);
   }
 }

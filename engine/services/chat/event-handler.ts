@@ -4,13 +4,14 @@
  * its events done, so every event is applied exactly once even if the process dies at any point,
  * and a burst of events costs one commit instead of one each. A batch holds at most one event per
  * customer (the claim sees to it), so its events never depend on each other. What follows the
- * commit (telling operators, sending, assignment, queue notices, plugins) is done afterwards.
+ * commit is done afterwards without waiting on LINE: operators are told, the messages go to the
+ * outbox (which sends them on its own), and assignment, queue notices and plugins run in the
+ * background. The only LINE call a batch waits for is the profile lookup, and that briefly.
  */
 import type { webhook } from '@line/bot-sdk';
 import type { FlowEvent } from '../../domain/flow/flow-event.ts';
 import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
-import type { LineClient } from '../../line/line-client.ts';
 import { normalizeLineEvent, type InboundEvent } from '../../line/normalize-line-event.ts';
 import type { Logger } from '../../logger.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
@@ -25,11 +26,12 @@ import { applyFlowActions, type FlowEffects } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState, sessionVersion } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
 import { InternalEventType, isInternalEvent } from './internal-events.ts';
+import type { ProfileLookup } from './profile-lookup.ts';
 
 export interface EventHandlerDeps {
   store: Store;
   flows: FlowRegistry;
-  line: LineClient;
+  profiles: ProfileLookup;
   followUps: FollowUps;
   publisher: RealtimePublisher;
   logger: Logger;
@@ -139,7 +141,9 @@ export class EventHandler {
 
   /**
    * What is settled before the transaction (SQLite has one connection and the transaction holds
-   * it): the flow version each event runs on, and LINE profiles still to fetch.
+   * it): the flow version each event runs on, and LINE profiles still to fetch. A profile LINE does
+   * not give within the lookup's short wait is left out: the event goes on without the name, and the
+   * name is filled in when it comes (services/chat/profile-lookup.ts).
    */
   private async prepare(events: (Incoming & { flowEvent: FlowEvent; userId: string })[]): Promise<Prepared[]> {
     if (events.length === 0) return [];
@@ -147,16 +151,19 @@ export class EventHandler {
     const known = byLineUserId(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
     const openBefore = await store.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
     const active = (await flows.active()).version;
-    return Promise.all(
-      events.map(async (event) => {
-        const customer = known.get(event.userId);
-        const line = event.line;
-        const wantsProfile = line !== null && line.type !== 'unfollow' && (line.type === 'follow' || !customer?.display_name);
-        const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
-        const [profile, flowSet] = await Promise.all([wantsProfile ? this.fetchProfile(event.userId) : null, flows.version(flowVersion)]);
-        return { ...event, profile, flowVersion, flowSet };
-      }),
-    );
+    const wantsProfile = ({ line, userId }: Incoming & { userId: string }) =>
+      line !== null && line.type !== 'unfollow' && (line.type === 'follow' || !known.get(userId)?.display_name);
+    const [profiles, prepared] = await Promise.all([
+      this.deps.profiles.lookup(events.filter(wantsProfile).map((e) => e.userId)),
+      Promise.all(
+        events.map(async (event) => {
+          const customer = known.get(event.userId);
+          const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
+          return { ...event, flowVersion, flowSet: await flows.version(flowVersion) };
+        }),
+      ),
+    ]);
+    return prepared.map((event) => ({ ...event, profile: profiles.get(event.userId) ?? null }));
   }
 
   /** The event's customer, created on first sight, with a fetched profile and follow state applied. */
@@ -259,20 +266,10 @@ export class EventHandler {
       for (const message of inbound ? [inbound, ...effects.outbound] : effects.outbound) publisher.messageNew(toMessageDto(message), conversationOf(message));
     }
     for (const view of views) publisher.conversationUpdated(view);
-    // side by side: one customer's LINE call must not hold up the others of the batch
+    // messages to the outbox, the rest in the background: the loop moves on to the next events
     const outcomes = await Promise.allSettled(applied.map(({ customer, effects }) => this.deps.followUps.afterFlow(customer, effects)));
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') this.deps.logger.error({ error: String(outcome.reason) }, 'work after an event failed');
-    }
-  }
-
-  private async fetchProfile(userId: string): Promise<CustomerProfile | null> {
-    try {
-      return await this.deps.line.getProfile(userId);
-    } catch (error) {
-      // a missing profile never stops a conversation; the name is filled in on a later event
-      this.deps.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'profile fetch failed');
-      return null;
     }
   }
 }

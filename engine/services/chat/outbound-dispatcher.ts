@@ -1,32 +1,55 @@
 /**
- * Sends pending outbound messages to LINE: the free reply token while it is fresh, else a push with
- * the batch's X-Line-Retry-Key (so a retried push is delivered once). Batches of one customer go out
- * in the order they were written.
+ * The outbox's sender: sends pending outbound messages to LINE on its own, so that event processing
+ * and REST requests never wait on LINE. Committed rows are handed over with submit(), which returns
+ * at once; at most `concurrency` batches are in flight, different customers side by side and one
+ * customer's batches one at a time in the order written. A hung LINE call holds one slot and its
+ * customer's later batches, nothing else.
+ *
+ * Each batch goes out as a reply while its token is fresh, else as a push with the batch's
+ * X-Line-Retry-Key (so a retried push is delivered once). A reply LINE refused falls back to a push;
+ * a reply whose outcome is unknown (no answer in time, connection cut) may have arrived, so it is
+ * marked `uncertain` and never pushed: a token works once and a push would be a second copy.
  *
  * Several engines share one outbox: a batch is claimed in the store under a send lease before it is
- * sent, so one engine sends it at a time. An engine that dies mid-send leaves the lease to expire and
- * the next sweep anywhere resends the batch with the same retry key: LINE then delivers it once.
+ * sent, and only while no earlier batch of its customer is pending, so one engine sends it, in order.
+ * An engine that dies mid-send leaves the lease to expire and the next sweep anywhere resends the
+ * batch with the same retry key: LINE then delivers it once.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import { LineApiError, type LineClient } from '../../line/line-client.ts';
+import { LineApiError, LineCallAbortedError, type LineClient } from '../../line/line-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { publishMessages } from './publish-messages.ts';
+import { SendQueue, type QueuedBatch } from './send-queue.ts';
 
 /** After this many failed pushes a batch is marked failed and shown as such to operators. */
 const MAX_PUSH_ATTEMPTS = 8;
+/** Batches remembered in memory; more stay pending in the store for the sweep. */
+const MAX_QUEUED = 10_000;
 
 export interface OutboundDispatcherOptions {
   /** names this engine on the batches it holds */
   owner: string;
   /** how long a claimed batch stays with this engine; longer than a push with all its retries */
   leaseMs: number;
+  /** batches in flight at once (BATON_OUTBOX_CONCURRENCY) */
+  concurrency: number;
+}
+
+interface InFlight {
+  customerId: string;
+  abort: AbortController;
+  done: Promise<void>;
 }
 
 export class OutboundDispatcher {
-  private readonly sending = new Set<Promise<void>>();
+  private readonly queue = new SendQueue(MAX_QUEUED);
+  /** by retry key */
+  private readonly inFlight = new Map<string, InFlight>();
+  /** customers with a batch in flight: their next one waits */
+  private readonly busy = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -38,79 +61,151 @@ export class OutboundDispatcher {
     private readonly options: OutboundDispatcherOptions,
   ) {}
 
-  /** Sends the given rows (already committed), batch by batch in order. */
-  async send(rows: MessageRow[]): Promise<void> {
-    const batches = new Map<string, MessageRow[]>();
-    for (const row of rows) {
-      if (row.direction !== 'out' || row.delivery_status !== 'pending' || !row.retry_key) continue;
-      const batch = batches.get(row.retry_key) ?? [];
-      batch.push(row);
-      batches.set(row.retry_key, batch);
-    }
-    for (const retryKey of batches.keys()) {
-      if (this.stopped) return; // left pending and unclaimed: another engine's sweep sends it
-      const sending = this.sendBatch(retryKey);
-      this.sending.add(sending);
-      try {
-        await sending;
-      } finally {
-        this.sending.delete(sending);
-      }
-    }
+  /** Queues committed rows for sending and returns at once; delivery status arrives as `message:updated`. */
+  submit(rows: readonly MessageRow[]): void {
+    if (this.stopped) return; // left pending and unclaimed: the next engine's sweep sends them
+    for (const batch of batchesOf(rows)) if (!this.inFlight.has(batch.retryKey)) this.queue.add(batch);
+    this.pump();
   }
 
-  /** Sends without making the caller wait; failures are logged and left pending for the sweep. */
-  sendInBackground(rows: MessageRow[]): void {
-    this.send(rows).catch((error: unknown) => {
-      this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'outbound dispatch failed');
-    });
-  }
-
-  /** Retries whatever is still pending and not being sent (after a crash, a LINE outage or a 5xx). */
+  /** Queues whatever is pending and not being sent (after a crash, a LINE outage, a full queue). */
   async sweep(limit = 200): Promise<void> {
     if (this.stopped) return;
-    await this.send(await this.store.messages.pendingOutbound(limit, this.now()));
+    this.submit(await this.store.messages.pendingOutbound(limit, this.now()));
   }
 
-  /** Sends nothing new, lets the requests in flight finish, and hands back any batch still held. */
-  async stop(): Promise<void> {
+  /** Batches queued or in flight on this engine (bench, tests). */
+  get backlog(): number {
+    return this.queue.size + this.inFlight.size;
+  }
+
+  /**
+   * Sends nothing new, lets the requests in flight finish, and hands back any batch still held. After
+   * `abortAfterMs` it stops waiting for LINE: an abandoned push is handed back (resent elsewhere with
+   * its retry key: delivered once), an abandoned reply is marked uncertain (it may have arrived).
+   */
+  async stop(abortAfterMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.stopped = true;
-    await Promise.allSettled([...this.sending]);
+    this.queue.clear();
+    const sending = [...this.inFlight.values()];
+    const timer = Number.isFinite(abortAfterMs) ? setTimeout(() => this.abortAll(), abortAfterMs) : undefined;
+    try {
+      await Promise.allSettled(sending.map((s) => s.done));
+    } finally {
+      clearTimeout(timer);
+    }
     await this.store.messages.releaseBatches(this.options.owner);
   }
 
-  private async sendBatch(retryKey: string): Promise<void> {
+  /** Stops waiting for every LINE call in flight now (shutdown). */
+  abortAll(): void {
+    for (const sending of this.inFlight.values()) sending.abort.abort();
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.inFlight.size < this.options.concurrency) {
+      const next = this.queue.take((customerId) => this.busy.has(customerId));
+      if (!next) return;
+      this.start(next);
+    }
+  }
+
+  private start(batch: QueuedBatch): void {
+    const abort = new AbortController();
+    const done = this.sendBatch(batch.retryKey, abort.signal)
+      .then((lastId) => (lastId === null ? undefined : this.followOn(batch.customerId, lastId)))
+      .catch((error: unknown) => this.logger.error({ retryKey: batch.retryKey, error: describe(error) }, 'outbound dispatch failed'))
+      .finally(() => {
+        this.inFlight.delete(batch.retryKey);
+        this.busy.delete(batch.customerId);
+        this.pump();
+      });
+    this.inFlight.set(batch.retryKey, { customerId: batch.customerId, abort, done });
+    this.busy.add(batch.customerId);
+  }
+
+  /**
+   * A customer's batch is done: queue their next one if this engine does not hold it already. It may
+   * have been written on another engine, whose claim then waited for this batch.
+   */
+  private async followOn(customerId: string, lastId: number): Promise<void> {
+    if (this.stopped || this.queue.hasQueued(customerId)) return;
+    this.submit(await this.store.messages.nextPendingOf(customerId, lastId, this.now()));
+  }
+
+  /** Sends one batch; the id of its last row, or null when it was not ours to send. */
+  private async sendBatch(retryKey: string, signal: AbortSignal): Promise<number | null> {
     const batch = await this.store.messages.claimBatch(retryKey, this.options.owner, this.now(), this.options.leaseMs);
     const first = batch[0];
-    if (!first) return; // sent already, failed for good, or another engine has it
+    const last = batch.at(-1);
+    // sent already, failed for good, held by another engine, or behind an earlier batch of its customer
+    if (!first || !last) return null;
+    const ids = batch.map((m) => m.id);
+    try {
+      await this.deliver(batch, first, retryKey, signal);
+    } finally {
+      await publishMessages(this.store, this.publisher, await this.store.messages.findByIds(ids), 'updated');
+    }
+    return last.id;
+  }
+
+  private async deliver(batch: MessageRow[], first: MessageRow, retryKey: string, signal: AbortSignal): Promise<void> {
     const ids = batch.map((m) => m.id);
     try {
       const customer = await this.store.customers.findById(first.customer_id);
       if (!customer) throw new Error(`customer ${first.customer_id} not found`);
       const messages = batch.map((m) => JSON.parse(m.payload) as messagingApi.Message);
       if (first.reply_token && (first.reply_token_expires_at ?? 0) > this.now()) {
-        try {
-          await this.line.reply(first.reply_token, messages);
+        const failure = await this.line.reply(first.reply_token, messages, { signal }).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        if (failure === null) {
           await this.store.messages.markSent(ids, 'reply', this.now());
           return;
-        } catch (error) {
-          // The token is spent or stale. A timed-out reply may still have arrived; we push anyway
-          // because a customer would rather read an answer twice than never.
-          this.logger.warn({ retryKey, status: error instanceof LineApiError ? error.status : null }, 'reply failed, falling back to push');
-          await this.store.messages.markAttemptFailed(ids, describe(error), false, false);
         }
+        if (mayHaveArrived(failure)) {
+          this.logger.warn({ retryKey, error: describe(failure) }, 'reply outcome unknown: marked uncertain, not pushed');
+          await this.store.messages.markUncertain(ids, describe(failure));
+          return;
+        }
+        // LINE refused the token (spent or stale) or could not be reached: the customer has nothing yet
+        this.logger.warn({ retryKey, status: failure instanceof LineApiError ? failure.status : null }, 'reply failed, falling back to push');
+        await this.store.messages.markAttemptFailed(ids, describe(failure), false, false);
       }
-      await this.line.push(customer.line_user_id, messages, retryKey);
+      await this.line.push(customer.line_user_id, messages, retryKey, { signal });
       await this.store.messages.markSent(ids, 'push', this.now());
     } catch (error) {
+      // shutdown stopped waiting: not an attempt; stop() hands the batch back, to be resent with its key
+      if (error instanceof LineCallAbortedError) return;
       const retryable = error instanceof LineApiError ? error.retryable : true;
       const final = !retryable || first.attempts + 1 >= MAX_PUSH_ATTEMPTS;
       this.logger.error({ retryKey, final, error: describe(error) }, 'outbound message not delivered');
       await this.store.messages.markAttemptFailed(ids, describe(error), final);
-    } finally {
-      await publishMessages(this.store, this.publisher, await this.store.messages.findByIds(ids), 'updated');
     }
   }
+}
+
+/**
+ * Whether a failed reply may still have reached the customer: LINE gave no answer (our timeout, a
+ * connection cut mid-request, a call abandoned at shutdown). A 4xx is a refusal, a 5xx is LINE saying
+ * "not now" (see docs/decisions.md for that trade-off), and a connection never made sent nothing.
+ */
+function mayHaveArrived(error: unknown): boolean {
+  if (!(error instanceof LineApiError)) return true;
+  return error.status === null && error.requestSent;
+}
+
+/** The rows' batches (rows sharing a retry key), each with its customer and first id. */
+function batchesOf(rows: readonly MessageRow[]): QueuedBatch[] {
+  const batches = new Map<string, QueuedBatch>();
+  for (const row of rows) {
+    if (row.direction !== 'out' || row.delivery_status !== 'pending' || !row.retry_key) continue;
+    const known = batches.get(row.retry_key);
+    if (!known) batches.set(row.retry_key, { retryKey: row.retry_key, customerId: row.customer_id, firstId: row.id });
+    else if (row.id < known.firstId) known.firstId = row.id;
+  }
+  return [...batches.values()];
 }
 
 function describe(error: unknown): string {

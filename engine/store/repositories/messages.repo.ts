@@ -106,6 +106,13 @@ export class MessagesRepo {
     const changed = await this.db('messages')
       .where({ retry_key: retryKey, direction: 'out', delivery_status: 'pending' })
       .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))
+      // a customer's batches go out in the order written: none while an earlier one is still pending,
+      // wherever it is (in flight on another engine, or waiting for its next attempt)
+      .whereNotExists((q) =>
+        q.select(1).from('messages as earlier')
+          .where({ 'earlier.delivery_status': 'pending', 'earlier.direction': 'out' })
+          .whereRaw('earlier.customer_id = messages.customer_id and earlier.id < messages.id and earlier.retry_key <> messages.retry_key'),
+      )
       .update({
         send_locked_by: owner,
         send_locked_until: now + leaseMs,
@@ -115,6 +122,21 @@ export class MessagesRepo {
       });
     if (changed === 0) return [];
     return this.db<MessageRow>('messages').where({ retry_key: retryKey, send_locked_by: owner, delivery_status: 'pending' }).orderBy('id');
+  }
+
+  /**
+   * The customer's oldest batch still waiting after `afterId` and held by nobody, as its rows: what to
+   * send next once a batch of theirs is done (it may have been written on another engine).
+   */
+  async nextPendingOf(customerId: string, afterId: number, now: number): Promise<MessageRow[]> {
+    const next = await this.db<MessageRow>('messages')
+      .where({ customer_id: customerId, direction: 'out', delivery_status: 'pending' })
+      .where('id', '>', afterId)
+      .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))
+      .orderBy('id', 'asc')
+      .first('retry_key');
+    if (!next?.retry_key) return [];
+    return this.db<MessageRow>('messages').where({ retry_key: next.retry_key, delivery_status: 'pending' }).orderBy('id');
   }
 
   /** Hands back the batches this engine still holds at shutdown (see takeOverBatches): another engine sends them now. */
@@ -169,6 +191,24 @@ export class MessagesRepo {
         delivery_status: final ? 'failed' : 'pending',
         attempts: this.db.raw('attempts + 1'),
         ...(release ? { send_locked_by: null, send_locked_until: null } : {}),
+      });
+  }
+
+  /**
+   * A reply whose outcome is unknown (timed out, connection cut, abandoned at shutdown): it may have
+   * arrived, and a token works once, so it is neither retried nor pushed; operators see it marked.
+   */
+  async markUncertain(ids: number[], error: string): Promise<void> {
+    await this.db('messages')
+      .whereIn('id', ids)
+      .update({
+        delivery_status: 'uncertain',
+        sent_via: 'reply',
+        reply_token: null,
+        last_error: error.slice(0, 500),
+        attempts: this.db.raw('attempts + 1'),
+        send_locked_by: null,
+        send_locked_until: null,
       });
   }
 

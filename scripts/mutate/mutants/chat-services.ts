@@ -102,8 +102,8 @@ export const chatServiceMutants: Mutant[] = [
   {
     id: 'retry-key-per-attempt',
     file: dispatcher,
-    find: 'await this.line.push(customer.line_user_id, messages, retryKey);',
-    replace: 'await this.line.push(customer.line_user_id, messages, crypto.randomUUID());',
+    find: 'await this.line.push(customer.line_user_id, messages, retryKey, { signal });',
+    replace: 'await this.line.push(customer.line_user_id, messages, crypto.randomUUID(), { signal });',
     suites: ['test/integration/restart-recovery.test.ts', 'test/integration/reply-token-ttl.test.ts'],
     bug: 'each push attempt has a new X-Line-Retry-Key: a push retried after a timeout is delivered twice',
   },

@@ -1,0 +1,158 @@
+/**
+ * LINE profiles for the event handler, without holding an event loop for LINE's timeout.
+ *
+ * The handler asks before its transaction, and lookup() waits at most `waitMs` for LINE. A profile
+ * that arrives later is written to the customer when it comes (operators see the name appear), or,
+ * if the customer's first event has not committed yet, kept for their next event. While LINE is slow
+ * (a lookup took longer than `waitMs`), nobody waits at all until a lookup is quick again: a slow
+ * LINE costs one wait, not one per batch. Lookups in flight are capped; past the cap none is started
+ * and the name comes with a later event.
+ *
+ * What the customer sees when LINE is slow: texts that use {{ customer.name }} are rendered without it
+ * (the shipped welcome then reads "Welcome! I'm the Baton bot." instead of "Welcome, Nok! ..."); the
+ * messages after it have the name.
+ */
+import { performance } from 'node:perf_hooks';
+import type { LineClient } from '../../line/line-client.ts';
+import type { Logger } from '../../logger.ts';
+import type { CustomerProfile } from '../../store/repositories/customers.repo.ts';
+import type { Store } from '../../store/store.ts';
+import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { conversationView } from './conversation-view.ts';
+
+export interface ProfileLookupOptions {
+  /** longest an event waits for LINE's answer */
+  waitMs: number;
+  /** lookups in flight at once */
+  maxInFlight: number;
+}
+
+/** How soon a late profile whose customer was not stored yet is tried again (their event commits meanwhile). */
+const LATE_RETRY_MS = 1_000;
+/** Late profiles kept for a next event; beyond this the oldest are forgotten (they are fetched again). */
+const MAX_KEPT = 1_000;
+
+interface Lookup {
+  done: boolean;
+  /** null: LINE has no profile for the user, or the lookup failed */
+  profile: CustomerProfile | null;
+  /** a caller moved on without the answer: write it when it comes */
+  late: boolean;
+  finished: Promise<void>;
+}
+
+export class ProfileLookup {
+  private readonly inFlight = new Map<string, Lookup>();
+  private readonly kept = new Map<string, CustomerProfile>();
+  private slow = false;
+  private stopped = false;
+
+  constructor(
+    private readonly line: LineClient,
+    private readonly store: Store,
+    private readonly publisher: RealtimePublisher,
+    private readonly logger: Logger,
+    private readonly now: () => number,
+    private readonly options: ProfileLookupOptions,
+  ) {}
+
+  /** The profiles LINE gave within the wait (null: none to be had); users missing from the map get theirs later. */
+  async lookup(userIds: readonly string[]): Promise<Map<string, CustomerProfile | null>> {
+    const found = new Map<string, CustomerProfile | null>();
+    const asked = new Map<string, Lookup>();
+    for (const userId of new Set(userIds)) {
+      const kept = this.kept.get(userId);
+      if (kept) {
+        this.kept.delete(userId);
+        found.set(userId, kept);
+        continue;
+      }
+      const lookup = this.start(userId);
+      if (lookup) asked.set(userId, lookup);
+    }
+    const open = [...asked.values()].filter((l) => !l.done);
+    if (open.length > 0 && !this.slow) {
+      const waited = await settlesWithin(Promise.all(open.map((l) => l.finished)), this.options.waitMs);
+      if (!waited) this.slow = true;
+    }
+    for (const [userId, lookup] of asked) {
+      if (lookup.done) found.set(userId, lookup.profile);
+      else if (!lookup.late) {
+        lookup.late = true;
+        void lookup.finished.then(() => this.fillIn(userId, lookup.profile, true));
+      }
+    }
+    return found;
+  }
+
+  /** Late answers are no longer written (the store is about to close). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private start(userId: string): Lookup | null {
+    const known = this.inFlight.get(userId);
+    if (known) return known;
+    if (this.inFlight.size >= this.options.maxInFlight) return null;
+    const startedAt = performance.now();
+    const lookup: Lookup = { done: false, profile: null, late: false, finished: Promise.resolve() };
+    lookup.finished = this.line.getProfile(userId).then(
+      (profile) => {
+        lookup.profile = profile;
+      },
+      (error: unknown) => {
+        // a missing profile never stops a conversation; the name is filled in on a later event
+        this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'profile fetch failed');
+      },
+    ).finally(() => {
+      lookup.done = true;
+      // a quick answer means LINE is fine again: wait for the next ones
+      this.slow = performance.now() - startedAt > this.options.waitMs;
+      this.inFlight.delete(userId);
+    });
+    this.inFlight.set(userId, lookup);
+    return lookup;
+  }
+
+  /** Writes a profile that came after its event moved on, and tells operators of the name. */
+  private async fillIn(userId: string, profile: CustomerProfile | null, retry: boolean): Promise<void> {
+    if (!profile || this.stopped) return;
+    try {
+      const customer = await this.store.customers.findByLineUserId(userId);
+      if (!customer) {
+        this.keep(userId, profile);
+        if (retry) setTimeout(() => void this.fillIn(userId, profile, false), LATE_RETRY_MS).unref();
+        return;
+      }
+      this.kept.delete(userId);
+      if (customer.display_name === profile.displayName && customer.picture_url === profile.pictureUrl) return;
+      await this.store.customers.updateProfile(customer.id, profile, this.now());
+      const open = await this.store.conversations.findOpenByCustomer(customer.id);
+      if (open) this.publisher.conversationUpdated(await conversationView(this.store, open.id));
+    } catch (error) {
+      this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'late profile not stored');
+    }
+  }
+
+  private keep(userId: string, profile: CustomerProfile): void {
+    this.kept.delete(userId);
+    this.kept.set(userId, profile);
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= MAX_KEPT) break;
+      this.kept.delete(oldest);
+    }
+  }
+}
+
+/** true when `work` settled within ms, false when the time ran out first (it keeps running). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
