@@ -170,10 +170,11 @@ test('2,000 events sent alternately to two engines, one killed and restarted mid
     firstDeliveredAt.set(key, Math.min(at, firstDeliveredAt.get(key) ?? at));
   };
   // a reply token may answer its own event or, kept, a later message (an operator's, a queue notice):
-  // a reply counts for the customer's batch sent by reply with the same texts (one not yet counted first)
-  const batchTexts = new Map<string, { customerId: string; texts: string; viaReply: boolean }>();
+  // a reply counts for the customer's batch sent by reply with the same texts (one not yet counted
+  // first, and one marked sent before one marked uncertain: an uncertain reply may never have left A)
+  const batchTexts = new Map<string, { customerId: string; texts: string; viaReply: boolean; uncertain: boolean }>();
   for (const m of outbound) {
-    const batch = batchTexts.get(m.retry_key ?? '') ?? { customerId: m.customer_id, texts: '', viaReply: m.sent_via === 'reply' };
+    const batch = batchTexts.get(m.retry_key ?? '') ?? { customerId: m.customer_id, texts: '', viaReply: m.sent_via === 'reply', uncertain: uncertainReply(m) };
     batch.texts += `${m.text}\n`;
     batchTexts.set(m.retry_key ?? '', batch);
   }
@@ -181,8 +182,9 @@ test('2,000 events sent alternately to two engines, one killed and restarted mid
     const body = call.body as { replyToken: string; messages: { text?: string }[] };
     const customerId = customerOfReplyToken.get(body.replyToken);
     const texts = body.messages.map((m) => `${m.text ?? ''}\n`).join('');
-    const candidates = [...batchTexts].filter(([, b]) => b.viaReply && b.customerId === customerId && b.texts === texts).map(([key]) => key);
-    delivered(candidates.find((k) => !deliveries.has(k)) ?? candidates[0] ?? '', call.at);
+    const candidates = [...batchTexts].filter(([, b]) => b.viaReply && b.customerId === customerId && b.texts === texts);
+    const next = candidates.find(([k, b]) => !deliveries.has(k) && !b.uncertain) ?? candidates.find(([k]) => !deliveries.has(k)) ?? candidates[0];
+    delivered(next?.[0] ?? '', call.at);
   }
   for (const call of fake.callsTo('/v2/bot/message/push').filter((c) => c.status === 200)) {
     delivered(call.headers['x-line-retry-key'] ?? '', call.at);
