@@ -14,6 +14,7 @@ import { ingest } from './scenarios/ingest.ts';
 import { memory } from './scenarios/memory.ts';
 import { postgres } from './scenarios/postgres.ts';
 import { recovery } from './scenarios/recovery.ts';
+import { lineFaults } from './scenarios/line-faults.ts';
 import { studio } from './scenarios/studio.ts';
 
 /** in the order `npm run bench` runs them */
@@ -26,6 +27,7 @@ export const SCENARIOS: Record<string, { title: string; run: Scenario }> = {
   studio: { title: '6 studio bundle size', run: studio },
   postgres: { title: '7 ingest and end to end on Postgres', run: postgres },
   recovery: { title: '8 recovery: restart, takeover, shutdown while LINE hangs', run: recovery },
+  'line-faults': { title: '9 LINE hangs, and LINE back', run: lineFaults },
 };
 
 export interface BenchResults {

@@ -108,6 +108,8 @@ const WEBHOOK_BODY_DEADLINE_MS = 5_000;
 
 /** At shutdown, how long work in hand may finish before it is abandoned and handed back (a hung LINE). */
 const SHUTDOWN_WORK_WAIT_MS = 5_000;
+/** A send LINE has not answered in this long (it usually takes well under a second) gives its slot to the next customer's. */
+const OUTBOX_STALLED_MS = 2_000;
 /** How often pending outbound messages (LINE down, crash before send) are retried. */
 const OUTBOX_SWEEP_MS = 5_000;
 /** LINE profile lookups in flight at once (services/chat/profile-lookup.ts). */
@@ -165,7 +167,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
 
   const chatLogger = logger.child({ module: 'chat' });
   const publisher = new InboxPublisher();
-  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency });
+  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const profiles = new ProfileLookup(lineClient, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
   const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });

@@ -1,7 +1,8 @@
-import { messagingApi } from '@line/bot-sdk';
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { pino, type Logger } from 'pino';
 import { LineApiError, toLineApiError } from './line-api-error.ts';
 import { withRetry } from './retry.ts';
+import { StaleAttempts } from './stale-attempts.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export { LineApiError } from './line-api-error.ts';
@@ -54,6 +55,11 @@ export interface LineClientOptions {
   maxAttempts?: number;
   /** first retry delay, doubled each time; default 200 */
   backoffMs?: number;
+  /**
+   * a push attempt sent this long before a call LINE has answered since is abandoned and retried with
+   * its key (LINE is back, that attempt is likely lost); default the lesser of 2 s and timeoutMs / 2
+   */
+  staleAfterMs?: number;
   logger?: Logger;
 }
 
@@ -66,6 +72,9 @@ export interface LineClientOptions {
 export function createLineClient(options: LineClientOptions): LineClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const replyTimeoutMs = options.replyTimeoutMs ?? timeoutMs;
+  const staleAfterMs = options.staleAfterMs ?? Math.min(2_000, timeoutMs / 2);
+  // the probe: the message quota, cheap and harmless; whatever LINE answers, call() reports it
+  const stale = new StaleAttempts(staleAfterMs, () => call('probe', () => api.getMessageQuota(), undefined, staleAfterMs).then(() => undefined, () => undefined));
   const log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'line-client' });
   const api = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
@@ -78,10 +87,17 @@ export function createLineClient(options: LineClientOptions): LineClient {
   });
   void blob;
 
-  async function call<T>(operation: string, work: () => Promise<T>, signal?: AbortSignal, limitMs = timeoutMs): Promise<T> {
+  /** one HTTP call, given up on after limitMs or when signal aborts; `abandonable` for a push attempt (see StaleAttempts) */
+  async function call<T>(operation: string, work: () => Promise<T>, signal?: AbortSignal, limitMs = timeoutMs, abandonable = false): Promise<T> {
+    const sentAt = stale.now();
     try {
-      return await withTimeout(work(), limitMs, operation, signal);
+      const running = abandonable ? stale.run(work(), operation) : work();
+      const result = await withTimeout(running, limitMs, operation, signal);
+      stale.answered(sentAt);
+      return result;
     } catch (error) {
+      // an error status is an answer too: LINE is there
+      if (error instanceof HTTPFetchError) stale.answered(sentAt);
       throw toLineApiError(error, operation);
     }
   }
@@ -100,7 +116,8 @@ export function createLineClient(options: LineClientOptions): LineClient {
           log.warn({ op: 'push', to, retryKey, attempt, status: error.status, delayMs }, 'LINE push failed, retrying'),
       };
       try {
-        await withRetry(policy, () => call('push', () => api.pushMessage({ to, messages }, retryKey), signal), (e) => toLineApiError(e, 'push'), signal);
+        const attempt = (_: number, abandonable: boolean) => call('push', () => api.pushMessage({ to, messages }, retryKey), signal, timeoutMs, abandonable);
+        await withRetry(policy, attempt, (e) => toLineApiError(e, 'push'), signal);
         return { alreadyAccepted: false };
       } catch (error) {
         // 409: LINE accepted this retry key before (an earlier attempt whose answer we lost).

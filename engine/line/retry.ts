@@ -1,4 +1,5 @@
 import type { LineApiError } from './line-api-error.ts';
+import { LineAttemptAbandonedError } from './stale-attempts.ts';
 import { LineCallAbortedError } from './with-timeout.ts';
 
 export interface RetryPolicy {
@@ -11,6 +12,12 @@ export interface RetryPolicy {
 }
 
 const DEFAULT_MAX_DELAY_MS = 30_000;
+/**
+ * Attempts abandoned because LINE answered later calls (StaleAttempts) are retried at once and not
+ * counted, this many times per call; after that the attempts run to their timeout, so a LINE that
+ * answers other calls but never this one (a partial outage) costs the same attempts and time as before.
+ */
+const MAX_ABANDONED = 3;
 
 /**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of attempts, or
@@ -19,15 +26,22 @@ const DEFAULT_MAX_DELAY_MS = 30_000;
  */
 export async function withRetry<T>(
   policy: RetryPolicy,
-  attempt: (attemptNumber: number) => Promise<T>,
+  /** `abandonable`: whether this attempt may still be abandoned for free (see MAX_ABANDONED) */
+  attempt: (attemptNumber: number, abandonable: boolean) => Promise<T>,
   toError: (error: unknown) => LineApiError,
   signal?: AbortSignal,
 ): Promise<T> {
+  let abandoned = 0;
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
-      return await attempt(attemptNumber);
+      return await attempt(attemptNumber, abandoned < MAX_ABANDONED);
     } catch (caught) {
       const error = toError(caught);
+      if (error instanceof LineAttemptAbandonedError) {
+        abandoned++;
+        attemptNumber--;
+        continue;
+      }
       if (error instanceof LineCallAbortedError || !error.retryable || attemptNumber >= policy.maxAttempts) throw error;
       const delayMs = retryDelay(policy, attemptNumber, error.retryAfterMs);
       policy.onRetry?.({ attempt: attemptNumber, delayMs, error });

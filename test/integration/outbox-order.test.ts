@@ -31,9 +31,9 @@ test.before(async () => {
 test.after(() => fake.close());
 
 /** an engine's outbox sender, named `owner` */
-function dispatcher(owner: string): OutboundDispatcher {
-  const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: lineUrl, dataApiBaseUrl: lineUrl, timeoutMs: 5_000 });
-  return new OutboundDispatcher(store, line, new InboxPublisher(), createLogger('silent'), Date.now, { owner, leaseMs: 60_000, concurrency: 4 });
+function dispatcher(owner: string, options: { concurrency?: number; stalledAfterMs?: number } = {}): OutboundDispatcher {
+  const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: lineUrl, dataApiBaseUrl: lineUrl, timeoutMs: 10_000 });
+  return new OutboundDispatcher(store, line, new InboxPublisher(), createLogger('silent'), Date.now, { owner, leaseMs: 60_000, concurrency: 4, stalledAfterMs: 5_000, ...options });
 }
 
 /** what a chat change commits: one message for the customer, pending in the outbox */
@@ -81,6 +81,26 @@ test("a customer's later message handed to another engine while the first is sti
   } finally {
     await one.stop();
     await two.stop();
+  }
+});
+
+test("a send LINE leaves hanging gives up its slot: with room for one send, another customer's message still goes out", async () => {
+  const [stuck, other] = lineUsers(0x33, 2);
+  if (!stuck || !other) throw new Error('no users');
+  const one = dispatcher('engine-1', { concurrency: 1, stalledAfterMs: 300 });
+  try {
+    // LINE holds this push for 4 s (and the quota it would be asked, so nothing cuts the wait short)
+    fake.failNext(PUSH, { status: 200, delayMs: 4_000 });
+    fake.failNext('/v2/bot/message/quota', { status: 200, delayMs: 4_000, times: 100 });
+    one.submit(await write(stuck, 'Slow.'));
+    await waitFor(() => fake.inFlight(PUSH) === 1, 'the push at LINE');
+    one.submit(await write(other, 'Not held up.'));
+    await waitFor(() => accountTexts(fake, other).length === 1, "the other customer's message", 2_000);
+    assert.equal(accountTexts(fake, stuck), [], 'the first is still at LINE');
+    await waitFor(() => accountTexts(fake, stuck).length === 1, 'the slow one, in the end', 10_000);
+  } finally {
+    fake.clearFailures();
+    await one.stop();
   }
 });
 

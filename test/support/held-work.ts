@@ -35,6 +35,9 @@ export interface HeldWork {
 /** Sends the customers' events to `engine` and resolves once it holds all of their work, LINE hanging. */
 export async function heldWork(engine: WebhookTarget, store: Store, fake: FakeLinePlatform, customers: HeldCustomers): Promise<HeldWork> {
   const hang = { status: 200, delayMs: customers.hangMs };
+  // LINE hangs as a whole: the quota an engine asks for to learn that LINE is back hangs too (were it
+  // answered, a push left hanging would be abandoned and sent again with its key at once)
+  fake.failNext('/v2/bot/message/quota', { ...hang, times: 1_000 });
   const post = async (body: string) => {
     const response = await engine.postWebhook(body);
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);

@@ -170,6 +170,23 @@ test('an aborted call stops waiting at once, between push retries too, and says 
   assert.is(fake.callsTo(PUSH).length, 1);
 });
 
+test('a push LINE left hanging is sent again with its key as soon as LINE answers anything, not after its timeout', async () => {
+  // LINE holds this push and never takes it; the probe LINE is asked meanwhile (the quota) is answered
+  fake.failNext(PUSH, { status: 503, delayMs: 5_000 });
+  const started = Date.now();
+  await client({ timeoutMs: 10_000, staleAfterMs: 200 }).push(USER, [text('not stuck')], randomUUID());
+  assert.ok(Date.now() - started < 3_000, `delivered after ${Date.now() - started} ms, not the 10 s timeout`);
+  assert.equal(fake.chat(USER).map((entry) => entry.message.text), ['not stuck']);
+});
+
+test('a push LINE never answers while answering other calls costs its attempts as before: abandoning it is free only three times', async () => {
+  fake.failNext(PUSH, { status: 503, delayMs: 5_000, times: 20 });
+  const error = await rejection(client({ timeoutMs: 400, staleAfterMs: 50, maxAttempts: 2 }).push(USER, [text('x')], randomUUID()));
+  assert.is(error.status, null);
+  assert.match(error.message, 'timed out', 'the last attempt ran to its timeout');
+  assert.is(fake.inFlight(PUSH), 5, 'three abandoned attempts, then two that timed out');
+});
+
 test('a network failure is reported with status null after the push retries', async () => {
   await fake.close(); // nothing listens there any more
   const error = await rejection(client({ maxAttempts: 2 }).push(USER, [text('x')], randomUUID()));

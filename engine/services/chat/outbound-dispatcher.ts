@@ -2,8 +2,9 @@
  * The outbox's sender: sends pending outbound messages to LINE on its own, so that event processing
  * and REST requests never wait on LINE. Committed rows are handed over with submit(), which returns
  * at once; at most `concurrency` batches are in flight, different customers side by side and one
- * customer's batches one at a time in the order written. A hung LINE call holds one slot and its
- * customer's later batches, nothing else.
+ * customer's batches one at a time in the order written. A send LINE has not answered within
+ * `stalledAfterMs` stops counting against that limit (up to four times it in all), so calls LINE left
+ * hanging hold up only their own customers' later batches, not everyone's.
  *
  * Each batch goes out as a reply while its token is fresh, else as a push with the batch's
  * X-Line-Retry-Key (so a retried push is delivered once). A reply LINE refused falls back to a push;
@@ -28,6 +29,8 @@ import { SendQueue, type QueuedBatch } from './send-queue.ts';
 const MAX_PUSH_ATTEMPTS = 8;
 /** Batches remembered in memory; more stay pending in the store for the sweep. */
 const MAX_QUEUED = 10_000;
+/** Sends in flight at most, stalled ones included, as a multiple of `concurrency`. */
+const STALLED_ALLOWANCE = 4;
 
 export interface OutboundDispatcherOptions {
   /** names this engine on the batches it holds */
@@ -36,12 +39,15 @@ export interface OutboundDispatcherOptions {
   leaseMs: number;
   /** batches in flight at once (BATON_OUTBOX_CONCURRENCY) */
   concurrency: number;
+  /** a send in flight longer than this no longer holds a slot */
+  stalledAfterMs: number;
 }
 
 interface InFlight {
   customerId: string;
   abort: AbortController;
   done: Promise<void>;
+  stalled: boolean;
 }
 
 export class OutboundDispatcher {
@@ -103,24 +109,39 @@ export class OutboundDispatcher {
   }
 
   private pump(): void {
-    while (!this.stopped && this.inFlight.size < this.options.concurrency) {
+    const { concurrency } = this.options;
+    while (!this.stopped && this.active() < concurrency && this.inFlight.size < concurrency * STALLED_ALLOWANCE) {
       const next = this.queue.take((customerId) => this.busy.has(customerId));
       if (!next) return;
       this.start(next);
     }
   }
 
+  /** sends in flight that LINE may still answer in time */
+  private active(): number {
+    let active = 0;
+    for (const sending of this.inFlight.values()) if (!sending.stalled) active++;
+    return active;
+  }
+
   private start(batch: QueuedBatch): void {
-    const abort = new AbortController();
-    const done = this.sendBatch(batch.retryKey, abort.signal)
+    const sending: InFlight = { customerId: batch.customerId, abort: new AbortController(), done: Promise.resolve(), stalled: false };
+    // LINE has not answered in time: let other customers' batches have the slot
+    const stallTimer = setTimeout(() => {
+      sending.stalled = true;
+      this.pump();
+    }, this.options.stalledAfterMs);
+    stallTimer.unref();
+    sending.done = this.sendBatch(batch.retryKey, sending.abort.signal)
       .then((lastId) => (lastId === null ? undefined : this.followOn(batch.customerId, lastId)))
       .catch((error: unknown) => this.logger.error({ retryKey: batch.retryKey, error: describe(error) }, 'outbound dispatch failed'))
       .finally(() => {
+        clearTimeout(stallTimer);
         this.inFlight.delete(batch.retryKey);
         this.busy.delete(batch.customerId);
         this.pump();
       });
-    this.inFlight.set(batch.retryKey, { customerId: batch.customerId, abort, done });
+    this.inFlight.set(batch.retryKey, sending);
     this.busy.add(batch.customerId);
   }
 
