@@ -44,7 +44,6 @@ export interface OutboundDispatcherOptions {
 }
 
 interface InFlight {
-  customerId: string;
   abort: AbortController;
   done: Promise<void>;
   stalled: boolean;
@@ -78,11 +77,6 @@ export class OutboundDispatcher {
   async sweep(limit = 200): Promise<void> {
     if (this.stopped) return;
     this.submit(await this.store.messages.pendingOutbound(limit, this.now()));
-  }
-
-  /** Batches queued or in flight on this engine (bench, tests). */
-  get backlog(): number {
-    return this.queue.size + this.inFlight.size;
   }
 
   /**
@@ -125,7 +119,7 @@ export class OutboundDispatcher {
   }
 
   private start(batch: QueuedBatch): void {
-    const sending: InFlight = { customerId: batch.customerId, abort: new AbortController(), done: Promise.resolve(), stalled: false };
+    const sending: InFlight = { abort: new AbortController(), done: Promise.resolve(), stalled: false };
     // LINE has not answered in time: let other customers' batches have the slot
     const stallTimer = setTimeout(() => {
       sending.stalled = true;
