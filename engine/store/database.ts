@@ -49,6 +49,9 @@ export async function openDatabase(config: DatabaseConfig, onProblem: (message: 
     client: 'pg',
     connection: config.connection,
     pool: { min: 0, max: config.poolMax },
+    // knex prints each failed connection attempt to the console, many a second while the database is away;
+    // the requests and loops that fail already say so in the log, once each
+    log: { warn: ignore, error: ignore, deprecate: ignore, debug: ignore },
   });
   await withMigrationLock(config.connection, () => db.migrate.latest({ migrationSource }));
   return db;
@@ -64,6 +67,8 @@ function keepPrivate(file: string): void {
   fs.closeSync(fs.openSync(file, 'a', 0o600));
   fs.chmodSync(file, 0o600);
 }
+
+const ignore = (): void => {};
 
 export async function closeDatabase(db: Db): Promise<void> {
   await checkpointers.get(db)?.stop();
