@@ -3,7 +3,7 @@
  * and mark-as-read tokens, a fresh webhookEventId (ULID) each, so no event is a duplicate.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { ulid } from '../../engine/line/ulid.ts';
+import { ulid } from '../../engine/domain/ids/ulid.ts';
 
 export interface SignedBody {
   body: string;

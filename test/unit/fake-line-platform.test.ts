@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { webhook } from '@line/bot-sdk';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isUlid } from '../../engine/line/ulid.ts';
+import { isUlid } from '../../engine/domain/ids/ulid.ts';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
 
 const TOKEN = 'fake-platform-token';

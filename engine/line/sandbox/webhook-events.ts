@@ -1,5 +1,5 @@
 import type { webhook } from '@line/bot-sdk';
-import { ulid } from '../ulid.ts';
+import { ulid } from '../../domain/ids/ulid.ts';
 import type { ChatTranscripts } from './chat-transcripts.ts';
 import { createMessageIds, opaqueToken } from './fake-ids.ts';
 import type { EventOptions } from './fake-line-types.ts';

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ConversationStatus } from '../../contracts/conversation.ts';
+import { ulid } from '../../domain/ids/ulid.ts';
 
 export interface ConversationRow {
   id: string;
@@ -85,7 +85,9 @@ export class ConversationsRepo {
   async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; now: number }): Promise<ConversationRow> {
     const routing = input.routing;
     const row: ConversationRow = {
-      id: randomUUID(),
+      // sortable: conversations created in the same millisecond (one batch of events) keep the order they were
+      // created in, and the queue, served by creation time and then id, stays first come, first served
+      id: ulid(),
       customer_id: input.customerId,
       status: 'WAITING',
       team: routing?.team ?? null,

@@ -6,7 +6,7 @@ const TIME_CHARS = 10;
 const RANDOM_BYTES = 10; // 80 bits = 16 base32 chars
 const MAX_TIME = 2 ** 48 - 1;
 
-/** A ULID: 26 Crockford base32 characters, as LINE uses for `webhookEventId`. */
+/** A ULID: 26 Crockford base32 characters, as LINE uses for `webhookEventId` (and Baton for conversation ids). */
 export const ULID_PATTERN = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 
 export function isUlid(value: string): boolean {
