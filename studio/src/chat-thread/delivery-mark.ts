@@ -3,7 +3,9 @@ import type { MessageDto } from '../../../engine/contracts/conversation.ts';
 
 /**
  * How an outbound message left, in a word: "sending…", "✓ reply" (the free reply token), "✓ push"
- * (counted against the LINE quota) or "Not delivered". Updated in place by `message:updated`.
+ * (counted against the LINE quota), "May not have arrived" (a reply LINE never confirmed: it is not sent
+ * again, so the customer is never told twice; say it again if it matters) or "Not delivered". Updated in
+ * place by `message:updated`.
  */
 export function renderDeliveryMark(m: MessageDto) {
   if (m.direction !== 'out') return nothing;
@@ -16,6 +18,12 @@ export function renderDeliveryMark(m: MessageDto) {
       return mark('sending…', 'Waiting to go out to LINE');
     case 'failed':
       return mark('Not delivered', 'LINE did not accept this message', 'delivery failed');
+    case 'uncertain':
+      return mark(
+        'May not have arrived',
+        'LINE did not confirm this reply in time. It is not sent again, so the customer never reads it twice: send it again if it matters.',
+        'delivery failed',
+      );
     case 'sent':
       return m.sentVia === 'push'
         ? mark('✓ push', 'Sent as a push message: counts toward the monthly LINE quota')

@@ -1,6 +1,6 @@
 import type { MessageDto } from '../../../engine/contracts/conversation.ts';
 
-const settled = (message: MessageDto) => message.deliveryStatus === 'sent' || message.deliveryStatus === 'failed';
+const settled = (message: MessageDto) => message.deliveryStatus === 'sent' || message.deliveryStatus === 'failed' || message.deliveryStatus === 'uncertain';
 
 /**
  * One list, each message once, in the engine's order (ids grow with time). A later copy wins, except
