@@ -13,8 +13,9 @@
  *
  * Several engines share one outbox: a batch is claimed in the store under a send lease before it is
  * sent, and only while no earlier batch of its customer is pending, so one engine sends it, in order.
- * An engine that dies mid-send leaves the lease to expire and the next sweep anywhere resends the
- * batch with the same retry key: LINE then delivers it once.
+ * An engine that dies mid-send is taken over by its heartbeat (docs/reliability.md; the lease is only the
+ * backstop): a push is sent again with the same retry key, so LINE delivers it once; a reply that may
+ * have been in flight is marked `uncertain`.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import { LineApiError, LineCallAbortedError, type LineClient } from '../../line/line-client.ts';
