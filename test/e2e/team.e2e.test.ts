@@ -113,6 +113,8 @@ test('an admin adds an operator who signs in, sets a password and MFA, claims a 
   await operator.getByTestId('mfa-error').waitFor();
   await operator.getByTestId('mfa-code').fill(await generate({ secret }));
   await operator.getByTestId('mfa-confirm').click();
+  // the codes appear once the engine has answered: wait for them before reading them all
+  await operator.getByTestId('recovery-code').nth(9).waitFor();
   const codes = await operator.getByTestId('recovery-code').allInnerTexts();
   assert.is(codes.length, 10, 'ten recovery codes');
   const download = operator.waitForEvent('download');
