@@ -1,5 +1,6 @@
 /** Security settings an admin changes in the studio (Team page), kept in the settings table. */
 import { ROLES, type Role, type SecuritySettingsDto } from '../../contracts/rest.ts';
+import { parseJson } from '../../store/repositories/json-column.ts';
 import type { Store } from '../../store/store.ts';
 
 const KEY = 'security';
@@ -9,9 +10,7 @@ export class SecuritySettings {
   constructor(private readonly store: Store) {}
 
   async get(): Promise<SecuritySettingsDto> {
-    const raw = await this.store.settings.get(KEY);
-    if (raw === null) return DEFAULTS;
-    const parsed = JSON.parse(raw) as Partial<SecuritySettingsDto>;
+    const parsed = parseJson<Partial<SecuritySettingsDto>>(await this.store.settings.get(KEY), DEFAULTS);
     return { requireMfaFor: (parsed.requireMfaFor ?? []).filter((role): role is Role => ROLES.some((r) => r === role)) };
   }
 
