@@ -223,7 +223,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   // Node checks those timeouts every connectionsCheckingInterval (30 s by default): every second instead
   const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, app.callback());
   const gateway = attachSocketGateway(server, sessions, logger.child({ module: 'realtime' }), {
-    adapter: redis ? redisStreamsAdapter(redis.client, config.redisKeyPrefix) : undefined,
+    adapter: redis ? redisStreamsAdapter(redis, config.redisKeyPrefix) : undefined,
     publicOrigin,
     trustedProxies: config.trustedProxies,
     now,

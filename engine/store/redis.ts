@@ -14,6 +14,8 @@ export type RedisClient = ReturnType<typeof createClient>;
 export interface RedisConnection {
   client: RedisClient;
   counters: RedisClient;
+  /** another connection like `client` (Socket.IO's stream reader and subscriber), closed with the rest */
+  duplicate(): RedisClient;
   /** true when Redis answers PING now */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -44,9 +46,64 @@ function watch(client: RedisClient, logger: Logger, name: string): void {
   });
 }
 
+/**
+ * node-redis opens a reconnect's next socket without looking whether the client was closed meanwhile,
+ * so a client closed during that attempt keeps the new socket open (and the process alive). This
+ * follows the attempts so that a client is closed when it is ready or waiting between two attempts.
+ */
+class ReconnectAttempts {
+  private connecting = true;
+  private wake: (() => void) | null = null;
+
+  constructor(client: RedisClient) {
+    client.on('reconnecting', () => (this.connecting = true));
+    client.on('ready', () => this.settle());
+    // a failed attempt is followed by a wait; a socket error on a ready client by 'reconnecting' at once
+    client.on('error', () => this.settle());
+  }
+
+  /** resolves when no attempt is in flight, or after `ms` */
+  async between(ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (this.connecting && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private settle(): void {
+    this.connecting = false;
+    this.wake?.();
+  }
+}
+
+/** a graceful close waits for queued commands, which never come back while Redis is down: bounded */
+async function closeClient(client: RedisClient, attempts: ReconnectAttempts, graceful: boolean): Promise<void> {
+  await attempts.between(CLOSE_WAIT_MS);
+  if (!client.isOpen) return;
+  if (!graceful) {
+    client.destroy();
+    return;
+  }
+  try {
+    await connectWithin(client.close(), CLOSE_WAIT_MS, 'redis close');
+  } catch {
+    // closing failed (Redis away) or the client closed meanwhile: drop whatever is left
+    if (client.isOpen) client.destroy();
+  }
+}
+
+const CLOSE_WAIT_MS = 2_000;
+
 export async function openRedis(url: string, logger: Logger, connectTimeoutMs = 10_000): Promise<RedisConnection> {
   const client: RedisClient = createClient({ url, commandsQueueMaxLength: OFFLINE_QUEUE_MAX });
   const counters: RedisClient = createClient({ url, disableOfflineQueue: true });
+  const attempts = new Map<RedisClient, ReconnectAttempts>([client, counters].map((c) => [c, new ReconnectAttempts(c)]));
   watch(client, logger, 'shared');
   watch(counters, logger, 'counters');
   try {
@@ -56,9 +113,16 @@ export async function openRedis(url: string, logger: Logger, connectTimeoutMs = 
     counters.destroy();
     throw error;
   }
+  const duplicates = new Set<RedisClient>();
   return {
     client,
     counters,
+    duplicate() {
+      const duplicate = client.duplicate();
+      attempts.set(duplicate, new ReconnectAttempts(duplicate));
+      duplicates.add(duplicate);
+      return duplicate;
+    },
     async ping() {
       try {
         return (await connectWithin(counters.ping(), 2_000, 'redis ping')) === 'PONG';
@@ -67,18 +131,11 @@ export async function openRedis(url: string, logger: Logger, connectTimeoutMs = 
       }
     },
     async close() {
-      // a graceful close waits for queued commands, which never come back while Redis is down
-      await Promise.all(
-        [client, counters].map(async (c) => {
-          if (!c.isOpen) return;
-          try {
-            await connectWithin(c.close(), 2_000, 'redis close');
-          } catch {
-            // closing failed (Redis away) or the client closed meanwhile: drop whatever is left
-            if (c.isOpen) c.destroy();
-          }
-        }),
-      );
+      await Promise.all([
+        // readers block on the stream: a graceful close would wait for a command nobody awaits any more
+        ...[...duplicates].map((d) => closeClient(d, attempts.get(d)!, false)),
+        ...[client, counters].map((c) => closeClient(c, attempts.get(c)!, true)),
+      ]);
     },
   };
 }

@@ -93,6 +93,9 @@ test('while Redis is away the engine stays ready (degraded) and takes webhooks a
     await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
     proxy.refuse(false);
     await waitFor(async () => ((await (await fetch(`${engine.baseUrl}/readyz`)).json()) as { degraded: boolean }).degraded === false, 'Redis back');
+    // Socket.IO's stream reader blocks on Redis: left open, it would keep the stopped process alive
+    await engine.stop();
+    await waitFor(() => proxy.openConnections === 0, 'every Redis connection closed with the engine', 2_000);
   } finally {
     await engine.stop();
     await proxy.close();

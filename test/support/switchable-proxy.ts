@@ -25,6 +25,11 @@ export class SwitchableProxy {
     return `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
   }
 
+  /** client connections open through the proxy now */
+  get openConnections(): number {
+    return this.open.size / 2;
+  }
+
   /** new connections go to this engine; open ones stay where they are */
   pointTo(targetUrl: string): void {
     this.target = new URL(targetUrl);

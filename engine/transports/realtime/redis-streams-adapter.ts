@@ -5,19 +5,24 @@
  * is sent the packets it missed (as long as the stream, capped at `maxLen` entries, still holds them).
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { RedisClient } from '../../store/redis.ts';
+import type { RedisClient, RedisConnection } from '../../store/redis.ts';
 
 /**
- * The adapter subscribes on a duplicate of the client and never handles that promise: a Redis connection
- * reset before the subscription is answered then rejects it unhandled, which ends the process. The
- * subscription is made again by the client when Redis is back; its failure meanwhile is not the engine's.
+ * The adapter makes its reader and subscriber connections with `duplicate()`; they come from the
+ * engine's Redis connection here, so that closing it closes them too (a reader blocked on the stream
+ * while Redis was away would otherwise reconnect forever after shutdown). Two of the adapter's habits
+ * are made harmless:
+ * - it never handles the promise of its SUBSCRIBE: a Redis connection reset before the subscription is
+ *   answered would reject it unhandled, which ends the process. The client subscribes again when Redis
+ *   is back; its failure meanwhile is not the engine's;
+ * - it disconnects its connections when it closes, which throws for one the engine closed first.
  */
-function quietSubscriptions(client: RedisClient): RedisClient {
-  return new Proxy(client, {
+function adapterClient(connection: RedisConnection): RedisClient {
+  return new Proxy(connection.client, {
     get(target, property) {
       if (property === 'duplicate') {
-        return (...args: Parameters<RedisClient['duplicate']>) => {
-          const duplicate = target.duplicate(...args);
+        return () => {
+          const duplicate = connection.duplicate();
           const subscribe: unknown = Reflect.get(duplicate, 'subscribe');
           if (typeof subscribe === 'function') {
             Reflect.set(duplicate, 'subscribe', (...subscribeArgs: unknown[]) => {
@@ -26,6 +31,8 @@ function quietSubscriptions(client: RedisClient): RedisClient {
               return subscribed;
             });
           }
+          const disconnect = duplicate.disconnect.bind(duplicate);
+          Reflect.set(duplicate, 'disconnect', () => (duplicate.isOpen ? disconnect() : Promise.resolve()));
           return duplicate;
         };
       }
@@ -35,8 +42,8 @@ function quietSubscriptions(client: RedisClient): RedisClient {
   });
 }
 
-export function redisStreamsAdapter(client: RedisClient, keyPrefix: string): ReturnType<typeof createAdapter> {
-  return createAdapter(quietSubscriptions(client), {
+export function redisStreamsAdapter(connection: RedisConnection, keyPrefix: string): ReturnType<typeof createAdapter> {
+  return createAdapter(adapterClient(connection), {
     streamName: `${keyPrefix}socket.io`,
     channelPrefix: `${keyPrefix}socket.io`,
     sessionKeyPrefix: `${keyPrefix}sio:session:`,
