@@ -2,6 +2,7 @@
  * Socket.IO event maps, declared once: the engine types its Server with them and the studio its client.
  * Connect at the default path with `auth: { token }` (the accessToken from POST /api/auth/login).
  */
+import type { AnalyticsLive } from './analytics.ts';
 import type { ConversationDto, MessageDto } from './conversation.ts';
 import type { Role } from './rest.ts';
 
@@ -41,6 +42,8 @@ export interface ServerToClientEvents {
   'message:updated': (message: MessageDto) => void;
   /** another operator is typing in a conversation this socket joined */
   typing: (event: TypingEvent) => void;
+  /** supervisors and admins: the live cards changed (coalesced: at most one a second) */
+  'analytics:live': (live: AnalyticsLive) => void;
   /** sent just before the server disconnects this socket for a reason of its session */
   'session:ended': (event: { reason: SessionEndReason }) => void;
 }
