@@ -1,7 +1,9 @@
 /** The repositories over one connection or one transaction. Services reach the database only here. */
 import type { Knex } from 'knex';
 import { closeDatabase } from './database.ts';
+import { AnalyticsRepo } from './repositories/analytics.repo.ts';
 import { AuditRepo } from './repositories/audit.repo.ts';
+import { ConversationEventsRepo } from './repositories/conversation-events.repo.ts';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
 import { CustomersRepo } from './repositories/customers.repo.ts';
 import { EnginesRepo } from './repositories/engines.repo.ts';
@@ -25,6 +27,8 @@ export interface Store {
   engines: EnginesRepo;
   sessions: SessionsRepo;
   audit: AuditRepo;
+  conversationEvents: ConversationEventsRepo;
+  analytics: AnalyticsRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -45,6 +49,8 @@ export function createStore(db: Knex): Store {
     engines: new EnginesRepo(db),
     sessions: new SessionsRepo(db),
     audit: new AuditRepo(db),
+    conversationEvents: new ConversationEventsRepo(db),
+    analytics: new AnalyticsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {
       try {

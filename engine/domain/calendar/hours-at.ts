@@ -40,7 +40,7 @@ function periodsOn(calendar: BusinessHoursDocument, date: CivilDate): string[] {
  * The open intervals [start, end) of the periods that begin on `date`, as instants, sorted. A
  * period running past midnight into a holiday stops at that midnight: a holiday is closed all day.
  */
-function intervalsStarting(calendar: BusinessHoursDocument, date: CivilDate): [number, number][] {
+export function intervalsStarting(calendar: BusinessHoursDocument, date: CivilDate): [number, number][] {
   const { timezone } = calendar;
   const nextDay = addDays(date, 1);
   const cutAtMidnight = holidayOn(calendar, nextDay) !== undefined;

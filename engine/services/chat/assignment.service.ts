@@ -6,6 +6,7 @@
  */
 import { chooseOperator, type OperatorCandidate } from '../../domain/routing/choose-operator.ts';
 import type { Logger } from '../../logger.ts';
+import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { parseJson } from '../../store/repositories/json-column.ts';
 import type { Store } from '../../store/store.ts';
@@ -41,7 +42,12 @@ export class AssignmentService {
       const operatorId = chooseOperator(conversation.strategy ?? 'round-robin', candidates, need);
       if (!operatorId) continue;
       const at = this.now();
-      if (!(await this.store.conversations.claim(conversation.id, operatorId, at))) continue;
+      const claimed = await this.store.transaction(async (tx) => {
+        if (!(await tx.conversations.claim(conversation.id, operatorId, at))) return false;
+        await tx.conversationEvents.record({ conversation_id: conversation.id, kind: ConversationEventKind.CLAIMED, operator_id: operatorId, team: conversation.team, at });
+        return true;
+      });
+      if (!claimed) continue;
       await this.store.operators.markAssigned(operatorId, at);
       const candidate = candidates.find((c) => c.id === operatorId);
       if (candidate) {

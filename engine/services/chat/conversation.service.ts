@@ -7,6 +7,7 @@ import type { ConversationDto, ConversationStatus, MessageDto } from '../../cont
 import type { JoinAnswer } from '../../contracts/socket-events.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
+import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -63,7 +64,13 @@ export class ConversationService {
     const row = await this.store.conversations.findById(id);
     if (!row) throw notFound('Conversation');
     if (row.status === 'ACTIVE' && row.operator_id === actor.operatorId) return conversationView(this.store, id);
-    if (!(await this.store.conversations.claim(id, actor.operatorId, this.now()))) {
+    const claimed = await this.store.transaction(async (tx) => {
+      const at = this.now();
+      if (!(await tx.conversations.claim(id, actor.operatorId, at))) return false;
+      await tx.conversationEvents.record({ conversation_id: id, kind: ConversationEventKind.CLAIMED, operator_id: actor.operatorId, team: row.team, at });
+      return true;
+    });
+    if (!claimed) {
       throw conflict('not_waiting', row.status === 'CLOSED' ? 'This conversation is closed' : 'Another operator already claimed this conversation');
     }
     const view = await this.announce(id, { leftQueue: true });
@@ -111,7 +118,7 @@ export class ConversationService {
       if (!target) throw notFound('Operator');
       if (!target.active) throw conflict('operator_inactive', 'This operator is deactivated');
     }
-    const assigned = await this.store.conversations.assign(id, toOperatorId ?? null, this.now());
+    const assigned = await this.store.transaction((tx) => this.reassign(tx, row, toOperatorId ?? null));
     if (!assigned) throw conflict('closed', 'This conversation is closed');
     const view = await this.announceRow(assigned, { leftQueue: row.operator_id === null, formerOperatorId: row.operator_id });
     await this.audit.record({ action: AuditAction.CONVERSATION_TRANSFERRED, actor, target: { type: 'conversation', id }, details: { from: row.operator_id, to: toOperatorId ?? null } });
@@ -129,6 +136,9 @@ export class ConversationService {
     const { customer, effects } = await this.store.transaction(async (tx) => {
       const at = this.now();
       if (!(await tx.conversations.close(id, reason, at))) throw conflict('closed', 'This conversation is already closed');
+      // the row read before the transaction may be stale: the close event names who had it at the close
+      const closed = await tx.conversations.findById(id);
+      await tx.conversationEvents.record({ conversation_id: id, kind: ConversationEventKind.CLOSED, operator_id: closed?.operator_id ?? null, team: row.team, at });
       await tx.customers.setMode(row.customer_id, 'BOT', at);
       const customer = await tx.customers.findById(row.customer_id);
       if (!customer) throw notFound('Customer');
@@ -166,11 +176,34 @@ export class ConversationService {
   /** The operator was deactivated: their open conversations go back to the queue, to be claimed or assigned. */
   async returnToQueue(operatorId: string): Promise<void> {
     for (const row of await this.store.conversations.listActiveOf(operatorId)) {
-      const released = await this.store.conversations.assign(row.id, null, this.now());
+      const released = await this.store.transaction((tx) => this.reassign(tx, row, null));
       if (released) await this.announceRow(released, { formerOperatorId: operatorId });
       await this.audit.record({ action: AuditAction.CONVERSATION_TRANSFERRED, actor: null, target: { type: 'conversation', id: row.id }, details: { from: operatorId, to: null, reason: 'operator-deactivated' } });
     }
     await this.followUps.rebalance();
+  }
+
+  /**
+   * Gives an open conversation to the operator, or back to the queue (null), and records which it was;
+   * undefined when it was closed meanwhile.
+   */
+  private async reassign(tx: Store, row: ConversationRow, operatorId: string | null): Promise<ConversationRow | undefined> {
+    const at = this.now();
+    const before = await tx.conversations.findById(row.id);
+    const assigned = await tx.conversations.assign(row.id, operatorId, at);
+    if (!assigned) return undefined;
+    const from = before?.operator_id ?? null;
+    // back to the queue from the queue changed nothing worth counting
+    if (operatorId === null && from === null) return assigned;
+    const event =
+      operatorId === null
+        ? { kind: ConversationEventKind.RETURNED, operator_id: from }
+        : from === null
+          ? // a supervisor handing a waiting conversation to someone: it left the queue, as a claim does
+            { kind: ConversationEventKind.CLAIMED, operator_id: operatorId }
+          : { kind: ConversationEventKind.TRANSFERRED, operator_id: operatorId, from_operator_id: from };
+    await tx.conversationEvents.record({ conversation_id: row.id, team: row.team, at, ...event });
+    return assigned;
   }
 
   /** Tells operators how the conversation looks now. */

@@ -14,6 +14,7 @@ import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import { normalizeLineEvent, type InboundEvent } from '../../line/normalize-line-event.ts';
 import type { Logger } from '../../logger.ts';
+import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import type { CustomerProfile, CustomerRow } from '../../store/repositories/customers.repo.ts';
 import { toMessageDto, type MessageRow, type NewMessage } from '../../store/repositories/messages.repo.ts';
@@ -216,6 +217,7 @@ export class EventHandler {
     if (line?.type === 'unfollow' && open) {
       // a customer who blocked the account cannot be answered: end the chat
       await tx.conversations.close(open.id, 'customer-blocked', at);
+      await tx.conversationEvents.record({ conversation_id: open.id, kind: ConversationEventKind.CLOSED, operator_id: open.operator_id, team: open.team, at });
       await tx.customers.setMode(customer.id, 'BOT', at);
       touched.add(open.id);
     }

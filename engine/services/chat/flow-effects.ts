@@ -7,6 +7,7 @@ import type { ConversationRow } from '../../store/repositories/conversations.rep
 import type { CustomerRow } from '../../store/repositories/customers.repo.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
+import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import { parseJson } from '../../store/repositories/json-column.ts';
 import { enqueueOutbound } from './outbox.ts';
 
@@ -61,11 +62,13 @@ export async function applyFlowActions(tx: Store, input: ApplyInput): Promise<Fl
           now: input.now,
         });
         effects.opened = open;
+        await tx.conversationEvents.record({ conversation_id: open.id, kind: ConversationEventKind.QUEUED, operator_id: null, team: open.team, at: input.now });
         await tx.customers.setMode(input.customer.id, 'HUMAN', input.now);
         break;
       case 'release':
         if (!open) break;
         await tx.conversations.close(open.id, 'released-to-bot', input.now);
+        await tx.conversationEvents.record({ conversation_id: open.id, kind: ConversationEventKind.CLOSED, operator_id: open.operator_id, team: open.team, at: input.now });
         await tx.customers.setMode(input.customer.id, 'BOT', input.now);
         effects.released = open;
         open = null;
@@ -78,9 +81,14 @@ export async function applyFlowActions(tx: Store, input: ApplyInput): Promise<Fl
       case 'plugin':
         effects.pluginSteps.push({ use: action.use, with: action.with });
         break;
-      case 'survey':
+      case 'survey': {
+        // the question is a say action of its own; the survey belongs where its answer will be recorded
+        const last = await tx.conversations.lastClosedOfCustomer(input.customer.id);
+        if (last) await tx.conversationEvents.record({ conversation_id: last.id, kind: ConversationEventKind.SURVEY_SENT, operator_id: last.operator_id, team: last.team, at: input.now });
+        break;
+      }
       case 'schedule':
-        // the survey question is a say action of its own; the schedule is in the saved FlowState
+        // the schedule is in the saved FlowState
         break;
     }
   }

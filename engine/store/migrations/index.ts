@@ -7,6 +7,7 @@ import * as liveEventIndexes from './004-live-event-indexes.ts';
 import * as closedConversationsByTime from './005-closed-conversations-by-time.ts';
 import * as teamAndSessions from './006-team-and-sessions.ts';
 import * as engineHeartbeats from './007-engine-heartbeats.ts';
+import * as analytics from './008-analytics.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005-closed-conversations-by-time': closedConversationsByTime,
   '006-team-and-sessions': teamAndSessions,
   '007-engine-heartbeats': engineHeartbeats,
+  '008-analytics': analytics,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

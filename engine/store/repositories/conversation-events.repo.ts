@@ -1,0 +1,40 @@
+import type { Knex } from 'knex';
+
+/** What happened to a handoff, appended in the transaction that made it happen (docs/metrics.md). */
+export const ConversationEventKind = {
+  QUEUED: 'queued',
+  CLAIMED: 'claimed',
+  /** given to another operator */
+  TRANSFERRED: 'transferred',
+  /** back to the waiting queue */
+  RETURNED: 'returned',
+  CLOSED: 'closed',
+  SURVEY_SENT: 'survey_sent',
+} as const;
+export type ConversationEventKind = (typeof ConversationEventKind)[keyof typeof ConversationEventKind];
+
+export interface ConversationEventRow {
+  id: number;
+  conversation_id: string;
+  kind: ConversationEventKind;
+  /** claimed, transferred: who has it now; returned, closed, survey_sent: who had it */
+  operator_id: string | null;
+  /** transferred: who had it before */
+  from_operator_id: string | null;
+  team: string | null;
+  at: number;
+}
+
+export type NewConversationEvent = Omit<ConversationEventRow, 'id' | 'from_operator_id'> & { from_operator_id?: string | null };
+
+export class ConversationEventsRepo {
+  constructor(private readonly db: Knex) {}
+
+  async record(event: NewConversationEvent): Promise<void> {
+    await this.db('conversation_events').insert({ from_operator_id: null, ...event });
+  }
+
+  listOf(conversationId: string): Promise<ConversationEventRow[]> {
+    return this.db<ConversationEventRow>('conversation_events').where({ conversation_id: conversationId }).orderBy('id');
+  }
+}
