@@ -55,7 +55,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 }
 
 /** The one place the studio talks to /api: JSON in and out, the session's token, errors as ApiRequestError. */
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   // the contracts type every JSON body; the engine is the source of truth for them
   const json: T = await response.json();

@@ -17,6 +17,8 @@ const ROLE_NAMES = { admin: 'admin', supervisor: 'supervisor', operator: 'operat
 /** what a signed-in person sees on a page their role may not open */
 const FORBIDDEN: Partial<Record<Route, string>> = {
   flows: 'Flows are edited by supervisors and admins.',
+  dashboard: 'The dashboard is for supervisors and admins.',
+  jobs: 'Scheduled jobs are for supervisors and admins.',
   team: 'The team is managed by admins; supervisors may look at it.',
   audit: 'The audit log is for supervisors and admins.',
 };
@@ -130,7 +132,8 @@ export class BatonApp extends LitElement {
       <div class="brand">Baton<span>.</span></div>
       <nav aria-label="Studio">
         ${nav
-          ? html`${link(Route.INBOX, 'Inbox')} ${link(Route.FLOWS, 'Flows')} ${link(Route.TEAM, 'Team')} ${link(Route.AUDIT, 'Audit')}
+          ? html`${link(Route.INBOX, 'Inbox')} ${link(Route.DASHBOARD, 'Dashboard')} ${link(Route.FLOWS, 'Flows')} ${link(Route.TEAM, 'Team')}
+            ${link(Route.AUDIT, 'Audit')} ${link(Route.JOBS, 'Jobs')}
             ${sandboxEnabled ? link(Route.SIMULATOR, 'Simulator') : nothing}`
           : nothing}
       </nav>
@@ -168,6 +171,10 @@ export class BatonApp extends LitElement {
         return html`<baton-inbox .operator=${operator}></baton-inbox>`;
       case Route.FLOWS:
         return html`<baton-flows-page .operator=${operator}></baton-flows-page>`;
+      case Route.DASHBOARD:
+        return html`<baton-dashboard></baton-dashboard>`;
+      case Route.JOBS:
+        return html`<baton-jobs .operator=${operator}></baton-jobs>`;
       case Route.TEAM:
         return html`<baton-team .operator=${operator}></baton-team>`;
       case Route.AUDIT:

@@ -6,6 +6,8 @@ export const Route = {
   INVITE: 'invite',
   INBOX: 'inbox',
   FLOWS: 'flows',
+  DASHBOARD: 'dashboard',
+  JOBS: 'jobs',
   TEAM: 'team',
   AUDIT: 'audit',
   ACCOUNT: 'account',
@@ -26,7 +28,7 @@ const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
 /**
  * Who may open each page: `public` needs no sign-in, the rest list the roles. The engine enforces the
  * same on every route; this only keeps people from pages that would answer 403.
- * Team is read-only for supervisors (the page itself hides the admin's actions).
+ * Team and Jobs are read-only for supervisors (the pages themselves hide the admin's actions).
  */
 export const ROUTE_ACCESS: Readonly<Record<Route, 'public' | readonly Role[]>> = {
   login: 'public',
@@ -35,6 +37,8 @@ export const ROUTE_ACCESS: Readonly<Record<Route, 'public' | readonly Role[]>> =
   account: EVERYONE,
   simulator: EVERYONE,
   flows: SUPERVISORS,
+  dashboard: SUPERVISORS,
+  jobs: SUPERVISORS,
   team: SUPERVISORS,
   audit: SUPERVISORS,
 };

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import type { AnalyticsLive } from '../../../engine/contracts/analytics.ts';
 import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
 import type {
   ClientToServerEvents,
@@ -17,8 +18,10 @@ export type RealtimeStatus = (typeof RealtimeStatus)[keyof typeof RealtimeStatus
 export type JoinRefusal = Extract<JoinAnswer, { ok: false }>;
 
 export interface SocketControllerOptions {
-  onConversation: (conversation: ConversationDto) => void;
-  onMessage: (message: MessageDto) => void;
+  onConversation?: (conversation: ConversationDto) => void;
+  onMessage?: (message: MessageDto) => void;
+  /** supervisors and admins: the dashboard's live cards changed */
+  onAnalyticsLive?: (live: AnalyticsLive) => void;
   onTyping?: (event: TypingEvent) => void;
   /** after a reconnect: events may have been missed, reload what is on screen */
   onResync?: () => void;
@@ -110,11 +113,12 @@ export class SocketController implements ReactiveController {
       }
       this.#setStatus(RealtimeStatus.REJECTED);
     });
-    socket.on('conversation:updated', (conversation) => this.#options.onConversation(conversation));
-    socket.on('message:new', (message) => this.#options.onMessage(message));
+    socket.on('conversation:updated', (conversation) => this.#options.onConversation?.(conversation));
+    socket.on('message:new', (message) => this.#options.onMessage?.(message));
     // a later copy of the same message (delivery status): the thread merges it by id
-    socket.on('message:updated', (message) => this.#options.onMessage(message));
+    socket.on('message:updated', (message) => this.#options.onMessage?.(message));
     socket.on('typing', (event) => this.#options.onTyping?.(event));
+    socket.on('analytics:live', (live) => this.#options.onAnalyticsLive?.(live));
   }
 
   hostDisconnected(): void {

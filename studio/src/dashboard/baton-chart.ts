@@ -1,0 +1,125 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
+import { chartStyles } from './baton-chart.styles.ts';
+import { Chart } from './chart-setup.ts';
+import type { ChartKind, ChartSpec } from './chart-spec.ts';
+
+type Config = ChartConfiguration<ChartKind, Array<number | null>, string>;
+
+/**
+ * One dashboard chart: a canvas drawn by chart.js, and the same numbers as a table under
+ * "Show as table" for screen readers and for anyone who wants the figures (the canvas is an image with
+ * a label; the table is the accessible form).
+ */
+export class BatonChart extends LitElement {
+  static override styles = [controlStyles, tableStyles, chartStyles];
+  static override properties = { spec: { attribute: false } };
+
+  declare spec: ChartSpec | null;
+
+  #chart: Chart<ChartKind, Array<number | null>, string> | null = null;
+
+  constructor() {
+    super();
+    this.spec = null;
+  }
+
+  override disconnectedCallback(): void {
+    this.#chart?.destroy();
+    this.#chart = null;
+    super.disconnectedCallback();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!changed.has('spec') && this.#chart) return;
+    this.#chart?.destroy();
+    this.#chart = this.spec && canvas ? new Chart(canvas, configFor(this.spec)) : null;
+  }
+
+  override render() {
+    const spec = this.spec;
+    if (!spec) return html``;
+    return html`<figure data-testid="chart" data-chart=${spec.name}>
+      <figcaption>${spec.title}</figcaption>
+      <div class="canvas-box">
+        <canvas role="img" aria-label="${spec.title}: chart; the same figures are in the table below"></canvas>
+      </div>
+      <details data-testid="chart-table-toggle">
+        <summary>Show as table</summary>
+        <div class="table-wrap">
+          <table data-testid="chart-table">
+            <caption class="visually-hidden">${spec.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${spec.labelHeading}</th>
+                ${spec.series.map((s) => html`<th scope="col">${s.label}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${spec.labels.map(
+                (label, i) => html`<tr data-testid="chart-row" data-label=${label}>
+                  <th scope="row">${label}</th>
+                  ${spec.series.map((s) => html`<td data-series=${s.label}>${s.format(s.values[i] ?? null)}</td>`)}
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>`;
+  }
+}
+
+function configFor(spec: ChartSpec): Config {
+  const hasRight = spec.series.some((s) => s.right);
+  const axisTitle = (text: string) => ({ display: true, text });
+  return {
+    type: spec.kind,
+    data: {
+      labels: [...spec.labels],
+      datasets: spec.series.map((s) => ({
+        label: s.label,
+        data: [...s.values],
+        borderColor: s.color,
+        backgroundColor: s.color,
+        yAxisID: s.right ? 'right' : 'left',
+        // a day without data is a visible gap, not a line drawn through it
+        spanGaps: false,
+        tension: 0.2,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<ChartKind>) => {
+              const series = spec.series[item.datasetIndex];
+              return series ? `${series.label}: ${series.format(item.parsed.y)}` : '';
+            },
+          },
+        },
+      },
+      scales: {
+        left: { type: 'linear', position: 'left', beginAtZero: true, title: axisTitle(spec.axes.left) },
+        ...(hasRight
+          ? { right: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: axisTitle(spec.axes.right ?? '') } }
+          : {}),
+      },
+    },
+  };
+}
+
+customElements.define('baton-chart', BatonChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'baton-chart': BatonChart;
+  }
+}

@@ -1,0 +1,99 @@
+import type { AnalyticsDay, AnalyticsHour, AnalyticsMetrics } from '../../../engine/contracts/analytics.ts';
+import type { ChartSeries, ChartSpec } from './chart-spec.ts';
+import { daysFrom } from './civil-days.ts';
+import { formatCount, formatMinutes, formatPercent, formatScore, toMinutes, toPercent } from './dashboard-format.ts';
+
+/** a colour-blind-safe set (Okabe–Ito), one per series of a chart */
+const COLORS = { blue: '#0072B2', orange: '#E69F00', green: '#009E73', red: '#D55E00', purple: '#CC79A7', sky: '#56B4E9' } as const;
+
+type DayValue = (metrics: AnalyticsMetrics) => number | null;
+
+/**
+ * The charts over days. Every day of the range gets a point; a day with no rolled-up row is a gap (null),
+ * not a zero: nothing recorded is not the same as nothing happened (the rollup may not have run yet).
+ */
+export function dayCharts(range: { from: string; to: string }, rows: readonly AnalyticsDay[]): ChartSpec[] {
+  const labels = daysFrom(range.from, range.to);
+  const byDay = new Map(rows.filter((row) => row.dimension === 'all').map((row) => [row.day, row.metrics]));
+  const series = (label: string, color: string, value: DayValue, format: ChartSeries['format'], right = false): ChartSeries => ({
+    label,
+    color,
+    format,
+    values: labels.map((day) => {
+      const metrics = byDay.get(day);
+      return metrics ? value(metrics) : null;
+    }),
+    ...(right ? { right } : {}),
+  });
+  const common = { kind: 'line', labelHeading: 'Day', labels } as const;
+  return [
+    {
+      ...common,
+      name: 'volume',
+      title: 'Conversations, handoffs and bot containment',
+      axes: { left: 'Conversations', right: 'Containment %' },
+      series: [
+        series('Conversations', COLORS.blue, (m) => m.conversations, formatCount),
+        series('Handoffs', COLORS.orange, (m) => m.handoffs, formatCount),
+        series('Containment', COLORS.green, (m) => toPercent(m.containmentRate), formatPercent, true),
+      ],
+    },
+    {
+      ...common,
+      name: 'response-times',
+      title: 'First response and resolution time',
+      axes: { left: 'Minutes' },
+      series: [
+        series('First response, avg', COLORS.blue, (m) => toMinutes(m.firstResponseSeconds.calendar.avg), formatMinutes),
+        series('First response, p90', COLORS.sky, (m) => toMinutes(m.firstResponseSeconds.calendar.p90), formatMinutes),
+        series('Resolution, avg', COLORS.red, (m) => toMinutes(m.resolutionSeconds.calendar.avg), formatMinutes),
+        series('Resolution, p90', COLORS.orange, (m) => toMinutes(m.resolutionSeconds.calendar.p90), formatMinutes),
+      ],
+    },
+    {
+      ...common,
+      name: 'csat',
+      title: 'Customer satisfaction (CSAT)',
+      axes: { left: 'Average score (1–5)', right: 'Answers' },
+      series: [
+        series('CSAT average', COLORS.green, (m) => m.csatAverage, formatScore),
+        series('Answers', COLORS.purple, (m) => m.csatResponses, formatCount, true),
+      ],
+    },
+    {
+      ...common,
+      kind: 'bar',
+      name: 'delivery',
+      title: 'Replies (free) vs pushes (paid)',
+      axes: { left: 'Messages' },
+      series: [
+        series('Replies', COLORS.green, (m) => m.replies, formatCount),
+        series('Pushes', COLORS.red, (m) => m.pushes, formatCount),
+      ],
+    },
+  ];
+}
+
+/** the counts by local hour of day (always 24 rows from the engine) */
+export function hourChart(hours: readonly AnalyticsHour[]): ChartSpec {
+  const sorted = [...hours].sort((a, b) => a.hour - b.hour);
+  const series = (label: string, color: string, value: (hour: AnalyticsHour) => number): ChartSeries => ({
+    label,
+    color,
+    format: formatCount,
+    values: sorted.map(value),
+  });
+  return {
+    name: 'hours',
+    title: 'By hour of day',
+    kind: 'bar',
+    labelHeading: 'Hour',
+    labels: sorted.map((h) => `${String(h.hour).padStart(2, '0')}:00`),
+    axes: { left: 'Count' },
+    series: [
+      series('Conversations', COLORS.blue, (h) => h.conversations),
+      series('Handoffs', COLORS.orange, (h) => h.handoffs),
+      series('Messages in', COLORS.sky, (h) => h.messagesIn),
+    ],
+  };
+}

@@ -1,0 +1,71 @@
+import { css } from 'lit';
+
+export const jobsStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+    padding: 20px 16px 40px;
+  }
+  .page {
+    max-width: 1100px;
+    margin: 0 auto;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  .title {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+  }
+  h1 {
+    margin: 0;
+    font-size: 20px;
+  }
+  .intro {
+    margin: 0;
+  }
+  .jobs {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+  }
+  .job {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    background: var(--baton-surface);
+    border: 1px solid var(--baton-border);
+    border-radius: 10px;
+    padding: 12px 14px;
+  }
+  .job-head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 15px;
+    font-family: var(--baton-mono);
+  }
+  .schedule {
+    font-size: 12.5px;
+  }
+  .actions {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+  }
+  .last {
+    margin: 0;
+    font-size: 13px;
+  }
+  .run-error {
+    color: var(--baton-danger);
+  }
+`;
