@@ -36,6 +36,9 @@ import { QueueTimeoutsService } from './services/chat/queue-timeouts.service.ts'
 import { ResumeScanner } from './services/chat/resume-scanner.ts';
 import { FlowFolderWatcher } from './services/flows/flow-folder-watcher.ts';
 import { autoCloseJob, queueTimeoutJob } from './transports/cron/chat.jobs.ts';
+import { analyticsRollupJob } from './transports/cron/analytics.jobs.ts';
+import { DaySource } from './services/analytics/day-source.ts';
+import { RollupService } from './services/analytics/rollup.service.ts';
 import { presenceRoutes } from './transports/http/presence.route.ts';
 import { pluginRoutes } from './transports/http/plugins.route.ts';
 import { builtInPlugins } from '../plugins/built-in-plugins.ts';
@@ -183,6 +186,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now);
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
   const presence = new PresenceService(store, followUps);
+  const analyticsDays = new DaySource(store, async () => (await flows.active()).set.calendars, { ...config.analytics, calendarId: config.analytics.calendar, cronTimezone: config.cron.timezone });
+  const rollup = new RollupService(store, analyticsDays, now);
 
   const channelSecret = line.channelSecret;
   let webhookUrl = '';
@@ -268,6 +273,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     retentionJob(new RetentionService(store, config.cron.retentionDays, config.auth.auditRetentionDays), config.cron.retentionSchedule),
     autoCloseJob(autoClose, CHAT_JOBS_SCHEDULE),
     queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE),
+    analyticsRollupJob(rollup, config.analytics.rollupSchedule),
   ];
   for (const job of jobs) cron?.register(job);
   cron?.start();

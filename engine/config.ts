@@ -52,6 +52,18 @@ export interface CronConfig {
   retentionDays: number;
 }
 
+/** Analytics (docs/metrics.md). */
+export interface AnalyticsConfig {
+  /** IANA zone days are counted in; null: the business calendar's zone, else BATON_CRON_TIMEZONE, else UTC */
+  timezone: string | null;
+  /** id of the BusinessHours document "business" durations use; null: the first of the active flows */
+  calendar: string | null;
+  /** a closed conversation counts as resolved at first contact when its customer is not handed off again within this */
+  fcrWindowHours: number;
+  /** when the daily rollup runs (read in BATON_CRON_TIMEZONE) */
+  rollupSchedule: string;
+}
+
 /** Built-in notifiers (plugins/): each is on when its settings are present. */
 export interface NotifierConfig {
   telegram: { botToken: string; chatId: string; apiBaseUrl: string } | null;
@@ -90,6 +102,7 @@ export interface Config {
   redisKeyPrefix: string;
   workers: WorkersConfig;
   cron: CronConfig;
+  analytics: AnalyticsConfig;
   /** wait between SIGTERM (readyz 503) and closing, so a load balancer stops routing here first */
   shutdownGraceMs: number;
   notifiers: NotifierConfig;
@@ -266,6 +279,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       timezone: timezone(env, 'BATON_CRON_TIMEZONE'),
       retentionSchedule: cronSchedule(env, 'BATON_RETENTION_CRON', '30 3 * * *'),
       retentionDays: integer(env, 'BATON_RETENTION_DAYS', 30, 1, 3650),
+    },
+    analytics: {
+      timezone: timezone(env, 'BATON_ANALYTICS_TIMEZONE'),
+      calendar: text(env, 'BATON_ANALYTICS_CALENDAR'),
+      fcrWindowHours: integer(env, 'BATON_FCR_WINDOW_HOURS', 24, 1, 24 * 30),
+      rollupSchedule: cronSchedule(env, 'BATON_ANALYTICS_ROLLUP_CRON', '20 0 * * *'),
     },
     shutdownGraceMs: integer(env, 'BATON_SHUTDOWN_GRACE_MS', 0, 0, 120_000),
     notifiers: notifiers(env),
