@@ -16,6 +16,12 @@ export class BatonOperatorTable extends LitElement {
       :host {
         display: block;
       }
+      tbody th {
+        background: none;
+        color: var(--baton-text);
+        font-weight: 500;
+        font-size: 13px;
+      }
       td.number {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;

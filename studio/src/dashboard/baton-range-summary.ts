@@ -53,7 +53,6 @@ export class BatonRangeSummary extends LitElement {
       ${figure('abandonment', 'Abandoned', formatRate(s.abandonmentRate))}
       ${figure('csat', 'CSAT', `${formatScore(s.csatAverage)} (${formatCount(s.csatResponses)})`)}
       ${figure('fcr', 'First contact resolution', formatRate(s.fcrRate))}
-      ${figure('pushes', 'Pushes (paid)', formatCount(s.pushes))}
     </dl>`;
   }
 }
