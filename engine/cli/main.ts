@@ -5,8 +5,10 @@
  *   baton test [dir]       run the flows' own tests
  *   baton flows list | publish [dir] | rollback <version>
  *   baton operators list | add | set | reset-password | deactivate
+ *   baton analytics rollup --from YYYY-MM-DD --to YYYY-MM-DD
  */
 import { didYouMean } from '../domain/flow/validation/did-you-mean.ts';
+import { runAnalyticsCommand } from './analytics-command.ts';
 import { runFlowsCommand } from './flows-command.ts';
 import { runOperatorsCommand } from './operators-command.ts';
 import { runFlowTestsCommand } from './test-command.ts';
@@ -17,6 +19,7 @@ const usage = `usage: baton <command>
   baton test [dir]                        run the tests written in the flows
   baton flows list | publish [dir] | rollback <version>
   baton operators list | add <email> | set <email> | reset-password <email> | deactivate <email>
+  baton analytics rollup --from YYYY-MM-DD --to YYYY-MM-DD   roll up finished days (backfill)
 `;
 
 const defaultDir = (): string => process.env.BATON_FLOWS_DIR ?? './flows';
@@ -26,6 +29,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   test: (args) => runFlowTestsCommand(args[0] ?? defaultDir()),
   flows: (args) => runFlowsCommand(args),
   operators: (args) => runOperatorsCommand(args),
+  analytics: (args) => runAnalyticsCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {
