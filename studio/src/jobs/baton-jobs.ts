@@ -163,7 +163,7 @@ export class BatonJobs extends LitElement {
       <div class="job-head">
         <div>
           <h2>${job.name}</h2>
-          <div class="muted schedule"><code>${job.schedule}</code>${job.timezone ? ` · ${job.timezone}` : ''}</div>
+          <div class="muted schedule" title="cron schedule"><code>${job.schedule}</code> · ${job.timezone ?? "the engine's time zone"}</div>
         </div>
         <div class="actions">
           <button aria-expanded=${runs ? 'true' : 'false'} data-testid="job-runs-toggle" @click=${() => this.#toggleRuns(job.name)}>
