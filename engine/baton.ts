@@ -63,6 +63,7 @@ import { conversationRoutes } from './transports/http/conversations.route.ts';
 import { healthRoutes } from './transports/http/health.route.ts';
 import { lineWebhookRoutes } from './transports/http/line-webhook.route.ts';
 import { flowRoutes } from './transports/http/flows.route.ts';
+import { jobRoutes } from './transports/http/jobs.route.ts';
 import { openApiRoutes } from './transports/http/openapi.route.ts';
 import { sandboxRoutes } from './transports/http/sandbox.route.ts';
 import { redisStreamsAdapter } from './transports/realtime/redis-streams-adapter.ts';
@@ -188,6 +189,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const presence = new PresenceService(store, followUps);
   const analyticsDays = new DaySource(store, async () => (await flows.active()).set.calendars, { ...config.analytics, calendarId: config.analytics.calendar, cronTimezone: config.cron.timezone });
   const rollup = new RollupService(store, analyticsDays, now);
+  // always there, for "run now"; it follows the schedules only where cron is on (BATON_CRON)
+  const cron = new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) });
 
   const channelSecret = line.channelSecret;
   let webhookUrl = '';
@@ -215,6 +218,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now)),
         flowRoutes(sessions, httpLogger, flows, store, audit),
         pluginRoutes(sessions, httpLogger, plugins),
+        jobRoutes(sessions, httpLogger, cron, store, audit),
         openApiRoutes(),
         ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger })] : []),
       ];
@@ -265,9 +269,6 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     resumes.scan().catch((error: unknown) => logger.error({ error: String(error) }, 'resume scan failed'));
   }, RESUME_SCAN_MS);
 
-  const cron = config.cron.enabled
-    ? new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) })
-    : null;
   const autoClose = new AutoCloseService(store, flows, conversations, dispatcher, publisher, chatLogger, now);
   const jobs = [
     retentionJob(new RetentionService(store, config.cron.retentionDays, config.auth.auditRetentionDays), config.cron.retentionSchedule),
@@ -275,8 +276,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE),
     analyticsRollupJob(rollup, config.analytics.rollupSchedule),
   ];
-  for (const job of jobs) cron?.register(job);
-  cron?.start();
+  for (const job of jobs) cron.register(job);
+  if (config.cron.enabled) cron.start();
   const drain = () => {
     if (!draining) logger.info({ instanceId }, 'draining: readyz and webhooks answer 503');
     draining = true;
@@ -294,7 +295,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     instanceId,
     async runJob(name) {
       const job = jobs.find((j) => j.name === name);
-      if (!job || !cron) throw new Error(cron ? `no cron job "${name}"` : 'cron is off (BATON_CRON)');
+      if (!job) throw new Error(`no cron job "${name}"`);
       return cron.runSlot(job, now());
     },
     drain,

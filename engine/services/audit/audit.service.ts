@@ -32,6 +32,8 @@ export const AuditAction = {
   CONVERSATION_TRANSFERRED: 'conversation.transferred',
   CONVERSATION_CLOSED: 'conversation.closed',
   AUDIT_EXPORTED: 'audit.exported',
+  /** an admin ran a cron job by hand (Studio › Jobs) */
+  JOB_RUN: 'job.run',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -41,7 +43,7 @@ export interface AuditRecord {
   actor: Actor | null;
   /** when there is no operator, the email that was tried */
   actorEmail?: string;
-  target?: { type: 'operator' | 'conversation' | 'flow_version' | 'session' | 'settings'; id: string };
+  target?: { type: 'operator' | 'conversation' | 'flow_version' | 'session' | 'settings' | 'job'; id: string };
   details?: Record<string, unknown>;
   /** overrides the actor's address */
   address?: string | null;

@@ -1,4 +1,8 @@
 import type { Knex } from 'knex';
+import { isPostgres } from '../database.ts';
+
+/** 'jobs' in ASCII: the namespace of the advisory locks that starts of one job take turns on (Postgres). */
+const START_LOCK_NAMESPACE = 0x6a6f6273;
 
 export const JobRunStatus = {
   RUNNING: 'running',
@@ -15,6 +19,8 @@ export interface JobRunRow {
   scheduled_for: number;
   status: JobRunStatus;
   instance_id: string;
+  /** the operator who ran it by hand; null for the schedule */
+  started_by: string | null;
   started_at: number;
   locked_until: number;
   finished_at: number | null;
@@ -30,17 +36,23 @@ export class JobRunsRepo {
 
   /**
    * Records the start of a slot for this instance, unless another instance recorded it first or a
-   * run of the same job is still going (a slow run is not overlapped by the next slot).
+   * run of the same job is still going (a slow run is not overlapped by the next slot, nor by a run by hand).
+   * `startedBy`: the operator who asked for a run now, in a slot of its own.
    */
-  async start(job: string, scheduledFor: number, instanceId: string, now: number, leaseMs: number): Promise<StartOutcome> {
-    const busy = await this.db('job_runs').where({ job, status: JobRunStatus.RUNNING }).where('locked_until', '>=', now).first('id');
-    if (busy) return { skipped: 'still-running' };
-    const row = { job, scheduled_for: scheduledFor, status: JobRunStatus.RUNNING, instance_id: instanceId, started_at: now, locked_until: now + leaseMs };
-    const inserted = await this.db('job_runs').insert(row).onConflict(['job', 'scheduled_for']).ignore().returning('id');
-    const first: unknown = inserted[0];
-    if (first === undefined) return { skipped: 'taken' };
-    const id = typeof first === 'object' && first !== null ? (first as { id: number }).id : Number(first);
-    return { started: { ...row, id, finished_at: null, result: null, error: null } };
+  start(job: string, scheduledFor: number, instanceId: string, now: number, leaseMs: number, startedBy: string | null = null): Promise<StartOutcome> {
+    return this.db.transaction(async (trx) => {
+      // the look for a running run and the insert are one step: runs by hand have slots of their own, so the
+      // unique index alone would let one start beside a scheduled run (SQLite has one writer already)
+      if (isPostgres(this.db)) await trx.raw('select pg_advisory_xact_lock(?::int, hashtext(?))', [START_LOCK_NAMESPACE, job]);
+      const busy = await trx('job_runs').where({ job, status: JobRunStatus.RUNNING }).where('locked_until', '>=', now).first('id');
+      if (busy) return { skipped: 'still-running' };
+      const row = { job, scheduled_for: scheduledFor, status: JobRunStatus.RUNNING, instance_id: instanceId, started_by: startedBy, started_at: now, locked_until: now + leaseMs };
+      const inserted = await trx('job_runs').insert(row).onConflict(['job', 'scheduled_for']).ignore().returning('id');
+      const first: unknown = inserted[0];
+      if (first === undefined) return { skipped: 'taken' };
+      const id = typeof first === 'object' && first !== null ? (first as { id: number }).id : Number(first);
+      return { started: { ...row, id, finished_at: null, result: null, error: null } };
+    });
   }
 
   /** Extends the lease of a run still in progress; false when it was given up meanwhile. */
@@ -67,7 +79,17 @@ export class JobRunsRepo {
       .update({ status: JobRunStatus.ABANDONED, finished_at: now, error: 'the runner stopped before finishing (lease expired)' });
   }
 
+  /** a job's runs, newest slot first */
   list(job: string, limit = 100): Promise<JobRunRow[]> {
     return this.db<JobRunRow>('job_runs').where({ job }).orderBy('scheduled_for', 'desc').limit(limit);
+  }
+
+  /** every job's runs, the latest recorded first (ids grow with each start) */
+  recent(limit: number): Promise<JobRunRow[]> {
+    return this.db<JobRunRow>('job_runs').orderBy('id', 'desc').limit(limit);
+  }
+
+  async latest(job: string): Promise<JobRunRow | null> {
+    return (await this.list(job, 1))[0] ?? null;
   }
 }

@@ -45,6 +45,8 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/plugins': 'supervisor',
   'GET /api/audit': 'supervisor',
   'GET /api/audit/export.csv': 'supervisor',
+  'GET /api/jobs': 'supervisor',
+  'GET /api/jobs/runs': 'supervisor',
 
   'POST /api/flows/versions': 'admin',
   'POST /api/flows/versions/:version/activate': 'admin',
@@ -54,6 +56,7 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'DELETE /api/operators/:id/mfa': 'admin',
   'GET /api/settings/security': 'admin',
   'PUT /api/settings/security': 'admin',
+  'POST /api/jobs/:name/run': 'admin',
 };
 
 /** the table's key for a route: `METHOD /path/:param` (HEAD is GET) */

@@ -4,14 +4,14 @@ import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
 
 const bearer = [{ bearer: [] }];
 const error = { $ref: '#/components/schemas/Error' };
-const responses = (ok: string) => ({
-  200: { description: ok },
+const errors = {
   400: { description: 'Invalid request', content: { 'application/json': { schema: error } } },
   401: { description: 'Missing or invalid token', content: { 'application/json': { schema: error } } },
   403: { description: 'Not allowed for this role, or the session may only change its password / enrol in MFA', content: { 'application/json': { schema: error } } },
   404: { description: 'Not found', content: { 'application/json': { schema: error } } },
   409: { description: 'Conflicts with the current state', content: { 'application/json': { schema: error } } },
-});
+};
+const responses = (ok: string) => ({ 200: { description: ok }, ...errors });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } });
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 const tokenParam = [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }];
@@ -81,6 +81,26 @@ export const openApiDocument = {
     },
     '/api/flows/versions/{version}': { get: { summary: "A version's files (supervisor)", security: bearer, parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], responses: responses('{ version, files }') } },
     '/api/flows/versions/{version}/activate': { post: { summary: 'Make a version active again: rollback (admin)', security: bearer, parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], responses: responses('{ version }') } },
+    '/api/jobs': { get: { summary: "The cron jobs this engine runs: name, schedule, timezone (null: the server's) and the last run (supervisor)", security: bearer, responses: responses('{ jobs }') } },
+    '/api/jobs/runs': {
+      get: {
+        summary: "Runs of one job (newest slot first) or of all jobs (latest first); startedBy is the admin who ran it by hand, null for the schedule (supervisor); 404 for an unknown job",
+        security: bearer,
+        parameters: [
+          { name: 'job', in: 'query', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: responses('{ runs }'),
+      },
+    },
+    '/api/jobs/{name}/run': {
+      post: {
+        summary: 'Run a job now on this engine, in a slot of its own, recorded with who asked and audited (admin): 202 { run } as it starts; 409 job_running while a run of it goes on anywhere; 404 for an unknown job',
+        security: bearer,
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 202: { description: '{ run }: the run as recorded, status running' }, ...errors },
+      },
+    },
     '/api/conversations/{id}/claim': { post: { summary: 'Claim a waiting conversation', security: bearer, parameters: idParam, responses: responses('{ conversation }') } },
     '/api/conversations/{id}/messages': { post: { summary: 'Send a text to the customer', security: bearer, parameters: idParam, requestBody: body('SendMessageRequest'), responses: responses('{ message }') } },
     '/api/conversations/{id}/transfer': { post: { summary: 'Hand to another operator or back to the queue', security: bearer, parameters: idParam, requestBody: body('TransferRequest'), responses: responses('{ conversation }') } },

@@ -37,6 +37,7 @@ const KNOWN_ACTIONS = [
   'conversation.transferred',
   'conversation.closed',
   'audit.exported',
+  'job.run',
 ];
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
