@@ -134,10 +134,10 @@ export function createLineClient(options: LineClientOptions): LineClient {
         // the SDK puts the id into the path as it is: encoded, an id from anywhere stays one path segment
         const profile = await call('getProfile', () => api.getProfile(encodeURIComponent(userId)), callOptions?.signal);
         return {
-          displayName: profile.displayName,
-          pictureUrl: profile.pictureUrl ?? null,
-          language: profile.language ?? null,
-          statusMessage: profile.statusMessage ?? null,
+          displayName: storable(profile.displayName, MAX_DISPLAY_NAME) ?? '',
+          pictureUrl: storable(profile.pictureUrl, MAX_PICTURE_URL),
+          language: storable(profile.language, MAX_LANGUAGE),
+          statusMessage: storable(profile.statusMessage, MAX_STATUS_MESSAGE),
         };
       } catch (error) {
         if (error instanceof LineApiError && error.status === 404) return null;
@@ -153,6 +153,23 @@ export function createLineClient(options: LineClientOptions): LineClient {
       await call('markAsRead', () => api.markMessagesAsReadByToken({ markAsReadToken }));
     },
   };
+}
+
+/*
+ * A profile is text from someone else's account: what LINE allows (20-character names) is not what
+ * reaches us through a proxy or a changed API. The customers table holds names up to 200 characters
+ * and languages up to 16, and Postgres text cannot hold NUL: one odd profile must not fail the event
+ * that fetched it.
+ */
+const MAX_DISPLAY_NAME = 200;
+const MAX_LANGUAGE = 16;
+const MAX_PICTURE_URL = 2_000;
+const MAX_STATUS_MESSAGE = 1_000;
+
+/** `text` without NUL characters, cut to `max` characters (whole code points); null stays null */
+export function storable(text: string | null | undefined, max: number): string | null {
+  if (text === null || text === undefined) return null;
+  return Array.from(text.replaceAll('\u0000', '')).slice(0, max).join('');
 }
 
 /** The SDK resolves absolute paths against baseURL, silently dropping any path prefix

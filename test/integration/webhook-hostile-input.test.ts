@@ -112,6 +112,20 @@ test('NUL in any string or key is ignored (Postgres cannot store it), and kept e
   await answered(good);
 });
 
+test('a LINE profile with NUL in its name and over-long fields is stored cleaned, and the customer answered', async () => {
+  const user = fakeUserId(9_001);
+  engine.fakeLine.setProfile(user, { displayName: `Som\u0000chai${'ก'.repeat(300)}`, language: 'th-TH-x-very-long-tag', statusMessage: 'hi\u0000' });
+  await postOk([textEvent(user, 'hello')]);
+  await waitFor(() => accountMessages(user).length >= 1, 'the bot answered');
+  const customer = await waitFor(async () => {
+    const row = await engine.baton.store.customers.findByLineUserId(user);
+    return row?.display_name ? row : undefined;
+  }, 'the profile stored');
+  assert.is(customer.display_name, `Somchai${'ก'.repeat(193)}`);
+  assert.is(customer.language, 'th-TH-x-very-lon');
+  assert.is(customer.status_message, 'hi');
+});
+
 test('malformed events are stored as ignored at once, with the reason, and never retried', async () => {
   const good = fakeUserId();
   const { message: _none, ...noMessage } = textEvent(fakeUserId(), 'hi');
