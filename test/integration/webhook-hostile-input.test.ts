@@ -113,7 +113,7 @@ test('NUL in any string or key is ignored (Postgres cannot store it), and kept e
 });
 
 test('a LINE profile with NUL in its name and over-long fields is stored cleaned, and the customer answered', async () => {
-  const user = fakeUserId(9_001);
+  const user = fakeUserId();
   engine.fakeLine.setProfile(user, { displayName: `Som\u0000chai${'ก'.repeat(300)}`, language: 'th-TH-x-very-long-tag', statusMessage: 'hi\u0000' });
   await postOk([textEvent(user, 'hello')]);
   await waitFor(() => accountMessages(user).length >= 1, 'the bot answered');
