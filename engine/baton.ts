@@ -47,6 +47,10 @@ import { RetentionService } from './services/maintenance/retention.service.ts';
 import { EngineHeartbeat } from './services/maintenance/engine-heartbeat.ts';
 import { finishOrHandBack } from './services/maintenance/hand-back-work.ts';
 import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
+import { AnalyticsPublisher } from './services/realtime/analytics-publisher.ts';
+import { withLiveAnalytics } from './services/realtime/live-analytics-trigger.ts';
+import { AnalyticsService } from './services/analytics/analytics.service.ts';
+import { analyticsRoutes } from './transports/http/analytics.route.ts';
 import { openDatabase } from './store/database.ts';
 import { openRedis } from './store/redis.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -170,7 +174,11 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
 
   const chatLogger = logger.child({ module: 'chat' });
-  const publisher = new InboxPublisher();
+  const analyticsDays = new DaySource(store, async () => (await flows.active()).set.calendars, { ...config.analytics, calendarId: config.analytics.calendar, cronTimezone: config.cron.timezone });
+  const analytics = new AnalyticsService(store, analyticsDays, now);
+  const inbox = new InboxPublisher();
+  const liveAnalytics = new AnalyticsPublisher(analytics, logger.child({ module: 'analytics' }), now);
+  const publisher = withLiveAnalytics(inbox, liveAnalytics);
   const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const profiles = new ProfileLookup(lineClient, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
@@ -187,7 +195,6 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now);
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
   const presence = new PresenceService(store, followUps);
-  const analyticsDays = new DaySource(store, async () => (await flows.active()).set.calendars, { ...config.analytics, calendarId: config.analytics.calendar, cronTimezone: config.cron.timezone });
   const rollup = new RollupService(store, analyticsDays, now);
   // always there, for "run now"; it follows the schedules only where cron is on (BATON_CRON)
   const cron = new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) });
@@ -219,6 +226,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         flowRoutes(sessions, httpLogger, flows, store, audit),
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),
+        analyticsRoutes(sessions, httpLogger, analytics, now),
         openApiRoutes(),
         ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger })] : []),
       ];
@@ -237,11 +245,13 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     trustedProxies: config.trustedProxies,
     now,
     conversationAccess: (id, actor) => conversations.access(id, actor),
+    onAnalyticsChangedElsewhere: () => liveAnalytics.changedElsewhere(),
     onOperatorLeft: (operatorId, remaining) => {
       presence.left(operatorId, remaining).catch((error: unknown) => logger.warn({ error: String(error) }, 'presence update failed'));
     },
   });
-  publisher.attach(gateway.channel);
+  inbox.attach(gateway.channel);
+  liveAnalytics.attach(gateway.analytics);
   sessions.attachSockets(gateway.sockets);
 
   await new Promise<void>((resolve, reject) => {
@@ -331,6 +341,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         await heartbeat.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();
+        await liveAnalytics.stop();
         server.closeAllConnections();
         await closed;
         await redis?.close();

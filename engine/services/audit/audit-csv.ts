@@ -6,7 +6,8 @@ import type { AuditRow } from '../../store/repositories/audit.repo.ts';
 
 export const AUDIT_CSV_HEADER = 'id,time,actor_id,actor_email,action,target_type,target_id,address,details\r\n';
 
-function cell(value: string | number | null): string {
+/** one CSV cell: quoted where needed, and a formula's first character neutralised */
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -17,7 +18,7 @@ export function auditCsvRows(rows: AuditRow[]): string {
   return rows
     .map((row) =>
       [row.id, new Date(row.at).toISOString(), row.actor_id, row.actor_email, row.action, row.target_type, row.target_id, row.address, row.details]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     )
     .map((line) => `${line}\r\n`)

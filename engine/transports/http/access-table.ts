@@ -45,6 +45,13 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/plugins': 'supervisor',
   'GET /api/audit': 'supervisor',
   'GET /api/audit/export.csv': 'supervisor',
+  'GET /api/analytics/summary': 'supervisor',
+  'GET /api/analytics/days': 'supervisor',
+  'GET /api/analytics/hours': 'supervisor',
+  'GET /api/analytics/operators': 'supervisor',
+  'GET /api/analytics/csat-comments': 'supervisor',
+  'GET /api/analytics/live': 'supervisor',
+  'GET /api/analytics/export.csv': 'supervisor',
   'GET /api/jobs': 'supervisor',
   'GET /api/jobs/runs': 'supervisor',
 

@@ -1,6 +1,7 @@
 /** GET /api/openapi.json: the REST API described for clients, request bodies taken from schemas/api.json. */
 import Router from '@koa/router';
 import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
+import { ANALYTICS_CSV_COLUMNS } from './analytics-csv.ts';
 
 const bearer = [{ bearer: [] }];
 const error = { $ref: '#/components/schemas/Error' };
@@ -15,6 +16,32 @@ const responses = (ok: string) => ({ 200: { description: ok }, ...errors });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } });
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 const tokenParam = [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }];
+const date = (name: string) => ({ name, in: 'query', required: true, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD in the business time zone, inclusive; a range covers at most 400 days' });
+const analyticsFilters = [
+  date('from'),
+  date('to'),
+  { name: 'team', in: 'query', schema: { type: 'string' } },
+  { name: 'operator', in: 'query', schema: { type: 'string' }, description: 'an operator id; not with team' },
+];
+const analyticsBy = { name: 'by', in: 'query', schema: { enum: ['day', 'team', 'operator'], default: 'day' } };
+const nullableNumber = { type: ['number', 'null'] };
+const durations = { type: 'object', required: ['count', 'avg', 'p50', 'p90'], properties: { count: { type: 'integer' }, avg: nullableNumber, p50: nullableNumber, p90: nullableNumber } };
+const timedDurations = { type: 'object', required: ['calendar', 'business'], properties: { calendar: durations, business: durations } };
+const analyticsSummary = {
+  type: 'object',
+  description: 'The metrics of docs/metrics.md over the range; durations in whole seconds, rates 0..1, null where undefined (0/0); a range that includes today counts today live',
+  required: ['from', 'to', 'timezone', 'conversations', 'handoffs', 'csatAverage', 'csatResponses', 'firstResponseSeconds', 'resolutionSeconds', 'containmentRate', 'fcrRate', 'replies', 'pushes'],
+  properties: {
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    timezone: { type: 'string' },
+    ...Object.fromEntries(['conversations', 'handoffs', 'abandoned', 'handled', 'transfers', 'reopened', 'csatResponses', 'surveysSent', 'messagesIn', 'messagesOut', 'replies', 'pushes'].map((name) => [name, { type: 'integer' }])),
+    ...Object.fromEntries(['containmentRate', 'abandonmentRate', 'csatAverage', 'csatSatisfiedRate', 'csatResponseRate', 'fcrRate'].map((name) => [name, nullableNumber])),
+    waitSeconds: durations,
+    firstResponseSeconds: timedDurations,
+    resolutionSeconds: timedDurations,
+  },
+};
 const auditFilters = ['from', 'to', 'actor', 'action', 'targetId', 'before', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } }));
 
 export const openApiDocument = {
@@ -27,6 +54,7 @@ export const openApiDocument = {
     },
     schemas: {
       ...apiSchemas.definitions,
+      AnalyticsSummary: analyticsSummary,
       Error: {
         type: 'object',
         required: ['error'],
@@ -81,6 +109,38 @@ export const openApiDocument = {
     },
     '/api/flows/versions/{version}': { get: { summary: "A version's files (supervisor)", security: bearer, parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], responses: responses('{ version, files }') } },
     '/api/flows/versions/{version}/activate': { post: { summary: 'Make a version active again: rollback (admin)', security: bearer, parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], responses: responses('{ version }') } },
+    '/api/analytics/summary': {
+      get: {
+        summary: 'Totals over a range of days, overall or for a team or an operator (supervisor)',
+        security: bearer,
+        parameters: analyticsFilters,
+        responses: { ...responses('AnalyticsSummary'), 200: { description: 'The totals', content: { 'application/json': { schema: { $ref: '#/components/schemas/AnalyticsSummary' } } } } },
+      },
+    },
+    '/api/analytics/days': { get: { summary: 'One row per day, or per day and team / operator (by): { days: [{ day, dimension, key, metrics }] } (supervisor)', security: bearer, parameters: [...analyticsFilters, analyticsBy], responses: responses('{ days }') } },
+    '/api/analytics/hours': { get: { summary: 'Conversations, handoffs and messages in by local hour of day over the range: { hours } with 24 entries, hour 0 first (supervisor)', security: bearer, parameters: analyticsFilters, responses: responses('{ hours }') } },
+    '/api/analytics/operators': { get: { summary: "Each operator's metrics summed over the range, busiest first; with team, its members only (supervisor)", security: bearer, parameters: analyticsFilters, responses: responses('{ operators: [{ operatorId, name, metrics }] }') } },
+    '/api/analytics/csat-comments': {
+      get: {
+        summary: 'CSAT answers with a comment, of conversations closed in the range, newest first (supervisor)',
+        security: bearer,
+        parameters: [...analyticsFilters, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }],
+        responses: responses('{ comments }'),
+      },
+    },
+    '/api/analytics/live': { get: { summary: "The live cards: waiting, active, longest wait now and today's figures; also pushed as the analytics:live socket event, at most once a second (supervisor)", security: bearer, responses: responses('AnalyticsLive') } },
+    '/api/analytics/export.csv': {
+      get: {
+        summary: 'The days of the range as CSV, streamed as it is read (chunked; an attachment named baton-analytics-<by>-<from>-<to>.csv) (supervisor)',
+        description:
+          `One row per day (by=day, dimension all, key empty) or per day and team / operator (key: the team or operator id), in the order: ${ANALYTICS_CSV_COLUMNS.map((column) => column.name).join(', ')}. ` +
+          'Durations in whole seconds (count, avg, p50, p90 over calendar time and over business hours), rates from 0 to 1, an empty cell where a value is undefined (0/0); each metric is defined in docs/metrics.md. ' +
+          'Cells starting with = + - @ are prefixed with a quote (spreadsheet formula injection).',
+        security: bearer,
+        parameters: [date('from'), date('to'), analyticsBy],
+        responses: { ...responses('text/csv'), 200: { description: 'CSV, header row first', content: { 'text/csv': { schema: { type: 'string' } } } } },
+      },
+    },
     '/api/jobs': { get: { summary: "The cron jobs this engine runs: name, schedule, timezone (null: the server's) and the last run (supervisor)", security: bearer, responses: responses('{ jobs }') } },
     '/api/jobs/runs': {
       get: {

@@ -4,7 +4,9 @@
  * (allowed as reading it over REST is) in that conversation's room. Who hears what is decided in
  * services/realtime/inbox-publisher.ts; here recipients only become rooms. Each socket is checked like a REST
  * request when it connects (token and session), is ended with `session:ended` when its token expires or its
- * session ends, and is refused when it comes from a page of another site.
+ * session ends, and is refused when it comes from a page of another site. The dashboard's live cards
+ * ('analytics:live') go to this engine's supervisors and admins only: each engine computes them for its own
+ * (services/realtime/analytics-publisher.ts), told of changes seen on other engines by a server-side event.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
@@ -14,9 +16,16 @@ import type { Logger } from '../../logger.ts';
 import { oversees } from '../../services/auth/permissions.ts';
 import type { Actor, Principal } from '../../services/auth/principal.ts';
 import type { SessionService, SessionSockets } from '../../services/auth/session.service.ts';
+import type { AnalyticsChannel } from '../../services/realtime/analytics-publisher.ts';
 import type { OperatorChannel, Recipients } from '../../services/realtime/operator-channel.ts';
 
-export type BatonSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** between engines (through the adapter), never to or from a client */
+interface InterServerEvents {
+  /** something that moves the live cards happened on the engine that sends it */
+  'analytics:changed': () => void;
+}
+
+export type BatonSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const OPERATORS_ROOM = 'operators';
 const SUPERVISORS_ROOM = 'supervisors';
@@ -37,6 +46,8 @@ export interface SocketGatewayOptions {
   now: () => number;
   /** an operator's socket closed; `remaining` counts their sockets still open on any engine */
   onOperatorLeft?: (operatorId: string, remaining: () => Promise<number>) => void;
+  /** another engine saw a change that moves the live cards */
+  onAnalyticsChangedElsewhere?: () => void;
 }
 
 /**
@@ -92,7 +103,7 @@ export function attachSocketGateway(
   sessions: SessionService,
   logger: Logger,
   options: SocketGatewayOptions,
-): { io: BatonSocketServer; channel: OperatorChannel; sockets: SessionSockets } {
+): { io: BatonSocketServer; channel: OperatorChannel; sockets: SessionSockets; analytics: AnalyticsChannel } {
   const io: BatonSocketServer = new Server(httpServer, {
     serveClient: false,
     allowRequest: (request, answer) => answer(null, sameSite(request, options.publicOrigin)),
@@ -203,5 +214,16 @@ export function attachSocketGateway(
       io.in(rooms).disconnectSockets(true);
     },
   };
-  return { io, channel, sockets };
+  const onAnalyticsChangedElsewhere = options.onAnalyticsChangedElsewhere;
+  if (onAnalyticsChangedElsewhere) io.on('analytics:changed', () => onAnalyticsChangedElsewhere());
+  const analytics: AnalyticsChannel = {
+    listening: () => (io.of('/').adapter.rooms.get(SUPERVISORS_ROOM)?.size ?? 0) > 0,
+    // each engine sends its own supervisors the cards it computed: through the adapter, every engine's
+    // cards would reach every supervisor, once per engine
+    send: (live) => io.local.to(SUPERVISORS_ROOM).emit('analytics:live', live),
+    tellPeers: () => {
+      if (options.adapter) io.serverSideEmit('analytics:changed');
+    },
+  };
+  return { io, channel, sockets, analytics };
 }
