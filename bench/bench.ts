@@ -16,6 +16,7 @@ import { postgres } from './scenarios/postgres.ts';
 import { recovery } from './scenarios/recovery.ts';
 import { lineFaults } from './scenarios/line-faults.ts';
 import { studio } from './scenarios/studio.ts';
+import { analytics } from './scenarios/analytics.ts';
 
 /** in the order `npm run bench` runs them */
 export const SCENARIOS: Record<string, { title: string; run: Scenario }> = {
@@ -28,6 +29,7 @@ export const SCENARIOS: Record<string, { title: string; run: Scenario }> = {
   postgres: { title: '7 ingest and end to end on Postgres', run: postgres },
   recovery: { title: '8 recovery: restart, takeover, shutdown while LINE hangs', run: recovery },
   'line-faults': { title: '9 LINE hangs, and LINE back', run: lineFaults },
+  analytics: { title: '10 analytics rollup beside SELECT count(*)', run: analytics },
 };
 
 export interface BenchResults {

@@ -8,6 +8,7 @@ export interface BenchSizes {
   fanout: { sockets: number; warmup: number; broadcasts: number; concurrency: number };
   memory: { sockets: number };
   flow: { durationMs: number };
+  analytics: { conversations: number; days: number };
 }
 
 export const FULL: BenchSizes = {
@@ -16,6 +17,7 @@ export const FULL: BenchSizes = {
   fanout: { sockets: 1_000, warmup: 20, broadcasts: 300, concurrency: 4 },
   memory: { sockets: 1_000 },
   flow: { durationMs: 1_000 },
+  analytics: { conversations: 100_000, days: 30 },
 };
 
 export const SMOKE: BenchSizes = {
@@ -24,4 +26,5 @@ export const SMOKE: BenchSizes = {
   fanout: { sockets: 5, warmup: 1, broadcasts: 5, concurrency: 1 },
   memory: { sockets: 20 },
   flow: { durationMs: 30 },
+  analytics: { conversations: 300, days: 3 },
 };
