@@ -1,13 +1,14 @@
 /**
  * Studio › Dashboard and Jobs in headless Chromium: a supervisor watches the live cards while a customer
  * asks for a human (a signed LINE webhook) and the "waiting" card goes up without a reload; the charts
- * draw, and their tables show the numbers; the filters stay in the address over a reload. An operator
+ * draw, their tables show the numbers and the CSV export has them; the filters stay in the address over a reload. An operator
  * can neither see nor open the dashboard or Jobs. An admin's "Run now" adds a run to a job's runs.
  *
  * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  * Screenshots land in .tmp/ for a human look.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -74,7 +75,7 @@ test('a supervisor sees a customer start waiting on the live cards, and the char
   const body = engine.fakeLine.webhookBody([engine.fakeLine.textEvent(customer, 'agent please')]);
   assert.is((await engine.postWebhook(body)).status, 200);
 
-  await card(page, 'waiting').filter({ hasText: String(waitingBefore + 1) }).waitFor();
+  await card(page, 'waiting').filter({ hasText: new RegExp(`^${waitingBefore + 1}$`) }).waitFor();
   assert.ok(await page.evaluate(() => 'loadedOnce' in window), 'the card changed without a reload');
   await card(page, 'longest-wait').filter({ hasText: /\d+ s|\d+ min/ }).waitFor();
   assert.is(await numberIn(card(page, 'active')), 0);
@@ -99,6 +100,15 @@ test('a supervisor sees a customer start waiting on the live cards, and the char
   const perHour = await Promise.all((await hours.all()).map(numberIn));
   assert.is(perHour.reduce((sum, n) => sum + n, 0), 1, 'the handoff is in one hour of the day');
   await page.screenshot({ path: `${SHOTS}/dashboard-2-charts.png`, fullPage: true });
+
+  // Export CSV downloads the same days: today's overall row has the handoff
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const [header = '', ...rows] = fs.readFileSync((await (await download).path()) ?? '', 'utf8').trim().split(/\r?\n/);
+  const columns = header.split(',');
+  assert.equal(columns.slice(0, 5), ['day', 'dimension', 'key', 'conversations', 'handoffs']);
+  const todayRow = rows.map((line) => line.split(',')).find((cells) => cells[0] === today && cells[1] === 'all');
+  assert.is(todayRow?.[columns.indexOf('handoffs')], '1', `today's row: ${todayRow?.join(',')}`);
   await page.context().close();
 });
 

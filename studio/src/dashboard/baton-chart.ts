@@ -4,7 +4,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { chartStyles } from './baton-chart.styles.ts';
 import { Chart } from './chart-setup.ts';
-import type { ChartKind, ChartSpec } from './chart-spec.ts';
+import type { ChartAxis, ChartKind, ChartSpec } from './chart-spec.ts';
 
 type Config = ChartConfiguration<ChartKind, Array<number | null>, string>;
 
@@ -74,8 +74,16 @@ export class BatonChart extends LitElement {
 }
 
 function configFor(spec: ChartSpec): Config {
-  const hasRight = spec.series.some((s) => s.right);
-  const axisTitle = (text: string) => ({ display: true, text });
+  const scale = (axis: ChartAxis, position: 'left' | 'right') => ({
+    type: 'linear' as const,
+    position,
+    beginAtZero: true,
+    title: { display: true, text: axis.title },
+    ...(axis.whole ? { ticks: { precision: 0 } } : {}),
+    // the right axis keeps its own ticks without a second grid over the first
+    ...(position === 'right' ? { grid: { drawOnChartArea: false } } : {}),
+  });
+  const right = spec.series.some((s) => s.right) && spec.axes.right ? spec.axes.right : null;
   return {
     type: spec.kind,
     data: {
@@ -107,10 +115,8 @@ function configFor(spec: ChartSpec): Config {
         },
       },
       scales: {
-        left: { type: 'linear', position: 'left', beginAtZero: true, title: axisTitle(spec.axes.left) },
-        ...(hasRight
-          ? { right: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: axisTitle(spec.axes.right ?? '') } }
-          : {}),
+        left: scale(spec.axes.left, 'left'),
+        ...(right ? { right: scale(right, 'right') } : {}),
       },
     },
   };

@@ -13,6 +13,12 @@ export interface ChartSeries {
   format: (value: number | null) => string;
 }
 
+export interface ChartAxis {
+  title: string;
+  /** counts: ticks at whole numbers only */
+  whole?: boolean;
+}
+
 export interface ChartSpec {
   /** stable id: data-chart attribute, test hooks */
   name: string;
@@ -22,6 +28,6 @@ export interface ChartSpec {
   labelHeading: string;
   labels: readonly string[];
   series: readonly ChartSeries[];
-  /** axis titles; `right` only when a series uses it */
-  axes: { left: string; right?: string };
+  /** the axes; `right` only when a series uses it */
+  axes: { left: ChartAxis; right?: ChartAxis };
 }

@@ -31,7 +31,7 @@ export function dayCharts(range: { from: string; to: string }, rows: readonly An
       ...common,
       name: 'volume',
       title: 'Conversations, handoffs and bot containment',
-      axes: { left: 'Conversations', right: 'Containment %' },
+      axes: { left: { title: 'Conversations', whole: true }, right: { title: 'Containment %' } },
       series: [
         series('Conversations', COLORS.blue, (m) => m.conversations, formatCount),
         series('Handoffs', COLORS.orange, (m) => m.handoffs, formatCount),
@@ -42,7 +42,7 @@ export function dayCharts(range: { from: string; to: string }, rows: readonly An
       ...common,
       name: 'response-times',
       title: 'First response and resolution time',
-      axes: { left: 'Minutes' },
+      axes: { left: { title: 'Minutes' } },
       series: [
         series('First response, avg', COLORS.blue, (m) => toMinutes(m.firstResponseSeconds.calendar.avg), formatMinutes),
         series('First response, p90', COLORS.sky, (m) => toMinutes(m.firstResponseSeconds.calendar.p90), formatMinutes),
@@ -54,7 +54,7 @@ export function dayCharts(range: { from: string; to: string }, rows: readonly An
       ...common,
       name: 'csat',
       title: 'Customer satisfaction (CSAT)',
-      axes: { left: 'Average score (1–5)', right: 'Answers' },
+      axes: { left: { title: 'Average score (1–5)' }, right: { title: 'Answers', whole: true } },
       series: [
         series('CSAT average', COLORS.green, (m) => m.csatAverage, formatScore),
         series('Answers', COLORS.purple, (m) => m.csatResponses, formatCount, true),
@@ -65,7 +65,7 @@ export function dayCharts(range: { from: string; to: string }, rows: readonly An
       kind: 'bar',
       name: 'delivery',
       title: 'Replies (free) vs pushes (paid)',
-      axes: { left: 'Messages' },
+      axes: { left: { title: 'Messages', whole: true } },
       series: [
         series('Replies', COLORS.green, (m) => m.replies, formatCount),
         series('Pushes', COLORS.red, (m) => m.pushes, formatCount),
@@ -89,7 +89,7 @@ export function hourChart(hours: readonly AnalyticsHour[]): ChartSpec {
     kind: 'bar',
     labelHeading: 'Hour',
     labels: sorted.map((h) => `${String(h.hour).padStart(2, '0')}:00`),
-    axes: { left: 'Count' },
+    axes: { left: { title: 'Count', whole: true } },
     series: [
       series('Conversations', COLORS.blue, (h) => h.conversations),
       series('Handoffs', COLORS.orange, (h) => h.handoffs),
