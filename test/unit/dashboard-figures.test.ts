@@ -19,12 +19,21 @@ test('without filters in the address the range is the last 7 days, today include
 });
 
 test('filters in the address survive a round trip, and malformed ones fall back to the default range', () => {
-  const query = { from: '2026-01-01', to: '2026-01-31', team: 'ฝ่ายขาย & billing', operator: 'op-1' };
-  const hash = hashWithFilters('#/dashboard?from=2020-01-01', query);
-  assert.ok(hash.startsWith('#/dashboard?'), hash);
-  assert.equal(filtersFromHash(hash, NOON_6_JAN), query);
+  for (const query of [{ from: '2026-01-01', to: '2026-01-31', team: 'ฝ่ายขาย & billing' }, { from: '2026-01-01', to: '2026-01-01', operator: 'op-1' }]) {
+    const hash = hashWithFilters('#/dashboard?from=2020-01-01', query);
+    assert.ok(hash.startsWith('#/dashboard?'), hash);
+    assert.equal(filtersFromHash(hash, NOON_6_JAN), query);
+  }
   assert.equal(filtersFromHash('#/dashboard?from=2026-02-30&to=2026-03-01', NOON_6_JAN), { from: '2025-12-31', to: '2026-01-06' }, 'no 30 February');
   assert.equal(filtersFromHash('#/dashboard?from=2026-03-01&to=2026-02-01', NOON_6_JAN), { from: '2025-12-31', to: '2026-01-06' }, 'backwards');
+});
+
+test('an operator chosen wins over the team they were picked from (the engine takes one or the other)', () => {
+  assert.equal(filtersFromHash('#/dashboard?from=2026-01-01&to=2026-01-02&team=billing&operator=op-1', NOON_6_JAN), { from: '2026-01-01', to: '2026-01-02', operator: 'op-1' });
+  const form = new FormData();
+  form.set('team', 'billing');
+  form.set('operator', 'op-1');
+  assert.equal(filtersFromForm(form, { from: '2026-01-01', to: '2026-01-07' }), { from: '2026-01-01', to: '2026-01-07', operator: 'op-1' });
 });
 
 test('a range typed backwards in the form is turned around; empty team and operator mean all', () => {
@@ -54,12 +63,17 @@ function metrics(overrides: Partial<AnalyticsMetrics>): AnalyticsMetrics {
   };
 }
 
+test('a team\'s days are charted as the days of everyone are', () => {
+  const teamDays: AnalyticsDay[] = [{ day: '2026-01-02', dimension: 'team', key: 'billing', metrics: metrics({ conversations: 3, handoffs: 2 }) }];
+  const [volume] = dayCharts({ from: '2026-01-01', to: '2026-01-02' }, teamDays);
+  assert.equal(volume?.series[0]?.values, [null, 3]);
+  assert.equal(volume?.series[1]?.values, [null, 2]);
+});
+
 test('every day of the range is a point; a day without a row is a gap, shown as "—" in the table', () => {
   const days: AnalyticsDay[] = [
     { day: '2026-01-01', dimension: 'all', key: '', metrics: metrics({ conversations: 12, handoffs: 5, containmentRate: 7 / 12, replies: 9, pushes: 2 }) },
     { day: '2026-01-03', dimension: 'all', key: '', metrics: metrics({ conversations: 4, handoffs: 4, containmentRate: 0, firstResponseSeconds: { calendar: { count: 4, avg: 90, p50: 60, p90: 300 }, business: none } }) },
-    // another dimension's row for the same day is not the day's total
-    { day: '2026-01-02', dimension: 'team', key: 'billing', metrics: metrics({ conversations: 99 }) },
   ];
   const charts = dayCharts({ from: '2026-01-01', to: '2026-01-03' }, days);
   assert.equal(charts.map((c) => c.name), ['volume', 'response-times', 'csat', 'delivery']);

@@ -14,7 +14,8 @@ type DayValue = (metrics: AnalyticsMetrics) => number | null;
  */
 export function dayCharts(range: { from: string; to: string }, rows: readonly AnalyticsDay[]): ChartSpec[] {
   const labels = daysFrom(range.from, range.to);
-  const byDay = new Map(rows.filter((row) => row.dimension === 'all').map((row) => [row.day, row.metrics]));
+  // GET /api/analytics/days?by=day answers one row per day, of the dimension filtered on (all, a team or an operator)
+  const byDay = new Map(rows.map((row) => [row.day, row.metrics]));
   const series = (label: string, color: string, value: DayValue, format: ChartSeries['format'], right = false): ChartSeries => ({
     label,
     color,

@@ -17,9 +17,16 @@ export function filtersFromHash(hash: string, now = new Date()): AnalyticsQuery 
   const from = search.get('from') ?? '';
   const until = search.get('to') ?? '';
   const range = isCivilDay(from) && isCivilDay(until) && from <= until ? { from, to: until } : defaults;
-  const team = search.get('team')?.trim();
-  const operator = search.get('operator')?.trim();
-  return { ...range, ...(team ? { team } : {}), ...(operator ? { operator } : {}) };
+  return narrowest(range, search.get('team')?.trim(), search.get('operator')?.trim());
+}
+
+/**
+ * The engine filters by a team or by an operator, not both (an operator's figures are theirs in any team):
+ * an operator chosen wins, and the team only narrowed the list they were picked from.
+ */
+function narrowest(range: { from: string; to: string }, team: string | undefined, operator: string | undefined): AnalyticsQuery {
+  if (operator) return { ...range, operator };
+  return team ? { ...range, team } : range;
 }
 
 /** the same hash route with the filters as its query */
@@ -36,7 +43,5 @@ export function filtersFromForm(form: FormData, current: AnalyticsQuery): Analyt
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const from = isCivilDay(text('from')) ? text('from') : current.from;
   const to = isCivilDay(text('to')) ? text('to') : current.to;
-  const team = text('team');
-  const operator = text('operator');
-  return { from: from <= to ? from : to, to: from <= to ? to : from, ...(team ? { team } : {}), ...(operator ? { operator } : {}) };
+  return narrowest({ from: from <= to ? from : to, to: from <= to ? to : from }, text('team'), text('operator'));
 }
