@@ -201,6 +201,13 @@ test('the CSV export: an attachment, the header first, one row per day with the 
   assert.is(byOperator.lines.length, 2);
   const operatorRow = Object.fromEntries(header.map((name, i) => [name, byOperator.lines[1]?.split(',')[i]]));
   assert.equal([operatorRow.dimension, operatorRow.key, operatorRow.handled, operatorRow.containment_rate], ['operator', nok.login.operator.id, '2', '']);
+
+  // filtered as the dashboard is: the day of one operator, and nobody's
+  const filtered = await csv(`${range}&operator=${nok.login.operator.id}`);
+  const filteredRow = Object.fromEntries(header.map((name, i) => [name, filtered.lines[1]?.split(',')[i]]));
+  assert.equal([filteredRow.dimension, filteredRow.key, filteredRow.handled], ['operator', nok.login.operator.id, '2']);
+  const nobody = await csv(`${range}&by=operator&operator=nobody`);
+  assert.equal(nobody.lines, [lines[0]], 'the header alone');
 });
 
 test('an export of 400 days streams: chunked, no Content-Length, a row for each day', async () => {
@@ -229,6 +236,7 @@ test('bad input answers 400 naming what is wrong, before anything is read', asyn
     [`hours?from=${today}&from=${today}&to=${today}`, /from: give it once/],
     ['export.csv?from=2025-01-01&to=2026-03-01', /at most 400 days/],
     [`export.csv?${range}&by=channel`, /by: expected one of/],
+    [`export.csv?${range}&by=team&operator=x`, /cannot be filtered by operator/],
   ];
   for (const [path, message] of cases) {
     const response = await supervisor.request<{ error: { code: string; message: string } }>('GET', `/api/analytics/${path}`);

@@ -155,15 +155,15 @@ export class AnalyticsService {
     };
   }
 
-  /** The rows of a CSV export, a page of days at a time: a year is never in memory at once. */
-  async *exportRows(range: DayRange, by: 'day' | 'team' | 'operator'): AsyncIterable<AnalyticsDay> {
+  /** The rows of a CSV export, a page of days at a time: a year is never in memory at once. Filtered as days() is. */
+  async *exportRows(range: DayRange, by: 'day' | 'team' | 'operator', filter: Filter = {}): AsyncIterable<AnalyticsDay> {
     const days = daysOf(range);
     for (let i = 0; i < days.length; i += EXPORT_PAGE_DAYS) {
       const page = days.slice(i, i + EXPORT_PAGE_DAYS);
       const first = page[0];
       const last = page[page.length - 1];
       if (!first || !last) break;
-      yield* await this.days({ from: isoDate(first), to: isoDate(last) }, by, {}, this.now());
+      yield* await this.days({ from: isoDate(first), to: isoDate(last) }, by, filter, this.now());
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * The analytics dashboard's REST API (supervisors and admins): totals, days, hours of day, the per-operator
  * table and CSAT comments over a range of days in the business time zone, the live cards now, and the CSV
- * export, streamed. Dates and ranges are checked before anything is read or sent (an export's 400 comes
- * before its first byte); the metrics are defined in docs/metrics.md.
+ * export, streamed (filtered like the rest). Dates, ranges and filters are checked before anything is sent (an
+ * export's 400 comes before its first byte); the metrics are defined in docs/metrics.md.
  */
 import { Readable } from 'node:stream';
 import type { ParsedUrlQuery } from 'node:querystring';
@@ -76,13 +76,25 @@ export function analyticsRoutes(sessions: SessionService, logger: Logger, analyt
     const answer: AnalyticsLive = await analytics.live(now());
     ctx.body = answer;
   });
-  router.get('/export.csv', (ctx) => {
+  router.get('/export.csv', async (ctx) => {
     const range = rangeOf(ctx.query);
     const by = queryChoice(ctx.query, 'by', BY, 'day');
+    const rows = analytics.exportRows(range, by, filterOf(ctx.query))[Symbol.asyncIterator]();
+    // the first page is read before the answer starts: a filter the service refuses is a 400, not a cut-off file
+    const first = await rows.next();
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="baton-analytics-${by}-${range.from}-${range.to}.csv"`);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = Readable.from(analyticsCsv(analytics.exportRows(range, by)));
+    ctx.body = Readable.from(analyticsCsv(startingWith(first, rows)));
   });
   return router;
+}
+
+/** the rows again, the first one already read; the rest is closed with the stream (a client that went away) */
+async function* startingWith<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  try {
+    for (let next = first; !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return?.();
+  }
 }

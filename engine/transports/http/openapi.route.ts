@@ -133,11 +133,11 @@ export const openApiDocument = {
       get: {
         summary: 'The days of the range as CSV, streamed as it is read (chunked; an attachment named baton-analytics-<by>-<from>-<to>.csv) (supervisor)',
         description:
-          `One row per day (by=day, dimension all, key empty) or per day and team / operator (key: the team or operator id), in the order: ${ANALYTICS_CSV_COLUMNS.map((column) => column.name).join(', ')}. ` +
+          `One row per day (by=day: overall, dimension all and key empty; with team or operator, that one's) or per day and team / operator (key: the team or operator id), in the order: ${ANALYTICS_CSV_COLUMNS.map((column) => column.name).join(', ')}. ` +
           'Durations in whole seconds (count, avg, p50, p90 over calendar time and over business hours), rates from 0 to 1, an empty cell where a value is undefined (0/0); each metric is defined in docs/metrics.md. ' +
           'Cells starting with = + - @ are prefixed with a quote (spreadsheet formula injection).',
         security: bearer,
-        parameters: [date('from'), date('to'), analyticsBy],
+        parameters: [...analyticsFilters, analyticsBy],
         responses: { ...responses('text/csv'), 200: { description: 'CSV, header row first', content: { 'text/csv': { schema: { type: 'string' } } } } },
       },
     },
