@@ -96,7 +96,8 @@ function configFor(spec: ChartSpec): Config {
         yAxisID: s.right ? 'right' : 'left',
         // a day without data is a visible gap, not a line drawn through it
         spanGaps: false,
-        tension: 0.2,
+        // straight segments: a day is a count, not a point on a curve
+        tension: 0,
       })),
     },
     options: {
