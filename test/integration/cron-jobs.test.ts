@@ -118,13 +118,17 @@ test('the retention job deletes processed webhook events older than the retentio
   await store.webhookEvents.insertNew([
     { id: 'old-pending', destination: null, type: 'message', mode: 'active', source_user_id: 'U-old-pending', event_timestamp: T - 40 * DAY, is_redelivery: false, raw: '{}', received_at: T - 40 * DAY },
   ]);
+  const oldRun = { name: 'auto-close', schedule: '* * * * *', run: async () => ({ closed: 0 }) };
+  assert.is(await runner('one', () => T - 40 * DAY).runSlot(oldRun, T - 40 * DAY), 'done');
+  assert.is(await runner('one', () => T - 1 * DAY).runSlot(oldRun, T - 1 * DAY), 'done');
   const job = retentionJob(new RetentionService(store, 30, 365), '30 3 * * *');
   assert.is(await runner('one', () => T).runSlot(job, T), 'done');
+  assert.equal((await store.jobRuns.list('auto-close')).map((r) => r.scheduled_for), [T - 1 * DAY], 'the run of 40 days ago is gone, the one of yesterday kept');
   assert.is(await store.webhookEvents.findById('old-done'), undefined);
   assert.ok(await store.webhookEvents.findById('recent-done'));
   assert.ok(await store.webhookEvents.findById('old-pending'), 'an event not processed yet is never deleted');
   const [run] = await store.jobRuns.list('retention');
-  assert.equal(JSON.parse(run?.result ?? 'null'), { deletedWebhookEvents: 1, deletedAuditEntries: 0, deletedSessions: 0, cutoff: T - 30 * DAY });
+  assert.equal(JSON.parse(run?.result ?? 'null'), { deletedWebhookEvents: 1, deletedAuditEntries: 0, deletedSessions: 0, deletedJobRuns: 1, cutoff: T - 30 * DAY });
 });
 
 test.run();

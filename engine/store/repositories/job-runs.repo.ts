@@ -89,6 +89,11 @@ export class JobRunsRepo {
     return this.db<JobRunRow>('job_runs').orderBy('id', 'desc').limit(limit);
   }
 
+  /** Deletes the records of runs that ended (done, failed, abandoned) and started before `before`. */
+  deleteEndedBefore(before: number): Promise<number> {
+    return this.db('job_runs').whereNot({ status: JobRunStatus.RUNNING }).where('started_at', '<', before).delete();
+  }
+
   async latest(job: string): Promise<JobRunRow | null> {
     return (await this.list(job, 1))[0] ?? null;
   }
