@@ -7,21 +7,25 @@ import { businessSeconds } from '../calendar/business-seconds.ts';
 import type { BusinessHoursDocument } from '../flow/flow-document.ts';
 import { addDuration } from './duration-stat.ts';
 import { emptyDayAggregate, type DayAggregate } from './day-aggregate.ts';
-import { hourOfDay, type LocalDay } from './local-day.ts';
+import { hourOfDay, hourOfSlot, type LocalDay } from './local-day.ts';
 
-/** a conversation created (queued) in the day */
-export interface QueuedFact {
-  id: string;
-  customerId: string;
+/** conversations created (queued) in the day, counted by team and slot of the day (local-day.ts, slotMs) */
+export interface QueuedCount {
   team: string | null;
-  createdAt: number;
-  /** when this customer's previous conversation closed, if one closed before this one was queued */
-  previousClosedAt: number | null;
+  slot: number;
+  count: number;
+  /** of them, those whose customer's previous conversation closed within the FCR window before */
+  reopened: number;
+}
+
+/** customers by the slot of their first contact in the day: the first thing they sent, or their handoff */
+export interface FirstContactCount {
+  slot: number;
+  count: number;
 }
 
 /** a claim, transfer or return in the day */
 export interface MoveFact {
-  conversationId: string;
   kind: 'claimed' | 'transferred' | 'returned';
   /** claimed, transferred: who took it; returned: who gave it back */
   operatorId: string | null;
@@ -57,13 +61,12 @@ export interface ClosedFact {
   nextHandoffAt: number | null;
 }
 
-/** an inbound message (or postback) in the day */
-export interface InboundFact {
-  customerId: string;
-  /** of its conversation, when it belongs to one */
+/** inbound messages (and postbacks) in the day, by their conversation's team and operator and by slot */
+export interface InboundCount {
   team: string | null;
   operatorId: string | null;
-  at: number;
+  slot: number;
+  count: number;
 }
 
 /** outbound messages in the day, counted by where they belong; `via` for those sent in the day */
@@ -76,12 +79,19 @@ export interface SentCount extends OutboundCount {
   via: 'reply' | 'push';
 }
 
+/**
+ * A day's facts as the store reads them: what needs no per-row logic already counted by the database,
+ * rows only where a duration or a per-conversation rule needs them.
+ */
 export interface DayFacts {
-  queued: QueuedFact[];
+  queued: QueuedCount[];
+  /** distinct customers handed off in the day */
+  handedOffCustomers: number;
+  firstContacts: FirstContactCount[];
   moves: MoveFact[];
   firstResponses: FirstResponseFact[];
   closed: ClosedFact[];
-  inbound: InboundFact[];
+  inbound: InboundCount[];
   outbound: OutboundCount[];
   sent: SentCount[];
 }
@@ -118,32 +128,25 @@ export function aggregateDay(facts: DayFacts, options: DayOptions): DayAggregate
     ...(operatorId ? [of(operators, operatorId)] : []),
   ];
 
-  // conversations overall: customer-days, from the first thing the customer sent or their handoff
-  const firstContact = new Map<string, number>();
-  const contact = (customerId: string, at: number) => firstContact.set(customerId, Math.min(at, firstContact.get(customerId) ?? at));
-  for (const message of facts.inbound) contact(message.customerId, message.at);
-  const handedOff = new Set<string>();
   for (const queued of facts.queued) {
-    contact(queued.customerId, queued.createdAt);
-    handedOff.add(queued.customerId);
-    const hour = hourOfDay(day, queued.createdAt);
-    const reopened = queued.previousClosedAt !== null && queued.createdAt - queued.previousClosedAt <= fcrWindowMs;
+    const hour = hourOfSlot(day, queued.slot);
     for (const agg of targets(queued.team, null)) {
-      agg.handoffs += 1;
-      agg.hours.handoffs[hour] = (agg.hours.handoffs[hour] ?? 0) + 1;
-      if (reopened) agg.reopened += 1;
+      agg.handoffs += queued.count;
+      agg.hours.handoffs[hour] = (agg.hours.handoffs[hour] ?? 0) + queued.count;
+      agg.reopened += queued.reopened;
     }
     if (queued.team) {
       const team = of(teams, queued.team);
-      team.conversations += 1;
-      team.hours.conversations[hour] = (team.hours.conversations[hour] ?? 0) + 1;
+      team.conversations += queued.count;
+      team.hours.conversations[hour] = (team.hours.conversations[hour] ?? 0) + queued.count;
     }
   }
-  all.conversations = firstContact.size;
-  all.handedOffCustomers = handedOff.size;
-  for (const at of firstContact.values()) {
-    const hour = hourOfDay(day, at);
-    all.hours.conversations[hour] = (all.hours.conversations[hour] ?? 0) + 1;
+  // conversations overall: customer-days, from the first thing the customer sent or their handoff
+  all.handedOffCustomers = facts.handedOffCustomers;
+  for (const first of facts.firstContacts) {
+    const hour = hourOfSlot(day, first.slot);
+    all.conversations += first.count;
+    all.hours.conversations[hour] = (all.hours.conversations[hour] ?? 0) + first.count;
   }
 
   for (const move of facts.moves) {
@@ -196,11 +199,11 @@ export function aggregateDay(facts: DayFacts, options: DayOptions): DayAggregate
     }
   }
 
-  for (const message of facts.inbound) {
-    const hour = hourOfDay(day, message.at);
-    for (const agg of targets(message.team, message.operatorId)) {
-      agg.messagesIn += 1;
-      agg.hours.messagesIn[hour] = (agg.hours.messagesIn[hour] ?? 0) + 1;
+  for (const inbound of facts.inbound) {
+    const hour = hourOfSlot(day, inbound.slot);
+    for (const agg of targets(inbound.team, inbound.operatorId)) {
+      agg.messagesIn += inbound.count;
+      agg.hours.messagesIn[hour] = (agg.hours.messagesIn[hour] ?? 0) + inbound.count;
     }
   }
   for (const out of facts.outbound) for (const agg of targets(out.team, out.operatorId)) agg.messagesOut += out.count;

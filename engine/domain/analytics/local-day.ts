@@ -37,3 +37,18 @@ export function hourOfDay(day: LocalDay, epochMs: number): number {
   if (day.end - day.start === 24 * HOUR_MS) return Math.min(23, Math.max(0, Math.floor((epochMs - day.start) / HOUR_MS)));
   return Math.floor(wallTimeAt(epochMs, day.timezone).minute / 60);
 }
+
+/**
+ * The width of the slots a day's counts are grouped in by the database (slot n: [start + n·width,
+ * start + (n+1)·width)), each slot lying within one local hour: an hour for a day of 24 hours; on the
+ * day of an offset change 15 minutes, since every offset and every change in use is a multiple of 15
+ * minutes from local midnight.
+ */
+export function slotMs(day: LocalDay): number {
+  return day.end - day.start === 24 * HOUR_MS ? HOUR_MS : 15 * 60_000;
+}
+
+/** 0..23: the local hour of slot n of the day (see slotMs) */
+export function hourOfSlot(day: LocalDay, slot: number): number {
+  return hourOfDay(day, day.start + slot * slotMs(day));
+}

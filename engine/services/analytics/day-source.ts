@@ -6,7 +6,7 @@
 import type { AnalyticsDimension } from '../../contracts/analytics.ts';
 import { aggregateDay, type DayAggregates } from '../../domain/analytics/aggregate-day.ts';
 import { parseDayAggregate, type DayAggregate } from '../../domain/analytics/day-aggregate.ts';
-import { dayOf, localDay } from '../../domain/analytics/local-day.ts';
+import { dayOf, localDay, slotMs } from '../../domain/analytics/local-day.ts';
 import { isoDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import type { Store } from '../../store/store.ts';
 import { resolveClock, type AnalyticsClock, type AnalyticsSettings, type CalendarSource } from './analytics-clock.ts';
@@ -43,7 +43,7 @@ export class DaySource {
   /** A day's aggregates from the raw tables. */
   async compute(date: CivilDate, clock: AnalyticsClock): Promise<DayAggregates> {
     const day = localDay(date, clock.timezone);
-    const facts = await this.store.analytics.dayFacts(day.start, day.end);
+    const facts = await this.store.analytics.dayFacts(day.start, day.end, slotMs(day), this.fcrWindowMs);
     return aggregateDay(facts, { day, calendar: clock.calendar, fcrWindowMs: this.fcrWindowMs });
   }
 

@@ -8,6 +8,7 @@ import * as closedConversationsByTime from './005-closed-conversations-by-time.t
 import * as teamAndSessions from './006-team-and-sessions.ts';
 import * as engineHeartbeats from './007-engine-heartbeats.ts';
 import * as analytics from './008-analytics.ts';
+import * as analyticsCoveringIndexes from './009-analytics-covering-indexes.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006-team-and-sessions': teamAndSessions,
   '007-engine-heartbeats': engineHeartbeats,
   '008-analytics': analytics,
+  '009-analytics-covering-indexes': analyticsCoveringIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

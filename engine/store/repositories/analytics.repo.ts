@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import type { AnalyticsDimension } from '../../contracts/analytics.ts';
-import type { ClosedFact, DayFacts, FirstResponseFact, InboundFact, MoveFact, OutboundCount, QueuedFact, SentCount } from '../../domain/analytics/aggregate-day.ts';
+import type { ClosedFact, DayFacts, FirstContactCount, FirstResponseFact, InboundCount, MoveFact, OutboundCount, QueuedCount, SentCount } from '../../domain/analytics/aggregate-day.ts';
 
 export interface AnalyticsDailyRow {
   day: string;
@@ -31,29 +31,58 @@ const num = (value: unknown): number | null => (value === null || value === unde
 export class AnalyticsRepo {
   constructor(private readonly db: Knex) {}
 
-  /** Everything one day's metrics are computed from, for [start, end). */
-  async dayFacts(start: number, end: number): Promise<DayFacts> {
+  /**
+   * Everything one day's metrics are computed from, for [start, end): counts grouped by the database
+   * where no per-row logic is needed (slot n of the day is [start + n·slotMs, start + (n+1)·slotMs)),
+   * rows where a duration or a per-conversation rule is. Each read walks one day of one index.
+   */
+  async dayFacts(start: number, end: number, slotMs: number, fcrWindowMs: number): Promise<DayFacts> {
     const db = this.db;
-    const [queued, moves, firstResponses, closed, inbound, outbound, sent] = await Promise.all([
+    // integer division in both databases (SQLite's binding of a JS number may be a REAL, hence the cast)
+    const slotOf = (column: string) => db.raw(`cast((${column} - ?) / ? as integer)`, [start, slotMs]);
+    const [queued, handedOff, firstContacts, moves, firstResponses, closed, inbound, outbound, sent] = await Promise.all([
       db('conversations as c')
         .where('c.created_at', '>=', start)
         .where('c.created_at', '<', end)
-        .select('c.id', 'c.customer_id', 'c.team', 'c.created_at')
+        .select('c.team', slotOf('c.created_at').wrap('', ' as slot'))
+        .count({ n: '*' })
+        // reopened: the customer's previous conversation closed at most the FCR window before this one was queued
         .select(
-          db('conversations as p')
-            .max('p.closed_at')
-            .whereRaw('p.customer_id = c.customer_id')
-            .whereRaw('p.created_at <= c.created_at')
-            .whereRaw('p.closed_at <= c.created_at')
-            .whereRaw('p.id <> c.id')
-            .as('previous_closed_at'),
-        ),
+          db.raw(
+            `sum(case when exists (select 1 from conversations p where p.customer_id = c.customer_id and p.created_at <= c.created_at
+              and p.closed_at <= c.created_at and p.closed_at >= c.created_at - ? and p.id <> c.id) then 1 else 0 end) as reopened`,
+            [fcrWindowMs],
+          ),
+        )
+        .groupBy('c.team', 'slot'),
+      db('conversations').where('created_at', '>=', start).where('created_at', '<', end).countDistinct({ n: 'customer_id' }),
+      // each customer's first contact of the day: their first inbound message or their handoff, whichever came first
+      db
+        .select(slotOf('first_at').wrap('', ' as slot'))
+        .count({ n: '*' })
+        .from(
+          db
+            .select('customer_id')
+            .min({ first_at: 'at' })
+            .from(
+              db('messages')
+                .where('created_at', '>=', start)
+                .where('created_at', '<', end)
+                .where('direction', 'in')
+                .select('customer_id', 'created_at as at')
+                .unionAll(db('conversations').where('created_at', '>=', start).where('created_at', '<', end).select('customer_id', 'created_at as at'))
+                .as('contact'),
+            )
+            .groupBy('customer_id')
+            .as('first_contact'),
+        )
+        .groupBy('slot'),
       db('conversation_events as e')
         .join('conversations as c', 'c.id', 'e.conversation_id')
         .where('e.at', '>=', start)
         .where('e.at', '<', end)
         .whereIn('e.kind', ['claimed', 'transferred', 'returned'])
-        .select('e.conversation_id', 'e.kind', 'e.operator_id', 'e.from_operator_id', 'e.team', 'e.at', 'c.created_at')
+        .select('e.kind', 'e.operator_id', 'e.from_operator_id', 'e.team', 'e.at', 'c.created_at')
         .select(
           db.raw(
             "case when exists (select 1 from conversation_events f where f.conversation_id = e.conversation_id and f.kind = 'claimed' and f.id < e.id) then 0 else 1 end as first_claim",
@@ -75,12 +104,22 @@ export class AnalyticsRepo {
             .whereRaw('n.created_at > c.closed_at')
             .as('next_handoff_at'),
         ),
-      db('messages as m')
+      // counted per conversation first (from the index alone), so each conversation's team is looked up once
+      db
+        .from(
+          db('messages')
+            .where('created_at', '>=', start)
+            .where('created_at', '<', end)
+            .where('direction', 'in')
+            .select('conversation_id', slotOf('created_at').wrap('', ' as slot'))
+            .count({ n: '*' })
+            .groupBy('conversation_id', 'slot')
+            .as('m'),
+        )
         .leftJoin('conversations as c', 'c.id', 'm.conversation_id')
-        .where('m.created_at', '>=', start)
-        .where('m.created_at', '<', end)
-        .where('m.direction', 'in')
-        .select('m.customer_id', 'm.created_at', 'c.team', 'c.operator_id'),
+        .groupBy('c.team', 'c.operator_id', 'm.slot')
+        .select('c.team', 'c.operator_id', 'm.slot')
+        .sum({ n: 'm.n' }),
       db('messages as m')
         .leftJoin('conversations as c', 'c.id', 'm.conversation_id')
         .where('m.created_at', '>=', start)
@@ -101,9 +140,10 @@ export class AnalyticsRepo {
     type Row = Record<string, unknown>;
     const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
     return {
-      queued: (queued as Row[]).map((r): QueuedFact => ({ id: String(r.id), customerId: String(r.customer_id), team: str(r.team), createdAt: Number(r.created_at), previousClosedAt: num(r.previous_closed_at) })),
+      queued: (queued as Row[]).map((r): QueuedCount => ({ team: str(r.team), slot: Number(r.slot), count: Number(r.n), reopened: Number(r.reopened) })),
+      handedOffCustomers: Number((handedOff as Row[])[0]?.n ?? 0),
+      firstContacts: (firstContacts as Row[]).map((r): FirstContactCount => ({ slot: Number(r.slot), count: Number(r.n) })),
       moves: (moves as Row[]).map((r): MoveFact => ({
-        conversationId: String(r.conversation_id),
         kind: r.kind as MoveFact['kind'],
         operatorId: str(r.operator_id),
         fromOperatorId: str(r.from_operator_id),
@@ -123,7 +163,7 @@ export class AnalyticsRepo {
         surveyed: Number(r.surveyed) === 1,
         nextHandoffAt: num(r.next_handoff_at),
       })),
-      inbound: (inbound as Row[]).map((r): InboundFact => ({ customerId: String(r.customer_id), team: str(r.team), operatorId: str(r.operator_id), at: Number(r.created_at) })),
+      inbound: (inbound as Row[]).map((r): InboundCount => ({ team: str(r.team), operatorId: str(r.operator_id), slot: Number(r.slot), count: Number(r.n) })),
       outbound: (outbound as Row[]).map((r): OutboundCount => ({ team: str(r.team), operatorId: str(r.operator_id), count: Number(r.n) })),
       sent: (sent as Row[]).map((r): SentCount => ({ team: str(r.team), operatorId: str(r.operator_id), via: r.sent_via === 'reply' ? 'reply' : 'push', count: Number(r.n) })),
     };
