@@ -18,6 +18,7 @@ import { PasswordHasher } from '../services/auth/password-hasher.ts';
 import { SessionService } from '../services/auth/session.service.ts';
 import { TeamService } from '../services/auth/team.service.ts';
 import { openDatabase } from '../store/database.ts';
+import { ConversationEventKind } from '../store/repositories/conversation-events.repo.ts';
 import { createStore, type Store } from '../store/store.ts';
 
 const usage = `usage:
@@ -59,9 +60,16 @@ async function withTeam<T>(work: (team: TeamService, store: Store) => Promise<T>
       now: Date.now,
       publicUrl: config.publicUrl,
       systemActor: `cli:${os.userInfo().username}`,
-      // engines announce the queue on their next change; here the conversations only go back to it
+      // engines announce the queue on their next change; here the conversations only go back to it, each
+      // with its 'returned' event as the engine records one (analytics count it as a transfer of this operator)
       releaseConversations: async (operatorId) => {
-        for (const row of await store.conversations.listActiveOf(operatorId)) await store.conversations.assign(row.id, null, Date.now());
+        for (const row of await store.conversations.listActiveOf(operatorId)) {
+          await store.transaction(async (tx) => {
+            const at = Date.now();
+            if (!(await tx.conversations.assign(row.id, null, at))) return;
+            await tx.conversationEvents.record({ conversation_id: row.id, kind: ConversationEventKind.RETURNED, operator_id: operatorId, team: row.team, at });
+          });
+        }
       },
     });
     return await work(team, store);

@@ -204,4 +204,21 @@ test('the command line adds, lists, changes, resets and deactivates operators ag
   assert.is((await cli('set', 'nobody@example.com', '--role', 'admin')).code, 1);
 });
 
+test('deactivation from the command line puts their chats back in the queue and records each return, as the engine does', async () => {
+  const added = await cli('add', 'kai@example.com', '--name', 'Kai', '--role', 'operator', '--password-stdin');
+  assert.is(added.code, 0, added.err);
+  const kai = await OperatorClient.signIn(engine.baseUrl, 'kai@example.com', 'typed-password-1');
+  const conversation = await customerWaiting('U000000000000000000000000000000a3');
+  assert.is((await kai.request('POST', `/api/conversations/${conversation.id}/claim`)).status, 200);
+
+  const deactivated = await cli('deactivate', 'kai@example.com');
+  assert.is(deactivated.code, 0, deactivated.err);
+  const back = (await admin.request<{ conversation: ConversationDto }>('GET', `/api/conversations/${conversation.id}`)).body.conversation;
+  assert.is(back.status, 'WAITING');
+  assert.is(back.operatorId, null);
+  const team = (await engine.baton.store.conversations.findById(conversation.id))?.team ?? null;
+  const events = (await engine.baton.store.conversationEvents.listOf(conversation.id)).map((e) => [e.kind, e.operator_id, e.team]);
+  assert.equal(events.slice(-1), [['returned', kai.login.operator.id, team]], 'returned by the operator who had it');
+});
+
 test.run();
