@@ -130,7 +130,11 @@ export class AnalyticsService {
     }));
   }
 
-  /** Now, and today so far: from the raw tables. */
+  /**
+   * Now, and today so far: from the raw tables, as a day's rollup computes it (mostly counted by the
+   * database, docs/performance.md). Not cached here: the live publisher calls it only after a change, at
+   * most once a second and only while a supervisor watches, so a cached today would rarely be reused.
+   */
   async live(now: number): Promise<AnalyticsLive> {
     const clock = await this.source.clock();
     const day = dayOf(now, clock.timezone);
