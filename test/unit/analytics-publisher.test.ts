@@ -88,9 +88,25 @@ test('a change while the cards are being computed gets one more round after it, 
   publisher.changed();
   await delay(10);
   for (let i = 0; i < 10; i++) publisher.changed();
-  await delay(INTERVAL_MS * 8);
+  // the first round took 100 ms, so the next waits ten times that (at most a tenth of the time)
+  await delay(INTERVAL_MS * 2 * 10 + INTERVAL_MS * 6);
   assert.is(seen.computed, 2);
   assert.is(seen.sent.length, 2);
+  await publisher.stop();
+});
+
+test('costly rounds are spaced out so the cards take at most a tenth of the time', async () => {
+  const computeMs = INTERVAL_MS;
+  const { publisher, seen } = setUp({ computeMs });
+  const started = performance.now();
+  while (performance.now() - started < computeMs * 25) {
+    publisher.changed();
+    await delay(5);
+  }
+  const elapsed = performance.now() - started;
+  // a round of 50 ms waits 500 ms before the next: at most about 25 × 50 / 550 + 1 rounds, not one per 50 ms interval
+  assert.ok(seen.computed <= Math.ceil(elapsed / (computeMs * 10)) + 1, `${seen.computed} rounds in ${Math.round(elapsed)} ms`);
+  assert.ok(seen.computed >= 2, 'it keeps sending while changes go on');
   await publisher.stop();
 });
 
