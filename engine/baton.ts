@@ -19,6 +19,7 @@ import { SecuritySettings } from './services/auth/security-settings.ts';
 import { SessionService } from './services/auth/session.service.ts';
 import { TeamService } from './services/auth/team.service.ts';
 import { AuditService } from './services/audit/audit.service.ts';
+import { ConversationReadsService } from './services/chat/conversation-reads.service.ts';
 import { ConversationService } from './services/chat/conversation.service.ts';
 import { EventHandler } from './services/chat/event-handler.ts';
 import { EventProcessor } from './services/chat/event-processor.ts';
@@ -222,7 +223,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         inviteRoutes(auth, authDeps),
         settingsRoutes(security, audit, sessions, httpLogger),
         auditRoutes(audit, sessions, httpLogger),
-        conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now)),
+        conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now), new ConversationReadsService(store, conversations, now)),
         flowRoutes(sessions, httpLogger, flows, store, audit),
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),

@@ -33,7 +33,14 @@ export interface ConversationDto {
   closedAt: number | null;
   closeReason: string | null;
   flowVersion: number | null;
-  lastMessage: { text: string; at: number; senderKind: SenderKind } | null;
+  /** `id` is what the studio reports read (POST /api/conversations/:id/read) when the operator opens it */
+  lastMessage: { id: number; text: string; at: number; senderKind: SenderKind } | null;
+  /**
+   * The customer's messages the caller has not read (after the last one they reported read). Only in the
+   * caller's own list (GET /api/conversations), never in socket events, which every operator shares; 0 for
+   * closed conversations, where nothing is left to answer.
+   */
+  unread?: number;
 }
 
 export const SenderKind = { CUSTOMER: 'customer', BOT: 'bot', OPERATOR: 'operator', SYSTEM: 'system' } as const;

@@ -220,6 +220,18 @@ export interface CloseRequest {
   reason?: string;
 }
 
+/** POST /api/conversations/:id/read: the caller has seen the conversation up to this message */
+export interface ReadRequest {
+  messageId: number;
+}
+
+export interface ReadResponse {
+  /** how far the caller has read: never moves back, so it may be later than the messageId sent */
+  lastReadMessageId: number;
+  /** the customer's messages after it */
+  unread: number;
+}
+
 export interface ConversationResponse {
   conversation: ConversationDto;
 }

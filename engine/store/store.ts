@@ -4,6 +4,7 @@ import { closeDatabase } from './database.ts';
 import { AnalyticsRepo } from './repositories/analytics.repo.ts';
 import { AuditRepo } from './repositories/audit.repo.ts';
 import { ConversationEventsRepo } from './repositories/conversation-events.repo.ts';
+import { ConversationReadsRepo } from './repositories/conversation-reads.repo.ts';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
 import { CustomersRepo } from './repositories/customers.repo.ts';
 import { EnginesRepo } from './repositories/engines.repo.ts';
@@ -28,6 +29,7 @@ export interface Store {
   sessions: SessionsRepo;
   audit: AuditRepo;
   conversationEvents: ConversationEventsRepo;
+  conversationReads: ConversationReadsRepo;
   analytics: AnalyticsRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -50,6 +52,7 @@ export function createStore(db: Knex): Store {
     sessions: new SessionsRepo(db),
     audit: new AuditRepo(db),
     conversationEvents: new ConversationEventsRepo(db),
+    conversationReads: new ConversationReadsRepo(db),
     analytics: new AnalyticsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {

@@ -35,7 +35,7 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
       closedAt: row.closed_at,
       closeReason: row.close_reason,
       flowVersion: row.flow_version,
-      lastMessage: last ? { text: last.text, at: last.created_at, senderKind: last.sender_kind } : null,
+      lastMessage: last ? { id: last.id, text: last.text, at: last.created_at, senderKind: last.sender_kind } : null,
     };
   });
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.ts';
 import { actorOf } from '../../services/auth/principal.ts';
 import type { SessionService } from '../../services/auth/session.service.ts';
 import type { ConversationService } from '../../services/chat/conversation.service.ts';
+import type { ConversationReadsService } from '../../services/chat/conversation-reads.service.ts';
 import type { CannedResponseListResponse } from '../../contracts/rest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
 import { authorize, type AuthState } from './authorize.ts';
@@ -26,7 +27,7 @@ async function optionalJson(ctx: Context): Promise<unknown> {
 }
 
 /** An operator sees the queue and their own conversations; supervisors and admins see all (ConversationService). */
-export function conversationRoutes(sessions: SessionService, logger: Logger, conversations: ConversationService, canned: CannedResponsesService): Router<AuthState> {
+export function conversationRoutes(sessions: SessionService, logger: Logger, conversations: ConversationService, canned: CannedResponsesService, reads: ConversationReadsService): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/api/conversations' });
   router.use(authorize(sessions, logger));
   const actor = (state: AuthState) => actorOf(state.principal);
@@ -36,7 +37,7 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
     const status = raw === undefined ? undefined : statuses[raw];
     if (raw !== undefined && status === undefined) throw badRequest('invalid_status', 'status must be waiting, active or closed');
     const q = typeof ctx.query.q === 'string' && ctx.query.q.trim() ? ctx.query.q.trim().slice(0, 100) : undefined;
-    ctx.body = { conversations: await conversations.list(actor(ctx.state), status, q) };
+    ctx.body = { conversations: await reads.withUnread(actor(ctx.state), await conversations.list(actor(ctx.state), status, q)) };
   });
   router.get('/:id', async (ctx) => {
     ctx.body = await conversations.detail(ctx.params.id ?? '', actor(ctx.state));
@@ -45,6 +46,10 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
     await conversations.assertAccess(ctx.params.id ?? '', actor(ctx.state));
     const answer: CannedResponseListResponse = { responses: await canned.forConversation(ctx.params.id ?? '') };
     ctx.body = answer;
+  });
+  router.post('/:id/read', async (ctx) => {
+    const body = assertValid(validators.read, parseJson(await readRawBody(ctx, 16 * 1024)), 'Read');
+    ctx.body = await reads.markRead(ctx.params.id ?? '', actor(ctx.state), body.messageId);
   });
   router.post('/:id/claim', async (ctx) => {
     ctx.body = { conversation: await conversations.claim(ctx.params.id ?? '', actor(ctx.state)) };

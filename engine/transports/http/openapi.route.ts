@@ -161,6 +161,7 @@ export const openApiDocument = {
         responses: { 202: { description: '{ run }: the run as recorded, status running' }, ...errors },
       },
     },
+    '/api/conversations/{id}/read': { post: { summary: 'Mark read up to a message, for the caller (unread counts in their list)', security: bearer, parameters: idParam, requestBody: body('ReadRequest'), responses: responses('{ lastReadMessageId, unread }') } },
     '/api/conversations/{id}/claim': { post: { summary: 'Claim a waiting conversation', security: bearer, parameters: idParam, responses: responses('{ conversation }') } },
     '/api/conversations/{id}/messages': { post: { summary: 'Send a text to the customer', security: bearer, parameters: idParam, requestBody: body('SendMessageRequest'), responses: responses('{ message }') } },
     '/api/conversations/{id}/transfer': { post: { summary: 'Hand to another operator or back to the queue', security: bearer, parameters: idParam, requestBody: body('TransferRequest'), responses: responses('{ conversation }') } },
