@@ -23,6 +23,8 @@ import { ConversationReadsService } from './services/chat/conversation-reads.ser
 import { ConversationService } from './services/chat/conversation.service.ts';
 import { EventHandler } from './services/chat/event-handler.ts';
 import { EventProcessor } from './services/chat/event-processor.ts';
+import { LineReadReceipts } from './services/chat/line-read-receipts.ts';
+import { LineTypingService } from './services/chat/line-typing.service.ts';
 import { OutboundDispatcher } from './services/chat/outbound-dispatcher.ts';
 import { WebhookIngest } from './services/chat/webhook-ingest.ts';
 import { FlowRegistry } from './services/flows/flow-registry.ts';
@@ -193,7 +195,9 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     workerId: instanceId,
   });
   const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
-  const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now);
+  const readReceipts = new LineReadReceipts(store, lineClient, chatLogger, now, line.markAsRead);
+  const lineTyping = new LineTypingService(store, lineClient, chatLogger, now);
+  const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
   const presence = new PresenceService(store, followUps);
   const rollup = new RollupService(store, analyticsDays, now);
@@ -247,6 +251,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     now,
     conversationAccess: (id, actor) => conversations.access(id, actor),
     onAnalyticsChangedElsewhere: () => liveAnalytics.changedElsewhere(),
+    onConversationOpened: (id, operatorId) => void readReceipts.opened(id, operatorId),
+    onTyping: (id, operatorId) => void lineTyping.typing(id, operatorId),
     onOperatorLeft: (operatorId, remaining) => {
       presence.left(operatorId, remaining).catch((error: unknown) => logger.warn({ error: String(error) }, 'presence update failed'));
     },

@@ -27,6 +27,8 @@ export interface LineConfig {
   replyTimeoutMs: number;
   /** longest an event waits for a new customer's profile; later, the name is filled in when LINE answers */
   profileWaitMs: number;
+  /** mark the customer's messages read on LINE when the operator holding the conversation opens it */
+  markAsRead: boolean;
 }
 
 /** How work is shared between engine instances (see docs/deploy.md). */
@@ -188,6 +190,7 @@ function line(env: Env): LineConfig {
     timeoutMs: integer(env, 'LINE_TIMEOUT_MS', 10_000, 100, 120_000),
     replyTimeoutMs: integer(env, 'LINE_REPLY_TIMEOUT_MS', 30_000, 100, 120_000),
     profileWaitMs: integer(env, 'LINE_PROFILE_WAIT_MS', 1_000, 0, 120_000),
+    markAsRead: toggle(env, 'BATON_LINE_MARK_AS_READ', true),
   };
 }
 

@@ -13,6 +13,8 @@ export interface InboundMessage {
   text: string | null;
   /** what an operator sees in the inbox: the text, or "[sticker]", "[image]", ... */
   description: string;
+  /** marks this message and every earlier one read on LINE (POST /v2/bot/chat/markAsRead); null when absent */
+  markAsReadToken: string | null;
   payload: webhook.MessageContent;
 }
 
@@ -55,6 +57,7 @@ export function normalizeLineEvent(webhookEventId: string, value: unknown): Inbo
       type: content.type,
       text: content.type === 'text' ? content.text : null,
       description: describeLineMessage(content),
+      markAsReadToken: 'markAsReadToken' in content && typeof content.markAsReadToken === 'string' ? content.markAsReadToken : null,
       payload: content,
     };
   } else if (event.type === 'postback') {

@@ -32,6 +32,8 @@ export class ConversationService {
     private readonly publisher: RealtimePublisher,
     private readonly audit: AuditService,
     private readonly now: () => number,
+    /** the operator took the conversation from its open thread (the studio claims from there): LINE read receipts */
+    private readonly onClaimed: (conversationId: string, operatorId: string) => void = () => {},
   ) {}
 
   async list(actor: Actor, status: ConversationStatus | undefined, search: string | undefined): Promise<ConversationDto[]> {
@@ -75,6 +77,7 @@ export class ConversationService {
     }
     const view = await this.announce(id, { leftQueue: true });
     await this.audit.record({ action: AuditAction.CONVERSATION_CLAIMED, actor, target: { type: 'conversation', id } });
+    this.onClaimed(id, actor.operatorId);
     // everyone behind moved up one place
     void this.followUps.rebalance();
     return view;

@@ -123,6 +123,11 @@ export class EventHandler {
       for (const event of prepared) customers.push(await this.customerOf(tx, event, known.get(event.userId) ?? null, at));
       // the customers' messages with one statement, before any answer to them is written
       const inbound = await this.storeInbound(tx, prepared, customers, open, at);
+      // for when an operator holding the chat opens it (services/chat/line-read-receipts.ts); never used by the bot
+      await tx.customers.keepMarkAsReadTokens(prepared.flatMap(({ line }, i) => {
+        const token = line?.message?.markAsReadToken;
+        return token ? [{ customerId: (customers[i] as CustomerRow).id, token }] : [];
+      }));
       const applied: Applied[] = [];
       const kept: { customerId: string; token: string; expiresAt: number }[] = [];
       for (const [i, event] of prepared.entries()) {

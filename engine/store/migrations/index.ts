@@ -9,6 +9,7 @@ import * as teamAndSessions from './006-team-and-sessions.ts';
 import * as engineHeartbeats from './007-engine-heartbeats.ts';
 import * as analytics from './008-analytics.ts';
 import * as analyticsCoveringIndexes from './009-analytics-covering-indexes.ts';
+import * as lineReadAndLoading from './010-line-read-and-loading.ts';
 import * as conversationReads from './011-conversation-reads.ts';
 
 interface Migration {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '007-engine-heartbeats': engineHeartbeats,
   '008-analytics': analytics,
   '009-analytics-covering-indexes': analyticsCoveringIndexes,
+  '010-line-read-and-loading': lineReadAndLoading,
   '011-conversation-reads': conversationReads,
 };
 

@@ -15,6 +15,8 @@ export interface CustomerRow {
   following: boolean | number;
   reply_token: string | null;
   reply_token_expires_at: number | null;
+  /** the newest message's LINE read token, until it is used (migration 010) */
+  mark_as_read_token: string | null;
   created_at: number;
   updated_at: number;
   flow_state: string | null;
@@ -80,6 +82,7 @@ export class CustomersRepo {
       following: true,
       reply_token: null,
       reply_token_expires_at: null,
+      mark_as_read_token: null,
       created_at: now,
       updated_at: now,
       flow_state: null,
@@ -148,5 +151,26 @@ export class CustomersRepo {
       .where({ id, reply_token: row.reply_token })
       .update({ reply_token: null, reply_token_expires_at: null });
     return taken === 1 ? { token: row.reply_token, expiresAt } : null;
+  }
+
+  /** Keep each customer's newest LINE read token (one per customer: a batch holds one event each), in one statement. */
+  async keepMarkAsReadTokens(tokens: readonly { customerId: string; token: string }[]): Promise<void> {
+    if (tokens.length === 0) return;
+    const token = this.db.raw(`case id ${tokens.map(() => 'when ? then cast(? as text)').join(' ')} end`, tokens.flatMap((t) => [t.customerId, t.token]));
+    await this.db('customers').whereIn('id', tokens.map((t) => t.customerId)).update({ mark_as_read_token: token });
+  }
+
+  /** Take the kept read token; a token is handed out at most once, even to two engines at the same moment. */
+  async takeMarkAsReadToken(id: string): Promise<string | null> {
+    const row = await this.db<CustomerRow>('customers').where({ id }).first('mark_as_read_token');
+    const token = row?.mark_as_read_token ?? null;
+    if (token === null) return null;
+    const taken = await this.db('customers').where({ id, mark_as_read_token: token }).update({ mark_as_read_token: null });
+    return taken === 1 ? token : null;
+  }
+
+  /** Put back a read token LINE did not take (busy or down), unless a newer message brought its own meanwhile. */
+  async restoreMarkAsReadToken(id: string, token: string): Promise<void> {
+    await this.db('customers').where({ id }).whereNull('mark_as_read_token').update({ mark_as_read_token: token });
   }
 }

@@ -48,6 +48,10 @@ export interface SocketGatewayOptions {
   onOperatorLeft?: (operatorId: string, remaining: () => Promise<number>) => void;
   /** another engine saw a change that moves the live cards */
   onAnalyticsChangedElsewhere?: () => void;
+  /** an operator was let into a conversation's room: they opened its thread (LINE read receipts) */
+  onConversationOpened?: (conversationId: string, operatorId: string) => void;
+  /** an operator in a conversation's room is typing (LINE's loading animation) */
+  onTyping?: (conversationId: string, operatorId: string) => void;
 }
 
 /**
@@ -156,7 +160,10 @@ export function attachSocketGateway(
       if (typeof id !== 'string') return;
       options.conversationAccess(id, actor).then(
         (answer) => {
-          if (answer.ok) void socket.join(conversationRoom(id));
+          if (answer.ok) {
+            void socket.join(conversationRoom(id));
+            options.onConversationOpened?.(id, operatorId);
+          }
           if (typeof ack === 'function') ack(answer);
         },
         (error: unknown) => logger.warn({ error: String(error) }, 'conversation:join check failed'),
@@ -171,6 +178,7 @@ export function attachSocketGateway(
       // only from a socket that was allowed into the conversation
       if (!socket.rooms.has(room)) return;
       socket.to(room).emit('typing', { conversationId: event.conversationId, operatorId, name: socket.data.name });
+      options.onTyping?.(event.conversationId, operatorId);
     });
     logger.debug({ operatorId, recovered: socket.recovered }, 'operator connected');
   });
