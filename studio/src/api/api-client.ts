@@ -33,6 +33,8 @@ import type {
 } from '../../../engine/contracts/rest.ts';
 import { toApiError } from './api-error.ts';
 import { authorizedFetch } from './authorized-fetch.ts';
+import { fetchEngine } from './fetch-engine.ts';
+import { reachEngine } from './reach-engine.ts';
 
 interface RequestOptions {
   body?: unknown;
@@ -47,11 +49,14 @@ function init(method: string, { body, signal }: RequestOptions): RequestInit {
   return { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal };
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  if (options.auth !== false) return authorizedFetch(path, init(method, options));
-  const response = await fetch(path, init(method, options));
-  if (!response.ok) throw await toApiError(response);
-  return response;
+function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const requestInit = init(method, options);
+  if (options.auth !== false) return authorizedFetch(path, requestInit);
+  return reachEngine(requestInit, async () => {
+    const response = await fetchEngine(path, requestInit);
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  });
 }
 
 /** The one place the studio talks to /api: JSON in and out, the session's token, errors as ApiRequestError. */

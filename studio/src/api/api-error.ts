@@ -1,3 +1,5 @@
+import { parseRetryAfter } from './retry-after.ts';
+
 /** A non-2xx answer from the engine, carrying its `{ error: { code, message } }` body. */
 export class ApiRequestError extends Error {
   readonly status: number;
@@ -31,16 +33,7 @@ export async function toApiError(response: Response): Promise<ApiRequestError> {
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiRequestError(response.status, code, message, body, retryAfter(response.headers.get('retry-after')));
-}
-
-/** Retry-After as seconds: a number of seconds, or an HTTP date */
-function retryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  return new ApiRequestError(response.status, code, message, body, parseRetryAfter(response.headers.get('retry-after')));
 }
 
 /** "in 40 s", "in 3 min": for Retry-After in messages */

@@ -1,6 +1,9 @@
 import type { SessionRestriction } from '../../../engine/contracts/rest.ts';
 import { session } from '../auth/session.ts';
 import { toApiError } from './api-error.ts';
+import { connection } from './connection-status.ts';
+import { fetchEngine } from './fetch-engine.ts';
+import { reachEngine, reportReach } from './reach-engine.ts';
 
 /** 403 codes of a session that must take one step first, and that step */
 const RESTRICTIONS: Readonly<Record<string, SessionRestriction>> = {
@@ -12,14 +15,19 @@ const RESTRICTIONS: Readonly<Record<string, SessionRestriction>> = {
  * fetch with the session's bearer token. A 401 gets one refresh and one retry (the token may have
  * expired while the tab slept); if the refresh is refused the session ends, and the error is thrown.
  * A 403 naming a restriction narrows the session, which takes the studio to that step.
- * Non-2xx answers throw an ApiRequestError.
+ * Non-2xx answers throw an ApiRequestError; no answer at all, an EngineUnreachableError. Reads wait
+ * out an unreachable or busy engine and try again (reach-engine.ts); writes are tried once.
  */
-export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+export function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return reachEngine(init, () => fetchOnce(path, init));
+}
+
+async function fetchOnce(path: string, init: RequestInit): Promise<Response> {
   await session.ready();
   const send = (token: string | null) => {
     const headers = new Headers(init.headers);
     if (token) headers.set('authorization', `Bearer ${token}`);
-    return fetch(path, { ...init, headers });
+    return fetchEngine(path, { ...init, headers });
   };
   const token = session.token;
   let response = await send(token);
@@ -30,3 +38,6 @@ export async function authorizedFetch(path: string, init: RequestInit = {}): Pro
   if (restriction) session.restrict(restriction);
   throw error;
 }
+
+// a round with no read waiting asks who is signed in: any answer at all means the engine is back
+connection.probeWith(() => reportReach(() => fetchOnce('/api/me', { headers: { accept: 'application/json' } })).catch(() => undefined));

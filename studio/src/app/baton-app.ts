@@ -4,6 +4,7 @@ import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import { sandbox } from '../api/sandbox-client.ts';
 import { IdleController } from '../auth/idle-controller.ts';
 import { session, SessionStatus } from '../auth/session.ts';
+import '../connection-banner/baton-connection-banner.ts';
 import '../idle-warning/baton-idle-warning.ts';
 import '../inbox/baton-inbox.ts';
 import '../login/baton-login.ts';
@@ -115,6 +116,7 @@ export class BatonApp extends LitElement {
 
   override render() {
     return html`${this.#renderHeader()}
+      <baton-connection-banner></baton-connection-banner>
       <main>${this.#renderPage()}</main>
       <baton-idle-warning .secondsLeft=${this.#idle.secondsLeft} @stay=${() => this.#idle.stay()}></baton-idle-warning>`;
   }

@@ -5,6 +5,7 @@
  */
 import type { LoginRequest, LoginResponse, RefreshRequest } from '../../../engine/contracts/rest.ts';
 import { toApiError } from '../api/api-error.ts';
+import { fetchEngine } from '../api/fetch-engine.ts';
 
 /** A LoginResponse, with how far the engine's clock is ahead of ours (to read `expiresAt` locally). */
 export interface SignedIn {
@@ -18,7 +19,8 @@ const REFRESH_TIMEOUT_MS = 20_000;
 
 async function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<SignedIn> {
   const sentAt = Date.now();
-  const response = await fetch(path, {
+  // no answer at all reads "Can't reach Baton", not the browser's "Failed to fetch"
+  const response = await fetchEngine(path, {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(body),

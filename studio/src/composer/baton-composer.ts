@@ -15,7 +15,9 @@ type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: st
 
 /**
  * The reply box: Enter sends, Shift+Enter breaks the line, and Enter that confirms an IME candidate
- * (Thai, Japanese keyboards) does neither. The text is cleared only once `submit` says it went out.
+ * (Thai, Japanese keyboards) does neither. The text is cleared only once `submit` says it went out, and
+ * then only what was sent (the operator may have typed on meanwhile); when it did not go out the text
+ * stays and the composer says it was not sent.
  *
  * Canned responses: typing `/` (at the start or after a space) lists the conversation's canned
  * responses filtered by what follows; Enter, Tab or a click puts the rendered text in the box for
@@ -30,6 +32,7 @@ export class BatonComposer extends LitElement {
     conversationId: { attribute: false },
     submit: { attribute: false },
     busy: { state: true },
+    notSent: { state: true },
     picker: { state: true },
     activeIndex: { state: true },
   };
@@ -40,6 +43,8 @@ export class BatonComposer extends LitElement {
   /** sends the text; resolves true when it went out */
   declare submit: (text: string) => Promise<boolean>;
   declare busy: boolean;
+  /** the last send did not go out; its text is still in the box */
+  declare notSent: boolean;
   declare picker: Picker | null;
   declare activeIndex: number;
 
@@ -58,6 +63,7 @@ export class BatonComposer extends LitElement {
     this.conversationId = null;
     this.submit = async () => false;
     this.busy = false;
+    this.notSent = false;
     this.picker = null;
     this.activeIndex = 0;
   }
@@ -81,12 +87,17 @@ export class BatonComposer extends LitElement {
 
   async #send(): Promise<void> {
     const textarea = this.#textarea;
-    const text = textarea?.value.trim();
+    const sending = textarea?.value ?? '';
+    const text = sending.trim();
     if (!textarea || !text || this.busy) return;
     this.busy = true;
+    this.notSent = false;
     try {
-      if (await this.submit(text)) {
-        textarea.value = '';
+      const sent = await this.submit(text).catch(() => false);
+      this.notSent = !sent;
+      if (sent) {
+        // what was typed after it while it was on its way stays for the next message
+        if (textarea.value.startsWith(sending)) textarea.value = textarea.value.slice(sending.length).trimStart();
         this.#autosize();
       }
     } finally {
@@ -268,6 +279,11 @@ export class BatonComposer extends LitElement {
         ></textarea>
         <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>Send</button>
       </div>
+      ${this.notSent
+        ? html`<div class="error" role="alert" data-testid="composer-not-sent">
+            Not sent: your message is still in the box. Press Send to try again.
+          </div>`
+        : nothing}
       <div class="hint">Enter to send · Shift+Enter for a new line · / for canned responses</div>`;
   }
 }
