@@ -233,7 +233,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         jobRoutes(sessions, httpLogger, cron, store, audit),
         analyticsRoutes(sessions, httpLogger, analytics, now),
         openApiRoutes(),
-        ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger })] : []),
+        ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger, flows, now })] : []),
       ];
       koa.use(healthRoutes({ database: () => store.ping(), redis: redis ? () => redis.ping() : undefined, draining: () => draining }).routes());
       for (const router of routers) {

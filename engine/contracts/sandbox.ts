@@ -40,3 +40,27 @@ export interface QuickReplyItem {
 export interface SandboxChatResponse {
   entries: SandboxChatEntry[];
 }
+
+/**
+ * GET /sandbox/api/hours — whether the business is open now by each BusinessHours calendar of the
+ * active flows, so the simulator can say why a handoff got the after-hours answer.
+ */
+export interface SandboxHoursResponse {
+  /** the engine's clock (epoch ms) */
+  now: number;
+  calendars: SandboxCalendarHours[];
+}
+
+export interface SandboxCalendarHours {
+  id: string;
+  /** IANA zone the calendar's times are read in */
+  timezone: string;
+  open: boolean;
+  /** today's holiday in the calendar's zone, if it is one (named or not) */
+  holiday: boolean;
+  holidayName: string | null;
+  /** epoch ms of the next opening; null while open, or when it does not open within a year */
+  nextOpen: number | null;
+  /** the next opening as the flows tell customers, in the calendar's zone ("Monday 09:00"); "" when null */
+  nextOpenText: string;
+}

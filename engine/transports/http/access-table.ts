@@ -39,6 +39,7 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/conversations/:id/close': 'operator',
   'POST /sandbox/api/users/:userId/events': 'operator',
   'GET /sandbox/api/users/:userId/chat': 'operator',
+  'GET /sandbox/api/hours': 'operator',
 
   'POST /api/flows/validate': 'supervisor',
   'GET /api/flows/versions': 'supervisor',

@@ -3,13 +3,18 @@
  * signed with the sandbox channel secret and posted to this engine's own /webhooks/line, so the
  * simulator exercises exactly the path a real LINE delivery takes. Only signed-in studio users may play a
  * customer or read a transcript: anyone else could inject messages and read every sandbox chat.
+ * `/hours` tells whether the business is open now by the active flows' calendars: a newcomer trying
+ * the simulator at night or at a weekend gets the after-hours answer, and should see why.
  */
 import Router from '@koa/router';
-import type { SandboxChatResponse, SimulatedEventResponse } from '../../contracts/sandbox.ts';
+import type { SandboxChatResponse, SandboxHoursResponse, SimulatedEventResponse } from '../../contracts/sandbox.ts';
+import { formatNextOpen } from '../../domain/calendar/format-next-open.ts';
+import { hoursAt } from '../../domain/calendar/hours-at.ts';
 import { badRequest } from '../../errors.ts';
 import type { FakeLinePlatform } from '../../line/sandbox/fake-line-platform.ts';
 import type { Logger } from '../../logger.ts';
 import type { SessionService } from '../../services/auth/session.service.ts';
+import type { FlowRegistry } from '../../services/flows/flow-registry.ts';
 import { signLineBody } from '../../line/signature.ts';
 import { authorize, type AuthState } from './authorize.ts';
 import { readJson } from './read-body.ts';
@@ -22,6 +27,9 @@ export interface SandboxRouteOptions {
   webhookUrl: () => string;
   sessions: SessionService;
   logger: Logger;
+  /** the active flows, whose calendars `/hours` reads */
+  flows: Pick<FlowRegistry, 'active'>;
+  now: () => number;
 }
 
 const lineUserId = /^U[0-9a-f]{32}$/;
@@ -36,6 +44,27 @@ export function sandboxRoutes(options: SandboxRouteOptions): Router<AuthState> {
 
   router.get('/info', (ctx) => {
     ctx.body = { enabled: true };
+  });
+
+  router.get('/hours', async (ctx) => {
+    const now = options.now();
+    const { set } = await options.flows.active();
+    const answer: SandboxHoursResponse = {
+      now,
+      calendars: [...set.calendars.values()].map((calendar) => {
+        const hours = hoursAt(calendar, now);
+        return {
+          id: calendar.id,
+          timezone: calendar.timezone,
+          open: hours.open,
+          holiday: hours.holiday,
+          holidayName: hours.holidayName,
+          nextOpen: hours.nextOpen,
+          nextOpenText: hours.nextOpen === null ? '' : formatNextOpen(hours.nextOpen, calendar.timezone, 'en', now),
+        };
+      }),
+    };
+    ctx.body = answer;
   });
 
   router.post('/users/:userId/events', async (ctx) => {

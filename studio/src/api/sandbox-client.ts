@@ -1,4 +1,4 @@
-import type { SandboxChatResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../../engine/contracts/sandbox.ts';
+import type { SandboxChatResponse, SandboxHoursResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../../engine/contracts/sandbox.ts';
 import { authorizedFetch } from './authorized-fetch.ts';
 
 /**
@@ -32,4 +32,6 @@ export const sandbox = {
     request<SimulatedEventResponse>('POST', `${userPath(userId)}/events`, event),
   chat: (userId: string, after: number, signal?: AbortSignal) =>
     request<SandboxChatResponse>('GET', `${userPath(userId)}/chat?after=${after}`, undefined, signal),
+  /** open or closed now by the active flows' calendars, and when each opens next */
+  hours: (signal?: AbortSignal) => request<SandboxHoursResponse>('GET', '/sandbox/api/hours', undefined, signal),
 };
