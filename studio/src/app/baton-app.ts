@@ -9,8 +9,10 @@ import '../idle-warning/baton-idle-warning.ts';
 import '../inbox/baton-inbox.ts';
 import '../login/baton-login.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { unreadTotal } from '../signals/unread-total.ts';
 import { appStyles } from './baton-app.styles.ts';
 import { loadPage } from './page-loader.ts';
+import { pageTitle } from './page-title.ts';
 import { Route, hrefFor, isPublic, mayOpen, parsePlace, type Place } from './routes.ts';
 
 const ROLE_NAMES = { admin: 'admin', supervisor: 'supervisor', operator: 'operator' } as const;
@@ -52,6 +54,7 @@ export class BatonApp extends LitElement {
     this.place = parsePlace(location.hash) ?? INBOX;
   };
   readonly #onSessionChange = () => this.requestUpdate();
+  readonly #onUnreadChange = () => (document.title = pageTitle(this.place.route, unreadTotal.value));
 
   constructor() {
     super();
@@ -63,11 +66,13 @@ export class BatonApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     session.addEventListener('change', this.#onSessionChange);
+    unreadTotal.addEventListener('change', this.#onUnreadChange);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     session.removeEventListener('change', this.#onSessionChange);
+    unreadTotal.removeEventListener('change', this.#onUnreadChange);
     super.disconnectedCallback();
   }
 
@@ -87,6 +92,10 @@ export class BatonApp extends LitElement {
       this.#afterSignIn ??= this.place;
       this.#redirect({ route: Route.ACCOUNT, param: null });
     }
+  }
+
+  protected override updated(): void {
+    this.#onUnreadChange();
   }
 
   #takeAfterSignIn(operator: OperatorDto): Place {

@@ -83,6 +83,18 @@ export const inboxListStyles = css`
   [aria-selected='true'] .count {
     background: var(--baton-accent-soft);
   }
+  .unread {
+    display: inline-block;
+    min-width: 20px;
+    margin-left: 4px;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--baton-danger);
+    color: #fff;
+    font-size: 12px;
+    font-weight: 600;
+    text-align: center;
+  }
   ul {
     list-style: none;
     margin: 0;

@@ -26,6 +26,7 @@ const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system:
 
 /**
  * The conversation list: search box, Waiting / Active / Closed tabs with counts, one row per conversation.
+ * Unread customer messages show as a badge on each row and, summed, on the Waiting and Active tabs.
  *
  * @slot presence - the operator's availability, under the title
  * @event conversation-select - a row was picked
@@ -36,6 +37,7 @@ export class BatonInboxList extends LitElement {
   static override styles = [controlStyles, inboxListStyles];
   static override properties = {
     conversations: { attribute: false },
+    unread: { attribute: false },
     tab: { attribute: false },
     selectedId: { attribute: false },
     loading: { attribute: false },
@@ -44,6 +46,8 @@ export class BatonInboxList extends LitElement {
   };
 
   declare conversations: ReadonlyMap<string, ConversationDto>;
+  /** unread customer messages per conversation id (absent: none) */
+  declare unread: ReadonlyMap<string, number>;
   declare tab: ConversationStatus;
   declare selectedId: string | null;
   declare loading: boolean;
@@ -56,6 +60,7 @@ export class BatonInboxList extends LitElement {
   constructor() {
     super();
     this.conversations = new Map();
+    this.unread = new Map();
     this.tab = 'WAITING';
     this.selectedId = null;
     this.loading = false;
@@ -85,6 +90,7 @@ export class BatonInboxList extends LitElement {
   override render() {
     const all = [...this.conversations.values()];
     const count = (status: ConversationStatus) => all.filter((c) => c.status === status).length;
+    const unreadIn = (status: ConversationStatus) => all.reduce((sum, c) => sum + (c.status === status ? (this.unread.get(c.id) ?? 0) : 0), 0);
     const rows = sortForStatus(
       this.tab,
       all.filter((c) => c.status === this.tab),
@@ -114,7 +120,8 @@ export class BatonInboxList extends LitElement {
                 data-testid="tab-${status.toLowerCase()}"
                 @click=${() => this.dispatchEvent(new StatusTabEvent(status))}
               >
-                ${label}<span class="count" data-testid="count-${status.toLowerCase()}">${count(status)}</span>
+                ${label}<span class="count" data-testid="count-${status.toLowerCase()}">${count(status)}</span
+                >${this.#renderUnread(unreadIn(status), `unread-${status.toLowerCase()}`)}
               </button>`,
           )}
         </div>
@@ -128,6 +135,11 @@ export class BatonInboxList extends LitElement {
         )}
         ${rows.length === 0 ? html`<li class="empty">${this.loading ? 'Loading…' : 'No conversations here.'}</li>` : nothing}
       </ul>`;
+  }
+
+  #renderUnread(unread: number, testId: string) {
+    if (unread === 0) return nothing;
+    return html`<span class="unread" data-testid=${testId} title="${unread} unread" aria-label="${unread} unread">${unread > 99 ? '99+' : unread}</span>`;
   }
 
   #renderRow(c: ConversationDto) {
@@ -152,7 +164,9 @@ export class BatonInboxList extends LitElement {
           <div class="name" data-testid="conversation-name">${name}</div>
           <div class="preview">${last ? `${SENDER_PREFIX[last.senderKind]}${last.text}` : 'No messages yet'}</div>
         </span>
-        <span class="meta">${last ? html`<span>${formatTime(last.at)}</span>` : nothing}${side}</span>
+        <span class="meta"
+          >${last ? html`<span>${formatTime(last.at)}</span>` : nothing}${this.#renderUnread(this.unread.get(c.id) ?? 0, 'unread-badge')}${side}</span
+        >
       </button>
     </li>`;
   }
