@@ -28,6 +28,12 @@ test('LINE credentials turn the sandbox off and keep the API URLs', () => {
   assert.is(config.line.dataApiBaseUrl, 'https://api-data.line.me');
 });
 
+test('LINE read receipts are on unless BATON_LINE_MARK_AS_READ turns them off', () => {
+  assert.is(loadConfig({}, '/x').line.markAsRead, true);
+  assert.is(loadConfig({ BATON_LINE_MARK_AS_READ: 'off' }, '/x').line.markAsRead, false);
+  assert.is(loadConfig({ BATON_LINE_MARK_AS_READ: 'on' }, '/x').line.markAsRead, true);
+});
+
 test('a Postgres URL selects Postgres with the configured pool', () => {
   const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/baton', DATABASE_POOL_MAX: '25' }, '/x');
   assert.equal(config.database, { client: 'postgres', connection: 'postgres://u@db:5432/baton', poolMax: 25 });
@@ -44,6 +50,7 @@ test('each wrong value names its variable', () => {
   assert.is(failure({ BATON_ADMIN_EMAIL: 'nobody' }).variable, 'BATON_ADMIN_EMAIL');
   assert.is(failure({ BATON_ADMIN_PASSWORD: 'short' }).variable, 'BATON_ADMIN_PASSWORD');
   assert.is(failure({ BATON_TOKEN_SECRET: 'too-short' }).variable, 'BATON_TOKEN_SECRET');
+  assert.is(failure({ BATON_LINE_MARK_AS_READ: 'sometimes' }).variable, 'BATON_LINE_MARK_AS_READ');
   assert.match(failure({ PORT: 'eighty' }).message, /^PORT: expected a whole number/);
 });
 
