@@ -15,13 +15,15 @@ export const PHONE = { width: 390, height: 844 } as const;
 export interface LaunchOptions {
   /** engine settings (e.g. a short BATON_IDLE_TIMEOUT_MINUTES) */
   env?: Record<string, string>;
+  /** the engine's clock (default Date.now), e.g. real time moved to a night in the business time zone */
+  now?: () => number;
 }
 
 export async function launchStudio(options: LaunchOptions = {}): Promise<{ engine: TestEngine; browser: Browser }> {
   if (!fs.existsSync(path.join(repoRoot, 'dist/studio/index.html'))) throw new Error('the studio is not built: run `npm run build` first');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-thai-tlwg`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  const engine = await startTestEngine({ sandbox: true, ...(options.env ? { env: options.env } : {}) });
+  const engine = await startTestEngine({ sandbox: true, ...(options.env ? { env: options.env } : {}), ...(options.now ? { now: options.now } : {}) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

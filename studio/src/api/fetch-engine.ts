@@ -1,7 +1,7 @@
 /** The engine could not be reached at all: the network is down, or the engine is stopped. */
 export class EngineUnreachableError extends Error {
   constructor(options?: ErrorOptions) {
-    super("Can't reach Baton: check your connection, or whether the engine is running.", options);
+    super("Can't reach Baton: check your connection, or whether Baton is running.", options);
     this.name = 'EngineUnreachableError';
   }
 }

@@ -201,4 +201,24 @@ export const simulatorStyles = css`
     margin: 8px;
     font-size: 12px;
   }
+  li.pending .bubble {
+    opacity: 0.6;
+  }
+  .hours-note {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    font-size: 12px;
+    border-top: 1px solid var(--baton-border);
+    padding-top: 12px;
+  }
+  .hours.open strong {
+    color: #047a35;
+  }
+  .hours.closed strong {
+    color: var(--baton-warning);
+  }
+  code {
+    font-family: var(--baton-mono);
+  }
 `;

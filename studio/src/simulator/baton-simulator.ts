@@ -1,48 +1,60 @@
+import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { QuickReplyItem, SandboxChatEntry, SimulatedEventRequest } from '../../../engine/contracts/sandbox.ts';
-import { describeError } from '../api/api-error.ts';
 import { sandbox } from '../api/sandbox-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { formatTime } from '../shared/format.ts';
 import { simulatorStyles } from './baton-simulator.styles.ts';
+import { renderHoursNote } from './hours-note.ts';
 import { isLineUserId, randomLineUserId, stored } from './line-user.ts';
 import { SandboxChatPoller } from './sandbox-chat-poller.ts';
+import { SimulatorOutbox } from './simulator-outbox.ts';
 
 const USER_ID_KEY = 'baton.simulator.userId';
 const NAME_KEY = 'baton.simulator.displayName';
 const DEFAULT_NAME = 'สมชาย ใจดี';
 /** a sticker from LINE's free basic set, for trying the sticker path */
 const SAMPLE_STICKER = { packageId: '446', stickerId: '1988' };
+/** open and closed change on the minute; asked again this often */
+const HOURS_EVERY_MS = 60_000;
 
 /**
  * The customer simulator: chat with the account as a LINE user through the sandbox LINE platform.
  * Shows the phone's view of the chat (polled), quick-reply chips of the account's latest message,
- * and follow / unfollow buttons.
+ * follow / unfollow buttons, and whether the business is open now (the after-hours answer explained).
+ * What the customer sends goes out in order while they type on (simulator-outbox.ts).
  */
 export class BatonSimulator extends LitElement {
   static override styles = [controlStyles, simulatorStyles];
   static override properties = {
     userId: { state: true },
     displayName: { state: true },
-    busy: { state: true },
-    sendError: { state: true },
   };
 
   declare userId: string;
   declare displayName: string;
-  declare busy: boolean;
-  declare sendError: string | null;
 
   readonly #chat = new SandboxChatPoller(this);
-  #seenEntries = 0;
+  readonly #outbox = new SimulatorOutbox(this, { sent: () => this.#chat.pollNow(), failed: (texts) => this.#restoreDraft(texts) });
+  readonly #hours = new Task(this, { task: (_args, { signal }) => sandbox.hours(signal), args: () => [] });
+  #hoursTimer: ReturnType<typeof setInterval> | undefined;
+  #shownCount = 0;
 
   constructor() {
     super();
     this.userId = stored.get(USER_ID_KEY) ?? randomLineUserId();
     this.displayName = stored.get(NAME_KEY) ?? DEFAULT_NAME;
-    this.busy = false;
-    this.sendError = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#hoursTimer = setInterval(() => void this.#hours.run(), HOURS_EVERY_MS);
+  }
+
+  override disconnectedCallback(): void {
+    clearInterval(this.#hoursTimer);
+    super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -53,37 +65,44 @@ export class BatonSimulator extends LitElement {
     if (changed.has('displayName')) stored.set(NAME_KEY, this.displayName);
   }
 
+  /** this user's texts on their way, shown in the chat until the engine has them */
+  get #pendingTexts(): string[] {
+    return this.#outbox.pending.flatMap(({ userId, event }) => (userId === this.userId && event.type === 'text' ? [event.text] : []));
+  }
+
   protected override updated(): void {
-    // follow the conversation down as entries arrive
-    if (this.#chat.entries.length === this.#seenEntries) return;
-    this.#seenEntries = this.#chat.entries.length;
+    // follow the conversation down as entries arrive (or messages are sent)
+    const shown = this.#chat.entries.length + this.#pendingTexts.length;
+    if (shown === this.#shownCount) return;
+    this.#shownCount = shown;
     const list = this.renderRoot.querySelector('ol');
     if (list) list.scrollTop = list.scrollHeight;
   }
 
-  async #send(event: SimulatedEventRequest): Promise<boolean> {
-    this.busy = true;
-    this.sendError = null;
-    try {
-      const result = await sandbox.sendEvent(this.userId, event);
-      if (result.status >= 300) this.sendError = `The engine's webhook answered ${result.status}.`;
-      this.#chat.pollNow();
-      return result.status < 300;
-    } catch (error) {
-      this.sendError = describeError(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+  #send(event: SimulatedEventRequest): void {
+    this.#outbox.add(this.userId, event);
   }
 
-  async #onSubmit(event: SubmitEvent): Promise<void> {
+  get #input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#message');
+  }
+
+  /** the message leaves the box at once, as on a phone; the box is free for the next one */
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#message');
+    const input = this.#input;
     const text = input?.value.trim();
     if (!input || !text) return;
-    if (await this.#send({ type: 'text', text })) input.value = '';
+    input.value = '';
+    this.#send({ type: 'text', text });
     input.focus();
+  }
+
+  /** Texts that did not go out go back in the box, before anything typed since. */
+  #restoreDraft(texts: string[]): void {
+    const input = this.#input;
+    if (!input || texts.length === 0) return;
+    input.value = [...texts, input.value.trim()].filter(Boolean).join(' ');
   }
 
   #onQuickReply(item: QuickReplyItem): void {
@@ -128,16 +147,16 @@ export class BatonSimulator extends LitElement {
         <button
           class="follow"
           data-testid="sim-follow"
-          ?disabled=${this.busy}
           @click=${() => this.#send({ type: 'follow', displayName: this.displayName, language: navigator.language.split('-')[0] ?? 'en' })}
         >
           Add friend
         </button>
-        <button class="danger" data-testid="sim-unfollow" ?disabled=${this.busy} @click=${() => this.#send({ type: 'unfollow' })}>
+        <button class="danger" data-testid="sim-unfollow" @click=${() => this.#send({ type: 'unfollow' })}>
           Block
         </button>
       </div>
       <p class="muted">Add friend sends a follow event (the welcome flow); Block sends an unfollow.</p>
+      ${renderHoursNote(this.#hours.value)}
     </section>`;
   }
 
@@ -145,6 +164,7 @@ export class BatonSimulator extends LitElement {
     const entries = this.#chat.entries;
     const last = entries.at(-1);
     const quickReplies = last?.from === 'account' ? (last.message.quickReply?.items ?? []) : [];
+    const pending = this.#pendingTexts;
     return html`<section class="phone" aria-label="LINE chat">
       <div class="phone-header">
         <strong>Baton Official Account</strong>
@@ -156,25 +176,31 @@ export class BatonSimulator extends LitElement {
           (entry) => entry.seq,
           (entry) => this.#renderEntry(entry),
         )}
+        ${pending.map(
+          (text) => html`<li class="user pending" data-testid="sim-pending">
+            <div class="bubble">${text}</div>
+            <div class="meta"><span>Sending…</span></div>
+          </li>`,
+        )}
       </ol>
-      ${entries.length === 0 ? html`<p class="empty">No messages yet. Tap “Add friend” to start.</p>` : nothing}
+      ${entries.length === 0 && pending.length === 0 ? html`<p class="empty">No messages yet. Tap “Add friend” to start.</p>` : nothing}
       ${this.#chat.error ? html`<div class="error" role="alert">${this.#chat.error}</div>` : nothing}
-      ${this.sendError ? html`<div class="error" role="alert" data-testid="sim-error">${this.sendError}</div>` : nothing}
+      ${this.#outbox.error ? html`<div class="error" role="alert" data-testid="sim-error">${this.#outbox.error}</div>` : nothing}
       ${quickReplies.length
         ? html`<div class="quick-replies" data-testid="sim-quick-replies">
             ${quickReplies.map(
               (item) =>
-                html`<button data-testid="sim-quick-reply" ?disabled=${this.busy} @click=${() => this.#onQuickReply(item)}>
+                html`<button data-testid="sim-quick-reply" @click=${() => this.#onQuickReply(item)}>
                   ${item.action.label}
                 </button>`,
             )}
           </div>`
         : nothing}
       <form @submit=${this.#onSubmit}>
-        <button type="button" title="Send a sticker" aria-label="Send a sticker" data-testid="sim-sticker" ?disabled=${this.busy}
+        <button type="button" title="Send a sticker" aria-label="Send a sticker" data-testid="sim-sticker"
           @click=${() => this.#send({ type: 'sticker', ...SAMPLE_STICKER })}>☺</button>
         <input id="message" placeholder="Aa" autocomplete="off" aria-label="Message" data-testid="sim-input" />
-        <button class="primary" type="submit" data-testid="sim-send" ?disabled=${this.busy}>Send</button>
+        <button class="primary" type="submit" data-testid="sim-send">Send</button>
       </form>
     </section>`;
   }
