@@ -41,6 +41,12 @@ export interface ConversationDto {
    * closed conversations, where nothing is left to answer.
    */
   unread?: number;
+  /**
+   * WAITING only: 1 + the customers ahead in the same queue, the number the customer's position notice
+   * tells them (domain/queue/queue-positions.ts). Sent again whenever the queue moves. null when the
+   * row was read just as it left the queue.
+   */
+  queuePosition?: number | null;
 }
 
 export const SenderKind = { CUSTOMER: 'customer', BOT: 'bot', OPERATOR: 'operator', SYSTEM: 'system' } as const;

@@ -4,17 +4,20 @@ import type { ConversationRow } from '../../store/repositories/conversations.rep
 import { toCustomerDto, type CustomerRow } from '../../store/repositories/customers.repo.ts';
 import type { Store } from '../../store/store.ts';
 import { notFound } from '../../errors.ts';
+import { queuePositions } from '../../domain/queue/queue-positions.ts';
 
 /** `known`: customers the caller already holds as they are now (they are not read again) */
 export async function conversationViews(store: Store, rows: ConversationRow[], known: readonly CustomerRow[] = []): Promise<ConversationDto[]> {
   if (rows.length === 0) return [];
   const held = new Set(known.map((c) => c.id));
   const missing = [...new Set(rows.map((r) => r.customer_id))].filter((id) => !held.has(id));
-  const [read, operators, lastMessages] = await Promise.all([
+  const [read, operators, lastMessages, positions] = await Promise.all([
     missing.length > 0 ? store.customers.findByIds(missing) : [],
     // only the assigned operators: reading the whole team per update cost one row per operator
     store.operators.names([...new Set(rows.flatMap((r) => (r.operator_id ? [r.operator_id] : [])))]),
     store.messages.lastOfConversations(rows.map((r) => r.id)),
+    // a position counts everyone ahead in the queue, also those the caller may not see
+    rows.some((r) => r.status === 'WAITING') ? store.conversations.listWaiting().then(queuePositions) : new Map<string, number>(),
   ]);
   const customerById = new Map([...known, ...read].map((c) => [c.id, c]));
   const operatorName = new Map(operators.map((o) => [o.id, o.name]));
@@ -36,6 +39,7 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
       closeReason: row.close_reason,
       flowVersion: row.flow_version,
       lastMessage: last ? { id: last.id, text: last.text, at: last.created_at, senderKind: last.sender_kind } : null,
+      ...(row.status === 'WAITING' ? { queuePosition: positions.get(row.id) ?? null } : {}),
     };
   });
 }

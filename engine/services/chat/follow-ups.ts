@@ -22,6 +22,7 @@ import { customerFacts, loadFlowState } from './flow-session.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
 import { publishMessages } from './publish-messages.ts';
 import type { QueueAnnouncer } from './queue-announcer.ts';
+import { QueuePositionPublisher } from './queue-position-publisher.ts';
 import { templateScope } from './template-scope.ts';
 
 /** Background tasks (notifications, plugin steps) at once; past this, callers wait for one to end. */
@@ -38,6 +39,7 @@ export class FollowUps {
   private noticeTimer: NodeJS.Timeout | undefined;
   private checkTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly positions: QueuePositionPublisher;
 
   constructor(
     private readonly store: Store,
@@ -48,7 +50,9 @@ export class FollowUps {
     private readonly publisher: RealtimePublisher,
     private readonly logger: Logger,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.positions = new QueuePositionPublisher(store, publisher);
+  }
 
   /** Rebalances once now (position updates held back before a restart) and every NOTICE_CHECK_MS. */
   start(): void {
@@ -127,7 +131,9 @@ export class FollowUps {
     // every operator's queue drops what auto-assignment gave someone
     for (const id of assigned) this.publisher.conversationUpdated(await conversationView(this.store, id), { leftQueue: true });
     // every notice is written first, then all go to the outbox together: they go out side by side
-    const { notices, nextDueAt } = await this.announcer.announce(waiting.filter((conversation) => !assigned.has(conversation.id)));
+    const stillWaiting = waiting.filter((conversation) => !assigned.has(conversation.id));
+    await this.positions.publishChanges(stillWaiting);
+    const { notices, nextDueAt } = await this.announcer.announce(stillWaiting);
     await publishMessages(this.store, this.publisher, notices, 'new');
     this.dispatcher.submit(notices);
     this.remindAt(nextDueAt);

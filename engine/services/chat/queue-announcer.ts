@@ -8,6 +8,7 @@
 import { DEFAULT_POSITION_INTERVAL_SECONDS, renderPositionMessage } from '../../domain/queue/position-message.ts';
 import { estimateWaitMinutes } from '../../domain/queue/estimate-wait.ts';
 import { shouldAnnouncePosition } from '../../domain/queue/announce-position.ts';
+import { queuePositions } from '../../domain/queue/queue-positions.ts';
 import type { QueueDocument } from '../../domain/flow/flow-document.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
@@ -38,7 +39,7 @@ export class QueueAnnouncer {
   async announce(waiting: readonly ConversationRow[]): Promise<Announcements> {
     if (waiting.length === 0) return { notices: [], nextDueAt: null };
     const available = (await this.store.operators.listAvailable()).length;
-    const positions = new Map<string, number>();
+    const positions = queuePositions(waiting);
     // read once per pass, not once per customer
     const handling = new Map<number, Promise<number[]>>();
     const recent = (sampleSize: number): Promise<number[]> => {
@@ -52,9 +53,7 @@ export class QueueAnnouncer {
     const notices: MessageRow[] = [];
     let nextDueAt: number | null = null;
     for (const conversation of waiting) {
-      const queueKey = conversation.queue_id ?? '';
-      const position = (positions.get(queueKey) ?? 0) + 1;
-      positions.set(queueKey, position);
+      const position = positions.get(conversation.id) ?? 1;
       const queue = await this.queueOf(conversation);
       if (!queue) continue;
       const now = this.now();
