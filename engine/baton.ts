@@ -20,6 +20,7 @@ import { SessionService } from './services/auth/session.service.ts';
 import { TeamService } from './services/auth/team.service.ts';
 import { AuditService } from './services/audit/audit.service.ts';
 import { ConversationReadsService } from './services/chat/conversation-reads.service.ts';
+import { CustomerHistoryService } from './services/chat/customer-history.service.ts';
 import { ConversationService } from './services/chat/conversation.service.ts';
 import { EventHandler } from './services/chat/event-handler.ts';
 import { EventProcessor } from './services/chat/event-processor.ts';
@@ -67,6 +68,7 @@ import { meRoutes } from './transports/http/me.route.ts';
 import { operatorRoutes } from './transports/http/operators.route.ts';
 import { settingsRoutes } from './transports/http/settings.route.ts';
 import { conversationRoutes } from './transports/http/conversations.route.ts';
+import { conversationHistoryRoutes } from './transports/http/conversation-history.route.ts';
 import { healthRoutes } from './transports/http/health.route.ts';
 import { lineWebhookRoutes } from './transports/http/line-webhook.route.ts';
 import { flowRoutes } from './transports/http/flows.route.ts';
@@ -228,6 +230,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         settingsRoutes(security, audit, sessions, httpLogger),
         auditRoutes(audit, sessions, httpLogger),
         conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now), new ConversationReadsService(store, conversations, now)),
+        conversationHistoryRoutes(sessions, httpLogger, new CustomerHistoryService(store, conversations)),
         flowRoutes(sessions, httpLogger, flows, store, audit),
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),

@@ -203,6 +203,32 @@ export interface ConversationDetailResponse {
   messages: MessageDto[];
 }
 
+/** One of the customer's other conversations, as the history shows it (with how they rated it). */
+export interface PastConversationDto {
+  id: string;
+  status: ConversationStatus;
+  operatorId: string | null;
+  operatorName: string | null;
+  /** epoch milliseconds */
+  createdAt: number;
+  closedAt: number | null;
+  closeReason: string | null;
+  /** the survey's score, null when unanswered */
+  csat: number | null;
+  csatComment: string | null;
+}
+
+/**
+ * GET /api/conversations/:id/history?before=<messageId>&limit: what the customer said before this
+ * conversation, newest first: messages with `conversationId` null are bot exchanges, the others belong to
+ * one of `conversations`. `nextBefore` pages further back (null: nothing older).
+ */
+export interface ConversationHistoryResponse {
+  messages: MessageDto[];
+  conversations: PastConversationDto[];
+  nextBefore: number | null;
+}
+
 export interface SendMessageRequest {
   text: string;
 }

@@ -87,6 +87,26 @@ export class MessagesRepo {
     return this.db<MessageRow>('messages').where({ customer_id: customerId }).orderBy('id', 'asc').limit(limit);
   }
 
+  /**
+   * The customer's messages outside one conversation and older than `beforeId`, newest first: the bot
+   * exchanges (no conversation) and their other conversations, a page at a time (the (customer_id, id) index).
+   */
+  listCustomerHistory(customerId: string, query: { excludeConversationId: string; beforeId: number; limit: number }): Promise<MessageRow[]> {
+    return this.db<MessageRow>('messages')
+      .where({ customer_id: customerId })
+      .where('id', '<', query.beforeId)
+      .where((w) => w.whereNull('conversation_id').orWhereNot('conversation_id', query.excludeConversationId))
+      .orderBy('id', 'desc')
+      .limit(query.limit);
+  }
+
+  /** The id of the conversation's first message; undefined while it has none. */
+  async firstIdOfConversation(conversationId: string): Promise<number | undefined> {
+    const row = await this.db('messages').where({ conversation_id: conversationId }).min<{ first: number | string | null }[]>({ first: 'id' }).first();
+    const first = row?.first;
+    return first === null || first === undefined ? undefined : Number(first);
+  }
+
   /** Outbound messages LINE has not accepted yet and no engine is sending (the outbox), oldest first. */
   pendingOutbound(limit: number, now: number): Promise<MessageRow[]> {
     return this.db<MessageRow>('messages')

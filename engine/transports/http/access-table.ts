@@ -32,6 +32,7 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/conversations': 'operator',
   'GET /api/conversations/:id': 'operator',
   'GET /api/conversations/:id/canned-responses': 'operator',
+  'GET /api/conversations/:id/history': 'operator',
   'POST /api/conversations/:id/read': 'operator',
   'POST /api/conversations/:id/claim': 'operator',
   'POST /api/conversations/:id/messages': 'operator',

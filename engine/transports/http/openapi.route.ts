@@ -99,6 +99,18 @@ export const openApiDocument = {
       },
     },
     '/api/conversations/{id}': { get: { summary: 'A conversation and its messages', security: bearer, parameters: idParam, responses: responses('{ conversation, messages }') } },
+    '/api/conversations/{id}/history': {
+      get: {
+        summary: "The customer's bot exchanges and past conversations (status, operator, close, CSAT) before this one, newest first; nextBefore pages back",
+        security: bearer,
+        parameters: [
+          ...idParam,
+          { name: 'before', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'a message id: only older messages (nextBefore of the previous page)' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: responses('{ messages, conversations, nextBefore }'),
+      },
+    },
     '/api/conversations/{id}/canned-responses': { get: { summary: "Canned responses rendered for this conversation's customer", security: bearer, parameters: idParam, responses: responses('{ responses }') } },
     '/api/plugins': { get: { summary: 'Notifiers and plugin steps with calls, failures and the last error (supervisor)', security: bearer, responses: responses('{ plugins }') } },
     '/api/me/presence': { put: { summary: 'available: take new conversations; away: none', security: bearer, requestBody: body('PresenceRequest'), responses: responses('{ presence }') } },
