@@ -150,6 +150,10 @@ export const inboxListStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  .queue-position {
+    font-weight: 600;
+    white-space: nowrap;
+  }
   .meta {
     display: flex;
     flex-direction: column;

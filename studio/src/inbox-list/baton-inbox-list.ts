@@ -27,6 +27,8 @@ const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system:
 /**
  * The conversation list: search box, Waiting / Active / Closed tabs with counts, one row per conversation.
  * Unread customer messages show as a badge on each row and, summed, on the Waiting and Active tabs.
+ * A waiting row shows its queue position (the engine's, the number the customer was told: operators
+ * see only their teams' queue, so the list alone cannot count it) and how long it has waited.
  *
  * @slot presence - the operator's availability, under the title
  * @event conversation-select - a row was picked
@@ -70,7 +72,7 @@ export class BatonInboxList extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // keep "waiting 5m" ages honest without a reload
+    // keep "waiting 5m" ages honest without a reload or a server poll
     this.#clock = setInterval(() => this.requestUpdate(), 30_000);
   }
 
@@ -148,7 +150,12 @@ export class BatonInboxList extends LitElement {
     const last = c.lastMessage;
     const side =
       c.status === 'WAITING'
-        ? html`<span class="badge waiting" title="Waiting since ${formatTime(c.createdAt)}">${formatAge(c.createdAt)}</span>`
+        ? html`${c.queuePosition ? html`<span class="queue-position" data-testid="queue-position">#${c.queuePosition} in queue</span>` : nothing}<span
+              class="badge waiting"
+              data-testid="queue-wait"
+              title="Waiting since ${formatTime(c.createdAt)}"
+              >waiting ${formatAge(c.createdAt)}</span
+            >`
         : c.status === 'ACTIVE'
           ? html`<span>${c.operatorName ?? ''}</span>`
           : html`<span class="badge closed" title=${c.closeReason ?? ''}>${c.operatorName ?? 'closed'}</span>`;
