@@ -5,6 +5,7 @@ import type {
   ChangePasswordRequest,
   CloseRequest,
   ConversationDetailResponse,
+  ConversationHistoryResponse,
   ConversationListResponse,
   ConversationResponse,
   ConversationStatusQuery,
@@ -128,6 +129,11 @@ export const api = {
   },
   conversation: (conversationId: string, signal?: AbortSignal) =>
     request<ConversationDetailResponse>('GET', `/api/conversations/${id(conversationId)}`, { signal }),
+  /** the customer's bot exchanges and past conversations before this one, newest first; `before` pages back */
+  conversationHistory(conversationId: string, before: number | null, signal?: AbortSignal) {
+    const params = new URLSearchParams(before === null ? {} : { before: String(before) });
+    return request<ConversationHistoryResponse>('GET', `/api/conversations/${id(conversationId)}/history?${params}`, { signal });
+  },
   claim: (conversationId: string) => request<ConversationResponse>('POST', `/api/conversations/${id(conversationId)}/claim`),
   send: (conversationId: string, body: SendMessageRequest) =>
     request<SendMessageResponse>('POST', `/api/conversations/${id(conversationId)}/messages`, { body }),

@@ -59,6 +59,11 @@ export const chatThreadStyles = css`
     flex-direction: column;
     max-width: 72%;
   }
+  /* what came before this conversation spans the thread's width */
+  li.history {
+    max-width: none;
+    align-self: stretch;
+  }
   li.in {
     align-self: flex-start;
     align-items: flex-start;

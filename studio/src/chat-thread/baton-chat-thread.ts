@@ -13,6 +13,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
 import { formatTime, humanizeReason } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
+import './baton-customer-history.ts';
 import { renderDeliveryMark } from './delivery-mark.ts';
 import { mergeMessages } from './merge-messages.ts';
 
@@ -175,6 +176,7 @@ export class BatonChatThread extends LitElement {
         : nothing}
       ${this.notice ? html`<div class="banner error" role="alert" data-testid="thread-notice">${this.notice}</div>` : nothing}
       <ol data-testid="message-list" aria-live="polite">
+        <li class="history"><baton-customer-history .conversationId=${c.id}></baton-customer-history></li>
         ${repeat(
           this.messages,
           (m) => m.id,
