@@ -47,6 +47,11 @@ export interface ConversationDto {
    * row was read just as it left the queue.
    */
   queuePosition?: number | null;
+  /**
+   * true when auto-assignment gave the conversation to its operator (at `claimedAt`): they were Available
+   * and it never waited in their list. Absent after a claim or a transfer.
+   */
+  assignedAutomatically?: true;
 }
 
 export const SenderKind = { CUSTOMER: 'customer', BOT: 'bot', OPERATOR: 'operator', SYSTEM: 'system' } as const;

@@ -1,6 +1,7 @@
 /**
  * The queue as operators see it, in headless Chromium: each waiting chat shows its place in line and how
- * long it has waited; when the first is claimed the others move up without a reload.
+ * long it has waited; when the first is claimed the others move up without a reload; once the operator is
+ * Available, auto-assignment hands them the rest and those chats say they were assigned automatically.
  * The engine's clock runs four minutes behind the browser's, so every chat has "waited" four minutes
  * the moment it is queued: the wait shown is worked out in the browser from the conversation's createdAt.
  *
@@ -48,7 +49,7 @@ async function waitingConversation(user: string): Promise<ConversationDto> {
 const row = (page: Page, id: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
 const positionShown = (page: Page, id: string) => row(page, id).getByTestId('queue-position').textContent();
 
-test('waiting chats show their place in line and their wait; a claim moves the others up live', async () => {
+test('waiting chats show their place in line and their wait; a claim moves the others up live; auto-assigned chats say so', async () => {
   const { engine, browser } = started();
   const page = await signIn(browser, engine, engine.admin);
   await page.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
@@ -68,6 +69,17 @@ test('waiting chats show their place in line and their wait; a claim moves the o
   await row(page, third.id).getByTestId('queue-position').filter({ hasText: '#2 in queue' }).waitFor();
   assert.is(await positionShown(page, second.id), '#1 in queue');
   await page.screenshot({ path: `${SHOTS}/queue-list-2-moved-up.png` });
+
+  await page.getByTestId('presence-available').click();
+  await page.getByTestId('tab-active').click();
+  for (const conversation of [second, third]) {
+    const badge = row(page, conversation.id).getByTestId('assigned-automatically');
+    await badge.waitFor();
+    assert.match((await badge.textContent())?.trim() ?? '', /^Auto-assigned \d{1,2}:\d{2}/);
+  }
+  await row(page, first.id).waitFor();
+  assert.is(await row(page, first.id).getByTestId('assigned-automatically').count(), 0, 'the claimed chat was not auto-assigned');
+  await page.screenshot({ path: `${SHOTS}/queue-list-3-auto-assigned.png` });
 });
 
 test.run();

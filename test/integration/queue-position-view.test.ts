@@ -1,13 +1,15 @@
 /**
  * Operators see each waiting conversation's queue position, the same number the customer was told, and
- * it moves live (conversation:updated) when someone ahead is claimed. Flow set:
- * test/fixtures/flow-sets/two-queues; runs on SQLite and Postgres.
+ * it moves live (conversation:updated) when someone ahead is claimed; a conversation auto-assignment gave
+ * to an Available operator says so (a claimed one does not). Flow set: test/fixtures/flow-sets/two-queues;
+ * runs on SQLite and Postgres.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
 import { repoRoot, startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
+import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const BILLING = ['U0000000000000000000000000000d101', 'U0000000000000000000000000000d102', 'U0000000000000000000000000000d103'];
@@ -61,10 +63,26 @@ test('a claim moves the others up, live, and the customers are told the same num
   await waitFor(() => told(BILLING[1]!).includes('Billing queue: you are number 1.') && told(BILLING[2]!).includes('Billing queue: you are number 2.'), 'the customers told the same');
 });
 
-test('a conversation that is no longer waiting carries no queue position', async () => {
+test('a conversation that is no longer waiting carries no queue position, and a claimed one is not marked automatic', async () => {
   const { body } = await admin.request<{ conversations: ConversationDto[] }>('GET', '/api/conversations?status=ACTIVE');
   assert.is(body.conversations.length, 1);
   assert.is(body.conversations[0]!.queuePosition, undefined);
+  assert.is(body.conversations[0]!.assignedAutomatically, undefined);
+});
+
+test('an operator turning Available gets the queue automatically, and each of those chats says so', async () => {
+  const nok = { email: 'nok@example.com', password: 'nok-password-1' };
+  await addOperator(engine.baton.store, { ...nok, name: 'Nok', capacity: 5 });
+  const nokApi = await OperatorClient.signIn(engine.baseUrl, nok.email, nok.password);
+  assert.is((await nokApi.request('PUT', '/api/me/presence', { presence: 'available' })).status, 200);
+  const active = await waitFor(async () => {
+    const { body } = await admin.request<{ conversations: ConversationDto[] }>('GET', '/api/conversations?status=ACTIVE');
+    return body.conversations.length === 4 ? body.conversations : undefined;
+  }, 'the three waiting assigned to Nok');
+  const automatic = (user: string) => active.find((c) => c.customer.lineUserId === user)?.assignedAutomatically;
+  assert.equal([BILLING[1], BILLING[2], SUPPORT].map((user) => automatic(user!)), [true, true, true]);
+  assert.is(automatic(BILLING[0]!), undefined, 'the one the admin claimed');
+  assert.ok(admin.conversationsSeen.some((c) => c.customer.lineUserId === SUPPORT && c.status === 'ACTIVE' && c.assignedAutomatically === true), 'told live too');
 });
 
 test.run();

@@ -43,7 +43,7 @@ export class AssignmentService {
       if (!operatorId) continue;
       const at = this.now();
       const claimed = await this.store.transaction(async (tx) => {
-        if (!(await tx.conversations.claim(conversation.id, operatorId, at))) return false;
+        if (!(await tx.conversations.claim(conversation.id, operatorId, at, true))) return false;
         await tx.conversationEvents.record({ conversation_id: conversation.id, kind: ConversationEventKind.CLAIMED, operator_id: operatorId, team: conversation.team, at });
         return true;
       });

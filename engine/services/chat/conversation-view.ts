@@ -40,6 +40,7 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
       flowVersion: row.flow_version,
       lastMessage: last ? { id: last.id, text: last.text, at: last.created_at, senderKind: last.sender_kind } : null,
       ...(row.status === 'WAITING' ? { queuePosition: positions.get(row.id) ?? null } : {}),
+      ...(row.operator_id && Boolean(row.assigned_automatically) ? { assignedAutomatically: true } : {}),
     };
   });
 }

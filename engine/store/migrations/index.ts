@@ -11,6 +11,7 @@ import * as analytics from './008-analytics.ts';
 import * as analyticsCoveringIndexes from './009-analytics-covering-indexes.ts';
 import * as lineReadAndLoading from './010-line-read-and-loading.ts';
 import * as conversationReads from './011-conversation-reads.ts';
+import * as assignedAutomatically from './012-assigned-automatically.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '009-analytics-covering-indexes': analyticsCoveringIndexes,
   '010-line-read-and-loading': lineReadAndLoading,
   '011-conversation-reads': conversationReads,
+  '012-assigned-automatically': assignedAutomatically,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

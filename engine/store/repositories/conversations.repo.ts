@@ -29,6 +29,8 @@ export interface ConversationRow {
   last_operator_at: number | null;
   inactivity_warned_at: number | null;
   max_wait_handled: boolean | number;
+  /** the operator holding it got it from auto-assignment (not a claim or a transfer); SQLite answers 0/1 */
+  assigned_automatically: boolean | number;
 }
 
 /** Where a handoff sends the customer: decided by the flow's routing rules and queue. */
@@ -113,16 +115,18 @@ export class ConversationsRepo {
       last_operator_at: null,
       inactivity_warned_at: null,
       max_wait_handled: false,
+      assigned_automatically: false,
     };
     await this.db('conversations').insert(row);
     return row;
   }
 
   /** Claims a WAITING conversation; false when someone else got it first. */
-  async claim(id: string, operatorId: string, now: number): Promise<boolean> {
+  /** `automatically`: auto-assignment gives it, rather than the operator taking it */
+  async claim(id: string, operatorId: string, now: number, automatically = false): Promise<boolean> {
     const changed = await this.db('conversations')
       .where({ id, status: 'WAITING' })
-      .update({ status: 'ACTIVE', operator_id: operatorId, claimed_at: now, updated_at: now });
+      .update({ status: 'ACTIVE', operator_id: operatorId, claimed_at: now, updated_at: now, assigned_automatically: automatically });
     return changed === 1;
   }
 
@@ -206,8 +210,8 @@ export class ConversationsRepo {
       .whereIn('status', ['WAITING', 'ACTIVE'])
       .update(
         operatorId === null
-          ? { status: 'WAITING', operator_id: null, updated_at: now }
-          : { status: 'ACTIVE', operator_id: operatorId, claimed_at: now, updated_at: now },
+          ? { status: 'WAITING', operator_id: null, updated_at: now, assigned_automatically: false }
+          : { status: 'ACTIVE', operator_id: operatorId, claimed_at: now, updated_at: now, assigned_automatically: false },
       )
       .returning('*')) as ConversationRow[];
     return row;

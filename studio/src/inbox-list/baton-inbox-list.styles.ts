@@ -150,6 +150,10 @@ export const inboxListStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  .badge.auto {
+    background: var(--baton-accent-soft);
+    color: var(--baton-accent);
+  }
   .queue-position {
     font-weight: 600;
     white-space: nowrap;

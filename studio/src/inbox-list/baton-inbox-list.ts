@@ -28,7 +28,8 @@ const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system:
  * The conversation list: search box, Waiting / Active / Closed tabs with counts, one row per conversation.
  * Unread customer messages show as a badge on each row and, summed, on the Waiting and Active tabs.
  * A waiting row shows its queue position (the engine's, the number the customer was told: operators
- * see only their teams' queue, so the list alone cannot count it) and how long it has waited.
+ * see only their teams' queue, so the list alone cannot count it) and how long it has waited. An active
+ * row auto-assigned to an Available operator says so, with the time.
  *
  * @slot presence - the operator's availability, under the title
  * @event conversation-select - a row was picked
@@ -144,6 +145,15 @@ export class BatonInboxList extends LitElement {
     return html`<span class="unread" data-testid=${testId} title="${unread} unread" aria-label="${unread} unread">${unread > 99 ? '99+' : unread}</span>`;
   }
 
+  /** an auto-assigned chat never showed in Waiting: say how it arrived rather than letting it just appear */
+  #renderAutoAssigned(c: ConversationDto) {
+    if (!c.assignedAutomatically || c.claimedAt === null) return nothing;
+    const at = formatTime(c.claimedAt);
+    return html`<span class="badge auto" data-testid="assigned-automatically" title="Assigned automatically at ${at}: ${c.operatorName ?? 'the operator'} was Available"
+      >Auto-assigned ${at}</span
+    >`;
+  }
+
   #renderRow(c: ConversationDto) {
     const picture = safeImageUrl(c.customer.pictureUrl);
     const name = c.customer.displayName ?? c.customer.lineUserId;
@@ -157,7 +167,7 @@ export class BatonInboxList extends LitElement {
               >waiting ${formatAge(c.createdAt)}</span
             >`
         : c.status === 'ACTIVE'
-          ? html`<span>${c.operatorName ?? ''}</span>`
+          ? html`<span>${c.operatorName ?? ''}</span>${this.#renderAutoAssigned(c)}`
           : html`<span class="badge closed" title=${c.closeReason ?? ''}>${c.operatorName ?? 'closed'}</span>`;
     return html`<li>
       <button
