@@ -10,11 +10,12 @@ import type { RedisClient, RedisConnection } from '../../store/redis.ts';
 /**
  * The adapter makes its reader and subscriber connections with `duplicate()`; they come from the
  * engine's Redis connection here, so that closing it closes them too (a reader blocked on the stream
- * while Redis was away would otherwise reconnect forever after shutdown). Two of the adapter's habits
+ * while Redis was away would otherwise reconnect forever after shutdown). Three of the adapter's habits
  * are made harmless:
- * - it never handles the promise of its SUBSCRIBE: a Redis connection reset before the subscription is
- *   answered would reject it unhandled, which ends the process. The client subscribes again when Redis
- *   is back; its failure meanwhile is not the engine's;
+ * - it never handles the promise of its SUBSCRIBE, nor of the PUBLISH that carries a server-side emit
+ *   (io.serverSideEmit, which the live analytics cards use): a Redis connection reset before the answer
+ *   would reject it unhandled, which ends the process. The client subscribes again when Redis is back; a
+ *   server-side emit lost meanwhile is only a notice, and the next change sends another;
  * - it disconnects its connections when it closes, which throws for one the engine closed first.
  */
 function adapterClient(connection: RedisConnection): RedisClient {
@@ -23,23 +24,31 @@ function adapterClient(connection: RedisConnection): RedisClient {
       if (property === 'duplicate') {
         return () => {
           const duplicate = connection.duplicate();
-          const subscribe: unknown = Reflect.get(duplicate, 'subscribe');
-          if (typeof subscribe === 'function') {
-            Reflect.set(duplicate, 'subscribe', (...subscribeArgs: unknown[]) => {
-              const subscribed: unknown = Reflect.apply(subscribe, duplicate, subscribeArgs);
-              if (subscribed instanceof Promise) subscribed.catch(() => undefined);
-              return subscribed;
-            });
-          }
+          handleRejections(duplicate, 'subscribe');
           const disconnect = duplicate.disconnect.bind(duplicate);
           Reflect.set(duplicate, 'disconnect', () => (duplicate.isOpen ? disconnect() : Promise.resolve()));
           return duplicate;
         };
       }
       const value: unknown = Reflect.get(target, property, target);
+      if (property === 'publish' && typeof value === 'function') return withRejectionHandled(value.bind(target));
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/** `fn`, whose promise gets a handler at once; callers that chain on it still see its rejection */
+function withRejectionHandled(fn: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  return (...args) => {
+    const answer = fn(...args);
+    if (answer instanceof Promise) answer.catch(() => undefined);
+    return answer;
+  };
+}
+
+function handleRejections(client: RedisClient, method: string): void {
+  const fn: unknown = Reflect.get(client, method);
+  if (typeof fn === 'function') Reflect.set(client, method, withRejectionHandled((...args) => Reflect.apply(fn, client, args)));
 }
 
 export function redisStreamsAdapter(connection: RedisConnection, keyPrefix: string): ReturnType<typeof createAdapter> {
