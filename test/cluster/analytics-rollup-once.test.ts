@@ -7,9 +7,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Store } from '../../engine/store/store.ts';
 import { openTestStore } from '../support/cluster-store.ts';
+import { attempts, slotsAttemptedByBoth } from '../support/cron-slots.ts';
 import { createCluster, printingErrors, type Cluster, type EngineProcess } from '../support/engine-cluster.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 let database: TestDatabase;
 let cluster: Cluster;
@@ -30,25 +30,10 @@ test.after(async () => {
   await database?.drop();
 });
 
-function attempts(engine: EngineProcess): { slot: string; ran: boolean }[] {
-  return engine.logs
-    .filter((line) => line.job === 'analytics-rollup' && (line.msg === 'cron job started' || line.msg === 'cron slot skipped'))
-    .map((line) => ({ slot: String(line.scheduledFor), ran: line.msg === 'cron job started' }));
-}
-
 test('each rollup slot runs on one engine, is recorded once, and leaves one row per day', async () => {
-  const slotsSeenByBoth = () => {
-    const [a = [], b = []] = engines.map(attempts);
-    return a.filter((x) => b.some((y) => y.slot === x.slot)).map((x) => x.slot);
-  };
-  await waitFor(() => slotsSeenByBoth().length >= 2, 'two slots attempted by both engines', 60_000);
-  const slots = slotsSeenByBoth();
-  const runs = await waitFor(async () => {
-    const rows = (await store.jobRuns.list('analytics-rollup')).filter((r) => slots.includes(new Date(r.scheduled_for).toISOString()));
-    return rows.length === slots.length && rows.every((r) => r.status === 'done') && rows;
-  }, 'the runs finished', 30_000);
+  const { slots, runs } = await slotsAttemptedByBoth(engines, store, 'analytics-rollup');
   for (const slot of slots) {
-    const outcomes = engines.flatMap(attempts).filter((x) => x.slot === slot);
+    const outcomes = engines.flatMap((engine) => attempts(engine, 'analytics-rollup')).filter((x) => x.slot === slot);
     assert.is(outcomes.filter((x) => x.ran).length, 1, `${slot}: rolled up by exactly one engine`);
     const recorded = runs.filter((r) => new Date(r.scheduled_for).toISOString() === slot);
     assert.is(recorded.length, 1, `${slot}: one run recorded`);
