@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { FakeLinePlatform } from '../../engine/line/sandbox/fake-line-platform.ts';
 import { signLineBody } from '../../engine/line/signature.ts';
-import { repoRoot, TEST_ACCESS_TOKEN, type TestLine } from './engine-harness.ts';
+import { repoRoot, studioDir, TEST_ACCESS_TOKEN, type TestLine } from './engine-harness.ts';
 import type { TestDatabase } from './test-database.ts';
 import { dropRedisKeys } from './redis-keys.ts';
 
@@ -62,7 +62,7 @@ export async function createCluster(database: TestDatabase, env: Record<string, 
     REDIS_URL: REDIS_URL,
     REDIS_KEY_PREFIX: redisPrefix,
     BATON_FLOWS_DIR: path.join(repoRoot, 'flows'),
-    BATON_STUDIO_DIR: path.join(repoRoot, 'dist/studio'),
+    BATON_STUDIO_DIR: studioDir,
     BATON_ADMIN_EMAIL: ADMIN.email,
     BATON_ADMIN_PASSWORD: ADMIN.password,
     LINE_CHANNEL_SECRET: line.secret,

@@ -13,6 +13,8 @@ import { signLineBody } from '../../engine/line/signature.ts';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from './test-database.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
+/** the built studio the engines serve: BATON_TEST_STUDIO_DIR lets parallel work build and test its own copy */
+export const studioDir = process.env.BATON_TEST_STUDIO_DIR ?? path.join(repoRoot, 'dist/studio');
 
 export interface TestEngineOptions {
   db?: TestDbKind;
@@ -75,7 +77,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     BATON_FLOWS_DIR: path.join(repoRoot, 'flows'),
-    BATON_STUDIO_DIR: path.join(repoRoot, 'dist/studio'),
+    BATON_STUDIO_DIR: studioDir,
     BATON_ADMIN_EMAIL: admin.email,
     BATON_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { repoRoot, startTestEngine, type TestEngine } from './engine-harness.ts';
+import { repoRoot, startTestEngine, studioDir, type TestEngine } from './engine-harness.ts';
 
 /** Screenshots go here (gitignored) for a person to look at. */
 export const SHOTS = path.join(repoRoot, '.tmp');
@@ -20,7 +20,7 @@ export interface LaunchOptions {
 }
 
 export async function launchStudio(options: LaunchOptions = {}): Promise<{ engine: TestEngine; browser: Browser }> {
-  if (!fs.existsSync(path.join(repoRoot, 'dist/studio/index.html'))) throw new Error('the studio is not built: run `npm run build` first');
+  if (!fs.existsSync(path.join(studioDir, 'index.html'))) throw new Error(`the studio is not built in ${studioDir}: run \`npm run build\` first`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-thai-tlwg`);
   fs.mkdirSync(SHOTS, { recursive: true });
   const engine = await startTestEngine({ sandbox: true, ...(options.env ? { env: options.env } : {}), ...(options.now ? { now: options.now } : {}) });
