@@ -40,9 +40,9 @@ export const accountStyles = css`
   .step {
     border-radius: 8px;
     padding: 10px 12px;
-    background: #fff4e0;
-    border: 1px solid #f3c98b;
-    color: #7a3e00;
+    background: var(--baton-warning-soft);
+    border: 1px solid var(--baton-warning-border);
+    color: var(--baton-warning-text);
   }
   @media (max-width: 480px) {
     :host {

@@ -4,7 +4,7 @@ export const chatThreadStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    background: #f7f8fa;
+    background: var(--baton-surface-alt);
   }
   .placeholder {
     margin: auto;
@@ -90,13 +90,13 @@ export const chatThreadStyles = css`
     border-top-left-radius: 4px;
   }
   .out.operator .bubble {
-    background: var(--baton-accent);
-    color: #fff;
+    background: var(--baton-accent-fill);
+    color: var(--baton-on-fill);
     border-top-right-radius: 4px;
   }
   .out.bot .bubble {
-    background: #efe7fd;
-    color: #3b1d78;
+    background: var(--baton-bot-soft);
+    color: var(--baton-bot-text);
     border-top-right-radius: 4px;
   }
   .system .bubble {

@@ -25,9 +25,9 @@ export const codeAreaStyles = css`
   .gutter {
     flex: none;
     overflow: hidden;
-    background: #f6f8fa;
+    background: var(--baton-surface-alt);
     border-right: 1px solid var(--baton-border);
-    color: #8c959f;
+    color: var(--baton-muted);
     font-family: var(--baton-mono);
     font-size: 12px;
     line-height: ${LINE_HEIGHT_PX}px;
@@ -45,11 +45,11 @@ export const codeAreaStyles = css`
   .lines .current {
     color: var(--baton-text);
     font-weight: 700;
-    background: #eaeef2;
+    background: var(--baton-neutral-soft);
   }
   .lines .marked {
-    color: #fff;
-    background: var(--baton-danger);
+    color: var(--baton-on-fill);
+    background: var(--baton-danger-fill);
   }
   textarea {
     flex: 1;
@@ -69,6 +69,6 @@ export const codeAreaStyles = css`
     outline: none;
   }
   textarea[readonly] {
-    background: #fbfbfc;
+    background: var(--baton-surface-alt);
   }
 `;

@@ -100,7 +100,7 @@ export const composerStyles = css`
   }
   .picker .keys {
     border-top: 1px solid var(--baton-border);
-    background: #f9fafb;
+    background: var(--baton-surface-alt);
     padding: 5px 12px;
   }
   .picker .error {

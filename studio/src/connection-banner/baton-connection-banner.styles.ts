@@ -12,14 +12,14 @@ export const connectionBannerStyles = css`
     flex-wrap: wrap;
     gap: 4px 12px;
     padding: 8px 16px;
-    background: #fffbeb;
-    border-bottom: 1px solid #fcd34d;
-    color: #78350f;
+    background: var(--baton-warning-soft);
+    border-bottom: 1px solid var(--baton-warning-border);
+    color: var(--baton-warning-text);
   }
   .banner.unreachable {
-    background: #fef2f2;
-    border-bottom-color: #fca5a5;
-    color: #7f1d1d;
+    background: var(--baton-danger-soft);
+    border-bottom-color: var(--baton-danger-border);
+    color: var(--baton-danger-text);
   }
   .headline {
     display: flex;
@@ -32,7 +32,7 @@ export const connectionBannerStyles = css`
     width: 8px;
     height: 8px;
     border-radius: 50%;
-    background: #f59e0b;
+    background: var(--baton-dot-away);
   }
   .unreachable .headline::before {
     background: var(--baton-danger);

@@ -27,8 +27,8 @@ export class BatonCustomerInfo extends LitElement {
         height: 72px;
         border-radius: 50%;
         object-fit: cover;
-        background: #dbe4f0;
-        color: #334155;
+        background: var(--baton-tag-soft);
+        color: var(--baton-tag-text);
         display: flex;
         align-items: center;
         justify-content: center;

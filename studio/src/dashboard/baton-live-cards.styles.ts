@@ -24,7 +24,7 @@ export const liveCardStyles = css`
     color: var(--baton-muted);
   }
   .status[data-status='live'] {
-    color: #137333;
+    color: var(--baton-ok);
   }
   .status[data-status='rejected'] {
     color: var(--baton-danger);

@@ -30,7 +30,7 @@ export const flowEditorStyles = css`
     margin-bottom: -1px;
   }
   [role='tab']:hover:not(:disabled) {
-    background: #f6f8fa;
+    background: var(--baton-surface-alt);
     border-color: transparent;
   }
   [role='tab'][aria-selected='true'] {
@@ -47,8 +47,8 @@ export const flowEditorStyles = css`
     font-family: var(--baton-font);
     font-size: 11px;
     font-weight: 600;
-    background: var(--baton-danger);
-    color: #fff;
+    background: var(--baton-danger-fill);
+    color: var(--baton-on-fill);
     border-radius: 999px;
     padding: 0 6px;
   }
@@ -62,7 +62,7 @@ export const flowEditorStyles = css`
     flex: 1;
   }
   .verdict.valid {
-    color: #137333;
+    color: var(--baton-ok);
     font-weight: 600;
   }
   .verdict.invalid {
@@ -82,9 +82,9 @@ export const flowEditorStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
-    border: 1px solid #f5c2c0;
+    border: 1px solid var(--baton-danger-border);
     border-radius: var(--baton-radius);
-    background: #fffafa;
+    background: var(--baton-surface);
     padding: 6px;
   }
 `;

@@ -37,7 +37,7 @@ export class BatonFlowProblems extends LitElement {
         overflow-wrap: anywhere;
       }
       button:hover:not(:disabled) {
-        background: #fdecea;
+        background: var(--baton-danger-soft);
       }
       button:disabled {
         opacity: 1;

@@ -64,8 +64,8 @@ export const flowVersionsStyles = css`
     margin: 0 10px 10px;
     padding: 8px;
     border-radius: 6px;
-    background: #fff4e0;
-    border: 1px solid #f3c98b;
+    background: var(--baton-warning-soft);
+    border: 1px solid var(--baton-warning-border);
     font-size: 12.5px;
   }
   .confirm p {

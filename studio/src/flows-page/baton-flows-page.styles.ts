@@ -11,7 +11,7 @@ export const flowsPageStyles = css`
   aside {
     overflow-y: auto;
     padding: 16px;
-    background: #f9fafb;
+    background: var(--baton-surface-alt);
     border-right: 1px solid var(--baton-border);
   }
   .main {
@@ -48,14 +48,14 @@ export const flowsPageStyles = css`
     padding: 8px 10px;
   }
   .notice.ok {
-    background: #e3f6ea;
-    border: 1px solid #8fd3a8;
-    color: #137333;
+    background: var(--baton-ok-soft);
+    border: 1px solid var(--baton-ok-border);
+    color: var(--baton-ok);
   }
   .notice.error {
     color: var(--baton-danger);
-    background: #fdecea;
-    border: 1px solid #f5c2c0;
+    background: var(--baton-danger-soft);
+    border: 1px solid var(--baton-danger-border);
   }
   baton-flow-editor {
     flex: 1;

@@ -19,7 +19,7 @@ export class BatonIdleWarning extends LitElement {
         box-shadow: 0 12px 32px rgb(0 0 0 / 18%);
       }
       dialog::backdrop {
-        background: rgb(17 24 39 / 45%);
+        background: var(--baton-backdrop);
       }
       h2 {
         margin: 0 0 8px;

@@ -34,13 +34,13 @@ export const inboxListStyles = css`
     width: 8px;
     height: 8px;
     border-radius: 50%;
-    background: #9ca3af;
+    background: var(--baton-dot-off);
   }
   .live.live-on::before {
     background: var(--baton-line-green);
   }
   .live.live-warn::before {
-    background: #f59e0b;
+    background: var(--baton-dot-away);
   }
   .live.live-off::before {
     background: var(--baton-danger);
@@ -62,9 +62,9 @@ export const inboxListStyles = css`
     font-weight: 500;
   }
   [role='tab']:hover:not(:disabled) {
-    background: #f6f8fa;
+    background: var(--baton-surface-alt);
     border-color: transparent;
-    border-bottom-color: #d0d7de;
+    border-bottom-color: var(--baton-border-strong);
   }
   [role='tab'][aria-selected='true'],
   [role='tab'][aria-selected='true']:hover {
@@ -77,7 +77,7 @@ export const inboxListStyles = css`
     margin-left: 4px;
     padding: 0 6px;
     border-radius: 999px;
-    background: #eef0f3;
+    background: var(--baton-neutral-soft);
     font-size: 12px;
   }
   [aria-selected='true'] .count {
@@ -89,8 +89,8 @@ export const inboxListStyles = css`
     margin-left: 4px;
     padding: 0 6px;
     border-radius: 999px;
-    background: var(--baton-danger);
-    color: #fff;
+    background: var(--baton-danger-fill);
+    color: var(--baton-on-fill);
     font-size: 12px;
     font-weight: 600;
     text-align: center;
@@ -110,14 +110,14 @@ export const inboxListStyles = css`
     gap: 10px;
     align-items: center;
     border: none;
-    border-bottom: 1px solid #f0f1f3;
+    border-bottom: 1px solid var(--baton-border);
     border-radius: 0;
     padding: 10px 12px;
     background: none;
   }
   li button:hover:not(:disabled) {
-    background: #f6f8fa;
-    border-color: #f0f1f3;
+    background: var(--baton-surface-alt);
+    border-color: var(--baton-border);
   }
   li button[aria-current='true'] {
     background: var(--baton-accent-soft);
@@ -127,8 +127,8 @@ export const inboxListStyles = css`
     height: 40px;
     border-radius: 50%;
     object-fit: cover;
-    background: #dbe4f0;
-    color: #334155;
+    background: var(--baton-tag-soft);
+    color: var(--baton-tag-text);
     display: flex;
     align-items: center;
     justify-content: center;

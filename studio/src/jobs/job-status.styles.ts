@@ -3,16 +3,16 @@ import { css } from 'lit';
 /** a run's status badge, on the job list and in the runs table */
 export const jobStatusStyles = css`
   .badge.running {
-    background: #fff4e0;
+    background: var(--baton-warning-soft);
     color: var(--baton-warning);
   }
   .badge.done {
-    background: #e3f6ea;
-    color: #137333;
+    background: var(--baton-ok-soft);
+    color: var(--baton-ok);
   }
   .badge.failed,
   .badge.abandoned {
-    background: #fdecea;
+    background: var(--baton-danger-soft);
     color: var(--baton-danger);
   }
 `;

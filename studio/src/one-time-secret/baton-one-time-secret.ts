@@ -27,11 +27,11 @@ export class BatonOneTimeSecret extends LitElement {
         min-width: 0;
         font-family: var(--baton-mono);
         font-size: 13px;
-        background: #f6f8fa;
+        background: var(--baton-surface-alt);
       }
       .copied {
         font-size: 12px;
-        color: #137333;
+        color: var(--baton-ok);
       }
     `,
   ];

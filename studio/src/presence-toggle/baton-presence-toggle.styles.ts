@@ -28,23 +28,23 @@ export const presenceToggleStyles = css`
     width: 8px;
     height: 8px;
     border-radius: 50%;
-    background: #9ca3af;
+    background: var(--baton-dot-off);
   }
   .available .dot {
     background: var(--baton-line-green);
   }
   .away .dot {
-    background: #f59e0b;
+    background: var(--baton-dot-away);
   }
   button[aria-pressed='true'].available {
-    background: #e3f6ea;
-    border-color: #8fd3a8;
-    color: #137333;
+    background: var(--baton-ok-soft);
+    border-color: var(--baton-ok-border);
+    color: var(--baton-ok);
     font-weight: 600;
   }
   button[aria-pressed='true'].away {
-    background: #fff4e0;
-    border-color: #f3c98b;
+    background: var(--baton-warning-soft);
+    border-color: var(--baton-warning-border);
     color: var(--baton-warning);
     font-weight: 600;
   }
@@ -55,14 +55,14 @@ export const presenceToggleStyles = css`
   }
   .status.offline {
     color: var(--baton-warning);
-    background: #fff4e0;
-    border: 1px solid #f3c98b;
+    background: var(--baton-warning-soft);
+    border: 1px solid var(--baton-warning-border);
     border-radius: 6px;
     padding: 6px 8px;
     font-weight: 600;
   }
   .status.available {
-    color: #137333;
+    color: var(--baton-ok);
   }
   .error {
     margin-top: 6px;

@@ -22,9 +22,9 @@ export class BatonRecoveryCodes extends LitElement {
       .warning {
         border-radius: 6px;
         padding: 8px 10px;
-        background: #fff4e0;
-        border: 1px solid #f3c98b;
-        color: #7a3e00;
+        background: var(--baton-warning-soft);
+        border: 1px solid var(--baton-warning-border);
+        color: var(--baton-warning-text);
       }
       ol {
         margin: 0;
@@ -32,7 +32,7 @@ export class BatonRecoveryCodes extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
         gap: 6px 24px;
-        background: #f6f8fa;
+        background: var(--baton-surface-alt);
         border: 1px solid var(--baton-border);
         border-radius: 8px;
         font-family: var(--baton-mono);

@@ -34,7 +34,7 @@ export class BatonSecuritySettings extends LitElement {
         gap: 6px;
       }
       .saved {
-        color: #137333;
+        color: var(--baton-ok);
         font-size: 12.5px;
       }
     `,

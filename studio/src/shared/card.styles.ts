@@ -36,16 +36,16 @@ export const cardStyles = css`
   .notice {
     border-radius: 6px;
     padding: 8px 10px;
-    background: #fff4e0;
-    border: 1px solid #f3c98b;
-    color: #7a3e00;
+    background: var(--baton-warning-soft);
+    border: 1px solid var(--baton-warning-border);
+    color: var(--baton-warning-text);
   }
   .ok {
     border-radius: 6px;
     padding: 8px 10px;
-    background: #e3f6ea;
-    border: 1px solid #8fd3a8;
-    color: #137333;
+    background: var(--baton-ok-soft);
+    border: 1px solid var(--baton-ok-border);
+    color: var(--baton-ok);
   }
   button.link {
     border: none;

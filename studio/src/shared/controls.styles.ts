@@ -23,21 +23,21 @@ export const controlStyles = css`
     line-height: 1.3;
   }
   button:hover:not(:disabled) {
-    border-color: #c4c9d0;
-    background: #f6f8fa;
+    border-color: var(--baton-border-strong);
+    background: var(--baton-surface-alt);
   }
   button:disabled {
     cursor: default;
     opacity: 0.55;
   }
   button.primary {
-    background: var(--baton-accent);
-    border-color: var(--baton-accent);
-    color: #fff;
+    background: var(--baton-accent-fill);
+    border-color: var(--baton-accent-fill);
+    color: var(--baton-on-fill);
   }
   button.primary:hover:not(:disabled) {
-    background: #1d4ed8;
-    border-color: #1d4ed8;
+    background: var(--baton-accent-fill-hover);
+    border-color: var(--baton-accent-fill-hover);
   }
   button.danger {
     color: var(--baton-danger);
@@ -66,30 +66,30 @@ export const controlStyles = css`
     letter-spacing: 0.02em;
     padding: 1px 7px;
     border-radius: 999px;
-    background: #eef0f3;
+    background: var(--baton-neutral-soft);
     color: var(--baton-muted);
     white-space: nowrap;
   }
   .badge.waiting {
-    background: #fff4e0;
+    background: var(--baton-warning-soft);
     color: var(--baton-warning);
   }
   .badge.active {
-    background: #e3f6ea;
-    color: #137333;
+    background: var(--baton-ok-soft);
+    color: var(--baton-ok);
   }
   .badge.closed {
-    background: #eef0f3;
+    background: var(--baton-neutral-soft);
     color: var(--baton-muted);
   }
   .badge.bot {
-    background: #f1e8ff;
-    color: #6d28d9;
+    background: var(--baton-bot-soft);
+    color: var(--baton-bot);
   }
   .error {
     color: var(--baton-danger);
-    background: #fdecea;
-    border: 1px solid #f5c2c0;
+    background: var(--baton-danger-soft);
+    border: 1px solid var(--baton-danger-border);
     border-radius: 6px;
     padding: 8px 10px;
   }

@@ -24,7 +24,7 @@ export const tableStyles = css`
     font-size: 12px;
     font-weight: 600;
     color: var(--baton-muted);
-    background: #f9fafb;
+    background: var(--baton-surface-alt);
     white-space: nowrap;
   }
 `;

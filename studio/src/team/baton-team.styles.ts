@@ -40,9 +40,9 @@ export const teamStyles = css`
   .notice {
     border-radius: 6px;
     padding: 8px 10px;
-    background: #e3f6ea;
-    border: 1px solid #8fd3a8;
-    color: #137333;
+    background: var(--baton-ok-soft);
+    border: 1px solid var(--baton-ok-border);
+    color: var(--baton-ok);
   }
   tbody th {
     background: none;
@@ -81,16 +81,16 @@ export const teamStyles = css`
     height: 8px;
     border-radius: 50%;
     margin-right: 6px;
-    background: #9ca3af;
+    background: var(--baton-dot-off);
   }
   .presence.available::before {
     background: var(--baton-line-green);
   }
   .presence.away::before {
-    background: #f59e0b;
+    background: var(--baton-dot-away);
   }
   .badge.off {
-    background: #fdecea;
+    background: var(--baton-danger-soft);
     color: var(--baton-danger);
   }
   .actions {
@@ -111,7 +111,7 @@ export const teamStyles = css`
     box-shadow: 0 12px 32px rgb(0 0 0 / 18%);
   }
   dialog::backdrop {
-    background: rgb(17 24 39 / 45%);
+    background: var(--baton-backdrop);
   }
   dialog h2 {
     margin: 0 0 12px;
@@ -131,11 +131,11 @@ export const teamStyles = css`
 /** a confirmation that cannot be undone */
 export const dangerButtonStyles = css`
   button.primary.danger-fill {
-    background: var(--baton-danger);
-    border-color: var(--baton-danger);
+    background: var(--baton-danger-fill);
+    border-color: var(--baton-danger-fill);
   }
   button.primary.danger-fill:hover:not(:disabled) {
-    background: #a31f1f;
-    border-color: #a31f1f;
+    background: var(--baton-danger-fill-hover);
+    border-color: var(--baton-danger-fill-hover);
   }
 `;
