@@ -26,6 +26,8 @@ export interface ConversationDto {
   customer: CustomerDto;
   operatorId: string | null;
   operatorName: string | null;
+  /** the team routing gave it (RoutingRules), null when routed to nobody in particular */
+  team: string | null;
   /** epoch milliseconds */
   createdAt: number;
   claimedAt: number | null;

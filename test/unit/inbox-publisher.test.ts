@@ -26,6 +26,7 @@ function conversation(over: Partial<ConversationDto> = {}): ConversationDto {
     customer: { id: 'u1', lineUserId: 'U1', displayName: 'Ann', pictureUrl: null, language: 'en', mode: 'HUMAN', tags: [], following: true, createdAt: 1 },
     operatorId: 'op1',
     operatorName: 'Nok',
+    team: null,
     createdAt: 1,
     claimedAt: 2,
     firstResponseAt: null,

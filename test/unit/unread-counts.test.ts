@@ -15,6 +15,7 @@ function listed(id: string, lastMessageId: number, unread: number): Conversation
     customer: { id: 'c', lineUserId: 'U1', displayName: null, pictureUrl: null, language: null, mode: 'HUMAN', tags: [], following: true, createdAt: 0 },
     operatorId: 'op',
     operatorName: 'Op',
+    team: null,
     createdAt: 0,
     claimedAt: 0,
     firstResponseAt: null,

@@ -32,6 +32,7 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
       customer: toCustomerDto(customer),
       operatorId: row.operator_id,
       operatorName: row.operator_id ? (operatorName.get(row.operator_id) ?? null) : null,
+      team: row.team,
       createdAt: row.created_at,
       claimedAt: row.claimed_at,
       firstResponseAt: row.first_response_at,

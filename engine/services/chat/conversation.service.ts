@@ -6,7 +6,7 @@
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../contracts/conversation.ts';
 import type { JoinAnswer } from '../../contracts/socket-events.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
-import { conflict, forbidden, notFound } from '../../errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
@@ -23,6 +23,18 @@ import type { FollowUps } from './follow-ups.ts';
 import { enqueueOutbound } from './outbox.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
 
+/** The inbox's filters on `GET /api/conversations`; each narrows the list, all of them together. */
+export interface ConversationListFilter {
+  status?: ConversationStatus | undefined;
+  /** case-insensitive text in the customer's name or any message */
+  search?: string | undefined;
+  /** me: held by the caller; unassigned: held by nobody; an operator: held by them */
+  assignee?: 'me' | 'unassigned' | { operatorId: string };
+  team?: string;
+  /** the customer carries this tag */
+  tag?: string;
+}
+
 export class ConversationService {
   constructor(
     private readonly store: Store,
@@ -36,9 +48,27 @@ export class ConversationService {
     private readonly onClaimed: (conversationId: string, operatorId: string) => void = () => {},
   ) {}
 
-  async list(actor: Actor, status: ConversationStatus | undefined, search: string | undefined): Promise<ConversationDto[]> {
-    const rows = await this.store.conversations.list({ status, search, limit: 200, ...(oversees(actor.role) ? {} : { visibleTo: actor.operatorId }) });
+  /** What the caller may see (operators: the queue and their own), narrowed by the filter; 400 for an unknown operator. */
+  async list(actor: Actor, filter: ConversationListFilter): Promise<ConversationDto[]> {
+    const { status, search, team, tag } = filter;
+    const rows = await this.store.conversations.list({
+      status,
+      search,
+      team,
+      tag,
+      assignee: await this.assigneeOf(actor, filter.assignee),
+      limit: 200,
+      ...(oversees(actor.role) ? {} : { visibleTo: actor.operatorId }),
+    });
     return conversationViews(this.store, rows);
+  }
+
+  private async assigneeOf(actor: Actor, assignee: ConversationListFilter['assignee']): Promise<string | null | undefined> {
+    if (assignee === undefined) return undefined;
+    if (assignee === 'me') return actor.operatorId;
+    if (assignee === 'unassigned') return null;
+    if (!(await this.store.operators.findById(assignee.operatorId))) throw badRequest('invalid_assignee', `assignee: no operator has the id "${assignee.operatorId}"`);
+    return assignee.operatorId;
   }
 
   async detail(id: string, actor: Actor): Promise<{ conversation: ConversationDto; messages: MessageDto[] }> {

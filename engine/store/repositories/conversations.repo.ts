@@ -49,6 +49,12 @@ export interface ConversationListQuery {
   search?: string;
   /** only conversations this operator may see: nobody's yet, or theirs */
   visibleTo?: string;
+  /** held by this operator; null: held by nobody (the queue, and chats closed from it) */
+  assignee?: string | null;
+  /** routed to this team */
+  team?: string;
+  /** the customer carries this tag (case-insensitive, the whole tag) */
+  tag?: string;
   limit: number;
 }
 
@@ -232,6 +238,19 @@ export class ConversationsRepo {
     if (query.visibleTo !== undefined) {
       const operatorId = query.visibleTo;
       q.where((w) => w.whereNull('conversations.operator_id').orWhere('conversations.operator_id', operatorId));
+    }
+    if (query.assignee === null) q.whereNull('conversations.operator_id');
+    else if (query.assignee !== undefined) q.where('conversations.operator_id', query.assignee);
+    if (query.team !== undefined) q.where('conversations.team', query.team);
+    if (query.tag !== undefined) {
+      // tags are a JSON array in one text column (both databases): match the tag's exact JSON string inside it
+      const pattern = `%${JSON.stringify(query.tag.toLowerCase()).replace(/[%_!]/g, (c) => `!${c}`)}%`;
+      q.whereExists(
+        this.db('customers as tagged')
+          .select(this.db.raw('1'))
+          .whereRaw('tagged.id = conversations.customer_id')
+          .whereRaw(`lower(tagged.tags) like ? escape '!'`, [pattern]),
+      );
     }
     if (query.search) {
       const pattern = `%${query.search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

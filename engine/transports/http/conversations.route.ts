@@ -1,8 +1,6 @@
 /** The operator's REST API over conversations (all behind a bearer token). */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { ConversationStatus } from '../../contracts/conversation.ts';
-import { badRequest } from '../../errors.ts';
 import type { CannedResponsesService } from '../../services/chat/canned-responses.service.ts';
 import type { Logger } from '../../logger.ts';
 import { actorOf } from '../../services/auth/principal.ts';
@@ -13,12 +11,7 @@ import type { CannedResponseListResponse } from '../../contracts/rest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
 import { authorize, type AuthState } from './authorize.ts';
 import { assertValid, validators } from './validate-payload.ts';
-
-const statuses: Record<string, ConversationStatus> = {
-  waiting: ConversationStatus.WAITING,
-  active: ConversationStatus.ACTIVE,
-  closed: ConversationStatus.CLOSED,
-};
+import { conversationListFilter } from './conversation-list-query.ts';
 
 /** Bodies of transfer and close are optional. */
 async function optionalJson(ctx: Context): Promise<unknown> {
@@ -33,11 +26,8 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
   const actor = (state: AuthState) => actorOf(state.principal);
 
   router.get('/', async (ctx) => {
-    const raw = typeof ctx.query.status === 'string' ? ctx.query.status.toLowerCase() : undefined;
-    const status = raw === undefined ? undefined : statuses[raw];
-    if (raw !== undefined && status === undefined) throw badRequest('invalid_status', 'status must be waiting, active or closed');
-    const q = typeof ctx.query.q === 'string' && ctx.query.q.trim() ? ctx.query.q.trim().slice(0, 100) : undefined;
-    ctx.body = { conversations: await reads.withUnread(actor(ctx.state), await conversations.list(actor(ctx.state), status, q)) };
+    const filter = conversationListFilter(ctx.query);
+    ctx.body = { conversations: await reads.withUnread(actor(ctx.state), await conversations.list(actor(ctx.state), filter)) };
   });
   router.get('/:id', async (ctx) => {
     ctx.body = await conversations.detail(ctx.params.id ?? '', actor(ctx.state));

@@ -89,11 +89,19 @@ export const openApiDocument = {
     '/api/audit/export.csv': { get: { summary: 'The audit log as CSV, streamed (supervisor)', security: bearer, parameters: auditFilters, responses: responses('text/csv') } },
     '/api/conversations': {
       get: {
-        summary: 'Conversations, filtered by status and search text (operators: the queue and their own)',
+        summary: 'Conversations, filtered by status, search text, assignee, team and customer tag, all together (operators: the queue and their own; a filter only narrows that)',
         security: bearer,
         parameters: [
           { name: 'status', in: 'query', schema: { enum: ['waiting', 'active', 'closed'] } },
-          { name: 'q', in: 'query', schema: { type: 'string' } },
+          { name: 'q', in: 'query', schema: { type: 'string' }, description: "text in the customer's name or any message (case-insensitive)" },
+          {
+            name: 'assignee',
+            in: 'query',
+            schema: { type: 'string', examples: ['me', 'unassigned'] },
+            description: 'me: held by the caller; unassigned: held by nobody (the queue, and chats closed from it); an operator id: held by them (400 invalid_assignee for an unknown id)',
+          },
+          { name: 'team', in: 'query', schema: { type: 'string', maxLength: 64 }, description: 'the team routing gave the conversation (400 invalid_team)' },
+          { name: 'tag', in: 'query', schema: { type: 'string', maxLength: 50 }, description: "the customer carries this tag, case-insensitive (400 invalid_tag)" },
         ],
         responses: responses('{ conversations }'),
       },
