@@ -1,5 +1,7 @@
 /** REST request and response bodies under /api. Errors are always `{ error: { code, message } }`. */
 import type { FlowProblem } from '../domain/flow/validation/flow-problem.ts';
+import type { FlowTraceEntry } from '../domain/flow/runtime/flow-trace.ts';
+import type { SimulatedInput, SimulatedTurn, SimulationRequest, SimulationResult } from '../domain/flow/simulation/simulate-conversation.ts';
 import type { ConversationDto, ConversationStatus, CustomerDto, MessageDto } from './conversation.ts';
 
 export interface ApiError {
@@ -283,6 +285,33 @@ export interface FlowVersionDto {
   active: boolean;
   publishedBy: string;
   publishedAt: number;
+  /** why it was published; null for the flows folder and versions from before notes */
+  note: string | null;
+}
+
+/** POST /api/flows/versions (schemas/api.json FlowPublishRequest) */
+export interface FlowPublishRequest extends FlowFilesRequest {
+  /** the version active when the draft was started: another one active now is a 409 stale_draft */
+  baseVersion?: number;
+  note?: string;
+}
+
+/** 409 body when someone published (or rolled back) after the draft was started */
+export interface StaleDraftResponse {
+  error: { code: 'stale_draft'; message: string };
+  baseVersion: number;
+  active: { version: number; action: 'publish' | 'activate'; actor: string; actorName: string; at: number };
+}
+
+/** POST /api/flows/simulate (schemas/api.json FlowSimulateRequest) */
+export interface FlowSimulateRequest extends FlowFilesRequest, SimulationRequest {}
+
+export type FlowSimulateResponse = SimulationResult;
+export type { FlowTraceEntry, SimulatedInput, SimulatedTurn };
+
+/** POST /api/flows/test: each of the draft's flow tests, passed or why not */
+export interface FlowTestRunResponse {
+  results: { name: string; file: string; index: number; passed: boolean; failure: string | null }[];
 }
 
 export interface FlowVersionListResponse {

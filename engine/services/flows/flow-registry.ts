@@ -11,8 +11,10 @@ import { formatProblem, type FlowProblem } from '../../domain/flow/validation/fl
 import type { ValidateFlowOptions } from '../../domain/flow/validation/validate-flow-sources.ts';
 import { UserError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
+import type { FlowActivationRow } from '../../store/repositories/flow-versions.repo.ts';
 import type { Store } from '../../store/store.ts';
 import { readFlowSources, validateFlowSet, type FlowSetResult, type FlowSource } from './flow-set.ts';
+import { StaleDraftError, type ActiveSince } from './stale-draft-error.ts';
 
 /** A flow set that does not validate: 422 for the API, file:line:col lines for the CLI and start-up. */
 export class FlowValidationError extends UserError {
@@ -20,6 +22,18 @@ export class FlowValidationError extends UserError {
     super(422, 'invalid_flows', `flows are invalid:\n${problems.map(formatProblem).join('\n')}`, { problems });
     this.name = 'FlowValidationError';
   }
+}
+
+export interface PublishOptions {
+  /** the folder at start-up: nothing new when the files are what is active already */
+  onlyIfChanged?: boolean;
+  /**
+   * The version that was active when the draft was started. When given and another version is active
+   * now, publishing is refused (StaleDraftError) instead of overwriting what was published meanwhile.
+   */
+  baseVersion?: number;
+  /** why: shown in the version history */
+  note?: string | null;
 }
 
 export interface ActiveFlows {
@@ -60,16 +74,22 @@ export class FlowRegistry {
   }
 
   /** Validates and publishes a flow set as the new active version (or throws FlowValidationError). */
-  async publish(sources: FlowSource[], actor: string, options: { onlyIfChanged?: boolean } = {}): Promise<ActiveFlows> {
+  async publish(sources: FlowSource[], actor: string, options: PublishOptions = {}): Promise<ActiveFlows> {
     const result = this.validate(sources);
     if (!result.ok) throw new FlowValidationError(result.problems);
     const sum = checksum(sources);
-    const version = await this.store.transaction(async (tx) => {
+    type Outcome = { version: number } | { stale: number; activation: FlowActivationRow | undefined };
+    const outcome = await this.store.transaction(async (tx): Promise<Outcome> => {
       await tx.flowVersions.lockForPublishing();
       const active = await tx.flowVersions.active();
-      if (options.onlyIfChanged && active?.checksum === sum) return active.version;
-      return tx.flowVersions.publish(sources, sum, actor, this.now());
+      if (options.baseVersion !== undefined && active && active.version !== options.baseVersion) {
+        return { stale: active.version, activation: await tx.flowVersions.lastActivation() };
+      }
+      if (options.onlyIfChanged && active?.checksum === sum) return { version: active.version };
+      return { version: await tx.flowVersions.publish(sources, sum, actor, this.now(), options.note ?? null) };
     });
+    if ('stale' in outcome) throw new StaleDraftError(options.baseVersion ?? 0, await this.activeSince(outcome.stale, outcome.activation));
+    const { version } = outcome;
     this.versions.set(version, result.set);
     this.setActive(version);
     this.logger.info({ version, files: sources.length, actor }, 'flows active');
@@ -108,6 +128,14 @@ export class FlowRegistry {
     if (!result.ok) throw new FlowValidationError(result.problems);
     this.versions.set(version, result.set);
     return result.set;
+  }
+
+  private async activeSince(version: number, activation: FlowActivationRow | undefined): Promise<ActiveSince> {
+    const row = activation?.version === version ? activation : undefined;
+    const actor = row?.actor ?? 'unknown';
+    const operatorId = actor.startsWith('operator:') ? actor.slice('operator:'.length) : null;
+    const [named] = operatorId ? await this.store.operators.names([operatorId]) : [];
+    return { version, action: row?.action ?? 'publish', actor, actorName: named?.name ?? actor, at: row?.at ?? 0 };
   }
 
   private setActive(version: number): void {

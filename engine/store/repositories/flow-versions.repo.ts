@@ -12,6 +12,8 @@ export interface FlowVersionRow {
   active: boolean | number;
   published_by: string;
   published_at: number;
+  /** why it was published (the studio asks for one); null for the flows folder and older versions */
+  note: string | null;
 }
 
 export interface FlowActivationRow {
@@ -45,7 +47,12 @@ export class FlowVersionsRepo {
 
   /** Newest first, without the documents. */
   list(): Promise<Omit<FlowVersionRow, 'documents'>[]> {
-    return this.db<FlowVersionRow>('flow_versions').select('version', 'checksum', 'active', 'published_by', 'published_at').orderBy('version', 'desc');
+    return this.db<FlowVersionRow>('flow_versions').select('version', 'checksum', 'active', 'published_by', 'published_at', 'note').orderBy('version', 'desc');
+  }
+
+  /** The newest activation (a publish or a rollback): who made the active version active, and when. */
+  lastActivation(): Promise<FlowActivationRow | undefined> {
+    return this.db<FlowActivationRow>('flow_activations').orderBy('id', 'desc').first();
   }
 
   activations(limit = 100): Promise<FlowActivationRow[]> {
@@ -61,7 +68,7 @@ export class FlowVersionsRepo {
   }
 
   /** Publishes a new version and makes it the active one. Call inside a transaction. */
-  async publish(sources: StoredFlowSource[], checksum: string, publishedBy: string, now: number): Promise<number> {
+  async publish(sources: StoredFlowSource[], checksum: string, publishedBy: string, now: number, note: string | null = null): Promise<number> {
     const last = await this.db('flow_versions').max<{ v: number | null }[]>({ v: 'version' }).first();
     const version = Number(last?.v ?? 0) + 1;
     await this.db('flow_versions').update({ active: false }).where({ active: true });
@@ -72,6 +79,7 @@ export class FlowVersionsRepo {
       active: true,
       published_by: publishedBy,
       published_at: now,
+      note,
     });
     await this.db('flow_activations').insert({ version, action: 'publish', actor: publishedBy, at: now });
     return version;

@@ -43,6 +43,8 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /sandbox/api/hours': 'operator',
 
   'POST /api/flows/validate': 'supervisor',
+  'POST /api/flows/simulate': 'supervisor',
+  'POST /api/flows/test': 'supervisor',
   'GET /api/flows/versions': 'supervisor',
   'GET /api/flows/versions/:version': 'supervisor',
   'GET /api/plugins': 'supervisor',

@@ -123,9 +123,18 @@ export const openApiDocument = {
     '/api/plugins': { get: { summary: 'Notifiers and plugin steps with calls, failures and the last error (supervisor)', security: bearer, responses: responses('{ plugins }') } },
     '/api/me/presence': { put: { summary: 'available: take new conversations; away: none', security: bearer, requestBody: body('PresenceRequest'), responses: responses('{ presence }') } },
     '/api/flows/validate': { post: { summary: 'Validate a flow set (supervisor)', security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ ok, problems }') } },
+    '/api/flows/simulate': {
+      post: { summary: 'Dry-run a conversation with a draft flow set: messages and a trace per input; stores and sends nothing (supervisor)', security: bearer, requestBody: body('FlowSimulateRequest'), responses: responses('{ turns: [{ at, messages, trace, error }], customer }') },
+    },
+    '/api/flows/test': { post: { summary: "Run a draft flow set's own tests (supervisor)", security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ results: [{ name, file, index, passed, failure }] }') } },
     '/api/flows/versions': {
       get: { summary: 'Published flow versions and activations (supervisor)', security: bearer, responses: responses('{ versions, activations }') },
-      post: { summary: 'Publish a flow set as the active version (admin); 422 with problems when invalid', security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ version }') },
+      post: {
+        summary: 'Publish a flow set as the active version (admin); 422 with problems when invalid; 409 stale_draft when baseVersion is no longer the active version',
+        security: bearer,
+        requestBody: body('FlowPublishRequest'),
+        responses: responses('{ version }'),
+      },
     },
     '/api/flows/versions/{version}': { get: { summary: "A version's files (supervisor)", security: bearer, parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], responses: responses('{ version, files }') } },
     '/api/flows/versions/{version}/activate': { post: { summary: 'Make a version active again: rollback (admin)', security: bearer, parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], responses: responses('{ version }') } },

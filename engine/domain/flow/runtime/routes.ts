@@ -1,12 +1,12 @@
 /** Conditional routes (`next:` lists and branch steps): the first `if` that holds wins; `else` always does. */
 import type { Route, Step } from '../flow-document.ts';
+import { conditionHolds } from './condition-holds.ts';
 import { celScope, type RunContext } from './run-context.ts';
-import { safelyHolds } from './safe-cel.ts';
 
 export function firstRoute(routes: readonly Route[], ctx: RunContext): string | null {
   for (const route of routes) {
     if ('else' in route) return route.else;
-    if (safelyHolds(route.if, celScope(ctx))) return route.then;
+    if (conditionHolds(ctx, route.if, celScope(ctx))) return route.then;
   }
   return null;
 }

@@ -12,6 +12,7 @@ import { baseScope, closedHours } from '../expression/base-scope.ts';
 import type { HoursScope } from '../../calendar/hours-scope.ts';
 import { renderTemplate } from '../expression/template.ts';
 import { celVars } from './flow-vars.ts';
+import type { FlowTrace } from './flow-trace.ts';
 
 export interface RunContext {
   readonly set: FlowSet;
@@ -29,6 +30,8 @@ export interface RunContext {
   hours: HoursScope;
   awaiting: Awaiting | null;
   resume: FlowState['resume'];
+  /** the studio simulator's dry run records what happened here; null in the live engine */
+  readonly trace: FlowTrace | null;
 }
 
 const stepIndex = new WeakMap<FlowSet, ReadonlyMap<string, Step>>();
@@ -42,7 +45,7 @@ function stepsOf(set: FlowSet): ReadonlyMap<string, Step> {
   return index;
 }
 
-export function createRunContext(set: FlowSet, state: FlowState, input: FlowInput): RunContext {
+export function createRunContext(set: FlowSet, state: FlowState, input: FlowInput, trace: FlowTrace | null = null): RunContext {
   return {
     set,
     input,
@@ -54,6 +57,7 @@ export function createRunContext(set: FlowSet, state: FlowState, input: FlowInpu
     hours: closedHours,
     awaiting: state.awaiting,
     resume: state.resume,
+    trace,
   };
 }
 

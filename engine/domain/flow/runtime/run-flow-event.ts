@@ -16,6 +16,7 @@ import type { FlowSet } from '../flow-set.ts';
 import type { FlowState } from '../flow-state.ts';
 import { answerAwaiting } from './answer-awaiting.ts';
 import { nextStepId } from './routes.ts';
+import type { FlowTrace } from './flow-trace.ts';
 import { createRunContext, type RunContext } from './run-context.ts';
 import { runSteps } from './run-steps.ts';
 import { selectTrigger } from './select-trigger.ts';
@@ -37,11 +38,13 @@ function onCustomerEvent(ctx: RunContext): void {
     ctx.awaiting = null;
     ctx.resume = null;
   }
+  if (!ctx.withHuman && ctx.awaiting) ctx.trace?.awaiting(ctx.actions, ctx.awaiting);
   if (!ctx.withHuman && answerAwaiting(ctx)) {
     ctx.resume = null;
     return;
   }
   const selected = selectTrigger(ctx);
+  ctx.trace?.trigger(ctx.actions, selected?.trigger ?? null, ctx.withHuman);
   if (!selected) return;
   // the customer moved the conversation on; a pending wait's follow-up would be stale
   ctx.resume = null;
@@ -49,8 +52,9 @@ function onCustomerEvent(ctx: RunContext): void {
   runSteps(ctx, selected.trigger.goto);
 }
 
-export function runFlowEvent(set: FlowSet, state: FlowState, input: FlowInput): FlowResult {
-  const ctx = createRunContext(set, state, input);
+/** `trace` (the studio simulator's dry run) records the triggers, steps, conditions and actions of this call. */
+export function runFlowEvent(set: FlowSet, state: FlowState, input: FlowInput, trace: FlowTrace | null = null): FlowResult {
+  const ctx = createRunContext(set, state, input, trace);
   const { event } = input;
   switch (event.kind) {
     case 'handoff-closed':

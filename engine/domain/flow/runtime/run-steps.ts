@@ -15,7 +15,9 @@ export function runSteps(ctx: RunContext, startId: string | null): void {
   let stepId = startId;
   for (let count = 0; stepId !== null && count < MAX_STEPS_PER_EVENT; count++) {
     const step = stepById(ctx, stepId);
+    ctx.trace?.step(ctx.actions, step);
     const outcome = executeStep(step, ctx);
+    if (step.hours) ctx.trace?.hours(ctx.actions, step, ctx.hours);
     if (outcome.kind === 'stop') return;
     stepId = outcome.kind === 'goto' ? outcome.stepId : nextStepId(step, ctx);
   }

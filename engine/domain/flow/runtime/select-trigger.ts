@@ -2,7 +2,7 @@
 import type { Trigger } from '../flow-document.ts';
 import { matchTrigger } from './match-trigger.ts';
 import { celScope, type RunContext } from './run-context.ts';
-import { safelyHolds } from './safe-cel.ts';
+import { conditionHolds } from './condition-holds.ts';
 
 export interface SelectedTrigger {
   trigger: Trigger;
@@ -21,7 +21,7 @@ export function selectTrigger(ctx: RunContext, accept: (trigger: Trigger) => boo
       // the guard already sees this match's groups
       const scope = celScope(ctx);
       const guarded = match.groups ? { ...scope, vars: { ...scope.vars, match: match.groups } } : scope;
-      if (!safelyHolds(trigger.when, guarded)) continue;
+      if (!conditionHolds(ctx, trigger.when, guarded)) continue;
     }
     return { trigger, groups: match.groups };
   }

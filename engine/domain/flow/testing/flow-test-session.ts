@@ -9,6 +9,7 @@ import type { FlowTestInput } from '../flow-document.ts';
 import type { CustomerFacts, FlowEvent } from '../flow-event.ts';
 import type { FlowSet } from '../flow-set.ts';
 import { emptyFlowState, type FlowState } from '../flow-state.ts';
+import type { FlowTrace } from '../runtime/flow-trace.ts';
 import { runFlowEvent } from '../runtime/run-flow-event.ts';
 import { maxWaitExceeded } from '../../queue/max-wait.ts';
 import { parseDuration } from './parse-duration.ts';
@@ -29,6 +30,8 @@ export class FlowTestSession {
     private readonly set: FlowSet,
     private now: number,
     private readonly customer: CustomerFacts,
+    /** the studio simulator's trace of every event delivered; null for `baton test` */
+    private readonly trace: FlowTrace | null = null,
   ) {}
 
   /** Moves the clock (by the input's `after`), fires due timers, then delivers the input's event. */
@@ -79,7 +82,9 @@ export class FlowTestSession {
   }
 
   private deliver(event: FlowEvent, at: number): void {
-    const result = runFlowEvent(this.set, this.state, { event, customer: { ...this.customer, tags: [...this.customer.tags] }, now: at });
+    this.trace?.event(event, at);
+    const result = runFlowEvent(this.set, this.state, { event, customer: { ...this.customer, tags: [...this.customer.tags] }, now: at }, this.trace);
+    this.trace?.actions(result.actions);
     this.state = result.state;
     for (const action of result.actions) {
       this.actions.push(action);
