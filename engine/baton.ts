@@ -69,6 +69,8 @@ import { operatorRoutes } from './transports/http/operators.route.ts';
 import { settingsRoutes } from './transports/http/settings.route.ts';
 import { conversationRoutes } from './transports/http/conversations.route.ts';
 import { conversationHistoryRoutes } from './transports/http/conversation-history.route.ts';
+import { conversationActionRoutes } from './transports/http/conversation-actions.route.ts';
+import { ConversationActionsService } from './services/chat/conversation-actions.service.ts';
 import { healthRoutes } from './transports/http/health.route.ts';
 import { lineWebhookRoutes } from './transports/http/line-webhook.route.ts';
 import { flowRoutes } from './transports/http/flows.route.ts';
@@ -231,6 +233,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         auditRoutes(audit, sessions, httpLogger),
         conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now), new ConversationReadsService(store, conversations, now)),
         conversationHistoryRoutes(sessions, httpLogger, new CustomerHistoryService(store, conversations)),
+        conversationActionRoutes(sessions, httpLogger, new ConversationActionsService(store, followUps, publisher, audit, now)),
         flowRoutes(sessions, httpLogger, flows, store, audit),
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),

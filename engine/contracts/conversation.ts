@@ -66,11 +66,18 @@ export type SenderKind = (typeof SenderKind)[keyof typeof SenderKind];
 export const DeliveryStatus = { RECEIVED: 'received', PENDING: 'pending', SENT: 'sent', FAILED: 'failed', UNCERTAIN: 'uncertain' } as const;
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
 
+/**
+ * in: from the customer; out: to the customer (through LINE); note: written for the team in the thread, never
+ * sent to LINE nor counted as a message to or from the customer: an operator's private note (senderKind
+ * operator) or a line Baton writes about the conversation (senderKind system, e.g. "Reopened by Ann").
+ */
+export type MessageDirection = 'in' | 'out' | 'note';
+
 export interface MessageDto {
   id: number;
   conversationId: string | null;
   customerId: string;
-  direction: 'in' | 'out';
+  direction: MessageDirection;
   senderKind: SenderKind;
   operatorId: string | null;
   /** LINE message type: text, image, sticker, location, file, audio, video, postback, ... */

@@ -242,10 +242,30 @@ export interface SendMessageResponse {
 export interface TransferRequest {
   /** hand to this operator; without it the conversation goes back to the waiting queue */
   operatorId?: string;
+  /** the team the conversation belongs to from now on (its queue, without operatorId) */
+  team?: string;
+  /** a private note for whoever gets it, stored in the thread (never sent to the customer) */
+  note?: string;
 }
 
 export interface CloseRequest {
+  /** why it ended, shown in the thread header and the customer's history (default closed-by-operator) */
   reason?: string;
+}
+
+/** POST /api/conversations/:id/notes: a private note in the thread, for the team only (never sent to LINE) */
+export interface NoteRequest {
+  text: string;
+}
+
+/** 201 of POST /api/conversations/:id/notes */
+export interface NoteResponse {
+  message: MessageDto;
+}
+
+/** PATCH /api/conversations/:id/customer: the customer's tags as they should be (trimmed, 1-32 characters, at most 20) */
+export interface UpdateCustomerRequest {
+  tags: string[];
 }
 
 /** POST /api/conversations/:id/read: the caller has seen the conversation up to this message */

@@ -54,7 +54,7 @@ const pairs: [string, string[], string[]][] = [
   ['AskStep', keysOf<Dsl.AskStep>()({ text: true, into: true, quickReplies: true, validate: true, retryText: true, retries: true, onFail: true }), props('steps/ask.json')],
   ['TagStep', keysOf<Dsl.TagStep>()({ add: true, remove: true }), props('steps/tag.json')],
   ['HoursStep', keysOf<Dsl.HoursStep>()({ calendar: true, open: true, closed: true, holiday: true }), props('steps/hours.json')],
-  ['HandoffStep', keysOf<Dsl.HandoffStep>()({ routing: true, queue: true, greeting: true, greetingCanned: true, onClose: true }), props('steps/handoff.json')],
+  ['HandoffStep', keysOf<Dsl.HandoffStep>()({ routing: true, queue: true, greeting: true, greetingCanned: true, onClose: true, reopenWithinMinutes: true }), props('steps/handoff.json')],
   ['SurveyStep', keysOf<Dsl.SurveyStep>()({ id: true }), props('steps/survey.json')],
   ['WaitStep', keysOf<Dsl.WaitStep>()({ seconds: true }), props('steps/wait.json')],
   ['PluginStep', keysOf<Dsl.PluginStep>()({ use: true, with: true }), props('steps/plugin.json')],

@@ -28,7 +28,8 @@ export type FlowAction =
   /** `canned` names the canned response the text came from (flow tests match on it) */
   | { type: 'say'; message: OutboundMessage; canned?: string }
   /** queue the customer for a human */
-  | { type: 'handoff'; queue: string | null; routing: RoutingDecision; onCloseStep: string | null }
+  /** `reopenWithinMs`: a customer writing this soon after the close comes back to the same conversation */
+  | { type: 'handoff'; queue: string | null; routing: RoutingDecision; onCloseStep: string | null; reopenWithinMs?: number }
   /** end the human chat and hand the customer back to the bot */
   | { type: 'release' }
   | { type: 'tag'; add: string[]; remove: string[] }

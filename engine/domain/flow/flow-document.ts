@@ -98,6 +98,12 @@ export interface HandoffStep {
   greetingCanned?: string;
   /** step run when an operator closes the conversation (e.g. the CSAT survey) */
   onClose?: string;
+  /**
+   * a customer who writes within this many minutes of the close comes back to the same conversation (to its
+   * operator if they are available, else to the queue) instead of starting over with the bot
+   * @example handoff: { queue: default, onClose: csat, reopenWithinMinutes: 30 }
+   */
+  reopenWithinMinutes?: number;
 }
 
 export interface SurveyStep {

@@ -31,6 +31,8 @@ export const AuditAction = {
   CONVERSATION_CLAIMED: 'conversation.claimed',
   CONVERSATION_TRANSFERRED: 'conversation.transferred',
   CONVERSATION_CLOSED: 'conversation.closed',
+  CONVERSATION_REOPENED: 'conversation.reopened',
+  CUSTOMER_TAGS_CHANGED: 'customer.tags_changed',
   AUDIT_EXPORTED: 'audit.exported',
   /** an admin ran a cron job by hand (Studio › Jobs) */
   JOB_RUN: 'job.run',
@@ -43,7 +45,7 @@ export interface AuditRecord {
   actor: Actor | null;
   /** when there is no operator, the email that was tried */
   actorEmail?: string;
-  target?: { type: 'operator' | 'conversation' | 'flow_version' | 'session' | 'settings' | 'job'; id: string };
+  target?: { type: 'operator' | 'conversation' | 'customer' | 'flow_version' | 'session' | 'settings' | 'job'; id: string };
   details?: Record<string, unknown>;
   /** overrides the actor's address */
   address?: string | null;

@@ -4,6 +4,7 @@
  * Claims, transfers and closes are audited.
  */
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../contracts/conversation.ts';
+import type { TransferRequest } from '../../contracts/rest.ts';
 import type { JoinAnswer } from '../../contracts/socket-events.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
@@ -20,8 +21,10 @@ import { conversationView, conversationViews } from './conversation-view.ts';
 import { applyFlowActions } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
+import { knownTeams } from './known-teams.ts';
 import { enqueueOutbound } from './outbox.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
+import { writeNote } from './thread-notes.ts';
 
 /** The inbox's filters on `GET /api/conversations`; each narrows the list, all of them together. */
 export interface ConversationListFilter {
@@ -140,21 +143,46 @@ export class ConversationService {
     return toMessageDto(message);
   }
 
-  /** Hands the conversation to another operator, or back to the waiting queue. */
-  async transfer(id: string, actor: Actor, toOperatorId: string | undefined): Promise<ConversationDto> {
+  /**
+   * Hands the conversation to another operator, or back to the waiting queue; `team` moves it to that team
+   * (its queue, without an operator). A `note` is kept in the thread as a private note for whoever gets it,
+   * after a line saying who moved it where.
+   */
+  async transfer(id: string, actor: Actor, request: TransferRequest): Promise<ConversationDto> {
+    const { operatorId: toOperatorId, team } = request;
     const row = await this.store.conversations.findById(id);
     if (!row) throw notFound('Conversation');
     if (row.status === 'CLOSED') throw conflict('closed', 'This conversation is closed');
     if (!mayAccessConversation(actor, row)) throw forbidden('Only the assigned operator or a supervisor can transfer this conversation');
+    const target = toOperatorId === undefined ? undefined : await this.store.operators.findById(toOperatorId);
     if (toOperatorId !== undefined) {
-      const target = await this.store.operators.findById(toOperatorId);
       if (!target) throw notFound('Operator');
       if (!target.active) throw conflict('operator_inactive', 'This operator is deactivated');
     }
-    const assigned = await this.store.transaction((tx) => this.reassign(tx, row, toOperatorId ?? null));
-    if (!assigned) throw conflict('closed', 'This conversation is closed');
-    const view = await this.announceRow(assigned, { leftQueue: row.operator_id === null, formerOperatorId: row.operator_id });
-    await this.audit.record({ action: AuditAction.CONVERSATION_TRANSFERRED, actor, target: { type: 'conversation', id }, details: { from: row.operator_id, to: toOperatorId ?? null } });
+    if (team !== undefined && !(await knownTeams(this.store, (await this.flows.active()).set)).has(team)) {
+      throw badRequest('unknown_team', `No team is called "${team}": pick one of the teams in Studio › Team or the flows' routing rules`);
+    }
+    const moved = await this.store.transaction(async (tx) => {
+      const at = this.now();
+      if (team !== undefined) await tx.conversations.setTeam(id, team, at);
+      const assigned = await this.reassign(tx, { ...row, team: team ?? row.team }, toOperatorId ?? null);
+      if (!assigned) return undefined;
+      const mover = (await tx.operators.findById(actor.operatorId))?.name ?? 'An operator';
+      const destination = target ? target.name : team !== undefined ? `the ${team} queue` : 'the queue';
+      const lines = [await writeNote(tx, { conversation: row, author: { kind: 'system' }, text: `${mover} transferred this conversation to ${destination}`, now: at })];
+      if (request.note !== undefined) lines.push(await writeNote(tx, { conversation: row, author: { kind: 'operator', operatorId: actor.operatorId }, text: request.note.trim(), now: at }));
+      return { assigned, lines };
+    });
+    if (!moved) throw conflict('closed', 'This conversation is closed');
+    // the lines first, to those working it now: the receiver reads the note as the conversation reaches them
+    for (const line of moved.lines) this.publisher.messageNew(toMessageDto(line), conversationRef(moved.assigned));
+    const view = await this.announceRow(moved.assigned, { leftQueue: row.operator_id === null, formerOperatorId: row.operator_id });
+    await this.audit.record({
+      action: AuditAction.CONVERSATION_TRANSFERRED,
+      actor,
+      target: { type: 'conversation', id },
+      details: { from: row.operator_id, to: toOperatorId ?? null, ...(team !== undefined ? { team } : {}), withNote: request.note !== undefined },
+    });
     void this.followUps.rebalance();
     return view;
   }

@@ -28,6 +28,7 @@ import { customerFacts, loadFlowState, saveFlowState, sessionVersion } from './f
 import type { FollowUps } from './follow-ups.ts';
 import { InternalEventType, isInternalEvent } from './internal-events.ts';
 import type { ProfileLookup } from './profile-lookup.ts';
+import { returnToConversation } from './return-to-conversation.ts';
 
 export interface EventHandlerDeps {
   store: Store;
@@ -69,6 +70,8 @@ interface Applied {
   touched: Set<string>;
   /** the event's reply token, unused, for the operator's next answer */
   keepReplyToken: { token: string; expiresAt: number } | null;
+  /** lines for the team the event caused in a thread (the customer came back to a closed conversation) */
+  notes: MessageRow[];
 }
 
 function lineFlowEvent(event: InboundEvent): FlowEvent | null {
@@ -227,6 +230,22 @@ export class EventHandler {
       touched.add(open.id);
     }
 
+    const replyToken =
+      line?.replyToken && line.timestamp + this.deps.replyTokenTtlMs > at
+        ? { token: line.replyToken, expiresAt: line.timestamp + this.deps.replyTokenTtlMs }
+        : null;
+    if (open === null && customer.mode === 'BOT') {
+      const back = await returnToConversation(tx, { customer, set: event.flowSet, state: loadFlowState(customer), event: event.flowEvent, now: at });
+      if (back) {
+        await saveFlowState(tx, customer, back.state, flowVersion);
+        touched.add(back.conversation.id);
+        if (inbound) inbound = (await tx.messages.attachToConversation(inbound.id, back.conversation.id)) ?? inbound;
+        const effects: FlowEffects = { outbound: [], opened: null, released: null, reopened: back.conversation, pluginSteps: [] };
+        // the bot stays quiet: the operator's first answer may use the token
+        return { customer, inbound, effects, touched, keepReplyToken: replyToken, notes: [back.note] };
+      }
+    }
+
     const withHuman = open !== null && line?.type !== 'unfollow' && customer.mode === 'HUMAN';
     const { actions, state } = runFlowEvent(event.flowSet, loadFlowState(customer), {
       event: event.flowEvent,
@@ -234,10 +253,6 @@ export class EventHandler {
       now: at,
     });
     await saveFlowState(tx, customer, state, flowVersion);
-    const replyToken =
-      line?.replyToken && line.timestamp + this.deps.replyTokenTtlMs > at
-        ? { token: line.replyToken, expiresAt: line.timestamp + this.deps.replyTokenTtlMs }
-        : null;
     const effects = await applyFlowActions(tx, {
       customer,
       open: line?.type === 'unfollow' ? null : open,
@@ -257,7 +272,7 @@ export class EventHandler {
     const keepReplyToken = effects.outbound.length === 0 && replyToken && withHuman && !effects.released ? replyToken : null;
     // a conversation's view shows its last message
     for (const message of [inbound, ...effects.outbound]) if (message?.conversation_id) touched.add(message.conversation_id);
-    return { customer, inbound, effects, touched, keepReplyToken };
+    return { customer, inbound, effects, touched, keepReplyToken, notes: [] };
   }
 
   /** Tells operators (messages first, then the conversations they changed), then sends and assigns. */
@@ -269,8 +284,8 @@ export class EventHandler {
     const views = await conversationViews(store, await store.conversations.findByIds(touched), applied.map((a) => a.customer));
     const conversations = new Map<string, ConversationRef>(views.map((view) => [view.id, view]));
     const conversationOf = (message: MessageRow) => (message.conversation_id ? (conversations.get(message.conversation_id) ?? null) : null);
-    for (const { inbound, effects } of applied) {
-      for (const message of inbound ? [inbound, ...effects.outbound] : effects.outbound) publisher.messageNew(toMessageDto(message), conversationOf(message));
+    for (const { inbound, effects, notes } of applied) {
+      for (const message of [...(inbound ? [inbound] : []), ...notes, ...effects.outbound]) publisher.messageNew(toMessageDto(message), conversationOf(message));
     }
     for (const view of views) publisher.conversationUpdated(view);
     // messages to the outbox, the rest in the background: the loop moves on to the next events

@@ -17,6 +17,8 @@ export interface FlowEffects {
   opened: ConversationRow | null;
   /** the conversation a release (back to the bot) closed, if one did */
   released: ConversationRow | null;
+  /** the closed conversation the customer came back to (return-to-conversation.ts), if they did */
+  reopened?: ConversationRow | null;
   /** plugin steps to run after commit */
   pluginSteps: { use: string; with: Record<string, unknown> }[];
 }
@@ -58,6 +60,7 @@ export async function applyFlowActions(tx: Store, input: ApplyInput): Promise<Fl
           customerId: input.customer.id,
           flowVersion: input.flowVersion,
           onCloseStep: action.onCloseStep,
+          reopenWithinMs: action.reopenWithinMs ?? null,
           routing: { queueId: action.queue, routingId: action.routing.rules, team: action.routing.team, skills: action.routing.skills, priority: action.routing.priority, strategy: action.routing.strategy },
           now: input.now,
         });

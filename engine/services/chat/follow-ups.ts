@@ -75,7 +75,7 @@ export class FollowUps {
    */
   async afterFlow(customer: CustomerRow, effects: FlowEffects): Promise<void> {
     this.dispatcher.submit(effects.outbound);
-    if (this.stopped || (!effects.opened && !effects.released && effects.pluginSteps.length === 0)) return;
+    if (this.stopped || (!effects.opened && !effects.released && !effects.reopened && effects.pluginSteps.length === 0)) return;
     while (this.background.size >= MAX_BACKGROUND) await Promise.race(this.background);
     const task = this.rest(customer, effects)
       .catch((error: unknown) => this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'work after a chat change failed'))
@@ -107,7 +107,7 @@ export class FollowUps {
 
   private async rest(customer: CustomerRow, effects: FlowEffects): Promise<void> {
     // assignment and queue notices first: a slow notifier must not keep the customer waiting
-    const balanced = effects.opened || effects.released ? this.rebalance() : Promise.resolve();
+    const balanced = effects.opened || effects.released || effects.reopened ? this.rebalance() : Promise.resolve();
     if (effects.opened) {
       const name = customer.display_name ?? 'A customer';
       await this.plugins.notify({

@@ -12,6 +12,7 @@ import * as analyticsCoveringIndexes from './009-analytics-covering-indexes.ts';
 import * as lineReadAndLoading from './010-line-read-and-loading.ts';
 import * as conversationReads from './011-conversation-reads.ts';
 import * as assignedAutomatically from './012-assigned-automatically.ts';
+import * as conversationActions from './013-conversation-actions.ts';
 import * as flowPublishNotes from './014-flow-publish-notes.ts';
 
 interface Migration {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '010-line-read-and-loading': lineReadAndLoading,
   '011-conversation-reads': conversationReads,
   '012-assigned-automatically': assignedAutomatically,
+  '013-conversation-actions': conversationActions,
   '014-flow-publish-notes': flowPublishNotes,
 };
 

@@ -9,6 +9,8 @@ export const ConversationEventKind = {
   /** back to the waiting queue */
   RETURNED: 'returned',
   CLOSED: 'closed',
+  /** closed, then open again: by an operator (operator_id: who has it now) or the customer writing within the handoff's window (operator_id: who got it, null for the queue) */
+  REOPENED: 'reopened',
   SURVEY_SENT: 'survey_sent',
 } as const;
 export type ConversationEventKind = (typeof ConversationEventKind)[keyof typeof ConversationEventKind];
@@ -17,7 +19,7 @@ export interface ConversationEventRow {
   id: number;
   conversation_id: string;
   kind: ConversationEventKind;
-  /** claimed, transferred: who has it now; returned, closed, survey_sent: who had it */
+  /** claimed, transferred, reopened: who has it now; returned, closed, survey_sent: who had it */
   operator_id: string | null;
   /** transferred: who had it before */
   from_operator_id: string | null;

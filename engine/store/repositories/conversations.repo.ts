@@ -31,6 +31,8 @@ export interface ConversationRow {
   max_wait_handled: boolean | number;
   /** the operator holding it got it from auto-assignment (not a claim or a transfer); SQLite answers 0/1 */
   assigned_automatically: boolean | number;
+  /** the handoff's reopenWithinMinutes: a customer writing this soon after the close comes back to it (migration 013) */
+  reopen_within_ms: number | null;
 }
 
 /** Where a handoff sends the customer: decided by the flow's routing rules and queue. */
@@ -41,6 +43,14 @@ export interface ConversationRouting {
   skills: string[];
   priority: number;
   strategy: 'round-robin' | 'least-busy';
+}
+
+/** Who has a reopened conversation: an operator (ACTIVE), or nobody yet (WAITING in its queue again). */
+export interface Reopening {
+  operatorId: string | null;
+  /** the customer wrote again (their message restarts the silence clock) rather than an operator reopening it */
+  byCustomer: boolean;
+  now: number;
 }
 
 export interface ConversationListQuery {
@@ -90,7 +100,7 @@ export class ConversationsRepo {
     return new Map(rows.map((row) => [row.customer_id, row]));
   }
 
-  async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; now: number }): Promise<ConversationRow> {
+  async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; reopenWithinMs?: number | null; now: number }): Promise<ConversationRow> {
     const routing = input.routing;
     const row: ConversationRow = {
       // sortable: conversations created in the same millisecond (one batch of events) keep the order they were
@@ -122,6 +132,7 @@ export class ConversationsRepo {
       inactivity_warned_at: null,
       max_wait_handled: false,
       assigned_automatically: false,
+      reopen_within_ms: input.reopenWithinMs ?? null,
     };
     await this.db('conversations').insert(row);
     return row;
@@ -221,6 +232,38 @@ export class ConversationsRepo {
       )
       .returning('*')) as ConversationRow[];
     return row;
+  }
+
+  /**
+   * Opens a closed conversation again; the row as it is now, undefined when it was not closed (someone else
+   * reopened it first). The close is kept in conversation_events; the row reads as open again. Its queue
+   * notices and max-wait start afresh, and the auto-close clock waits for the operator's next message.
+   */
+  async reopen(id: string, reopening: Reopening): Promise<ConversationRow | undefined> {
+    const { operatorId, now } = reopening;
+    const [row] = (await this.db('conversations')
+      .where({ id, status: 'CLOSED' })
+      .update({
+        status: operatorId === null ? 'WAITING' : 'ACTIVE',
+        operator_id: operatorId,
+        closed_at: null,
+        close_reason: null,
+        updated_at: now,
+        assigned_automatically: false,
+        announced_position: null,
+        announced_at: null,
+        max_wait_handled: false,
+        inactivity_warned_at: null,
+        last_operator_at: null,
+        ...(reopening.byCustomer ? { last_customer_at: now } : {}),
+      })
+      .returning('*')) as ConversationRow[];
+    return row;
+  }
+
+  /** Moves an open conversation to another team (its queue, routing and reports). */
+  async setTeam(id: string, team: string, now: number): Promise<void> {
+    await this.db('conversations').where({ id }).whereIn('status', ['WAITING', 'ACTIVE']).update({ team, updated_at: now });
   }
 
   /** Closes an open conversation; false when it was already closed. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DeliveryStatus, MessageDto, SenderKind } from '../../contracts/conversation.ts';
+import type { DeliveryStatus, MessageDirection, MessageDto, SenderKind } from '../../contracts/conversation.ts';
 import type { DeadHolders } from './engines.repo.ts';
 import { parseJson } from './json-column.ts';
 
@@ -7,7 +7,7 @@ export interface MessageRow {
   id: number;
   customer_id: string;
   conversation_id: string | null;
-  direction: 'in' | 'out';
+  direction: MessageDirection;
   sender_kind: SenderKind;
   operator_id: string | null;
   type: string;

@@ -51,7 +51,7 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
   });
   router.post('/:id/transfer', async (ctx) => {
     const body = assertValid(validators.transfer, await optionalJson(ctx), 'Transfer');
-    ctx.body = { conversation: await conversations.transfer(ctx.params.id ?? '', actor(ctx.state), body.operatorId) };
+    ctx.body = { conversation: await conversations.transfer(ctx.params.id ?? '', actor(ctx.state), body) };
   });
   router.post('/:id/close', async (ctx) => {
     const body = assertValid(validators.close, await optionalJson(ctx), 'Close');

@@ -193,8 +193,18 @@ export const openApiDocument = {
     '/api/conversations/{id}/read': { post: { summary: 'Mark read up to a message, for the caller (unread counts in their list)', security: bearer, parameters: idParam, requestBody: body('ReadRequest'), responses: responses('{ lastReadMessageId, unread }') } },
     '/api/conversations/{id}/claim': { post: { summary: 'Claim a waiting conversation', security: bearer, parameters: idParam, responses: responses('{ conversation }') } },
     '/api/conversations/{id}/messages': { post: { summary: 'Send a text to the customer', security: bearer, parameters: idParam, requestBody: body('SendMessageRequest'), responses: responses('{ message }') } },
-    '/api/conversations/{id}/transfer': { post: { summary: 'Hand to another operator or back to the queue', security: bearer, parameters: idParam, requestBody: body('TransferRequest'), responses: responses('{ conversation }') } },
+    '/api/conversations/{id}/transfer': { post: { summary: "Hand to another operator (operatorId) or back to the queue, optionally of another team (team); a note is kept in the thread as a private note for the receiver; 400 unknown_team", security: bearer, parameters: idParam, requestBody: body('TransferRequest'), responses: responses('{ conversation }') } },
     '/api/conversations/{id}/close': { post: { summary: 'Close; the customer goes back to the bot', security: bearer, parameters: idParam, requestBody: body('CloseRequest'), responses: responses('{ conversation }') } },
+    '/api/conversations/{id}/reopen': {
+      post: {
+        summary: 'Reopen a closed conversation: ACTIVE with the caller, the customer back with a human; 409 customer_has_open_conversation (with its conversationId) while the customer has another open one',
+        security: bearer,
+        parameters: idParam,
+        responses: responses('{ conversation }'),
+      },
+    },
+    '/api/conversations/{id}/notes': { post: { summary: 'A private note in the thread (direction note): studio users who can see the conversation read it; never sent to LINE; 201', security: bearer, parameters: idParam, requestBody: body('NoteRequest'), responses: { 201: { description: '{ message }' }, ...errors } } },
+    '/api/conversations/{id}/customer': { patch: { summary: "Set the customer's tags (trimmed, 1-32 characters, at most 20); every studio user showing the customer sees them at once", security: bearer, parameters: idParam, requestBody: body('UpdateCustomerRequest'), responses: responses('{ conversation }') } },
   },
 };
 

@@ -13,12 +13,14 @@ import type {
   FlowSimulateRequest,
   LoginRequest,
   MfaCodeRequest,
+  NoteRequest,
   PresenceRequest,
   ReadRequest,
   RefreshRequest,
   SecuritySettingsDto,
   SendMessageRequest,
   TransferRequest,
+  UpdateCustomerRequest,
   UpdateOperatorRequest,
 } from '../../contracts/rest.ts';
 import type { SimulatedEventRequest } from '../../contracts/sandbox.ts';
@@ -45,6 +47,8 @@ export const validators = {
   transfer: compile<TransferRequest>('api.json#/definitions/TransferRequest'),
   close: compile<CloseRequest>('api.json#/definitions/CloseRequest'),
   read: compile<ReadRequest>('api.json#/definitions/ReadRequest'),
+  note: compile<NoteRequest>('api.json#/definitions/NoteRequest'),
+  updateCustomer: compile<UpdateCustomerRequest>('api.json#/definitions/UpdateCustomerRequest'),
   simulatedEvent: compile<SimulatedEventRequest>('api.json#/definitions/SimulatedEventRequest'),
   flowFiles: compile<FlowFilesRequest>('api.json#/definitions/FlowFilesRequest'),
   flowPublish: compile<FlowPublishRequest>('api.json#/definitions/FlowPublishRequest'),

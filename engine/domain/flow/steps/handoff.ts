@@ -21,7 +21,13 @@ export function executeHandoff(handoff: HandoffStep, ctx: RunContext): StepOutco
   const extra = { queue: { id: queueId ?? '', team: routing.team ?? '', priority: routing.priority } };
   if (handoff.greetingCanned !== undefined) sayText(ctx, { canned: handoff.greetingCanned }, undefined, extra);
   else if (handoff.greeting !== undefined) sayText(ctx, { text: handoff.greeting }, undefined, extra);
-  ctx.actions.push({ type: 'handoff', queue: queueId, routing, onCloseStep: handoff.onClose ?? null });
+  ctx.actions.push({
+    type: 'handoff',
+    queue: queueId,
+    routing,
+    onCloseStep: handoff.onClose ?? null,
+    ...(handoff.reopenWithinMinutes !== undefined ? { reopenWithinMs: handoff.reopenWithinMinutes * 60_000 } : {}),
+  });
   ctx.withHuman = true;
   // a question or a pending wait of the bot makes no sense once a person has the conversation
   ctx.awaiting = null;
