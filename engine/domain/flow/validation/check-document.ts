@@ -2,8 +2,8 @@
 import type { FlowSetDocument } from '../flow-document.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { documentRuleProblems } from './document-rules.ts';
-import { kindValidators } from './flow-schemas.ts';
 import type { FlowProblem } from './flow-problem.ts';
+import type { KindValidators } from './kind-validators.ts';
 import { problemAt, type DocumentSite } from './located-document.ts';
 import { documentKinds, isDocumentKind } from './schema-catalog.ts';
 import { schemaProblems } from './schema-problems.ts';
@@ -26,7 +26,7 @@ function kindProblem(value: unknown, site: DocumentSite): FlowProblem | null {
   return null;
 }
 
-export function checkDocument(value: unknown, site: DocumentSite): DocumentCheck {
+export function checkDocument(value: unknown, site: DocumentSite, kindValidators: KindValidators): DocumentCheck {
   const wrongKind = kindProblem(value, site);
   if (wrongKind) return { document: null, problems: [wrongKind] };
   const kind = String(Object.getOwnPropertyDescriptor(value, 'kind')?.value);

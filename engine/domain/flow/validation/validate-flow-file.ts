@@ -6,6 +6,7 @@
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import { checkDocument } from './check-document.ts';
 import type { FlowProblem } from './flow-problem.ts';
+import type { KindValidators } from './kind-validators.ts';
 import type { LocatedDocument } from './located-document.ts';
 import { YamlLocator } from './yaml-locator.ts';
 
@@ -23,7 +24,7 @@ function syntaxProblem(file: string, source: string, lines: LineCounter, error: 
   return { file, line, col, pointer: '', code: 'yaml-syntax', message: error.message.split('\n')[0] ?? 'YAML syntax error' };
 }
 
-export function validateFlowFile(file: string, source: string): FlowFileResult {
+export function validateFlowFile(file: string, source: string, kindValidators: KindValidators): FlowFileResult {
   const lines = new LineCounter();
   const parsed = parseAllDocuments(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const result: FlowFileResult = { documents: [], problems: [] };
@@ -46,7 +47,7 @@ export function validateFlowFile(file: string, source: string): FlowFileResult {
     }
     // a `---` at the end of a file, or a document of comments only: nothing to check
     if (value === null || value === undefined) continue;
-    const checked = checkDocument(value, site);
+    const checked = checkDocument(value, site, kindValidators);
     result.problems.push(...checked.problems);
     if (checked.document) result.documents.push({ ...site, document: checked.document });
   }
