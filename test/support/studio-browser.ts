@@ -36,11 +36,24 @@ export interface OpenOptions {
   locale?: string;
   /** another tab of the same browser (same cookies, same Web Locks) */
   context?: BrowserContext;
+  /**
+   * The studio's language as if picked on the Account page (kept in localStorage until the page picks
+   * another): English by default, so a th-TH browser still reads the words the tests look for; 'browser'
+   * leaves the choice to the studio, which follows the browser's language.
+   */
+  studioLanguage?: 'en' | 'th' | 'browser';
 }
 
 /** A page of its own browser profile (one per person: cookies and storage stay apart), opened at `hash`. */
 export async function openPage(browser: Browser, engine: TestEngine, hash: string, options: OpenOptions = {}): Promise<Page> {
   const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale ?? 'th-TH' }));
+  const language = options.studioLanguage ?? 'en';
+  if (language !== 'browser') {
+    // a script's text (tsx could add helpers to a function that the page lacks); about:blank has no storage
+    await context.addInitScript({
+      content: `try { if (!localStorage.getItem('baton.language')) localStorage.setItem('baton.language', '${language}'); } catch {}`,
+    });
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => console.error(`[browser ${hash}] ${error.message}`));

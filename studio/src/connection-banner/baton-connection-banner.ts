@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { connection, ConnectionState } from '../api/connection-status.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -15,6 +16,11 @@ export class BatonConnectionBanner extends LitElement {
   static override styles = [controlStyles, connectionBannerStyles];
 
   #ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
   readonly #onChange = () => this.#follow();
 
   override connectedCallback(): void {
@@ -46,15 +52,18 @@ export class BatonConnectionBanner extends LitElement {
     if (state === ConnectionState.ONLINE) return nothing;
     const retryAt = connection.retryAt;
     const seconds = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
-    const next = seconds ? `Next try in ${seconds} s.` : 'Trying now…';
+    const next = seconds ? msg(str`Next try in ${seconds} s.`) : msg('Trying now…');
     const [headline, detail] =
       state === ConnectionState.BUSY
-        ? [seconds ? `Baton is busy — retrying in ${seconds} s` : 'Baton is busy — retrying…', `Baton cannot answer right now; its database may be unreachable. ${next}`]
-        : ["Can't reach Baton — retrying…", `Check your connection, or whether Baton is running. ${next}`];
+        ? [
+            seconds ? msg(str`Baton is busy — retrying in ${seconds} s`) : msg('Baton is busy — retrying…'),
+            msg(str`Baton cannot answer right now; its database may be unreachable. ${next}`),
+          ]
+        : [msg("Can't reach Baton — retrying…"), msg(str`Check your connection, or whether Baton is running. ${next}`)];
     return html`<div class="banner ${state}" role="status" aria-live="polite" data-testid="connection-banner" data-state=${state}>
       <span class="headline" data-testid="connection-headline">${headline}</span>
       <span class="detail">${detail}</span>
-      <button data-testid="connection-retry" ?disabled=${!seconds} @click=${() => connection.retryNow()}>Retry now</button>
+      <button data-testid="connection-retry" ?disabled=${!seconds} @click=${() => connection.retryNow()}>${msg('Retry now')}</button>
     </div>`;
   }
 }

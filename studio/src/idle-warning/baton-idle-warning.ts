@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { StayEvent } from '../shared/events.ts';
@@ -41,6 +42,7 @@ export class BatonIdleWarning extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.secondsLeft = null;
   }
 
@@ -70,13 +72,15 @@ export class BatonIdleWarning extends LitElement {
       data-testid="idle-warning"
       @cancel=${(event: Event) => this.#stay(event)}
     >
-      <h2 id="idle-title">Are you still there?</h2>
+      <h2 id="idle-title">${msg('Are you still there?')}</h2>
       <p id="idle-text">
-        You will be signed out in <strong data-testid="idle-seconds">${this.secondsLeft ?? 0}</strong> s because the studio has not been used
-        for a while.
+        ${msg(
+          html`You will be signed out in <strong data-testid="idle-seconds">${this.secondsLeft ?? 0}</strong> s because the studio has not
+            been used for a while.`,
+        )}
       </p>
       <div class="actions">
-        <button class="primary" data-testid="idle-stay" @click=${() => this.#stay()}>Stay signed in</button>
+        <button class="primary" data-testid="idle-stay" @click=${() => this.#stay()}>${msg('Stay signed in')}</button>
       </div>
     </dialog>`;
   }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../api/api-client.ts';
@@ -46,6 +47,7 @@ export class BatonInvite extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.token = '';
     this.busy = false;
     this.error = null;
@@ -75,29 +77,29 @@ export class BatonInvite extends LitElement {
     if (this.#invite.status === TaskStatus.ERROR) {
       const gone = this.#invite.error instanceof ApiRequestError && [404, 410].includes(this.#invite.error.status);
       return html`<div class="card" role="alert" data-testid="invite-invalid">
-        <h1>This invite cannot be used</h1>
-        <p>${gone ? 'The link is wrong, was used already, or has expired. Ask your admin for a new one.' : describeError(this.#invite.error)}</p>
+        <h1>${msg('This invite cannot be used')}</h1>
+        <p>${gone ? msg('The link is wrong, was used already, or has expired. Ask your admin for a new one.') : describeError(this.#invite.error)}</p>
       </div>`;
     }
-    if (!invite) return html`<p class="muted">Loading the invite…</p>`;
+    if (!invite) return html`<p class="muted">${msg('Loading the invite…')}</p>`;
     return html`<form class="card" data-testid="invite-form" @submit=${(e: SubmitEvent) => this.#submit(e, invite.email)}>
       <div>
-        <h1>Welcome to Baton, ${invite.name}</h1>
-        <span class="muted">Choose a password to finish setting up your account.</span>
+        <h1>${msg(str`Welcome to Baton, ${invite.name}`)}</h1>
+        <span class="muted">${msg('Choose a password to finish setting up your account.')}</span>
       </div>
-      <label>Email <input type="email" name="email" autocomplete="username" readonly .value=${invite.email} data-testid="invite-email" /></label>
+      <label>${msg('Email')} <input type="email" name="email" autocomplete="username" readonly .value=${invite.email} data-testid="invite-email" /></label>
       <label
-        >New password <span class="hint">At least 8 characters.</span>
+        >${msg('New password')} <span class="hint">${msg('At least 8 characters.')}</span>
         <input name="password" type="password" autocomplete="new-password" minlength="8" maxlength="200" required data-testid="invite-password"
       /></label>
       <label
-        >Repeat the password
+        >${msg('Repeat the password')}
         <input name="repeat" type="password" autocomplete="new-password" required data-testid="invite-password-repeat"
       /></label>
-      <span class="hint">This link works once, until ${formatDateTime(invite.expiresAt)}.</span>
+      <span class="hint">${msg(str`This link works once, until ${formatDateTime(invite.expiresAt)}.`)}</span>
       ${this.error ? html`<div class="error" role="alert" data-testid="invite-error">${this.error}</div>` : nothing}
       <button class="primary" type="submit" ?disabled=${this.busy} data-testid="invite-submit">
-        ${this.busy ? 'Setting up…' : 'Set password and sign in'}
+        ${this.busy ? msg('Setting up…') : msg('Set password and sign in')}
       </button>
     </form>`;
   }

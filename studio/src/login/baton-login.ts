@@ -1,9 +1,12 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { LoginRequest } from '../../../engine/contracts/rest.ts';
-import { ApiRequestError, describeError, describeWait } from '../api/api-error.ts';
+import { ApiRequestError, describeError } from '../api/api-error.ts';
 import { authClient } from '../auth/auth-client.ts';
+import '../i18n/baton-language-picker.ts';
 import { session } from '../auth/session.ts';
 import { cardStyles } from '../shared/card.styles.ts';
+import { formatWait } from '../shared/format.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { SignedInEvent } from '../shared/events.ts';
 
@@ -32,6 +35,9 @@ export class BatonLogin extends LitElement {
       button[type='submit'] {
         padding: 9px;
       }
+      baton-language-picker {
+        align-self: flex-end;
+      }
     `,
   ];
   static override properties = {
@@ -52,6 +58,7 @@ export class BatonLogin extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.step = Step.PASSWORD;
     this.useRecoveryCode = false;
     this.busy = false;
@@ -92,7 +99,9 @@ export class BatonLogin extends LitElement {
       return;
     }
     if (error instanceof ApiRequestError && (error.status === 429 || error.status === 503) && error.retryAfterSeconds !== null) {
-      this.error = `${error.message} Try again ${describeWait(error.retryAfterSeconds)}.`;
+      this.error = msg(str`${error.message} Try again ${formatWait(error.retryAfterSeconds)}.`, {
+        desc: "the engine's reason, then when to try again ('in 40 s')",
+      });
       return;
     }
     this.error = describeError(error);
@@ -108,43 +117,46 @@ export class BatonLogin extends LitElement {
     const notice = session.notice;
     return html`<form class="card" @submit=${this.#submit} data-testid="login-form" data-step=${this.step}>
       <div>
-        <h1>Sign in to Baton</h1>
-        <span class="muted">Operators and admins</span>
+        <h1>${msg('Sign in to Baton')}</h1>
+        <span class="muted">${msg('Operators and admins')}</span>
       </div>
       ${notice && this.step === Step.PASSWORD ? html`<div class="notice" role="status" data-testid="login-notice">${notice}</div>` : nothing}
       ${this.step === Step.PASSWORD ? this.#renderPassword() : this.#renderCode()}
       ${this.error ? html`<div class="error" role="alert" data-testid="login-error">${this.error}</div>` : nothing}
       <button class="primary" type="submit" ?disabled=${this.busy} data-testid="login-submit">
-        ${this.busy ? 'Signing in…' : this.step === Step.PASSWORD ? 'Sign in' : 'Verify'}
+        ${this.busy ? msg('Signing in…') : this.step === Step.PASSWORD ? msg('Sign in') : msg('Verify')}
       </button>
-      ${this.step === Step.CODE ? html`<button type="button" class="link" @click=${this.#back}>Back</button>` : nothing}
+      ${this.step === Step.CODE ? html`<button type="button" class="link" @click=${this.#back}>${msg('Back')}</button>` : nothing}
+      <baton-language-picker></baton-language-picker>
     </form>`;
   }
 
   #renderPassword() {
     return html`<label
-        >Email <input name="email" type="email" autocomplete="username" required data-testid="login-email" .value=${this.#email}
+        >${msg('Email')} <input name="email" type="email" autocomplete="username" required data-testid="login-email" .value=${this.#email}
       /></label>
       <label
-        >Password
+        >${msg('Password')}
         <input name="password" type="password" autocomplete="current-password" required data-testid="login-password"
       /></label>`;
   }
 
   #renderCode() {
     if (this.useRecoveryCode) {
-      return html`<p class="muted">Enter one of the recovery codes you saved when you turned on two-step sign-in. Each works once.</p>
+      return html`<p class="muted">${msg('Enter one of the recovery codes you saved when you turned on two-step sign-in. Each works once.')}</p>
         <label
-          >Recovery code
+          >${msg('Recovery code')}
           <input name="recoveryCode" class="code" autocomplete="off" spellcheck="false" required data-testid="login-recovery-code"
         /></label>
         <button type="button" class="link" data-testid="login-use-otp" @click=${() => (this.useRecoveryCode = false)}>
-          Use the code from my app instead
+          ${msg('Use the code from my app instead')}
         </button>`;
     }
-    return html`<p class="muted">Two-step sign-in is on for ${this.#email}. Enter the 6-digit code from your authenticator app.</p>
+    return html`<p class="muted">
+        ${msg(str`Two-step sign-in is on for ${this.#email}. Enter the 6-digit code from your authenticator app.`)}
+      </p>
       <label
-        >Code
+        >${msg('Code')}
         <input
           name="otp"
           class="code"
@@ -156,7 +168,7 @@ export class BatonLogin extends LitElement {
           data-testid="login-otp"
       /></label>
       <button type="button" class="link" data-testid="login-use-recovery" @click=${() => (this.useRecoveryCode = true)}>
-        Use a recovery code instead
+        ${msg('Use a recovery code instead')}
       </button>`;
   }
 }

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import type { MfaCodeRequest, MfaSetupResponse, OperatorDto } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
@@ -46,6 +47,7 @@ export class BatonMfaSettings extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.phase = Phase.IDLE;
     this.setup = null;
     this.recoveryCodes = [];
@@ -131,12 +133,12 @@ export class BatonMfaSettings extends LitElement {
   #renderState() {
     const on = this.operator.mfaEnabled;
     return html`<div class="state" data-testid="mfa-state" data-enabled=${on ? 'true' : 'false'}>
-      <span class="badge ${on ? 'active' : ''}">${on ? 'On' : 'Off'}</span>
-      <span>${on ? 'Signing in asks for a code from your authenticator app.' : 'Signing in needs only your password.'}</span>
+      <span class="badge ${on ? 'active' : ''}">${on ? msg('On') : msg('Off')}</span>
+      <span>${on ? msg('Signing in asks for a code from your authenticator app.') : msg('Signing in needs only your password.')}</span>
       ${on
-        ? html`<button data-testid="mfa-disable" ?disabled=${this.busy} @click=${() => (this.phase = Phase.DISABLE)}>Turn off</button>`
+        ? html`<button data-testid="mfa-disable" ?disabled=${this.busy} @click=${() => (this.phase = Phase.DISABLE)}>${msg('Turn off')}</button>`
         : html`<button class="primary" data-testid="mfa-start" ?disabled=${this.busy} @click=${this.#start}>
-            ${this.busy ? 'Preparing…' : 'Turn on two-step sign-in'}
+            ${this.busy ? msg('Preparing…') : msg('Turn on two-step sign-in')}
           </button>`}
     </div>`;
   }
@@ -146,25 +148,25 @@ export class BatonMfaSettings extends LitElement {
     if (!setup) return nothing;
     return html`<ol class="steps" data-testid="mfa-setup">
       <li>
-        Scan this QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…).
+        ${msg('Scan this QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…).')}
         <div class="qr">
-          <img src=${svgSource(setup.qrSvg)} alt="QR code to add Baton to your authenticator app" data-testid="mfa-qr" />
+          <img src=${svgSource(setup.qrSvg)} alt=${msg('QR code to add Baton to your authenticator app')} data-testid="mfa-qr" />
           <div class="secret">
-            <span class="hint">Cannot scan? Type this key into the app:</span>
+            <span class="hint">${msg('Cannot scan? Type this key into the app:')}</span>
             <code data-testid="mfa-secret">${setup.secret}</code>
           </div>
         </div>
       </li>
       <li>
-        Enter the 6-digit code the app shows.
+        ${msg('Enter the 6-digit code the app shows.')}
         <form @submit=${this.#enable}>
           <label
-            >Code
+            >${msg('Code')}
             <input name="otp" class="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required data-testid="mfa-code"
           /></label>
           <div class="buttons">
-            <button class="primary" type="submit" ?disabled=${this.busy} data-testid="mfa-confirm">${this.busy ? 'Checking…' : 'Turn on'}</button>
-            <button type="button" @click=${this.#cancel}>Cancel</button>
+            <button class="primary" type="submit" ?disabled=${this.busy} data-testid="mfa-confirm">${this.busy ? msg('Checking…') : msg('Turn on')}</button>
+            <button type="button" @click=${this.#cancel}>${msg('Cancel')}</button>
           </div>
         </form>
       </li>
@@ -173,21 +175,25 @@ export class BatonMfaSettings extends LitElement {
 
   #renderDisable() {
     return html`<form @submit=${this.#disable} data-testid="mfa-disable-form">
-      <p>To turn two-step sign-in off, confirm with a fresh code from your app${this.useRecoveryCode ? ' or a recovery code' : ''}.</p>
+      <p>
+        ${this.useRecoveryCode
+          ? msg('To turn two-step sign-in off, confirm with a fresh code from your app or a recovery code.')
+          : msg('To turn two-step sign-in off, confirm with a fresh code from your app.')}
+      </p>
       ${this.useRecoveryCode
         ? html`<label
-            >Recovery code <input name="recoveryCode" class="code" autocomplete="off" spellcheck="false" required data-testid="mfa-disable-recovery"
+            >${msg('Recovery code')} <input name="recoveryCode" class="code" autocomplete="off" spellcheck="false" required data-testid="mfa-disable-recovery"
           /></label>`
         : html`<label
-            >Code
+            >${msg('Code')}
             <input name="otp" class="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required data-testid="mfa-disable-code"
           /></label>`}
       <button type="button" class="link" @click=${() => (this.useRecoveryCode = !this.useRecoveryCode)}>
-        ${this.useRecoveryCode ? 'Use the code from my app instead' : 'Use a recovery code instead'}
+        ${this.useRecoveryCode ? msg('Use the code from my app instead') : msg('Use a recovery code instead')}
       </button>
       <div class="buttons">
-        <button class="danger" type="submit" ?disabled=${this.busy} data-testid="mfa-disable-confirm">Turn off two-step sign-in</button>
-        <button type="button" @click=${this.#cancel}>Cancel</button>
+        <button class="danger" type="submit" ?disabled=${this.busy} data-testid="mfa-disable-confirm">${msg('Turn off two-step sign-in')}</button>
+        <button type="button" @click=${this.#cancel}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { copyText } from '../shared/copy-text.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -48,7 +49,8 @@ export class BatonOneTimeSecret extends LitElement {
 
   constructor() {
     super();
-    this.label = 'Secret';
+    updateWhenLocaleChanges(this);
+    this.label = msg('Secret');
     this.value = '';
     this.copied = null;
   }
@@ -63,10 +65,10 @@ export class BatonOneTimeSecret extends LitElement {
       <div class="row">
         <input id="secret" readonly .value=${this.value} spellcheck="false" data-testid="secret-value" @focus=${(e: FocusEvent) =>
           e.target instanceof HTMLInputElement && e.target.select()} />
-        <button type="button" data-testid="secret-copy" @click=${this.#copy}>Copy</button>
+        <button type="button" data-testid="secret-copy" @click=${this.#copy}>${msg('Copy')}</button>
       </div>
-      ${this.copied === true ? html`<span class="copied" role="status">Copied to the clipboard.</span>` : nothing}
-      ${this.copied === false ? html`<span class="muted" role="status">Copying was refused: press Ctrl+C (⌘C) to copy the selection.</span>` : nothing}`;
+      ${this.copied === true ? html`<span class="copied" role="status">${msg('Copied to the clipboard.')}</span>` : nothing}
+      ${this.copied === false ? html`<span class="muted" role="status">${msg('Copying was refused: press Ctrl+C (⌘C) to copy the selection.')}</span>` : nothing}`;
   }
 }
 

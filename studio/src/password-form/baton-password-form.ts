@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
@@ -43,6 +44,7 @@ export class BatonPasswordForm extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.busy = false;
     this.error = null;
     this.done = false;
@@ -57,7 +59,7 @@ export class BatonPasswordForm extends LitElement {
     const newPassword = String(data.get('password') ?? '');
     this.done = false;
     this.error = passwordProblem(newPassword, String(data.get('repeat') ?? ''), this.operator.email);
-    if (!this.error && newPassword === currentPassword) this.error = 'The new password must differ from the current one.';
+    if (!this.error && newPassword === currentPassword) this.error = msg('The new password must differ from the current one.');
     if (this.error) return;
     this.busy = true;
     try {
@@ -77,23 +79,23 @@ export class BatonPasswordForm extends LitElement {
       <!-- lets password managers file the new password under the right account -->
       <input type="email" name="username" autocomplete="username" .value=${this.operator.email} hidden />
       <label
-        >Current password
+        >${msg('Current password')}
         <input name="current" type="password" autocomplete="current-password" required data-testid="password-current"
       /></label>
       <label
-        >New password <span class="hint">At least 8 characters, not your email address.</span>
+        >${msg('New password')} <span class="hint">${msg('At least 8 characters, not your email address.')}</span>
         <input name="password" type="password" autocomplete="new-password" minlength="8" maxlength="200" required data-testid="password-new"
       /></label>
       <label
-        >Repeat the new password
+        >${msg('Repeat the new password')}
         <input name="repeat" type="password" autocomplete="new-password" required data-testid="password-repeat"
       /></label>
       ${this.error ? html`<div class="error" role="alert" data-testid="password-error">${this.error}</div>` : nothing}
       ${this.done
-        ? html`<div class="ok" role="status" data-testid="password-done">Password changed. Your other sessions were signed out.</div>`
+        ? html`<div class="ok" role="status" data-testid="password-done">${msg('Password changed. Your other sessions were signed out.')}</div>`
         : nothing}
       <button class="primary" type="submit" ?disabled=${this.busy} data-testid="password-submit">
-        ${this.busy ? 'Changing…' : 'Change password'}
+        ${this.busy ? msg('Changing…') : msg('Change password')}
       </button>
     </form>`;
   }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { copyText } from '../shared/copy-text.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -58,36 +59,43 @@ export class BatonRecoveryCodes extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.codes = [];
     this.email = '';
     this.copied = null;
   }
 
   get #text(): string {
-    return [`Baton recovery codes for ${this.email}`, 'Each code signs you in once, instead of the code from your app.', '', ...this.codes, ''].join('\n');
+    return [
+      msg(str`Baton recovery codes for ${this.email}`),
+      msg('Each code signs you in once, instead of the code from your app.'),
+      '',
+      ...this.codes,
+      '',
+    ].join('\n');
   }
 
   override render() {
     return html`<div class="warning" role="note">
-        <strong>Save these recovery codes now: they are shown only once.</strong> If you lose your phone, each one signs you in
-        once instead of a code from the app.
+        <strong>${msg('Save these recovery codes now: they are shown only once.')}</strong>
+        ${msg('If you lose your phone, each one signs you in once instead of a code from the app.')}
       </div>
       <ol data-testid="recovery-codes">
         ${this.codes.map((code) => html`<li data-testid="recovery-code">${code}</li>`)}
       </ol>
       <div class="buttons">
         <button type="button" data-testid="recovery-copy" @click=${async () => (this.copied = await copyText(this.codes.join('\n')))}>
-          Copy all
+          ${msg('Copy all')}
         </button>
         <button type="button" data-testid="recovery-download" @click=${() => saveText(this.#text, 'baton-recovery-codes.txt')}>
-          Download as text
+          ${msg('Download as text')}
         </button>
         <button type="button" class="primary" data-testid="recovery-done" @click=${() => this.dispatchEvent(new DismissEvent())}>
-          I have saved my recovery codes
+          ${msg('I have saved my recovery codes')}
         </button>
       </div>
-      ${this.copied === true ? html`<span class="muted" role="status">Copied to the clipboard.</span>` : nothing}
-      ${this.copied === false ? html`<span class="muted" role="status">Copying was refused: download them, or select and copy them.</span>` : nothing}`;
+      ${this.copied === true ? html`<span class="muted" role="status">${msg('Copied to the clipboard.')}</span>` : nothing}
+      ${this.copied === false ? html`<span class="muted" role="status">${msg('Copying was refused: download them, or select and copy them.')}</span>` : nothing}`;
   }
 }
 

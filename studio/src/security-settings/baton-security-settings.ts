@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Role } from '../../../engine/contracts/rest.ts';
@@ -6,10 +7,10 @@ import { describeError } from '../api/api-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 
 /** the roles the setting offers: the ones that can change what others do */
-const OFFERED: ReadonlyArray<{ role: Role; label: string }> = [
-  { role: 'admin', label: 'Require two-step sign-in for admins' },
-  { role: 'supervisor', label: 'Require two-step sign-in for supervisors' },
-];
+const OFFERED: readonly Role[] = ['admin', 'supervisor'];
+
+const offerLabel = (role: Role): string =>
+  role === 'admin' ? msg('Require two-step sign-in for admins') : msg('Require two-step sign-in for supervisors');
 
 /**
  * The admin's security setting (`/api/settings/security`): which roles must use MFA. Someone in such a
@@ -52,6 +53,7 @@ export class BatonSecuritySettings extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.busy = false;
     this.message = null;
     this.error = null;
@@ -61,13 +63,13 @@ export class BatonSecuritySettings extends LitElement {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
     const data = new FormData(event.currentTarget);
-    const requireMfaFor = OFFERED.map((o) => o.role).filter((role) => data.has(role));
+    const requireMfaFor = OFFERED.filter((role) => data.has(role));
     this.busy = true;
     this.message = null;
     this.error = null;
     try {
       await api.saveSecuritySettings({ requireMfaFor });
-      this.message = 'Saved. It applies from each person’s next sign-in.';
+      this.message = msg('Saved. It applies from each person’s next sign-in.');
     } catch (error) {
       this.error = describeError(error);
     } finally {
@@ -78,17 +80,17 @@ export class BatonSecuritySettings extends LitElement {
   override render() {
     const settings = this.#settings.value;
     if (this.#settings.status === TaskStatus.ERROR) {
-      return html`<div class="error" role="alert">Could not load the security setting: ${describeError(this.#settings.error)}</div>`;
+      return html`<div class="error" role="alert">${msg(str`Could not load the security setting: ${describeError(this.#settings.error)}`)}</div>`;
     }
-    if (!settings) return html`<span class="muted">Loading the security setting…</span>`;
+    if (!settings) return html`<span class="muted">${msg('Loading the security setting…')}</span>`;
     return html`<form @submit=${this.#save} data-testid="security-settings">
       ${OFFERED.map(
-        ({ role, label }) =>
+        (role) =>
           html`<label
-            ><input type="checkbox" name=${role} ?checked=${settings.requireMfaFor.includes(role)} data-testid="require-mfa-${role}" />${label}</label
+            ><input type="checkbox" name=${role} ?checked=${settings.requireMfaFor.includes(role)} data-testid="require-mfa-${role}" />${offerLabel(role)}</label
           >`,
       )}
-      <button type="submit" ?disabled=${this.busy} data-testid="security-save">${this.busy ? 'Saving…' : 'Save'}</button>
+      <button type="submit" ?disabled=${this.busy} data-testid="security-save">${this.busy ? msg('Saving…') : msg('Save')}</button>
       ${this.message ? html`<span class="saved" role="status">${this.message}</span>` : nothing}
       ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : nothing}
     </form>`;
