@@ -1,5 +1,8 @@
 import type { OperatorDto, SessionRestriction } from '../../../engine/contracts/rest.ts';
 import { ApiRequestError } from '../api/api-error.ts';
+import { connection } from '../api/connection-status.ts';
+import { OutageKind, outageOf, type Outage } from '../api/outage.ts';
+import { reportReach } from '../api/reach-engine.ts';
 import { authClient, type SignedIn } from './auth-client.ts';
 import { withRefreshLock } from './refresh-lock.ts';
 import { SignOutReason, signOutNotice } from './sign-out-reason.ts';
@@ -89,17 +92,34 @@ export class Session extends EventTarget {
     return this.#restored;
   }
 
-  /** On page load: the refresh cookie signs us back in, or we are signed out (no message). */
+  /**
+   * On page load: the refresh cookie signs us back in, or we are signed out (no message). An engine
+   * that cannot be reached or is busy has not signed anyone out: the studio keeps restoring, the
+   * connection banner says why, and the restore is tried again on the connection's rounds until the
+   * engine answers.
+   */
   restore(): Promise<void> {
     this.#setStatus(SessionStatus.RESTORING);
     this.#restored = (async () => {
-      try {
-        // reloading the page is the person using the studio
-        const signedIn = await withRefreshLock(() => authClient.refresh({ active: true }));
-        this.#activeSentAt = Date.now();
-        this.#accept(signedIn);
-      } catch {
-        this.#clear(null);
+      for (;;) {
+        try {
+          // reloading the page is the person using the studio
+          const signedIn = await reportReach(() => withRefreshLock(() => authClient.refresh({ active: true })));
+          this.#activeSentAt = Date.now();
+          this.#accept(signedIn);
+          return;
+        } catch (error) {
+          const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+          // an engine that accepts connections and never answers is as good as unreachable
+          const outage: Outage | null = timedOut ? { kind: OutageKind.UNREACHABLE, retryAfterSeconds: null } : outageOf(error);
+          if (!outage) {
+            this.#clear(null);
+            return;
+          }
+          // reportReach has told the connection of the outages it knows; a timeout is news to it
+          if (timedOut) connection.failed(outage);
+          await connection.nextRound();
+        }
       }
     })();
     return this.#restored;
