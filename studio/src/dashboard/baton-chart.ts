@@ -4,6 +4,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { chartStyles } from './baton-chart.styles.ts';
 import { Chart } from './chart-setup.ts';
+import { chartTheme, darkScheme, type ChartTheme } from './chart-theme.ts';
 import type { ChartAxis, ChartKind, ChartSpec } from './chart-spec.ts';
 
 type Config = ChartConfiguration<ChartKind, Array<number | null>, string>;
@@ -20,23 +21,35 @@ export class BatonChart extends LitElement {
   declare spec: ChartSpec | null;
 
   #chart: Chart<ChartKind, Array<number | null>, string> | null = null;
+  // the canvas keeps the colours it was drawn with: draw again in the other palette
+  readonly #onSchemeChange = () => this.#draw();
 
   constructor() {
     super();
     this.spec = null;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    darkScheme.addEventListener('change', this.#onSchemeChange);
+  }
+
   override disconnectedCallback(): void {
+    darkScheme.removeEventListener('change', this.#onSchemeChange);
     this.#chart?.destroy();
     this.#chart = null;
     super.disconnectedCallback();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const canvas = this.renderRoot.querySelector('canvas');
     if (!changed.has('spec') && this.#chart) return;
+    this.#draw();
+  }
+
+  #draw(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
     this.#chart?.destroy();
-    this.#chart = this.spec && canvas ? new Chart(canvas, configFor(this.spec)) : null;
+    this.#chart = this.spec && canvas ? new Chart(canvas, configFor(this.spec, chartTheme())) : null;
   }
 
   override render() {
@@ -73,15 +86,16 @@ export class BatonChart extends LitElement {
   }
 }
 
-function configFor(spec: ChartSpec): Config {
+function configFor(spec: ChartSpec, theme: ChartTheme): Config {
   const scale = (axis: ChartAxis, position: 'left' | 'right') => ({
     type: 'linear' as const,
     position,
     beginAtZero: true,
-    title: { display: true, text: axis.title },
-    ...(axis.whole ? { ticks: { precision: 0 } } : {}),
+    title: { display: true, text: axis.title, color: theme.text },
+    ticks: { color: theme.text, ...(axis.whole ? { precision: 0 } : {}) },
+    border: { color: theme.grid },
     // the right axis keeps its own ticks without a second grid over the first
-    ...(position === 'right' ? { grid: { drawOnChartArea: false } } : {}),
+    grid: { color: theme.grid, ...(position === 'right' ? { drawOnChartArea: false } : {}) },
   });
   const right = spec.series.some((s) => s.right) && spec.axes.right ? spec.axes.right : null;
   return {
@@ -103,9 +117,10 @@ function configFor(spec: ChartSpec): Config {
     options: {
       responsive: true,
       maintainAspectRatio: false,
+      color: theme.text,
       interaction: { mode: 'index', intersect: false },
       plugins: {
-        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        legend: { position: 'bottom', labels: { boxWidth: 12, color: theme.text } },
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<ChartKind>) => {
@@ -116,6 +131,7 @@ function configFor(spec: ChartSpec): Config {
         },
       },
       scales: {
+        x: { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { color: theme.grid } },
         left: scale(spec.axes.left, 'left'),
         ...(right ? { right: scale(right, 'right') } : {}),
       },

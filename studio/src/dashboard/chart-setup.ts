@@ -9,6 +9,5 @@ Chart.register(LineController, LineElement, PointElement, BarController, BarElem
 
 // canvas text does not inherit CSS: the studio's font stack, which has Thai glyphs
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--baton-font').trim() || 'system-ui, sans-serif';
-Chart.defaults.color = '#656d76';
 
 export { Chart };
