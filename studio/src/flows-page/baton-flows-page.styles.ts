@@ -60,4 +60,23 @@ export const flowsPageStyles = css`
   baton-flow-editor {
     flex: 1;
   }
+  /* a phone: the versions above the flow, not beside it (two columns leave the flow 90 px) */
+  @media (max-width: 640px) {
+    :host {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr);
+    }
+    aside {
+      max-height: 30vh;
+      padding: 10px 12px;
+      border-right: none;
+      border-bottom: 1px solid var(--baton-border);
+    }
+    .main {
+      padding: 10px 12px 12px;
+    }
+    header {
+      flex-wrap: wrap;
+    }
+  }
 `;

@@ -28,7 +28,8 @@ export const mfaSettingsStyles = css`
     height: 180px;
     border: 1px solid var(--baton-border);
     border-radius: 8px;
-    background: #fff;
+    /* white in the dark palette too: scanners read dark modules on a light ground */
+    background: #ffffff;
     padding: 6px;
   }
   .secret {
@@ -42,7 +43,7 @@ export const mfaSettingsStyles = css`
     font-family: var(--baton-mono);
     font-size: 13px;
     word-break: break-all;
-    background: #f6f8fa;
+    background: var(--baton-surface-alt);
     border: 1px solid var(--baton-border);
     border-radius: 6px;
     padding: 6px 8px;

@@ -53,13 +53,13 @@ export const simulatorStyles = css`
     flex: 1;
   }
   button.follow {
-    background: var(--baton-line-green);
-    border-color: var(--baton-line-green);
-    color: #fff;
+    background: var(--baton-line-green-fill);
+    border-color: var(--baton-line-green-fill);
+    color: var(--baton-on-fill);
   }
   button.follow:hover:not(:disabled) {
-    background: #05b34c;
-    border-color: #05b34c;
+    background: var(--baton-line-green-fill-hover);
+    border-color: var(--baton-line-green-fill-hover);
   }
   .warn {
     color: var(--baton-warning);
@@ -72,15 +72,15 @@ export const simulatorStyles = css`
     flex: none;
     display: flex;
     flex-direction: column;
-    border: 10px solid #111827;
+    border: 10px solid var(--baton-sim-frame);
     border-radius: 36px;
     overflow: hidden;
-    background: #8cabd9;
+    background: var(--baton-sim-wallpaper);
     box-shadow: 0 12px 32px rgb(0 0 0 / 18%);
   }
   .phone-header {
-    background: #24344d;
-    color: #fff;
+    background: var(--baton-sim-header);
+    color: var(--baton-topbar-text);
     padding: 14px 16px 10px;
     display: flex;
     flex-direction: column;
@@ -121,8 +121,8 @@ export const simulatorStyles = css`
     height: 28px;
     flex: none;
     border-radius: 50%;
-    background: var(--baton-line-green);
-    color: #fff;
+    background: var(--baton-line-green-fill);
+    color: var(--baton-on-fill);
     font-size: 10px;
     font-weight: 700;
     display: flex;
@@ -136,20 +136,21 @@ export const simulatorStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
     line-height: 1.45;
-    background: #fff;
+    background: var(--baton-sim-bubble);
+    color: var(--baton-sim-bubble-text);
   }
   .user .bubble {
-    background: #a6e97e;
+    background: var(--baton-sim-bubble-user);
   }
   .bubble.sticker {
-    background: rgb(255 255 255 / 55%);
+    background: color-mix(in srgb, var(--baton-sim-bubble) 55%, transparent);
     font-style: italic;
   }
   .meta {
     display: flex;
     flex-direction: column;
     font-size: 10px;
-    color: #1f2d44;
+    color: var(--baton-sim-meta);
     white-space: nowrap;
   }
   .via {
@@ -158,11 +159,11 @@ export const simulatorStyles = css`
     letter-spacing: 0.04em;
   }
   .via.push {
-    color: #9a3412;
+    color: var(--baton-sim-push);
   }
   .empty {
     margin: auto;
-    color: #1f2d44;
+    color: var(--baton-sim-meta);
     text-align: center;
     padding: 24px;
   }
@@ -171,21 +172,21 @@ export const simulatorStyles = css`
     gap: 6px;
     overflow-x: auto;
     padding: 8px 10px;
-    background: rgb(255 255 255 / 35%);
+    background: var(--baton-sim-tray);
   }
   .quick-replies button {
     flex: none;
     border-radius: 999px;
     border-color: var(--baton-line-green);
-    color: #047a35;
-    background: #fff;
+    color: var(--baton-ok);
+    background: var(--baton-surface);
     padding: 6px 14px;
   }
   form {
     display: flex;
     gap: 6px;
     padding: 8px;
-    background: #fff;
+    background: var(--baton-surface);
     border-top: 1px solid var(--baton-border);
   }
   form input {
@@ -213,12 +214,41 @@ export const simulatorStyles = css`
     padding-top: 12px;
   }
   .hours.open strong {
-    color: #047a35;
+    color: var(--baton-ok);
   }
   .hours.closed strong {
     color: var(--baton-warning);
   }
   code {
     font-family: var(--baton-mono);
+  }
+  /*
+   * A phone (390 px and the like): no room side by side, and no need to draw a phone on a phone. The
+   * user's controls come first (Add friend starts a chat), then the chat, as tall as the screen below
+   * the top bar so the messages, the quick replies and the input are all in view once scrolled to.
+   */
+  @media (max-width: 760px) {
+    :host {
+      flex-direction: column;
+      justify-content: flex-start;
+      gap: 0;
+      padding: 0;
+    }
+    .controls {
+      width: auto;
+      align-self: stretch;
+      gap: 10px;
+      padding: 14px 12px;
+      border-width: 0 0 1px;
+      border-radius: 0;
+    }
+    .phone {
+      width: auto;
+      height: 100%;
+      min-height: 420px;
+      border: none;
+      border-radius: 0;
+      box-shadow: none;
+    }
   }
 `;
