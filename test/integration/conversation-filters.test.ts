@@ -10,6 +10,7 @@ import type { ConversationDto } from '../../engine/contracts/conversation.ts';
 import type { ConversationListResponse } from '../../engine/contracts/rest.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
+import { seedConversation } from '../support/seeded-conversations.ts';
 import { addOperator } from '../support/test-operators.ts';
 
 let engine: TestEngine;
@@ -24,15 +25,9 @@ const T = Date.now();
 const ids = new Map<string, string>();
 
 async function seed(name: string, options: { team: string | null; tags: string[]; holder?: OperatorClient; closed?: boolean }): Promise<void> {
-  const { store } = engine.baton;
-  const { customer } = await store.customers.findOrCreate(`U-filters-${name}`, T);
-  await store.customers.updateProfile(customer.id, { displayName: name, pictureUrl: null, language: null, statusMessage: null }, T);
-  await store.customers.setTags(customer.id, options.tags, T);
-  const routing = { queueId: null, routingId: null, team: options.team, skills: [], priority: 0, strategy: 'round-robin' as const };
-  const conversation = await store.conversations.create({ customerId: customer.id, flowVersion: null, onCloseStep: null, routing, now: T + ids.size });
-  if (options.holder) assert.ok(await store.conversations.claim(conversation.id, options.holder.login.operator.id, T + 100));
-  if (options.closed) assert.ok(await store.conversations.close(conversation.id, 'closed-by-operator', T + 200));
-  ids.set(name, conversation.id);
+  const { holder, ...rest } = options;
+  const id = await seedConversation(engine.baton.store, { name, ...rest, ...(holder ? { holderId: holder.login.operator.id } : {}) }, T + ids.size * 10);
+  ids.set(name, id);
 }
 
 /** the seeded names the caller's list holds for this query, sorted */

@@ -105,7 +105,7 @@ export class BatonApp extends LitElement {
   }
 
   #redirect(place: Place): void {
-    history.replaceState(null, '', hrefFor(place.route, place.param));
+    history.replaceState(null, '', hrefFor(place.route, place.param, place.query));
     this.place = place;
   }
 

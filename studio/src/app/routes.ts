@@ -15,10 +15,14 @@ export const Route = {
 } as const;
 export type Route = (typeof Route)[keyof typeof Route];
 
-/** a route and its one parameter (the invite token of #/invite/<token>) */
+/**
+ * a route, its one parameter (the invite token of #/invite/<token>, the conversation of #/inbox/<id>) and the
+ * query after `?` (the inbox's tab and filters), kept as written so a redirect through sign-in brings it back
+ */
 export interface Place {
   route: Route;
   param: string | null;
+  query?: string;
 }
 
 const ROUTES: readonly Route[] = Object.values(Route);
@@ -44,7 +48,8 @@ export const ROUTE_ACCESS: Readonly<Record<Route, 'public' | readonly Role[]>> =
 };
 
 export function parsePlace(hash: string): Place | null {
-  const [name = '', param] = hash.replace(/^#\/?/, '').split(/[?]/)[0]?.split('/') ?? [];
+  const [path = '', ...rest] = hash.replace(/^#\/?/, '').split('?');
+  const [name = '', param] = path.split('/');
   const route = ROUTES.find((r) => r === name);
   if (!route) return null;
   let decoded: string | null = null;
@@ -53,11 +58,17 @@ export function parsePlace(hash: string): Place | null {
   } catch {
     decoded = null;
   }
-  return { route, param: decoded };
+  const query = rest.join('?');
+  return query ? { route, param: decoded, query } : { route, param: decoded };
 }
 
-export const hrefFor = (route: Route, param: string | null = null): string =>
-  `#/${route}${param === null ? '' : `/${encodeURIComponent(param)}`}`;
+/** the query of a hash route as parameters (empty when it has none) */
+export const placeQuery = (hash: string): URLSearchParams => new URLSearchParams(parsePlace(hash)?.query ?? '');
+
+export const hrefFor = (route: Route, param: string | null = null, query: string | URLSearchParams = ''): string => {
+  const search = query.toString();
+  return `#/${route}${param === null ? '' : `/${encodeURIComponent(param)}`}${search ? `?${search}` : ''}`;
+};
 
 export const isPublic = (route: Route): boolean => ROUTE_ACCESS[route] === 'public';
 

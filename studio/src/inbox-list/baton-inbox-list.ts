@@ -7,6 +7,8 @@ import { RealtimeStatus } from '../realtime/socket-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
 import { formatAge, formatTime, initials, safeImageUrl } from '../shared/format.ts';
+import { isFiltered, NO_FILTERS, type InboxFilters } from '../inbox/inbox-filters.ts';
+import './baton-inbox-filters.ts';
 import { inboxListStyles } from './baton-inbox-list.styles.ts';
 
 const TABS: ReadonlyArray<{ status: ConversationStatus; label: string }> = [
@@ -25,7 +27,8 @@ const LIVE_LABEL: Record<RealtimeStatus, string> = {
 const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system: '' } as const;
 
 /**
- * The conversation list: search box, Waiting / Active / Closed tabs with counts, one row per conversation.
+ * The conversation list: search box, filters (whose, team, tag), Waiting / Active / Closed tabs with counts
+ * of what the filters let through, one row per conversation.
  * Unread customer messages show as a badge on each row and, summed, on the Waiting and Active tabs.
  * A waiting row shows its queue position (the engine's, the number the customer was told: operators
  * see only their teams' queue, so the list alone cannot count it) and how long it has waited. An active
@@ -35,6 +38,7 @@ const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system:
  * @event conversation-select - a row was picked
  * @event status-tab - a tab was picked
  * @event search - the search text settled
+ * @event inbox-filter - the filters changed (from baton-inbox-filters)
  */
 export class BatonInboxList extends LitElement {
   static override styles = [controlStyles, inboxListStyles];
@@ -46,6 +50,11 @@ export class BatonInboxList extends LitElement {
     loading: { attribute: false },
     loadError: { attribute: false },
     realtimeStatus: { attribute: false },
+    query: { attribute: false },
+    filters: { attribute: false },
+    teams: { attribute: false },
+    tags: { attribute: false },
+    assigneeName: { attribute: false },
   };
 
   declare conversations: ReadonlyMap<string, ConversationDto>;
@@ -56,6 +65,12 @@ export class BatonInboxList extends LitElement {
   declare loading: boolean;
   declare loadError: unknown;
   declare realtimeStatus: RealtimeStatus;
+  /** the search text in force (from the URL after a reload, else what was typed) */
+  declare query: string;
+  declare filters: InboxFilters;
+  declare teams: readonly string[];
+  declare tags: readonly string[];
+  declare assigneeName: string | null;
 
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
@@ -69,6 +84,18 @@ export class BatonInboxList extends LitElement {
     this.loading = false;
     this.loadError = null;
     this.realtimeStatus = RealtimeStatus.CONNECTING;
+    this.query = '';
+    this.filters = NO_FILTERS;
+    this.teams = [];
+    this.tags = [];
+    this.assigneeName = null;
+  }
+
+  /** the `/` shortcut */
+  focusSearch(): void {
+    const search = this.renderRoot.querySelector<HTMLInputElement>('[data-testid="conversation-search"]');
+    search?.focus();
+    search?.select();
   }
 
   override connectedCallback(): void {
@@ -112,8 +139,10 @@ export class BatonInboxList extends LitElement {
           placeholder="Search name or message…"
           aria-label="Search conversations"
           data-testid="conversation-search"
+          .value=${this.query}
           @input=${this.#onSearchInput}
         />
+        <baton-inbox-filters .filters=${this.filters} .teams=${this.teams} .tags=${this.tags} .assigneeName=${this.assigneeName}></baton-inbox-filters>
         <div role="tablist">
           ${TABS.map(
             ({ status, label }) =>
@@ -136,7 +165,7 @@ export class BatonInboxList extends LitElement {
           (c) => c.id,
           (c) => this.#renderRow(c),
         )}
-        ${rows.length === 0 ? html`<li class="empty">${this.loading ? 'Loading…' : 'No conversations here.'}</li>` : nothing}
+        ${rows.length === 0 ? html`<li class="empty">${this.loading ? 'Loading…' : isFiltered(this.filters) ? 'No conversations match the filters.' : 'No conversations here.'}</li>` : nothing}
       </ul>`;
   }
 
