@@ -35,10 +35,12 @@ const INBOX: Place = { route: Route.INBOX, param: null };
  */
 export class BatonApp extends LitElement {
   static override styles = [controlStyles, appStyles];
-  static override properties = { place: { state: true }, signingOut: { state: true } };
+  static override properties = { place: { state: true }, signingOut: { state: true }, menuOpen: { state: true } };
 
   declare place: Place;
   declare signingOut: boolean;
+  /** on a phone the page links fold into a menu under the top bar's button */
+  declare menuOpen: boolean;
 
   /** the page someone was sent away from to sign in (or to take their account's step) */
   #afterSignIn: Place | null = null;
@@ -51,6 +53,7 @@ export class BatonApp extends LitElement {
   });
 
   readonly #onHashChange = () => {
+    this.menuOpen = false;
     this.place = parsePlace(location.hash) ?? INBOX;
   };
   readonly #onSessionChange = () => this.requestUpdate();
@@ -60,6 +63,7 @@ export class BatonApp extends LitElement {
     super();
     this.place = parsePlace(location.hash) ?? INBOX;
     this.signingOut = false;
+    this.menuOpen = false;
   }
 
   override connectedCallback(): void {
@@ -140,8 +144,19 @@ export class BatonApp extends LitElement {
     // a restricted session has one place to go: no links to pages that would refuse it
     const nav = operator && !session.restriction;
     return html`<header>
+      ${nav
+        ? html`<button
+            class="menu"
+            data-testid="nav-menu"
+            aria-controls="studio-nav"
+            aria-expanded=${this.menuOpen ? 'true' : 'false'}
+            @click=${() => (this.menuOpen = !this.menuOpen)}
+          >
+            <span aria-hidden="true">☰</span> Menu
+          </button>`
+        : nothing}
       <div class="brand">Baton<span>.</span></div>
-      <nav aria-label="Studio">
+      <nav id="studio-nav" aria-label="Studio" class=${this.menuOpen ? 'open' : ''} @click=${() => (this.menuOpen = false)}>
         ${nav
           ? html`${link(Route.INBOX, 'Inbox')} ${link(Route.DASHBOARD, 'Dashboard')} ${link(Route.FLOWS, 'Flows')} ${link(Route.TEAM, 'Team')}
             ${link(Route.AUDIT, 'Audit')} ${link(Route.JOBS, 'Jobs')}
