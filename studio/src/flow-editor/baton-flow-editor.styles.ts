@@ -69,8 +69,28 @@ export const flowEditorStyles = css`
     color: var(--baton-danger);
     font-weight: 600;
   }
-  baton-code-area {
+  baton-yaml-editor {
     flex: 1;
+    min-height: 240px;
+  }
+  .live {
+    color: var(--baton-muted);
+    font-size: 12.5px;
+  }
+  .notice {
+    flex: none;
+    font-size: 12.5px;
+    color: var(--baton-muted);
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--baton-accent);
+    text-decoration: underline;
   }
   .empty {
     margin: 24px;

@@ -1,24 +1,46 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { FlowFilesRequest, FlowProblemDto, FlowVersionResponse } from '../../../engine/contracts/rest.ts';
+import type { FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
-import '../code-area/baton-code-area.ts';
 import '../flow-problems/baton-flow-problems.ts';
 import { problemsFromError } from '../flow-problems/problems-from-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { FlowPublishedEvent, type CodeInputEvent, type FlowProblemSelectEvent } from '../shared/events.ts';
+import { formatTime } from '../shared/format.ts';
+import '../yaml-editor/baton-yaml-editor.ts';
+import { draftIds } from '../yaml-editor/draft-ids.ts';
+import type { FlowAssistSource } from '../yaml-editor/flow-assist.ts';
+import { validateDraft } from '../yaml-editor/validate-draft.ts';
 import { flowEditorStyles } from './baton-flow-editor.styles.ts';
+import { DraftChangeEvent } from './draft-change-event.ts';
+import { forgetSavedDraft, loadSavedDraft, saveDraft } from './saved-drafts.ts';
 
 type Verdict = 'valid' | 'invalid' | null;
 
 const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 /**
- * A flow version's files, one tab each. Read-only until `editing`; then the files are a draft that
- * Validate checks (`POST /api/flows/validate`) and Publish (admins) stores as the new active version.
- * Problems from either read `file:line:col message [code]`; picking one opens its file at its line.
+ * `<baton-flow-editor>`: a flow version's files, one tab each, in a YAML editor (CodeMirror).
+ * Read-only until `editing`; then the files are a draft, checked as you type by the validator
+ * `baton validate` runs (problems underlined, listed below, F8 to the next), with completion
+ * (Ctrl+Space) and hover help from the schemas. Validate asks the server (the authority, which
+ * also knows the plugins' step kinds); Publish (admins) stores the draft as the new active version.
+ * Ctrl/Cmd+S saves the draft in this browser and validates it on the server; starting a draft
+ * from the same version again brings the saved one back. Shift+Alt+F formats the file.
  *
- * @event flow-published - the draft is now the active version
+ * Properties:
+ * - `source` (FlowVersionResponse | null): the version shown, and the starting point of a draft
+ * - `editing` (boolean): the files are a draft
+ * - `canPublish` (boolean): the operator may publish (admins)
+ *
+ * Read-only API:
+ * - `draftFiles` (FlowSource[]): the draft's files as they stand (the version's files when not editing)
+ * - `dirty` (boolean): the draft differs from the version it started from
+ * - `problems` (FlowProblemDto[]): the problems shown (as you type, or the server's last answer)
+ *
+ * @event draft-change - `DraftChangeEvent.files`: the draft changed (every keystroke; started, restored)
+ * @event flow-published - `FlowPublishedEvent.version`: the draft is now the active version
  */
 export class BatonFlowEditor extends LitElement {
   static override styles = [controlStyles, flowEditorStyles];
@@ -28,11 +50,14 @@ export class BatonFlowEditor extends LitElement {
     canPublish: { attribute: false },
     drafts: { state: true },
     activeFile: { state: true },
-    problems: { state: true },
+    liveProblems: { state: true },
+    serverProblems: { state: true },
     verdict: { state: true },
     stale: { state: true },
     busy: { state: true },
     error: { state: true },
+    notice: { state: true },
+    restoredFrom: { state: true },
   };
 
   /** the version shown, and the starting point of a draft */
@@ -41,15 +66,43 @@ export class BatonFlowEditor extends LitElement {
   declare canPublish: boolean;
   declare drafts: ReadonlyMap<string, string>;
   declare activeFile: string | null;
-  declare problems: FlowProblemDto[];
+  /** the problems found in the browser, as the draft was at the last pause in typing */
+  declare liveProblems: readonly FlowProblemDto[];
+  /** the server's problems for the draft as it was validated or published */
+  declare serverProblems: readonly FlowProblemDto[];
   declare verdict: Verdict;
   /** the draft changed since the last verdict */
   declare stale: boolean;
   declare busy: 'validate' | 'publish' | null;
   declare error: string | null;
+  /** a passing word: the draft was saved */
+  declare notice: string | null;
+  /** when the draft now shown was saved, when it was brought back from this browser */
+  declare restoredFrom: string | null;
 
   readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (this.dirty) event.preventDefault();
+  };
+
+  readonly #onKeyDown = (event: KeyboardEvent) => {
+    if (!this.editing || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+    // the browser's own Ctrl+S would save the page, never what anyone meant here
+    event.preventDefault();
+    void this.#save();
+  };
+
+  /** what the YAML editor asks for its underlines and completions */
+  readonly #assist: FlowAssistSource = {
+    problems: async (text) => {
+      const file = this.activeFile;
+      const files = this.draftFiles.map((f) => (f.file === file ? { file, source: text } : f));
+      const problems = await validateDraft(files);
+      // typing went on meanwhile: the editor drops this answer, and so does the list
+      if (this.drafts.get(file ?? '') !== text) return [];
+      this.liveProblems = problems;
+      return problems.filter((problem) => problem.file === file);
+    },
+    ids: () => draftIds([...this.drafts.values()]),
   };
 
   constructor() {
@@ -59,20 +112,25 @@ export class BatonFlowEditor extends LitElement {
     this.canPublish = false;
     this.drafts = new Map();
     this.activeFile = null;
-    this.problems = [];
+    this.liveProblems = [];
+    this.serverProblems = [];
     this.verdict = null;
     this.stale = false;
     this.busy = null;
     this.error = null;
+    this.notice = null;
+    this.restoredFrom = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.#onBeforeUnload);
+    this.addEventListener('keydown', this.#onKeyDown);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    this.removeEventListener('keydown', this.#onKeyDown);
     super.disconnectedCallback();
   }
 
@@ -82,27 +140,50 @@ export class BatonFlowEditor extends LitElement {
     return this.source.files.some((f) => this.drafts.get(f.file) !== f.source);
   }
 
+  /** the draft's files as they stand */
+  get draftFiles(): FlowSource[] {
+    return [...this.drafts].map(([file, source]) => ({ file, source }));
+  }
+
+  /** the problems listed: the server's answer while the draft is as it was sent, else those found as you type */
+  get problems(): readonly FlowProblemDto[] {
+    return this.verdict && !this.stale && this.serverProblems.length > 0 ? this.serverProblems : this.liveProblems;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('source') || changed.has('editing')) {
-      const files = this.source?.files ?? [];
-      this.drafts = new Map(files.map((f) => [f.file, f.source]));
-      if (!this.activeFile || !this.drafts.has(this.activeFile)) {
-        // the flow itself is what people come to edit; fall back to the first file
-        this.activeFile = files.find((f) => f.file.endsWith('.flow.yaml'))?.file ?? files[0]?.file ?? null;
-      }
-      this.problems = [];
-      this.verdict = null;
-      this.stale = false;
-      this.error = null;
+    if (!changed.has('source') && !changed.has('editing')) return;
+    const files = this.source?.files ?? [];
+    const version = this.source?.version.version;
+    if (changed.has('editing') && !this.editing && changed.get('editing') === true && version !== undefined) {
+      // published or discarded: the saved copy has served its purpose
+      forgetSavedDraft(version);
     }
+    const saved = this.editing && version !== undefined ? loadSavedDraft(version) : null;
+    this.drafts = new Map(files.map((f) => [f.file, saved?.files.find((s) => s.file === f.file)?.source ?? f.source]));
+    this.restoredFrom = saved && this.dirty ? saved.savedAt : null;
+    this.notice = null;
+    if (!this.activeFile || !this.drafts.has(this.activeFile)) {
+      // the flow itself is what people come to edit; fall back to the first file
+      this.activeFile = files.find((f) => f.file.endsWith('.flow.yaml'))?.file ?? files[0]?.file ?? null;
+    }
+    this.liveProblems = [];
+    this.serverProblems = [];
+    this.verdict = null;
+    this.stale = false;
+    this.error = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('drafts') && this.editing) this.dispatchEvent(new DraftChangeEvent(this.draftFiles));
   }
 
   #request(): FlowFilesRequest {
-    return { files: [...this.drafts].map(([file, source]) => ({ file, source })) };
+    return { files: this.draftFiles };
   }
 
   #onCodeInput(event: CodeInputEvent): void {
-    if (!this.activeFile) return;
+    event.stopPropagation();
+    if (!this.activeFile || !this.editing || this.drafts.get(this.activeFile) === event.value) return;
     const next = new Map(this.drafts);
     next.set(this.activeFile, event.value);
     this.drafts = next;
@@ -110,7 +191,7 @@ export class BatonFlowEditor extends LitElement {
   }
 
   #showResult(problems: FlowProblemDto[]): void {
-    this.problems = problems;
+    this.serverProblems = problems;
     this.verdict = problems.length ? 'invalid' : 'valid';
     this.stale = false;
   }
@@ -126,6 +207,26 @@ export class BatonFlowEditor extends LitElement {
     } finally {
       this.busy = null;
     }
+  }
+
+  async #save(): Promise<void> {
+    const version = this.source?.version.version;
+    if (version === undefined) return;
+    this.notice = saveDraft(version, this.draftFiles)
+      ? `Draft saved in this browser at ${formatTime(Date.now())}.`
+      : 'This browser does not keep drafts (storage is off or full): publish to keep your changes.';
+    if (this.busy === null) await this.#validate();
+  }
+
+  #startOver(): void {
+    const version = this.source?.version.version;
+    if (version === undefined || !confirm('Throw away the saved draft and start again from the version?')) return;
+    forgetSavedDraft(version);
+    this.drafts = new Map((this.source?.files ?? []).map((f) => [f.file, f.source]));
+    this.notice = null;
+    this.restoredFrom = null;
+    this.verdict = null;
+    this.stale = false;
   }
 
   async #publish(): Promise<void> {
@@ -147,79 +248,91 @@ export class BatonFlowEditor extends LitElement {
     }
   }
 
+  #format(): void {
+    this.error = this.renderRoot.querySelector('baton-yaml-editor')?.format() === false ? 'Cannot format this file: fix its YAML syntax error first.' : null;
+  }
+
   async #goTo(event: FlowProblemSelectEvent): Promise<void> {
     const { file, line, col } = event.problem;
     if (!this.drafts.has(file)) return;
     this.activeFile = file;
     await this.updateComplete;
-    await this.renderRoot.querySelector('baton-code-area')?.reveal(line, col);
+    await this.renderRoot.querySelector('baton-yaml-editor')?.reveal(line, col);
   }
 
   override render() {
     const files = [...this.drafts.keys()];
     const active = this.activeFile;
-    const problemsIn = (file: string) => this.problems.filter((p) => p.file === file);
+    const problems = this.editing ? this.problems : [];
+    const problemsIn = (file: string) => problems.filter((p) => p.file === file);
     const changed = (file: string) => this.source?.files.find((f) => f.file === file)?.source !== this.drafts.get(file);
     return html`<div class="tabs" role="tablist" aria-label="Files">
-          ${files.map((file) => {
-            const count = problemsIn(file).length;
-            return html`<button
-              role="tab"
-              aria-selected=${file === active ? 'true' : 'false'}
-              title=${file}
-              data-testid="file-tab"
-              data-file=${file}
-              @click=${() => (this.activeFile = file)}
-            >
-              ${baseName(file)}${this.editing && changed(file) ? html`<span class="dirty" title="edited">•</span>` : nothing}
-              ${count ? html`<span class="count">${count}</span>` : nothing}
-            </button>`;
-          })}
+        ${files.map((file) => {
+          const count = problemsIn(file).length;
+          return html`<button
+            role="tab"
+            aria-selected=${file === active ? 'true' : 'false'}
+            title=${file}
+            data-testid="file-tab"
+            data-file=${file}
+            @click=${() => (this.activeFile = file)}
+          >
+            ${baseName(file)}${this.editing && changed(file) ? html`<span class="dirty" title="edited">•</span>` : nothing}
+            ${count ? html`<span class="count" data-testid="file-problem-count">${count}</span>` : nothing}
+          </button>`;
+        })}
       </div>
       ${active
-        ? html`<baton-code-area
+        ? html`<baton-yaml-editor
+            data-testid="yaml-editor"
             label=${active}
             ?readonly=${!this.editing}
             .value=${this.drafts.get(active) ?? ''}
-            .markedLines=${new Set(problemsIn(active).map((p) => p.line))}
+            .assist=${this.editing ? this.#assist : null}
             @code-input=${this.#onCodeInput}
-          ></baton-code-area>`
+          ></baton-yaml-editor>`
         : html`<p class="muted empty">This version has no files.</p>`}
-      ${this.editing ? this.#renderActions() : nothing}
-      ${this.editing && (this.problems.length || this.error) ? this.#renderProblems(files) : nothing}`;
+      ${this.editing ? this.#renderActions(problems) : nothing}
+      ${this.editing && (problems.length || this.error) ? this.#renderProblems(files, problems) : nothing}`;
   }
 
-  #renderActions() {
+  #renderActions(problems: readonly FlowProblemDto[]) {
     const verdict =
       this.verdict === 'valid'
         ? html`<span class="verdict valid">✓ No problems</span>`
         : this.verdict === 'invalid'
-          ? html`<span class="verdict invalid">${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}</span>`
+          ? html`<span class="verdict invalid">${this.serverProblems.length} problem${this.serverProblems.length === 1 ? '' : 's'}</span>`
           : nothing;
+    const live = this.verdict && !this.stale ? nothing : html`<span class="live" data-testid="live-problem-count" data-count=${problems.length}>
+          ${problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} so far` : 'No problems so far'}
+        </span>`;
     return html`<div class="actions">
-      <span class="status" data-testid="flow-verdict" data-verdict=${this.verdict ?? 'none'} data-stale=${this.stale ? 'true' : 'false'}
-        >${verdict}${this.verdict && this.stale ? html`<span class="muted"> · edited since</span>` : nothing}</span
-      >
-      <button data-testid="validate-button" ?disabled=${this.busy !== null} @click=${this.#validate}>
-        ${this.busy === 'validate' ? 'Validating…' : 'Validate'}
-      </button>
-      ${this.canPublish
-        ? html`<button class="primary" data-testid="publish-button" ?disabled=${this.busy !== null} @click=${this.#publish}>
-            ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
-          </button>`
-        : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}
-    </div>`;
+        <span class="status" data-testid="flow-verdict" data-verdict=${this.verdict ?? 'none'} data-stale=${this.stale ? 'true' : 'false'}
+          >${verdict}${this.verdict && this.stale ? html`<span class="muted"> · edited since</span>` : nothing} ${live}</span
+        >
+        <button data-testid="format-button" title="Format the file (Shift+Alt+F)" @click=${this.#format}>Format</button>
+        <button data-testid="validate-button" title="Check on the server (Ctrl+S saves and checks)" ?disabled=${this.busy !== null} @click=${this.#validate}>
+          ${this.busy === 'validate' ? 'Validating…' : 'Validate'}
+        </button>
+        ${this.canPublish
+          ? html`<button class="primary" data-testid="publish-button" ?disabled=${this.busy !== null} @click=${this.#publish}>
+              ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
+            </button>`
+          : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}
+      </div>
+      ${this.notice ? html`<div class="notice" role="status" data-testid="draft-notice">${this.notice}</div>` : nothing}
+      ${this.restoredFrom
+        ? html`<div class="notice" role="status" data-testid="draft-restored">
+            Restored the draft you saved in this browser at ${formatTime(Date.parse(this.restoredFrom))}.
+            <button class="link" data-testid="start-over" @click=${this.#startOver}>Start over from version ${this.source?.version.version}</button>
+          </div>`
+        : nothing}`;
   }
 
-  #renderProblems(files: string[]) {
+  #renderProblems(files: string[], problems: readonly FlowProblemDto[]) {
     return html`<section class="problems" aria-label="Problems">
       ${this.error ? html`<div class="error" role="alert" data-testid="flow-editor-error">${this.error}</div>` : nothing}
-      <baton-flow-problems
-        .problems=${this.problems}
-        .files=${new Set(files)}
-        ?stale=${this.stale}
-        @flow-problem-select=${this.#goTo}
-      ></baton-flow-problems>
+      <baton-flow-problems .problems=${problems} .files=${new Set(files)} @flow-problem-select=${this.#goTo}></baton-flow-problems>
     </section>`;
   }
 }

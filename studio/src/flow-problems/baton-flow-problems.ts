@@ -4,7 +4,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { FlowProblemSelectEvent } from '../shared/events.ts';
 
 /**
- * Validation problems, one `file:line:col message [code]` line each (the shape `baton validate`
+ * The problems panel: one `file:line:col message [code]` line each (the shape `baton validate`
  * prints); a problem in a file of the set is a button that takes the editor to it.
  *
  * @event flow-problem-select - a problem was picked
@@ -49,28 +49,21 @@ export class BatonFlowProblems extends LitElement {
       .code {
         color: var(--baton-muted);
       }
-      :host([stale]) ol {
-        opacity: 0.55;
-      }
     `,
   ];
   static override properties = {
     problems: { attribute: false },
     files: { attribute: false },
-    stale: { type: Boolean, reflect: true },
   };
 
   declare problems: readonly FlowProblemDto[];
   /** the files being edited: problems elsewhere cannot be jumped to */
   declare files: ReadonlySet<string>;
-  /** the text changed since these problems were found */
-  declare stale: boolean;
 
   constructor() {
     super();
     this.problems = [];
     this.files = new Set();
-    this.stale = false;
   }
 
   override render() {

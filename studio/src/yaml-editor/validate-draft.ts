@@ -1,13 +1,15 @@
-/**
- * The draft's problems, found in the browser by the validator `baton validate` runs (same schemas,
- * same reference and CEL checks), so the editor can underline them as you type. Plugin steps are
- * the exception: only the engine knows its plugins, so those are checked by the server's
- * validation on Validate and Publish, which stays the authority.
- */
-import { kindValidators } from 'virtual:flow-kind-validators';
+/** The draft validator (draft-validator.ts), fetched the first time a draft is checked. */
 import type { FlowProblem } from '../../../engine/domain/flow/validation/flow-problem.ts';
-import { validateFlowSet, type FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
+import type { FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
 
-export function validateDraft(files: readonly FlowSource[]): FlowProblem[] {
-  return validateFlowSet(files, { kindValidators }).problems;
+let loading: Promise<typeof import('./draft-validator.ts')> | null = null;
+
+export async function validateDraft(files: readonly FlowSource[]): Promise<FlowProblem[]> {
+  loading ??= import('./draft-validator.ts').catch((error: unknown) => {
+    // offline for a moment: try again at the next pause in typing
+    loading = null;
+    throw error;
+  });
+  const { validateDraftNow } = await loading;
+  return validateDraftNow(files);
 }
