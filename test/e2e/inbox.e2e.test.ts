@@ -104,6 +104,7 @@ test('an operator takes a customer from the bot, chats live, and closing hands t
   await customer.screenshot({ path: `${SHOTS}/e2e-3-simulator-with-operator.png` });
 
   await operator.getByTestId('close-button').click();
+  await operator.getByTestId('close-confirm').click();
   await operator.getByTestId('thread-status').filter({ hasText: 'closed' }).waitFor();
   await operator.getByTestId('customer-mode').filter({ hasText: 'With the bot' }).waitFor();
   await operator.getByTestId('tab-closed').click();

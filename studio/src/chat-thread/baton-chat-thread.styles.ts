@@ -136,4 +136,44 @@ export const chatThreadStyles = css`
     color: var(--baton-muted);
     text-align: center;
   }
+  /* a private note: amber, across the thread's middle, never mistaken for a message to the customer */
+  li.team-note {
+    align-self: center;
+    align-items: stretch;
+    max-width: 80%;
+    min-width: 40%;
+  }
+  .team-note .note-label {
+    font-size: 11px;
+    font-weight: 600;
+    color: #92400e;
+    margin-bottom: 2px;
+  }
+  .team-note .bubble {
+    background: #fffbeb;
+    border: 1px dashed #f59e0b;
+    color: #78350f;
+    border-radius: 8px;
+  }
+  .actions input.transfer-note {
+    width: 150px;
+    padding: 5px 8px;
+  }
+  .close-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin: 8px 16px 0;
+    padding: 10px 12px;
+    border: 1px solid var(--baton-border);
+    border-radius: 8px;
+    background: var(--baton-surface);
+    font-size: 13px;
+  }
+  .close-form input {
+    flex: 1;
+    min-width: 120px;
+    padding: 5px 8px;
+  }
 `;

@@ -14,14 +14,23 @@ import { ConversationChangeEvent } from '../shared/events.ts';
 import { formatTime, humanizeReason } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
 import './baton-customer-history.ts';
+import { conversationActions } from '../conversation-actions/actions-client.ts';
+import { CLOSE_REASONS, closeReason } from './close-reasons.ts';
 import { renderDeliveryMark } from './delivery-mark.ts';
 import { mergeMessages } from './merge-messages.ts';
+import { autoAssignedLine, renderNote } from './thread-lines.ts';
+import { transferRequest } from './transfer-target.ts';
 
 const TYPING_SHOWN_MS = 4_000;
 
 /**
- * One conversation: its messages (customer left; bot and operators right), the actions its state
- * allows (claim, transfer, close) and, for my active chats, a composer.
+ * One conversation: its messages (customer left; bot and operators right; the team's private notes and
+ * Baton's lines about the conversation in between), the actions its state allows (claim, transfer to an
+ * operator or a team with a note, close with a reason, reopen) and, for my active chats, a composer that
+ * replies or writes a note.
+ *
+ * Close asks for confirmation with an optional reason rather than offering an undo: a close sends the
+ * customer the survey at once through LINE, which cannot be taken back.
  *
  * Live messages come in through `receiveMessage` from the inbox, which owns the socket.
  *
@@ -39,6 +48,7 @@ export class BatonChatThread extends LitElement {
     busy: { state: true },
     actionError: { state: true },
     typingName: { state: true },
+    closing: { state: true },
   };
 
   declare conversationId: string | null;
@@ -52,6 +62,8 @@ export class BatonChatThread extends LitElement {
   declare busy: boolean;
   declare actionError: string | null;
   declare typingName: string | null;
+  /** the close form is open (confirmation with a reason) */
+  declare closing: boolean;
 
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #scrollToEnd = false;
@@ -82,6 +94,7 @@ export class BatonChatThread extends LitElement {
     this.busy = false;
     this.actionError = null;
     this.typingName = null;
+    this.closing = false;
   }
 
   override disconnectedCallback(): void {
@@ -116,6 +129,7 @@ export class BatonChatThread extends LitElement {
       this.messages = [];
       this.actionError = null;
       this.typingName = null;
+      this.closing = false;
     }
     if (changed.has('messages')) this.#scrollToEnd = true;
   }
@@ -127,13 +141,14 @@ export class BatonChatThread extends LitElement {
     if (list) list.scrollTop = list.scrollHeight;
   }
 
-  async #act(action: 'claim' | 'transfer' | 'close', run: () => Promise<{ conversation: ConversationDto }>) {
+  async #act(action: 'claim' | 'transfer' | 'close' | 'reopen', run: () => Promise<{ conversation: ConversationDto }>) {
     this.busy = true;
     this.actionError = null;
     try {
       const { conversation } = await run();
+      if (action === 'close') this.closing = false;
       this.dispatchEvent(new ConversationChangeEvent(conversation, action));
-      if (action === 'claim') {
+      if (action === 'claim' || action === 'reopen') {
         await this.updateComplete;
         this.renderRoot.querySelector('baton-composer')?.focus();
       }
@@ -145,21 +160,39 @@ export class BatonChatThread extends LitElement {
   }
 
   #transfer(id: string): Promise<void> {
-    const select = this.renderRoot.querySelector('select');
-    const operatorId = select?.value || undefined;
-    return this.#act('transfer', () => api.transfer(id, operatorId ? { operatorId } : {}));
+    const target = this.renderRoot.querySelector<HTMLSelectElement>('[data-testid="transfer-target"]')?.value ?? '';
+    const noteField = this.renderRoot.querySelector<HTMLInputElement>('[data-testid="transfer-note"]');
+    return this.#act('transfer', async () => {
+      const answer = await api.transfer(id, transferRequest(target, noteField?.value ?? ''));
+      if (noteField) noteField.value = '';
+      return answer;
+    });
   }
 
-  async #send(id: string, text: string): Promise<boolean> {
+  #close(id: string): Promise<void> {
+    const chosen = this.renderRoot.querySelector<HTMLSelectElement>('[data-testid="close-reason"]')?.value ?? '';
+    const details = this.renderRoot.querySelector<HTMLInputElement>('[data-testid="close-details"]')?.value ?? '';
+    const reason = closeReason(chosen, details);
+    return this.#act('close', () => api.close(id, reason === undefined ? {} : { reason }));
+  }
+
+  /** a reply to the customer, or (`note`) a private note for the team */
+  async #send(id: string, text: string, note: boolean): Promise<boolean> {
     this.actionError = null;
     try {
-      const { message } = await api.send(id, { text });
+      const { message } = note ? await conversationActions.note(id, text) : await api.send(id, { text });
       this.messages = mergeMessages(this.messages, [message]);
       return true;
     } catch (error) {
       this.actionError = describeError(error);
       return false;
     }
+  }
+
+  /** the operator's name for a note's author */
+  #authorName(operatorId: string | null): string {
+    if (operatorId === this.operator.id) return 'You';
+    return this.#operators.value?.find((o) => o.id === operatorId)?.name ?? 'A teammate';
   }
 
   override render() {
@@ -178,13 +211,23 @@ export class BatonChatThread extends LitElement {
       <ol data-testid="message-list" aria-live="polite">
         <li class="history"><baton-customer-history .conversationId=${c.id}></baton-customer-history></li>
         ${repeat(
-          this.messages,
-          (m) => m.id,
-          (m) => this.#renderMessage(m),
+          this.#timeline(c),
+          (item) => (item === 'auto-assigned' ? item : item.id),
+          (item) => (item === 'auto-assigned' ? autoAssignedLine(c) : this.#renderMessage(item)),
         )}
       </ol>
       ${this.typingName ? html`<div class="typing">${this.typingName} is typing…</div>` : nothing}
       ${keyed(c.id, this.#renderFooter(c))}`;
+  }
+
+  /** the messages, with the auto-assignment line where it happened (at claimedAt) */
+  #timeline(c: ConversationDto): (MessageDto | 'auto-assigned')[] {
+    if (!c.assignedAutomatically || c.claimedAt === null) return this.messages;
+    const at = c.claimedAt;
+    const index = this.messages.findIndex((m) => m.createdAt > at);
+    const items: (MessageDto | 'auto-assigned')[] = [...this.messages];
+    items.splice(index === -1 ? items.length : index, 0, 'auto-assigned');
+    return items;
   }
 
   #renderHeader(c: ConversationDto) {
@@ -196,7 +239,9 @@ export class BatonChatThread extends LitElement {
         : c.status === 'ACTIVE'
           ? `With ${mine ? 'you' : (c.operatorName ?? 'another operator')}`
           : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${humanizeReason(c.closeReason)}` : ''}`;
-    const others = (this.#operators.value ?? []).filter((o) => o.active && !o.invited && o.id !== c.operatorId);
+    const operators = this.#operators.value ?? [];
+    const others = operators.filter((o) => o.active && !o.invited && o.id !== c.operatorId);
+    const teams = [...new Set(operators.filter((o) => o.active).flatMap((o) => o.teams))].sort();
     return html`<header>
       <div class="who">
         <div class="name" data-testid="thread-name">${c.customer.displayName ?? c.customer.lineUserId}</div>
@@ -213,25 +258,40 @@ export class BatonChatThread extends LitElement {
         ${c.status === 'ACTIVE' && canManage
           ? html`<select aria-label="Transfer to" data-testid="transfer-target">
                 <option value="">Waiting queue</option>
-                ${others.map((o) => html`<option value=${o.id}>${o.name}</option>`)}
+                ${others.length ? html`<optgroup label="Operators">${others.map((o) => html`<option value="operator:${o.id}">${o.name}</option>`)}</optgroup>` : nothing}
+                ${teams.length ? html`<optgroup label="Team queues">${teams.map((t) => html`<option value="team:${t}">Team ${t}</option>`)}</optgroup>` : nothing}
               </select>
+              <input class="transfer-note" type="text" maxlength="2000" placeholder="Note for them (optional)" aria-label="Note for whoever gets it" data-testid="transfer-note" />
               <button data-testid="transfer-button" ?disabled=${this.busy} @click=${() => this.#transfer(c.id)}>Transfer</button>`
           : nothing}
         ${c.status !== 'CLOSED' && (c.status === 'WAITING' || canManage)
-          ? html`<button
-              class="danger"
-              data-testid="close-button"
-              ?disabled=${this.busy}
-              @click=${() => this.#act('close', () => api.close(c.id, {}))}
-            >
-              Close
+          ? html`<button class="danger" data-testid="close-button" ?disabled=${this.busy || this.closing} @click=${() => (this.closing = true)}>Close</button>`
+          : nothing}
+        ${c.status === 'CLOSED' && canManage
+          ? html`<button class="primary" data-testid="reopen-button" ?disabled=${this.busy} @click=${() => this.#act('reopen', () => conversationActions.reopen(c.id))}>
+              Reopen
             </button>`
           : nothing}
       </div>
-    </header>`;
+    </header>
+    ${this.closing && c.status !== 'CLOSED' ? this.#renderCloseForm(c) : nothing}`;
+  }
+
+  #renderCloseForm(c: ConversationDto) {
+    return html`<form class="close-form" data-testid="close-form" @submit=${(e: Event) => (e.preventDefault(), void this.#close(c.id))}>
+      <span>Close this conversation? The customer goes back to the bot and gets the survey.</span>
+      <select aria-label="Reason" data-testid="close-reason">
+        <option value="">No reason</option>
+        ${CLOSE_REASONS.map((reason) => html`<option value=${reason}>${reason}</option>`)}
+      </select>
+      <input type="text" maxlength="150" placeholder="Details (optional)" aria-label="Details" data-testid="close-details" />
+      <button type="submit" class="danger" data-testid="close-confirm" ?disabled=${this.busy}>Close conversation</button>
+      <button type="button" data-testid="close-cancel" @click=${() => (this.closing = false)}>Cancel</button>
+    </form>`;
   }
 
   #renderMessage(m: MessageDto) {
+    if (m.direction === 'note') return renderNote(m, this.#authorName(m.operatorId));
     const side = m.senderKind === 'system' ? 'system' : m.direction === 'in' ? 'in' : 'out';
     const who =
       m.senderKind === 'bot'
@@ -253,7 +313,7 @@ export class BatonChatThread extends LitElement {
         <baton-composer
           .conversationId=${c.id}
           placeholder="Reply to ${c.customer.displayName ?? 'the customer'}…"
-          .submit=${(text: string) => this.#send(c.id, text)}
+          .submit=${(text: string, note: boolean) => this.#send(c.id, text, note)}
           @composer-typing=${() => this.realtime?.typing(c.id)}
         ></baton-composer>
       </footer>`;
@@ -263,7 +323,7 @@ export class BatonChatThread extends LitElement {
         ? 'Claim this conversation to reply.'
         : c.status === 'ACTIVE'
           ? `${c.operatorName ?? 'Another operator'} is handling this conversation.`
-          : 'This conversation is closed; the customer is back with the bot.';
+          : 'This conversation is closed; the customer is back with the bot. Reopen it to go on.';
     return html`<footer><p class="note" data-testid="thread-note">${note}</p></footer>`;
   }
 }

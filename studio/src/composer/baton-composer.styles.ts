@@ -107,4 +107,33 @@ export const composerStyles = css`
     margin: 8px;
     font-size: 12px;
   }
+  .modes {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    margin-bottom: 6px;
+    font-size: 12px;
+  }
+  .modes button {
+    padding: 2px 10px;
+    font-size: 12px;
+    border-radius: 999px;
+  }
+  .modes button.on {
+    background: var(--baton-accent-fill);
+    color: var(--baton-on-fill);
+    border-color: transparent;
+  }
+  /* notes are amber everywhere: the box, the button and the note in the thread */
+  .modes button.on.note {
+    background: #b45309;
+  }
+  .mode-hint {
+    color: #92400e;
+    margin-left: 6px;
+  }
+  .row.note textarea {
+    background: #fffbeb;
+    border-color: #f59e0b;
+  }
 `;

@@ -10,6 +10,9 @@ import { filterCanned, slashTokenAt, type SlashToken } from './canned-match.ts';
 const TYPING_SENT_EVERY_MS = 2_000;
 const MAX_HEIGHT_PX = 160;
 
+/** `/note the text` sends the text as a private note whatever the toggle says */
+const NOTE_COMMAND = /^\/note(?:\s+|$)/i;
+
 /** slash: filtered by the `/word` typed in the reply; browse: opened by the button, with its own search */
 type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: string; start: number; end: number };
 
@@ -18,6 +21,9 @@ type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: st
  * (Thai, Japanese keyboards) does neither. The text is cleared only once `submit` says it went out, and
  * then only what was sent (the operator may have typed on meanwhile); when it did not go out the text
  * stays and the composer says it was not sent.
+ *
+ * Reply | Note: in Note mode (or with `/note ` in front) the text is a private note for the team, never
+ * sent to the customer; the box turns amber so nobody mistakes one for the other.
  *
  * Canned responses: typing `/` (at the start or after a space) lists the conversation's canned
  * responses filtered by what follows; Enter, Tab or a click puts the rendered text in the box for
@@ -35,13 +41,16 @@ export class BatonComposer extends LitElement {
     notSent: { state: true },
     picker: { state: true },
     activeIndex: { state: true },
+    noteMode: { state: true },
   };
 
   declare placeholder: string;
   /** whose canned responses to offer (they are rendered for that customer) */
   declare conversationId: string | null;
-  /** sends the text; resolves true when it went out */
-  declare submit: (text: string) => Promise<boolean>;
+  /** sends the text, as a private note when `note`; resolves true when it went out */
+  declare submit: (text: string, note: boolean) => Promise<boolean>;
+  /** the next message is a private note for the team */
+  declare noteMode: boolean;
   declare busy: boolean;
   /** the last send did not go out; its text is still in the box */
   declare notSent: boolean;
@@ -66,6 +75,7 @@ export class BatonComposer extends LitElement {
     this.notSent = false;
     this.picker = null;
     this.activeIndex = 0;
+    this.noteMode = false;
   }
 
   override focus(): void {
@@ -88,12 +98,14 @@ export class BatonComposer extends LitElement {
   async #send(): Promise<void> {
     const textarea = this.#textarea;
     const sending = textarea?.value ?? '';
-    const text = sending.trim();
+    const typed = sending.trim();
+    const command = NOTE_COMMAND.test(typed);
+    const text = command ? typed.replace(NOTE_COMMAND, '').trim() : typed;
     if (!textarea || !text || this.busy) return;
     this.busy = true;
     this.notSent = false;
     try {
-      const sent = await this.submit(text).catch(() => false);
+      const sent = await this.submit(text, command || this.noteMode).catch(() => false);
       this.notSent = !sent;
       if (sent) {
         // what was typed after it while it was on its way stays for the next message
@@ -236,7 +248,13 @@ export class BatonComposer extends LitElement {
     const picker = this.picker;
     const matches = this.#matches;
     const listOpen = picker !== null;
-    return html`<div class="row" @focusout=${this.#onFocusOut}>
+    const note = this.noteMode;
+    return html`<div class="modes" role="group" aria-label="Write">
+        <button class=${note ? '' : 'on'} aria-pressed=${note ? 'false' : 'true'} data-testid="composer-mode-reply" @click=${() => this.#setMode(false)}>Reply</button>
+        <button class=${note ? 'on note' : ''} aria-pressed=${note ? 'true' : 'false'} data-testid="composer-mode-note" @click=${() => this.#setMode(true)}>Note</button>
+        ${note ? html`<span class="mode-hint">Only your team sees notes; the customer never gets them.</span>` : nothing}
+      </div>
+      <div class="row ${note ? 'note' : ''}" @focusout=${this.#onFocusOut}>
         ${picker
           ? renderCannedList({
               matches,
@@ -265,8 +283,8 @@ export class BatonComposer extends LitElement {
         </button>
         <textarea
           rows="1"
-          placeholder=${this.placeholder}
-          aria-label="Reply"
+          placeholder=${note ? 'Write a note only your team sees…' : this.placeholder}
+          aria-label=${note ? 'Note' : 'Reply'}
           aria-autocomplete="list"
           aria-controls=${CANNED_LIST_ID}
           aria-expanded=${listOpen && picker.mode === 'slash' ? 'true' : 'false'}
@@ -277,14 +295,20 @@ export class BatonComposer extends LitElement {
           @keyup=${this.#onCaretMove}
           @click=${this.#onCaretMove}
         ></textarea>
-        <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>Send</button>
+        <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>${note ? 'Add note' : 'Send'}</button>
       </div>
       ${this.notSent
         ? html`<div class="error" role="alert" data-testid="composer-not-sent">
             Not sent: your message is still in the box. Press Send to try again.
           </div>`
         : nothing}
-      <div class="hint">Enter to send · Shift+Enter for a new line · / for canned responses</div>`;
+      <div class="hint">Enter to send · Shift+Enter for a new line · / for canned responses · /note for a private note</div>`;
+  }
+
+  async #setMode(note: boolean): Promise<void> {
+    this.noteMode = note;
+    await this.updateComplete;
+    this.#textarea?.focus();
   }
 }
 

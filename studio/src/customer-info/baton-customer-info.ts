@@ -1,9 +1,20 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { ConversationDto } from '../../../engine/contracts/conversation.ts';
+import { describeError } from '../api/api-error.ts';
+import { conversationActions } from '../conversation-actions/actions-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { ConversationChangeEvent } from '../shared/events.ts';
 import { formatDateTime, humanizeReason, initials, safeImageUrl } from '../shared/format.ts';
 
-/** The customer behind the open conversation, and that conversation's timeline. */
+/** Mirrors the engine's rule (services/chat/customer-tags.ts) so the chip input says so before sending. */
+const MAX_TAG_LENGTH = 32;
+
+/**
+ * The customer behind the open conversation, and that conversation's timeline. The customer's tags are chips
+ * to remove (×) and add (type, Enter); every studio user showing the customer sees the change live.
+ *
+ * @event conversation-change - the tags were saved (action 'tags')
+ */
 export class BatonCustomerInfo extends LitElement {
   static override styles = [
     controlStyles,
@@ -76,15 +87,125 @@ export class BatonCustomerInfo extends LitElement {
         text-align: center;
         margin-top: 40px;
       }
+      .chip {
+        display: inline-flex;
+        align-items: center;
+        gap: 2px;
+      }
+      .chip button {
+        border: none;
+        background: none;
+        padding: 0 2px;
+        cursor: pointer;
+        color: inherit;
+        font-size: 13px;
+        line-height: 1;
+      }
+      .tag-input {
+        box-sizing: border-box;
+        width: 100%;
+        min-width: 0;
+        margin-top: 6px;
+        padding: 4px 6px;
+        font-size: 12px;
+      }
+      .tag-error {
+        color: var(--baton-danger);
+        font-size: 12px;
+        margin-top: 4px;
+      }
     `,
   ];
-  static override properties = { conversation: { attribute: false } };
+  static override properties = { conversation: { attribute: false }, tags: { state: true }, saving: { state: true }, tagError: { state: true } };
 
   declare conversation: ConversationDto | null;
+  /** the tags shown: the conversation's, or what was just saved until the live copy catches up */
+  declare tags: string[];
+  declare saving: boolean;
+  declare tagError: string | null;
 
   constructor() {
     super();
     this.conversation = null;
+    this.tags = [];
+    this.saving = false;
+    this.tagError = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('conversation')) {
+      const before = changed.get('conversation');
+      if (before?.id !== this.conversation?.id) this.tagError = null;
+      this.tags = this.conversation?.customer.tags ?? [];
+    }
+  }
+
+  async #saveTags(next: string[]): Promise<boolean> {
+    const c = this.conversation;
+    if (!c || this.saving) return false;
+    this.saving = true;
+    this.tagError = null;
+    try {
+      const { conversation } = await conversationActions.setTags(c.id, next);
+      this.tags = conversation.customer.tags;
+      this.dispatchEvent(new ConversationChangeEvent(conversation, 'tags'));
+      return true;
+    } catch (error) {
+      this.tagError = describeError(error);
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async #onTagKey(event: KeyboardEvent): Promise<void> {
+    if (event.key !== 'Enter' || event.isComposing || !(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    const input = event.target;
+    const tag = input.value.trim();
+    if (!tag) return;
+    if ([...tag].length > MAX_TAG_LENGTH) {
+      this.tagError = `A tag has at most ${MAX_TAG_LENGTH} characters`;
+      return;
+    }
+    if (this.tags.includes(tag)) {
+      input.value = '';
+      return;
+    }
+    if (await this.#saveTags([...this.tags, tag])) input.value = '';
+  }
+
+  #renderTags() {
+    return html`<dd data-testid="customer-tags">
+      <div class="tags">
+        ${this.tags.length
+          ? this.tags.map(
+              (tag) => html`<span class="badge chip" data-testid="tag-chip" data-tag=${tag}
+                >${tag}<button
+                  aria-label="Remove tag ${tag}"
+                  title="Remove"
+                  data-testid="tag-remove"
+                  ?disabled=${this.saving}
+                  @click=${() => this.#saveTags(this.tags.filter((t) => t !== tag))}
+                >
+                  ×
+                </button></span
+              >`,
+            )
+          : '—'}
+      </div>
+      <input
+        class="tag-input"
+        type="text"
+        maxlength="40"
+        placeholder="Add a tag, Enter"
+        aria-label="Add a tag"
+        data-testid="tag-input"
+        ?disabled=${this.saving}
+        @keydown=${this.#onTagKey}
+      />
+      ${this.tagError ? html`<div class="tag-error" role="alert" data-testid="tag-error">${this.tagError}</div>` : nothing}
+    </dd>`;
   }
 
   override render() {
@@ -115,9 +236,7 @@ export class BatonCustomerInfo extends LitElement {
         <dt>Mode</dt>
         <dd>${customer.mode}</dd>
         <dt>Tags</dt>
-        <dd class="tags">
-          ${customer.tags.length ? customer.tags.map((tag) => html`<span class="badge">${tag}</span>`) : '—'}
-        </dd>
+        ${this.#renderTags()}
         <dt>Customer since</dt>
         <dd>${formatDateTime(customer.createdAt)}</dd>
       </dl>

@@ -11,12 +11,12 @@ export class ConversationSelectEvent extends Event {
   }
 }
 
-/** An action (claim, transfer, close) returned a conversation's new state. */
+/** An action (claim, transfer, close, reopen, the customer's tags) returned a conversation's new state. */
 export class ConversationChangeEvent extends Event {
   static readonly eventName = 'conversation-change';
   readonly conversation: ConversationDto;
-  readonly action: 'claim' | 'transfer' | 'close';
-  constructor(conversation: ConversationDto, action: 'claim' | 'transfer' | 'close') {
+  readonly action: 'claim' | 'transfer' | 'close' | 'reopen' | 'tags';
+  constructor(conversation: ConversationDto, action: ConversationChangeEvent['action']) {
     super(ConversationChangeEvent.eventName, { bubbles: true, composed: true });
     this.conversation = conversation;
     this.action = action;
