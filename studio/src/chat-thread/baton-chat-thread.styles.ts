@@ -146,13 +146,13 @@ export const chatThreadStyles = css`
   .team-note .note-label {
     font-size: 11px;
     font-weight: 600;
-    color: #92400e;
+    color: var(--baton-warning-text);
     margin-bottom: 2px;
   }
   .team-note .bubble {
-    background: #fffbeb;
-    border: 1px dashed #f59e0b;
-    color: #78350f;
+    background: var(--baton-warning-soft);
+    border: 1px dashed var(--baton-dot-away);
+    color: var(--baton-warning-text);
     border-radius: 8px;
   }
   .actions input.transfer-note {

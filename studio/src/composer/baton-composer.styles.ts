@@ -126,14 +126,14 @@ export const composerStyles = css`
   }
   /* notes are amber everywhere: the box, the button and the note in the thread */
   .modes button.on.note {
-    background: #b45309;
+    background: var(--baton-warning-fill);
   }
   .mode-hint {
-    color: #92400e;
+    color: var(--baton-warning-text);
     margin-left: 6px;
   }
   .row.note textarea {
-    background: #fffbeb;
-    border-color: #f59e0b;
+    background: var(--baton-warning-soft);
+    border-color: var(--baton-dot-away);
   }
 `;
