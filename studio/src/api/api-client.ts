@@ -12,6 +12,10 @@ import type {
   CreateOperatorRequest,
   CreateOperatorResponse,
   FlowFilesRequest,
+  FlowPublishRequest,
+  FlowSimulateRequest,
+  FlowSimulateResponse,
+  FlowTestRunResponse,
   FlowValidateResponse,
   FlowVersionChangedResponse,
   FlowVersionListResponse,
@@ -148,8 +152,14 @@ export const api = {
   flowVersion: (version: number, signal?: AbortSignal) =>
     request<FlowVersionResponse>('GET', `/api/flows/versions/${version}`, { signal }),
   validateFlows: (body: FlowFilesRequest) => request<FlowValidateResponse>('POST', '/api/flows/validate', { body }),
-  /** a set that does not validate fails with a 422 ApiRequestError whose body carries `problems` */
-  publishFlows: (body: FlowFilesRequest) => request<FlowVersionChangedResponse>('POST', '/api/flows/versions', { body }),
+  /**
+   * A set that does not validate fails with a 422 ApiRequestError whose body carries `problems`; one whose
+   * baseVersion is no longer active with a 409 `stale_draft` whose body is a StaleDraftResponse.
+   */
+  publishFlows: (body: FlowPublishRequest) => request<FlowVersionChangedResponse>('POST', '/api/flows/versions', { body }),
+  /** a dry run of a draft (nothing stored or sent); 422 with `problems` when the draft does not validate */
+  simulateFlows: (body: FlowSimulateRequest, signal?: AbortSignal) => request<FlowSimulateResponse>('POST', '/api/flows/simulate', { body, signal }),
+  testFlows: (body: FlowFilesRequest) => request<FlowTestRunResponse>('POST', '/api/flows/test', { body }),
   activateFlowVersion: (version: number) =>
     request<FlowVersionChangedResponse>('POST', `/api/flows/versions/${version}/activate`),
 };

@@ -93,4 +93,25 @@ export const flowVersionsStyles = css`
   .history .what {
     font-weight: 500;
   }
+  .note {
+    display: block;
+    font-size: 12px;
+    color: var(--baton-text);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .compare {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 6px;
+    margin: 12px 0 4px;
+    font-size: 12.5px;
+  }
+  .compare label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    color: var(--baton-muted);
+  }
 `;

@@ -5,12 +5,15 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { FlowVersionEvent } from '../shared/events.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { flowVersionsStyles } from './baton-flow-versions.styles.ts';
+import { FlowCompareEvent } from './flow-compare-event.ts';
 
 /**
- * Published flow versions, newest first, the active one marked, and the history of what became
- * active when and by whom. Admins can make an inactive version active again after a confirm.
+ * Published flow versions, newest first, the active one marked, each with who published it, when and
+ * their note; the history of what became active when and by whom; any two versions compared. Admins can
+ * make an inactive version active again after a confirm.
  *
  * @event flow-version - `view` a version, or `activate` it (confirmed)
+ * @event flow-compare - show what changed between two versions
  */
 export class BatonFlowVersions extends LitElement {
   static override styles = [controlStyles, flowVersionsStyles];
@@ -22,6 +25,8 @@ export class BatonFlowVersions extends LitElement {
     canActivate: { attribute: false },
     activating: { attribute: false },
     confirming: { state: true },
+    compareFrom: { state: true },
+    compareTo: { state: true },
   };
 
   declare versions: readonly FlowVersionDto[];
@@ -32,6 +37,9 @@ export class BatonFlowVersions extends LitElement {
   /** the version being made active right now */
   declare activating: number | null;
   declare confirming: number | null;
+  /** the two versions picked for a comparison; null: the second newest and the newest */
+  declare compareFrom: number | null;
+  declare compareTo: number | null;
 
   constructor() {
     super();
@@ -42,6 +50,8 @@ export class BatonFlowVersions extends LitElement {
     this.canActivate = false;
     this.activating = null;
     this.confirming = null;
+    this.compareFrom = null;
+    this.compareTo = null;
   }
 
   #activate(version: number): void {
@@ -55,6 +65,7 @@ export class BatonFlowVersions extends LitElement {
       <ol class="versions" data-testid="flow-versions">
         ${this.versions.map((v) => this.#renderVersion(v))}
       </ol>
+      ${this.versions.length > 1 ? this.#renderCompare() : nothing}
       <h3>Activation history</h3>
       <ol class="history" data-testid="activation-history">
         ${history.map(
@@ -66,6 +77,18 @@ export class BatonFlowVersions extends LitElement {
         )}
         ${history.length === 0 ? html`<li class="muted">Nothing yet.</li>` : nothing}
       </ol>`;
+  }
+
+  #renderCompare() {
+    const from = this.compareFrom ?? this.versions[1]?.version ?? 0;
+    const to = this.compareTo ?? this.versions[0]?.version ?? 0;
+    const options = (picked: number) => this.versions.map((v) => html`<option value=${v.version} ?selected=${v.version === picked}>Version ${v.version}</option>`);
+    const pick = (event: Event) => Number((event.target as HTMLSelectElement).value);
+    return html`<div class="compare">
+      <label>Compare <select data-testid="compare-from" @change=${(e: Event) => (this.compareFrom = pick(e))}>${options(from)}</select></label>
+      <label>with <select data-testid="compare-to" @change=${(e: Event) => (this.compareTo = pick(e))}>${options(to)}</select></label>
+      <button data-testid="compare-versions" ?disabled=${from === to} @click=${() => this.dispatchEvent(new FlowCompareEvent(from, to))}>Compare</button>
+    </div>`;
   }
 
   #renderVersion(v: FlowVersionDto) {
@@ -80,6 +103,7 @@ export class BatonFlowVersions extends LitElement {
       <button class="pick" data-testid="view-version" @click=${() => this.dispatchEvent(new FlowVersionEvent('view', v.version))}>
         <span class="name">Version ${v.version} ${v.active ? html`<span class="badge active" data-testid="active-badge">Active</span>` : nothing}</span>
         <span class="sub">${actorName(v.publishedBy, this.operatorNames)} · ${formatDateTime(v.publishedAt)}</span>
+        ${v.note ? html`<span class="note" data-testid="version-note">${v.note}</span>` : nothing}
       </button>
       ${this.canActivate && !v.active
         ? this.confirming === v.version

@@ -59,6 +59,49 @@ export const flowsPageStyles = css`
   }
   baton-flow-editor {
     flex: 1;
+    min-width: 0;
+  }
+  /* the draft on the left, the simulator running it on the right */
+  .workspace {
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr);
+    gap: 12px;
+  }
+  .workspace baton-flow-editor {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+  .simulator {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    overflow-y: auto;
+    padding-left: 12px;
+    border-left: 1px solid var(--baton-border);
+  }
+  .simulator h3 {
+    margin: 0 0 6px;
+    font-size: 14px;
+  }
+  baton-flow-simulator {
+    flex: 1;
+  }
+  .comparison {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+  }
+  .comparison-head {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    margin-bottom: 8px;
+  }
+  .comparison-head h2 {
+    flex: 1;
   }
   /* a phone: the versions above the flow, not beside it (two columns leave the flow 90 px) */
   @media (max-width: 640px) {
@@ -77,6 +120,24 @@ export const flowsPageStyles = css`
     }
     header {
       flex-wrap: wrap;
+    }
+    .workspace {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .simulator {
+      padding-left: 0;
+      border-left: none;
+    }
+  }
+  @media (max-width: 1100px) and (min-width: 641px) {
+    .workspace {
+      grid-template-columns: minmax(0, 1fr);
+      grid-auto-rows: minmax(360px, auto);
+      overflow-y: auto;
+    }
+    .simulator {
+      padding-left: 0;
+      border-left: none;
     }
   }
 `;

@@ -3,8 +3,13 @@ import { LitElement, html, nothing } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
+import '../flow-diff/baton-flow-diff.ts';
+import type { FlowFile } from '../flow-diff/file-changes.ts';
 import '../flow-editor/baton-flow-editor.ts';
+import '../flow-simulator/baton-flow-simulator.ts';
 import '../flow-versions/baton-flow-versions.ts';
+import type { FlowCompareEvent } from '../flow-versions/flow-compare-event.ts';
+import './baton-flow-publish.ts';
 import { actorName } from '../shared/actor-name.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import type { FlowPublishedEvent, FlowVersionEvent } from '../shared/events.ts';
@@ -16,10 +21,15 @@ interface Notice {
   text: string;
 }
 
+/** how long the draft must rest before the simulator replays the conversation on it */
+const SIMULATE_AFTER_TYPING_MS = 600;
+
 /**
  * Studio › Flows (supervisors and admins): the published versions and their activation history on
- * the left; on the right the chosen version's files, read-only, or a draft started from it. Admins
- * publish drafts and roll back to older versions.
+ * the left; on the right the chosen version's files, read-only, or a draft started from it with the
+ * simulator beside it (a dry run of the draft, not of the published flows). Admins publish drafts
+ * (a diff against the active version and a note; refused when someone published meanwhile) and roll
+ * back to older versions. Any two versions can be compared.
  */
 export class BatonFlowsPage extends LitElement {
   static override styles = [controlStyles, flowsPageStyles];
@@ -29,6 +39,10 @@ export class BatonFlowsPage extends LitElement {
     editing: { state: true },
     activating: { state: true },
     notice: { state: true },
+    draftBase: { state: true },
+    draftRevision: { state: true },
+    publishing: { state: true },
+    comparing: { state: true },
   };
 
   declare operator: OperatorDto;
@@ -36,6 +50,22 @@ export class BatonFlowsPage extends LitElement {
   declare editing: boolean;
   declare activating: number | null;
   declare notice: Notice | null;
+  /** the version that was active when the draft was started: a publish over another one is refused */
+  declare draftBase: number | null;
+  /** bumped when the draft rests after a change: the simulator replays on it */
+  declare draftRevision: number;
+  declare publishing: boolean;
+  declare comparing: { from: number; to: number } | null;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #comparison = new Task(this, {
+    args: (): [{ from: number; to: number } | null] => [this.comparing],
+    task: async ([pair], { signal }) => {
+      if (!pair) return null;
+      const [from, to] = await Promise.all([api.flowVersion(pair.from, signal), api.flowVersion(pair.to, signal)]);
+      return { from, to };
+    },
+  });
 
   readonly #versions = new Task(this, {
     args: (): [] => [],
@@ -64,6 +94,15 @@ export class BatonFlowsPage extends LitElement {
     this.editing = false;
     this.activating = null;
     this.notice = null;
+    this.draftBase = null;
+    this.draftRevision = 0;
+    this.publishing = false;
+    this.comparing = null;
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.#draftTimer);
+    super.disconnectedCallback();
   }
 
   get #isAdmin(): boolean {
@@ -85,7 +124,31 @@ export class BatonFlowsPage extends LitElement {
     if (!this.#mayLeaveDraft()) return;
     this.selected = event.version;
     this.editing = false;
+    this.comparing = null;
     this.notice = null;
+  }
+
+  #onCompare(event: FlowCompareEvent): void {
+    if (!this.#mayLeaveDraft()) return;
+    this.editing = false;
+    this.comparing = { from: event.from, to: event.to };
+  }
+
+  #startDraft(): void {
+    this.draftBase = this.#versions.value?.versions.find((v) => v.active)?.version ?? this.selected;
+    this.editing = true;
+    this.notice = null;
+  }
+
+  /** the draft's files as they stand (the editor's `drafts`: file name → text) */
+  #draftFiles(): FlowFile[] {
+    const editor = this.renderRoot.querySelector('baton-flow-editor');
+    return editor ? [...editor.drafts].map(([file, source]) => ({ file, source })) : [];
+  }
+
+  #onDraftChange(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => (this.draftRevision += 1), SIMULATE_AFTER_TYPING_MS);
   }
 
   async #activate(version: number): Promise<void> {
@@ -106,10 +169,17 @@ export class BatonFlowsPage extends LitElement {
 
   async #onPublished(event: FlowPublishedEvent): Promise<void> {
     const { version } = event.version;
+    this.publishing = false;
     this.editing = false;
     this.selected = version;
     this.notice = { kind: 'ok', text: `Published version ${version}. It is active now.` };
     await this.#versions.run();
+  }
+
+  /** closed without publishing; a refusal may have been news of another version: show the list as it is now */
+  #onPublishDismissed(): void {
+    this.publishing = false;
+    void this.#versions.run();
   }
 
   #discard(): void {
@@ -128,6 +198,7 @@ export class BatonFlowsPage extends LitElement {
               .canActivate=${this.#isAdmin}
               .activating=${this.activating}
               @flow-version=${this.#onVersion}
+              @flow-compare=${this.#onCompare}
             ></baton-flow-versions>`
           : this.#versions.status === TaskStatus.ERROR
             ? html`<div class="error" role="alert">Could not load the versions: ${describeError(this.#versions.error)}</div>`
@@ -140,8 +211,31 @@ export class BatonFlowsPage extends LitElement {
               ${this.notice.text}
             </div>`
           : nothing}
-        ${this.#renderFiles()}
-      </section>`;
+        ${this.comparing ? this.#renderComparison(this.comparing) : this.#renderFiles()}
+      </section>
+      ${this.publishing && this.draftBase !== null
+        ? html`<baton-flow-publish
+            .draft=${this.#draftFiles()}
+            .baseVersion=${this.draftBase}
+            @flow-published=${this.#onPublished}
+            @dismiss=${this.#onPublishDismissed}
+          ></baton-flow-publish>`
+        : nothing}`;
+  }
+
+  #renderComparison(pair: { from: number; to: number }) {
+    const loaded = this.#comparison.value;
+    return html`<div class="comparison" data-testid="version-comparison">
+      <div class="comparison-head">
+        <h2>Version ${pair.from} → version ${pair.to}</h2>
+        <button data-testid="close-comparison" @click=${() => (this.comparing = null)}>Close comparison</button>
+      </div>
+      ${this.#comparison.status === TaskStatus.ERROR
+        ? html`<div class="error" role="alert">Could not load the versions: ${describeError(this.#comparison.error)}</div>`
+        : loaded && loaded.from.version.version === pair.from && loaded.to.version.version === pair.to
+          ? html`<baton-flow-diff .from=${loaded.from.files} .to=${loaded.to.files} from-label=${`version ${pair.from}`} to-label=${`version ${pair.to}`}></baton-flow-diff>`
+          : html`<p class="muted">Loading…</p>`}
+    </div>`;
   }
 
   #renderHeader() {
@@ -164,8 +258,11 @@ export class BatonFlowsPage extends LitElement {
         </div>
       </div>
       ${this.editing
-        ? html`<button data-testid="discard-draft" @click=${this.#discard}>Discard draft</button>`
-        : html`<button class="primary" data-testid="edit-version" ?disabled=${!this.#files.value} @click=${() => (this.editing = true)}>
+        ? html`<button data-testid="discard-draft" @click=${this.#discard}>Discard draft</button>
+            ${this.#isAdmin
+              ? html`<button class="primary" data-testid="publish-button" @click=${() => (this.publishing = true)}>Publish…</button>`
+              : nothing}`
+        : html`<button class="primary" data-testid="edit-version" ?disabled=${!this.#files.value} @click=${this.#startDraft}>
             Edit from this version
           </button>`}
     </header>`;
@@ -181,12 +278,21 @@ export class BatonFlowsPage extends LitElement {
         ? html`<p class="muted">No flow version has been published yet.</p>`
         : html`<p class="muted">Loading files…</p>`;
     }
-    return html`<baton-flow-editor
+    const editor = html`<baton-flow-editor
       .source=${detail}
       ?editing=${this.editing}
-      .canPublish=${this.#isAdmin}
-      @flow-published=${this.#onPublished}
+      .canPublish=${false}
+      @draft-change=${this.#onDraftChange}
     ></baton-flow-editor>`;
+    if (!this.editing) return editor;
+    // publishing is the page's (diff + note + stale check), so the editor shows no Publish of its own
+    return html`<div class="workspace">
+      ${editor}
+      <section class="simulator" aria-label="Simulator">
+        <h3>Simulator <span class="muted">· the draft, not the published flows</span></h3>
+        <baton-flow-simulator .draftFiles=${() => this.#draftFiles()} .revision=${this.draftRevision}></baton-flow-simulator>
+      </section>
+    </div>`;
   }
 }
 
