@@ -50,6 +50,8 @@ export const teamStyles = css`
     font-weight: 400;
     color: inherit;
     white-space: normal;
+    /* an email may break anywhere: on a phone it would otherwise break at every letter, the table scrolls instead */
+    min-width: 12em;
   }
   tr:last-child td,
   tr:last-child th {
