@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, type PropertyValues } from 'lit';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -26,6 +27,7 @@ export class BatonChart extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.spec = null;
   }
 
@@ -61,7 +63,7 @@ export class BatonChart extends LitElement {
         <canvas role="img" aria-label="${spec.title}: chart; the same figures are in the table below"></canvas>
       </div>
       <details data-testid="chart-table-toggle">
-        <summary>Show as table</summary>
+        <summary>${msg('Show as table')}</summary>
         <div class="table-wrap">
           <table data-testid="chart-table">
             <caption class="visually-hidden">${spec.title}</caption>

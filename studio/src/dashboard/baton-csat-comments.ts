@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CsatComment } from '../../../engine/contracts/analytics.ts';
@@ -53,20 +54,21 @@ export class BatonCsatComments extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.comments = [];
   }
 
   override render() {
-    if (this.comments.length === 0) return html`<p class="muted" data-testid="csat-comments-empty">No comments on these days.</p>`;
+    if (this.comments.length === 0) return html`<p class="muted" data-testid="csat-comments-empty">${msg('No comments on these days.')}</p>`;
     return html`<ol data-testid="csat-comments">
       ${repeat(
         this.comments,
         (c) => `${c.conversationId}:${c.closedAt}`,
         (c) => html`<li data-testid="csat-comment">
           <div class="meta">
-            <span class="score" ?data-low=${c.score <= 2} aria-label="Score ${c.score} of 5">${'★'.repeat(c.score)}${'☆'.repeat(Math.max(0, 5 - c.score))} ${c.score}/5</span>
-            <span>${c.customerName ?? 'Customer'}</span>
-            ${c.operatorName ? html`<span>with ${c.operatorName}</span>` : ''}
+            <span class="score" ?data-low=${c.score <= 2} aria-label=${msg(str`Score ${c.score} of 5`)}>${'★'.repeat(c.score)}${'☆'.repeat(Math.max(0, 5 - c.score))} ${c.score}/5</span>
+            <span>${c.customerName ?? msg('Customer')}</span>
+            ${c.operatorName ? html`<span>${msg(str`with ${c.operatorName}`)}</span>` : ''}
             <span>${formatDateTime(c.closedAt)}</span>
           </div>
           <blockquote>${c.comment}</blockquote>

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
@@ -67,6 +68,7 @@ export class BatonDashboard extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.query = filtersFromHash(location.hash);
     this.team = this.query.team ?? '';
     this.exportBy = 'day';
@@ -110,10 +112,10 @@ export class BatonDashboard extends LitElement {
 
   override render() {
     return html`<div class="page">
-      <h1>Dashboard</h1>
+      <h1>${msg('Dashboard')}</h1>
       <baton-live-cards></baton-live-cards>
       ${this.#renderFilters()}
-      ${this.exportError ? html`<div class="error" role="alert" data-testid="export-error">Could not export: ${this.exportError}</div>` : nothing}
+      ${this.exportError ? html`<div class="error" role="alert" data-testid="export-error">${msg(str`Could not export: ${this.exportError}`)}</div>` : nothing}
       ${this.#renderReport()}
     </div>`;
   }
@@ -124,68 +126,68 @@ export class BatonDashboard extends LitElement {
     const chosenTeam = this.team;
     const inTeam = chosenTeam ? people.filter((p) => p.teams.includes(chosenTeam)) : people;
     const { from, to, team = '', operator = '' } = this.query;
-    return html`<form @submit=${this.#apply} data-testid="dashboard-filters" aria-label="Filters">
-      <label>From <input type="date" name="from" .value=${from} required data-testid="filter-from" /></label>
-      <label>To <input type="date" name="to" .value=${to} required data-testid="filter-to" /></label>
+    return html`<form @submit=${this.#apply} data-testid="dashboard-filters" aria-label=${msg('Filters')}>
+      <label>${msg('From')} <input type="date" name="from" .value=${from} required data-testid="filter-from" /></label>
+      <label>${msg('To')} <input type="date" name="to" .value=${to} required data-testid="filter-to" /></label>
       <label
-        >Team
+        >${msg('Team')}
         <select name="team" data-testid="filter-team" @change=${(e: Event) => (this.team = e.target instanceof HTMLSelectElement ? e.target.value : '')}>
-          <option value="" ?selected=${team === ''}>All teams</option>
+          <option value="" ?selected=${team === ''}>${msg('All teams')}</option>
           ${teams.map((t) => html`<option value=${t} ?selected=${t === team}>${t}</option>`)}
           ${team && !teams.includes(team) ? html`<option value=${team} selected>${team}</option>` : nothing}
         </select>
       </label>
       <label
-        >Operator
+        >${msg('Operator')}
         <select name="operator" data-testid="filter-operator">
-          <option value="" ?selected=${operator === ''}>Everyone</option>
+          <option value="" ?selected=${operator === ''}>${msg('Everyone')}</option>
           ${inTeam.map((p) => html`<option value=${p.id} ?selected=${p.id === operator}>${p.name}</option>`)}
         </select>
       </label>
       <div class="buttons">
-        <button class="primary" type="submit" data-testid="filter-apply">Apply</button>
+        <button class="primary" type="submit" data-testid="filter-apply">${msg('Apply')}</button>
         <label class="inline"
-          >by
+          >${msg('by', { id: 'export-by-by', desc: 'Export CSV broken down by day, team or operator' })}
           <select
             data-testid="export-by"
-            aria-label="Export broken down by"
+            aria-label=${msg('Export broken down by')}
             @change=${(e: Event) => {
               if (e.target instanceof HTMLSelectElement && isBreakdown(e.target.value)) this.exportBy = e.target.value;
             }}
           >
-            <option value="day">day</option>
-            <option value="team">team</option>
-            <option value="operator">operator</option>
+            <option value="day">${msg('day', { id: 'export-by-day', desc: 'Export CSV broken down by day, team or operator' })}</option>
+            <option value="team">${msg('team', { id: 'export-by-team', desc: 'Export CSV broken down by day, team or operator' })}</option>
+            <option value="operator">${msg('operator', { id: 'export-by-operator', desc: 'Export CSV broken down by day, team or operator' })}</option>
           </select>
         </label>
         <button type="button" ?disabled=${this.exporting} data-testid="export-csv" @click=${this.#export}>
-          ${this.exporting ? 'Exporting…' : 'Export CSV'}
+          ${this.exporting ? msg('Exporting…') : msg('Export CSV')}
         </button>
       </div>
       ${this.#people.status === TaskStatus.ERROR
-        ? html`<p class="muted hint">Operator names could not be loaded: ${describeError(this.#people.error)}</p>`
+        ? html`<p class="muted hint">${msg(str`Operator names could not be loaded: ${describeError(this.#people.error)}`)}</p>`
         : nothing}
     </form>`;
   }
 
   #renderReport() {
     return this.#report.render({
-      initial: () => html`<p class="muted">Loading…</p>`,
-      pending: () => html`<p class="muted" data-testid="report-loading">Loading…</p>`,
-      error: (error) => html`<div class="error" role="alert" data-testid="report-error">Could not load the figures: ${describeError(error)}</div>`,
+      initial: () => html`<p class="muted">${msg('Loading…')}</p>`,
+      pending: () => html`<p class="muted" data-testid="report-loading">${msg('Loading…')}</p>`,
+      error: (error) => html`<div class="error" role="alert" data-testid="report-error">${msg(str`Could not load the figures: ${describeError(error)}`)}</div>`,
       complete: ({ summary, days, hours, operators, comments }) => {
         if (summary.conversations === 0 && summary.messagesIn === 0 && summary.messagesOut === 0) {
-          return html`<p class="empty" data-testid="report-empty">No data for these days (${summary.from} to ${summary.to}).</p>`;
+          return html`<p class="empty" data-testid="report-empty">${msg(str`No data for these days (${summary.from} to ${summary.to}).`)}</p>`;
         }
         return html`<baton-range-summary .summary=${summary}></baton-range-summary>
-          <p class="muted hint">Days in ${summary.timezone}. Durations over calendar time.</p>
+          <p class="muted hint">${msg(str`Days in ${summary.timezone}. Durations over calendar time.`)}</p>
           <div class="charts">
             ${dayCharts(this.query, days).map((spec) => html`<baton-chart .spec=${spec}></baton-chart>`)}
             <baton-chart .spec=${hourChart(hours)}></baton-chart>
           </div>
-          <h2>Operators</h2>
+          <h2>${msg('Operators')}</h2>
           <baton-operator-table .operators=${operators}></baton-operator-table>
-          <h2>CSAT comments</h2>
+          <h2>${msg('CSAT comments')}</h2>
           <baton-csat-comments .comments=${comments}></baton-csat-comments>`;
       },
     });

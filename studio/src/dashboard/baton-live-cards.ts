@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import type { AnalyticsLive } from '../../../engine/contracts/analytics.ts';
 import { analytics } from '../api/analytics-client.ts';
@@ -6,14 +7,16 @@ import { RealtimeStatus, SocketController } from '../realtime/socket-controller.
 import { controlStyles } from '../shared/controls.styles.ts';
 import { liveCardStyles } from './baton-live-cards.styles.ts';
 import { formatCount, formatDuration, formatRate, formatScore } from './dashboard-format.ts';
+import { formatDay } from '../shared/format.ts';
 import { longestWaitNow, newerLive } from './live-state.ts';
 
-const STATUS_TEXT: Record<RealtimeStatus, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  rejected: 'Not updating: sign in again',
-};
+const statusText = (status: RealtimeStatus): string =>
+  ({
+    connecting: msg('Connecting…'),
+    live: msg('Live'),
+    reconnecting: msg('Reconnecting…'),
+    rejected: msg('Not updating: sign in again'),
+  })[status];
 
 /**
  * The live cards: waiting, active and the longest wait now; first response, CSAT and containment today.
@@ -39,6 +42,7 @@ export class BatonLiveCards extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.live = null;
     this.error = null;
     this.now = Date.now();
@@ -80,17 +84,19 @@ export class BatonLiveCards extends LitElement {
     const live = this.live;
     return html`<section aria-labelledby="live-heading">
       <div class="heading">
-        <h2 id="live-heading">Now${live ? html` <span class="muted">· today is ${live.today.day}</span>` : nothing}</h2>
-        <span class="status" data-testid="live-status" data-status=${status}>${STATUS_TEXT[status]}</span>
+        <h2 id="live-heading">
+          ${msg('Now')}${live ? html` <span class="muted">· ${msg(str`today is ${formatDay(live.today.day)}`)}</span>` : nothing}
+        </h2>
+        <span class="status" data-testid="live-status" data-status=${status}>${statusText(status)}</span>
       </div>
-      ${this.error ? html`<div class="error" role="alert" data-testid="live-error">Could not load the live figures: ${this.error}</div>` : nothing}
+      ${this.error ? html`<div class="error" role="alert" data-testid="live-error">${msg(str`Could not load the live figures: ${this.error}`)}</div>` : nothing}
       <dl class="cards" aria-live="polite" aria-busy=${live ? 'false' : 'true'}>
-        ${card('waiting', 'Waiting', live ? formatCount(live.waiting) : null)}
-        ${card('active', 'Active', live ? formatCount(live.active) : null)}
-        ${card('longest-wait', 'Longest wait', live ? formatDuration(longestWaitNow(live, this.now)) : null)}
-        ${card('frt-today', 'First response today', live ? formatDuration(live.today.firstResponseSeconds.avg) : null, live ? `p90 ${formatDuration(live.today.firstResponseSeconds.p90)}` : '')}
-        ${card('csat-today', 'CSAT today', live ? formatScore(live.today.csatAverage) : null, live ? `${formatCount(live.today.csatResponses)} answers` : '')}
-        ${card('containment-today', 'Bot containment today', live ? formatRate(live.today.containmentRate) : null, live ? `${formatCount(live.today.conversations)} conversations` : '')}
+        ${card('waiting', msg('Waiting'), live ? formatCount(live.waiting) : null)}
+        ${card('active', msg('Active', { id: 'live-active', desc: 'conversations an operator is handling now' }), live ? formatCount(live.active) : null)}
+        ${card('longest-wait', msg('Longest wait'), live ? formatDuration(longestWaitNow(live, this.now)) : null)}
+        ${card('frt-today', msg('First response today'), live ? formatDuration(live.today.firstResponseSeconds.avg) : null, live ? msg(str`p90 ${formatDuration(live.today.firstResponseSeconds.p90)}`) : '')}
+        ${card('csat-today', msg('CSAT today'), live ? formatScore(live.today.csatAverage) : null, live ? msg(str`${formatCount(live.today.csatResponses)} answers`) : '')}
+        ${card('containment-today', msg('Bot containment today'), live ? formatRate(live.today.containmentRate) : null, live ? msg(str`${formatCount(live.today.conversations)} conversations`) : '')}
       </dl>
     </section>`;
   }

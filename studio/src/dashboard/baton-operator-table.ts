@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AnalyticsOperatorsResponse } from '../../../engine/contracts/analytics.ts';
@@ -34,24 +35,25 @@ export class BatonOperatorTable extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.operators = [];
   }
 
   override render() {
-    if (this.operators.length === 0) return html`<p class="muted" data-testid="operators-empty">No operator handled a conversation on these days.</p>`;
+    if (this.operators.length === 0) return html`<p class="muted" data-testid="operators-empty">${msg('No operator handled a conversation on these days.')}</p>`;
     const rows = [...this.operators].sort((a, b) => b.metrics.handled - a.metrics.handled || a.name.localeCompare(b.name));
     return html`<div class="table-wrap">
       <table data-testid="operator-table">
         <thead>
           <tr>
-            <th scope="col">Operator</th>
-            <th scope="col">Handled</th>
-            <th scope="col">First response, avg</th>
-            <th scope="col">First response, p90</th>
-            <th scope="col">Resolution, avg</th>
-            <th scope="col">Transfers</th>
-            <th scope="col">CSAT</th>
-            <th scope="col">CSAT answers</th>
+            <th scope="col">${msg('Operator')}</th>
+            <th scope="col">${msg('Handled')}</th>
+            <th scope="col">${msg('First response, avg')}</th>
+            <th scope="col">${msg('First response, p90')}</th>
+            <th scope="col">${msg('Resolution, avg')}</th>
+            <th scope="col">${msg('Transfers')}</th>
+            <th scope="col">${msg('CSAT')}</th>
+            <th scope="col">${msg('CSAT answers')}</th>
           </tr>
         </thead>
         <tbody>

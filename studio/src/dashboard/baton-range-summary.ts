@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import type { AnalyticsSummary } from '../../../engine/contracts/analytics.ts';
 import { formatCount, formatDuration, formatRate, formatScore } from './dashboard-format.ts';
@@ -37,6 +38,7 @@ export class BatonRangeSummary extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.summary = null;
   }
 
@@ -44,15 +46,15 @@ export class BatonRangeSummary extends LitElement {
     const s = this.summary;
     if (!s) return html``;
     const figure = (name: string, label: string, value: string) => html`<div><dt>${label}</dt><dd data-testid="summary-${name}">${value}</dd></div>`;
-    return html`<dl aria-label="Totals for ${s.from} to ${s.to} (${s.timezone})">
-      ${figure('conversations', 'Conversations', formatCount(s.conversations))}
-      ${figure('handoffs', 'Handoffs', formatCount(s.handoffs))}
-      ${figure('containment', 'Bot containment', formatRate(s.containmentRate))}
-      ${figure('frt', 'First response, avg', formatDuration(s.firstResponseSeconds.calendar.avg))}
-      ${figure('resolution', 'Resolution, avg', formatDuration(s.resolutionSeconds.calendar.avg))}
-      ${figure('abandonment', 'Abandoned', formatRate(s.abandonmentRate))}
-      ${figure('csat', 'CSAT', `${formatScore(s.csatAverage)} (${formatCount(s.csatResponses)})`)}
-      ${figure('fcr', 'First contact resolution', formatRate(s.fcrRate))}
+    return html`<dl aria-label=${msg(str`Totals for ${s.from} to ${s.to} (${s.timezone})`)}>
+      ${figure('conversations', msg('Conversations'), formatCount(s.conversations))}
+      ${figure('handoffs', msg('Handoffs'), formatCount(s.handoffs))}
+      ${figure('containment', msg('Bot containment'), formatRate(s.containmentRate))}
+      ${figure('frt', msg('First response, avg'), formatDuration(s.firstResponseSeconds.calendar.avg))}
+      ${figure('resolution', msg('Resolution, avg'), formatDuration(s.resolutionSeconds.calendar.avg))}
+      ${figure('abandonment', msg('Abandoned'), formatRate(s.abandonmentRate))}
+      ${figure('csat', msg('CSAT'), `${formatScore(s.csatAverage)} (${formatCount(s.csatResponses)})`)}
+      ${figure('fcr', msg('First contact resolution'), formatRate(s.fcrRate))}
     </dl>`;
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { AnalyticsDay, AnalyticsHour, AnalyticsMetrics } from '../../../engine/contracts/analytics.ts';
 import type { ChartSeries, ChartSpec } from './chart-spec.ts';
 import { daysFrom } from './civil-days.ts';
@@ -26,50 +27,50 @@ export function dayCharts(range: { from: string; to: string }, rows: readonly An
     }),
     ...(right ? { right } : {}),
   });
-  const common = { kind: 'line', labelHeading: 'Day', labels } as const;
+  const common = { kind: 'line', labelHeading: msg('Day'), labels } as const;
   return [
     {
       ...common,
       name: 'volume',
-      title: 'Conversations, handoffs and bot containment',
-      axes: { left: { title: 'Conversations', whole: true }, right: { title: 'Containment %' } },
+      title: msg('Conversations, handoffs and bot containment'),
+      axes: { left: { title: msg('Conversations'), whole: true }, right: { title: msg('Containment %') } },
       series: [
-        series('Conversations', COLORS.blue, (m) => m.conversations, formatCount),
-        series('Handoffs', COLORS.orange, (m) => m.handoffs, formatCount),
-        series('Containment', COLORS.green, (m) => toPercent(m.containmentRate), formatPercent, true),
+        series(msg('Conversations'), COLORS.blue, (m) => m.conversations, formatCount),
+        series(msg('Handoffs'), COLORS.orange, (m) => m.handoffs, formatCount),
+        series(msg('Containment'), COLORS.green, (m) => toPercent(m.containmentRate), formatPercent, true),
       ],
     },
     {
       ...common,
       name: 'response-times',
-      title: 'First response and resolution time',
-      axes: { left: { title: 'Minutes' } },
+      title: msg('First response and resolution time'),
+      axes: { left: { title: msg('Minutes') } },
       series: [
-        series('First response, avg', COLORS.blue, (m) => toMinutes(m.firstResponseSeconds.calendar.avg), formatMinutes),
-        series('First response, p90', COLORS.sky, (m) => toMinutes(m.firstResponseSeconds.calendar.p90), formatMinutes),
-        series('Resolution, avg', COLORS.red, (m) => toMinutes(m.resolutionSeconds.calendar.avg), formatMinutes),
-        series('Resolution, p90', COLORS.orange, (m) => toMinutes(m.resolutionSeconds.calendar.p90), formatMinutes),
+        series(msg('First response, avg'), COLORS.blue, (m) => toMinutes(m.firstResponseSeconds.calendar.avg), formatMinutes),
+        series(msg('First response, p90'), COLORS.sky, (m) => toMinutes(m.firstResponseSeconds.calendar.p90), formatMinutes),
+        series(msg('Resolution, avg'), COLORS.red, (m) => toMinutes(m.resolutionSeconds.calendar.avg), formatMinutes),
+        series(msg('Resolution, p90'), COLORS.orange, (m) => toMinutes(m.resolutionSeconds.calendar.p90), formatMinutes),
       ],
     },
     {
       ...common,
       name: 'csat',
-      title: 'Customer satisfaction (CSAT)',
-      axes: { left: { title: 'Average score (1–5)' }, right: { title: 'Answers', whole: true } },
+      title: msg('Customer satisfaction (CSAT)'),
+      axes: { left: { title: msg('Average score (1–5)') }, right: { title: msg('Answers'), whole: true } },
       series: [
-        series('CSAT average', COLORS.green, (m) => m.csatAverage, formatScore),
-        series('Answers', COLORS.purple, (m) => m.csatResponses, formatCount, true),
+        series(msg('CSAT average'), COLORS.green, (m) => m.csatAverage, formatScore),
+        series(msg('Answers'), COLORS.purple, (m) => m.csatResponses, formatCount, true),
       ],
     },
     {
       ...common,
       kind: 'bar',
       name: 'delivery',
-      title: 'Replies (free) vs pushes (paid)',
-      axes: { left: { title: 'Messages', whole: true } },
+      title: msg('Replies (free) vs pushes (paid)'),
+      axes: { left: { title: msg('Messages'), whole: true } },
       series: [
-        series('Replies', COLORS.green, (m) => m.replies, formatCount),
-        series('Pushes', COLORS.red, (m) => m.pushes, formatCount),
+        series(msg('Replies'), COLORS.green, (m) => m.replies, formatCount),
+        series(msg('Pushes'), COLORS.red, (m) => m.pushes, formatCount),
       ],
     },
   ];
@@ -86,15 +87,15 @@ export function hourChart(hours: readonly AnalyticsHour[]): ChartSpec {
   });
   return {
     name: 'hours',
-    title: 'By hour of day',
+    title: msg('By hour of day'),
     kind: 'bar',
-    labelHeading: 'Hour',
+    labelHeading: msg('Hour'),
     labels: sorted.map((h) => `${String(h.hour).padStart(2, '0')}:00`),
-    axes: { left: { title: 'Count', whole: true } },
+    axes: { left: { title: msg('Count'), whole: true } },
     series: [
-      series('Conversations', COLORS.blue, (h) => h.conversations),
-      series('Handoffs', COLORS.orange, (h) => h.handoffs),
-      series('Messages in', COLORS.sky, (h) => h.messagesIn),
+      series(msg('Conversations'), COLORS.blue, (h) => h.conversations),
+      series(msg('Handoffs'), COLORS.orange, (h) => h.handoffs),
+      series(msg('Messages in'), COLORS.sky, (h) => h.messagesIn),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import type { CreateOperatorRequest, OperatorDto, Role, UpdateOperatorRequest } from '../../../engine/contracts/rest.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -11,11 +12,12 @@ export type SignInMethod = (typeof SignInMethod)[keyof typeof SignInMethod];
 
 /** the contracts are imported type-only: the roles, most powerful first, with what each may do */
 const ROLES: readonly Role[] = ['admin', 'supervisor', 'operator'];
-const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Admin — everything, including the team and publishing flows',
-  supervisor: 'Supervisor — every conversation, flows (no publishing), audit',
-  operator: 'Operator — the queue and their own conversations',
-};
+const roleChoice = (role: Role): string =>
+  ({
+    admin: msg('Admin — everything, including the team and publishing flows'),
+    supervisor: msg('Supervisor — every conversation, flows (no publishing), audit'),
+    operator: msg('Operator — the queue and their own conversations'),
+  })[role];
 
 const DEFAULT_CAPACITY = 3;
 
@@ -42,6 +44,7 @@ export class BatonOperatorForm extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.operator = null;
     this.busy = false;
     this.error = null;
@@ -83,33 +86,33 @@ export class BatonOperatorForm extends LitElement {
     const o = this.operator;
     return html`<form @submit=${this.#submit} data-testid="operator-form">
       ${o
-        ? html`<div class="wide"><span class="hint">Email</span><div>${o.email}</div></div>`
-        : html`<label class="wide">Email <input name="email" type="email" autocomplete="off" required data-testid="field-email" /></label>`}
-      <label class="wide">Name <input name="name" required maxlength="100" .value=${o?.name ?? ''} data-testid="field-name" /></label>
+        ? html`<div class="wide"><span class="hint">${msg('Email')}</span><div>${o.email}</div></div>`
+        : html`<label class="wide">${msg('Email')} <input name="email" type="email" autocomplete="off" required data-testid="field-email" /></label>`}
+      <label class="wide">${msg('Name')} <input name="name" required maxlength="100" .value=${o?.name ?? ''} data-testid="field-name" /></label>
       <label class="wide"
-        >Role
+        >${msg('Role')}
         <select name="role" data-testid="field-role">
-          ${ROLES.map((role) => html`<option value=${role} ?selected=${(o?.role ?? 'operator') === role}>${ROLE_LABELS[role]}</option>`)}
+          ${ROLES.map((role) => html`<option value=${role} ?selected=${(o?.role ?? 'operator') === role}>${roleChoice(role)}</option>`)}
         </select>
       </label>
       <label
-        >Teams <span class="hint">Comma-separated, e.g. billing, vip</span>
+        >${msg('Teams')} <span class="hint">${msg('Comma-separated, e.g. billing, vip')}</span>
         <input name="teams" .value=${formatList(o?.teams ?? [])} data-testid="field-teams"
       /></label>
       <label
-        >Skills <span class="hint">Comma-separated, e.g. thai, english</span>
+        >${msg('Skills')} <span class="hint">${msg('Comma-separated, e.g. thai, english')}</span>
         <input name="skills" .value=${formatList(o?.skills ?? [])} data-testid="field-skills"
       /></label>
       <label
-        >Capacity <span class="hint">Most chats assigned at once</span>
+        >${msg('Capacity')} <span class="hint">${msg('Most chats assigned at once')}</span>
         <input name="capacity" type="number" min="0" max="100" step="1" required .value=${String(o?.capacity ?? DEFAULT_CAPACITY)} data-testid="field-capacity"
       /></label>
       ${o ? nothing : this.#renderMethod()}
       ${this.error ? html`<div class="error wide" role="alert" data-testid="operator-form-error">${this.error}</div>` : nothing}
       <div class="buttons wide">
-        <button type="button" @click=${() => this.dispatchEvent(new DismissEvent())}>Cancel</button>
+        <button type="button" @click=${() => this.dispatchEvent(new DismissEvent())}>${msg('Cancel')}</button>
         <button class="primary" type="submit" ?disabled=${this.busy} data-testid="operator-save">
-          ${this.busy ? 'Saving…' : o ? 'Save changes' : 'Add operator'}
+          ${this.busy ? msg('Saving…') : o ? msg('Save changes') : msg('Add operator')}
         </button>
       </div>
     </form>`;
@@ -117,14 +120,14 @@ export class BatonOperatorForm extends LitElement {
 
   #renderMethod() {
     return html`<fieldset class="wide">
-      <legend>How they sign in the first time</legend>
+      <legend>${msg('How they sign in the first time')}</legend>
       <label
         ><input type="radio" name="method" value=${SignInMethod.ONE_TIME_PASSWORD} checked data-testid="method-password" />
-        <span>One-time password <span class="hint">— shown to you once; they choose their own at first sign-in</span></span></label
+        <span>${msg('One-time password')} <span class="hint">${msg('— shown to you once; they choose their own at first sign-in')}</span></span></label
       >
       <label
         ><input type="radio" name="method" value=${SignInMethod.INVITE} data-testid="method-invite" />
-        <span>Invite link <span class="hint">— you send them the link; they set their password</span></span></label
+        <span>${msg('Invite link')} <span class="hint">${msg('— you send them the link; they set their password')}</span></span></label
       >
     </fieldset>`;
   }

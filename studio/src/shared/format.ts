@@ -8,6 +8,8 @@ import { dateTimeFormat, numberFormat, relativeTimeFormat } from '../i18n/format
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 const DAY_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
 const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+/** a civil day is written in UTC, where its noon lies on the same date */
+const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
 
 /** "14:05" today, "3 Jan 14:05" otherwise */
 export function formatTime(at: number, now = Date.now()): string {
@@ -18,6 +20,12 @@ export function formatTime(at: number, now = Date.now()): string {
 /** "3 Jan 2026, 14:05" ("3 ม.ค. 2569 14:05" in Thai); a dash for never */
 export function formatDateTime(at: number | null): string {
   return at === null ? '—' : dateTimeFormat(FULL).format(at);
+}
+
+/** a civil day ("2026-01-06", as the engine names days) as "6 Jan 2026" ("6 ม.ค. 2569" in Thai) */
+export function formatDay(day: string): string {
+  const at = Date.parse(`${day}T12:00:00Z`);
+  return Number.isNaN(at) ? day : dateTimeFormat(DAY).format(at);
 }
 
 /** "now", "5m", "2h", "3d": how long, in few letters, for a list row ("waiting 5m") */

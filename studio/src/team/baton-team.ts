@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,12 +9,11 @@ import '../security-settings/baton-security-settings.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import type { OperatorFormSubmitEvent } from '../shared/events.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatAgo, formatDateTime } from '../shared/format.ts';
+import { presenceLabel, roleLabel } from '../i18n/role-names.ts';
 import { dangerButtonStyles, teamStyles } from './baton-team.styles.ts';
 import { OperatorAction } from './operator-actions.ts';
 import { renderTeamDialog, type TeamDialog } from './team-dialog.ts';
-
-const PRESENCE_LABELS = { available: 'Available', away: 'Away', offline: 'Offline' } as const;
 
 /**
  * Studio › Team: everyone's role, teams, skills, capacity, presence, last sign-in, MFA and status.
@@ -45,6 +45,7 @@ export class BatonTeam extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.dialog = null;
     this.busy = false;
     this.dialogError = null;
@@ -92,7 +93,7 @@ export class BatonTeam extends LitElement {
       return this.#run(async () => {
         await api.updateOperator(request.operatorId, request.body);
         return null;
-      }, `Saved the changes to ${request.body.name ?? this.#nameOf(request.operatorId)}.`);
+      }, msg(str`Saved the changes to ${request.body.name ?? this.#nameOf(request.operatorId)}.`));
     }
     const { body } = request;
     return this.#run(async () => {
@@ -100,17 +101,21 @@ export class BatonTeam extends LitElement {
       if (invite) {
         return {
           kind: 'secret',
-          title: `${operator.name} is invited`,
-          text: `Send ${operator.name} this link. It works once, until ${formatDateTime(invite.expiresAt)}; with it they choose their password and are signed in.`,
-          label: 'Invite link',
+          title: msg(str`${operator.name} is invited`),
+          text: msg(
+            str`Send ${operator.name} this link. It works once, until ${formatDateTime(invite.expiresAt)}; with it they choose their password and are signed in.`,
+          ),
+          label: msg('Invite link'),
           secret: invite.url,
         };
       }
       return {
         kind: 'secret',
-        title: `${operator.name} can sign in now`,
-        text: `Give ${operator.name} their email (${operator.email}) and this one-time password. It is shown only once; they choose their own at their first sign-in.`,
-        label: 'One-time password',
+        title: msg(str`${operator.name} can sign in now`),
+        text: msg(
+          str`Give ${operator.name} their email (${operator.email}) and this one-time password. It is shown only once; they choose their own at their first sign-in.`,
+        ),
+        label: msg('One-time password'),
         secret: body.password ?? '',
       };
     });
@@ -123,9 +128,9 @@ export class BatonTeam extends LitElement {
           const { temporaryPassword } = await api.resetOperatorPassword(o.id);
           return {
             kind: 'secret',
-            title: `${o.name}’s password was reset`,
-            text: `They were signed out everywhere. Give them this one-time password; it is shown only once.`,
-            label: 'One-time password',
+            title: msg(str`${o.name}’s password was reset`),
+            text: msg('They were signed out everywhere. Give them this one-time password; it is shown only once.'),
+            label: msg('One-time password'),
             secret: temporaryPassword,
           };
         });
@@ -133,7 +138,7 @@ export class BatonTeam extends LitElement {
         return this.#run(async () => {
           await api.resetOperatorMfa(o.id);
           return null;
-        }, `Two-step sign-in is off for ${o.name}.`);
+        }, msg(str`Two-step sign-in is off for ${o.name}.`));
       case OperatorAction.DEACTIVATE:
       case OperatorAction.REACTIVATE: {
         const active = action === OperatorAction.REACTIVATE;
@@ -142,27 +147,27 @@ export class BatonTeam extends LitElement {
             await api.updateOperator(o.id, { active });
             return null;
           },
-          active ? `${o.name} can sign in again.` : `${o.name} is deactivated and was signed out.`,
+          active ? msg(str`${o.name} can sign in again.`) : msg(str`${o.name} is deactivated and was signed out.`),
         );
       }
     }
   }
 
   #nameOf(id: string): string {
-    return this.#team.value?.find((o) => o.id === id)?.name ?? 'the operator';
+    return this.#team.value?.find((o) => o.id === id)?.name ?? msg('the operator');
   }
 
   override render() {
     return html`<div class="page">
         <header>
-          <h1>Team</h1>
+          <h1>${msg('Team')}</h1>
           ${this.#isAdmin
-            ? html`<button class="primary" data-testid="add-operator" @click=${() => this.#open({ kind: 'create' })}>Add operator</button>`
-            : html`<span class="muted" data-testid="team-read-only">Only admins change the team.</span>`}
+            ? html`<button class="primary" data-testid="add-operator" @click=${() => this.#open({ kind: 'create' })}>${msg('Add operator')}</button>`
+            : html`<span class="muted" data-testid="team-read-only">${msg('Only admins change the team.')}</span>`}
         </header>
         ${this.#isAdmin
           ? html`<section class="settings" aria-labelledby="security-title">
-              <h2 id="security-title">Two-step sign-in</h2>
+              <h2 id="security-title">${msg('Two-step sign-in')}</h2>
               <baton-security-settings></baton-security-settings>
             </section>`
           : nothing}
@@ -183,23 +188,23 @@ export class BatonTeam extends LitElement {
   #renderTable() {
     const team = this.#team.value;
     if (this.#team.status === TaskStatus.ERROR) {
-      return html`<div class="error" role="alert">Could not load the team: ${describeError(this.#team.error)}</div>`;
+      return html`<div class="error" role="alert">${msg(str`Could not load the team: ${describeError(this.#team.error)}`)}</div>`;
     }
-    if (!team) return html`<p class="muted">Loading the team…</p>`;
+    if (!team) return html`<p class="muted">${msg('Loading the team…')}</p>`;
     return html`<div class="table-wrap">
       <table data-testid="team-table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Teams</th>
-            <th scope="col">Skills</th>
-            <th scope="col">Capacity</th>
-            <th scope="col">Presence</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Two-step</th>
-            <th scope="col">Status</th>
-            ${this.#isAdmin ? html`<th scope="col"><span class="muted">Actions</span></th>` : nothing}
+            <th scope="col">${msg('Name')}</th>
+            <th scope="col">${msg('Role')}</th>
+            <th scope="col">${msg('Teams')}</th>
+            <th scope="col">${msg('Skills')}</th>
+            <th scope="col">${msg('Capacity')}</th>
+            <th scope="col">${msg('Presence')}</th>
+            <th scope="col">${msg('Last sign-in')}</th>
+            <th scope="col">${msg('Two-step')}</th>
+            <th scope="col">${msg('Status')}</th>
+            ${this.#isAdmin ? html`<th scope="col"><span class="muted">${msg('Actions')}</span></th>` : nothing}
           </tr>
         </thead>
         <tbody>
@@ -214,7 +219,7 @@ export class BatonTeam extends LitElement {
   }
 
   #renderRow(o: OperatorDto) {
-    const status = !o.active ? 'Deactivated' : o.invited ? 'Invited' : 'Active';
+    const status = !o.active ? msg('Deactivated') : o.invited ? msg('Invited') : msg('Active');
     const tags = (items: readonly string[]) =>
       items.length ? html`<span class="tags">${items.map((item) => html`<span class="badge">${item}</span>`)}</span>` : html`<span class="muted">—</span>`;
     return html`<tr
@@ -225,16 +230,20 @@ export class BatonTeam extends LitElement {
       data-mfa=${o.mfaEnabled ? 'on' : 'off'}
     >
       <th scope="row">
-        <div class="name">${o.name}${o.id === this.operator.id ? html` <span class="badge">you</span>` : nothing}</div>
+        <div class="name">${o.name}${o.id === this.operator.id ? html` <span class="badge">${msg('you')}</span>` : nothing}</div>
         <div class="email">${o.email}</div>
       </th>
-      <td data-testid="operator-role-cell">${o.role}</td>
+      <td data-testid="operator-role-cell">${roleLabel(o.role)}</td>
       <td>${tags(o.teams)}</td>
       <td>${tags(o.skills)}</td>
       <td>${o.capacity}</td>
-      <td class="nowrap"><span class="presence ${o.presence}">${PRESENCE_LABELS[o.presence]}</span></td>
-      <td class="nowrap">${o.lastSignInAt === null ? html`<span class="muted">never</span>` : formatDateTime(o.lastSignInAt)}</td>
-      <td><span class="badge ${o.mfaEnabled ? 'active' : ''}">${o.mfaEnabled ? 'On' : 'Off'}</span></td>
+      <td class="nowrap"><span class="presence ${o.presence}">${presenceLabel(o.presence)}</span></td>
+      <td class="nowrap" data-testid="operator-last-sign-in">
+        ${o.lastSignInAt === null
+          ? html`<span class="muted">${msg('never')}</span>`
+          : html`<span title=${formatDateTime(o.lastSignInAt)}>${formatAgo(o.lastSignInAt)}</span>`}
+      </td>
+      <td><span class="badge ${o.mfaEnabled ? 'active' : ''}">${o.mfaEnabled ? msg('On') : msg('Off')}</span></td>
       <td data-testid="operator-status"><span class="badge ${o.active ? (o.invited ? 'waiting' : 'active') : 'off'}">${status}</span></td>
       ${this.#isAdmin ? html`<td>${this.#renderActions(o)}</td>` : nothing}
     </tr>`;
@@ -244,11 +253,11 @@ export class BatonTeam extends LitElement {
     const self = o.id === this.operator.id;
     const action = (name: OperatorAction, label: string) =>
       html`<button data-testid="operator-${name}" @click=${() => this.#open({ kind: 'confirm', action: name, operator: o })}>${label}</button>`;
-    return html`<div class="actions" role="group" aria-label="Actions for ${o.name}">
-      <button data-testid="operator-edit" @click=${() => this.#open({ kind: 'edit', operator: o })}>Edit</button>
-      ${self ? nothing : action(OperatorAction.RESET_PASSWORD, 'Reset password')}
-      ${!self && o.mfaEnabled ? action(OperatorAction.RESET_MFA, 'Reset two-step') : nothing}
-      ${self ? nothing : o.active ? action(OperatorAction.DEACTIVATE, 'Deactivate') : action(OperatorAction.REACTIVATE, 'Reactivate')}
+    return html`<div class="actions" role="group" aria-label=${msg(str`Actions for ${o.name}`)}>
+      <button data-testid="operator-edit" @click=${() => this.#open({ kind: 'edit', operator: o })}>${msg('Edit')}</button>
+      ${self ? nothing : action(OperatorAction.RESET_PASSWORD, msg('Reset password'))}
+      ${!self && o.mfaEnabled ? action(OperatorAction.RESET_MFA, msg('Reset two-step')) : nothing}
+      ${self ? nothing : o.active ? action(OperatorAction.DEACTIVATE, msg('Deactivate')) : action(OperatorAction.REACTIVATE, msg('Reactivate'))}
     </div>`;
   }
 }

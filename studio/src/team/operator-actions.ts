@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 
 /** What an admin can do to someone else's account from the Team list, each after a confirmation. */
@@ -20,30 +21,30 @@ export function confirmationFor(action: OperatorAction, o: OperatorDto): Confirm
   switch (action) {
     case OperatorAction.RESET_PASSWORD:
       return {
-        title: `Reset ${o.name}’s password?`,
-        text: 'They are signed out everywhere at once. You get a one-time password to pass on; they choose their own at their next sign-in.',
-        confirm: 'Reset password',
+        title: msg(str`Reset ${o.name}’s password?`),
+        text: msg('They are signed out everywhere at once. You get a one-time password to pass on; they choose their own at their next sign-in.'),
+        confirm: msg('Reset password'),
         danger: true,
       };
     case OperatorAction.RESET_MFA:
       return {
-        title: `Turn off two-step sign-in for ${o.name}?`,
-        text: 'For a lost or replaced phone: they sign in with their password alone and can set up their app again from their account page.',
-        confirm: 'Reset two-step sign-in',
+        title: msg(str`Turn off two-step sign-in for ${o.name}?`),
+        text: msg('For a lost or replaced phone: they sign in with their password alone and can set up their app again from their account page.'),
+        confirm: msg('Reset two-step sign-in'),
         danger: true,
       };
     case OperatorAction.DEACTIVATE:
       return {
-        title: `Deactivate ${o.name}?`,
-        text: 'They are signed out at once and cannot sign in again until reactivated. Their open conversations go back to the waiting queue.',
-        confirm: 'Deactivate',
+        title: msg(str`Deactivate ${o.name}?`),
+        text: msg('They are signed out at once and cannot sign in again until reactivated. Their open conversations go back to the waiting queue.'),
+        confirm: msg('Deactivate'),
         danger: true,
       };
     case OperatorAction.REACTIVATE:
       return {
-        title: `Reactivate ${o.name}?`,
-        text: 'They can sign in again with their password.',
-        confirm: 'Reactivate',
+        title: msg(str`Reactivate ${o.name}?`),
+        text: msg('They can sign in again with their password.'),
+        confirm: msg('Reactivate'),
         danger: false,
       };
   }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import '../one-time-secret/baton-one-time-secret.ts';
@@ -28,7 +29,7 @@ export function renderTeamDialog(dialog: TeamDialog | null, h: TeamDialogHandler
     case 'create':
     case 'edit': {
       const editing = dialog.kind === 'edit' ? dialog.operator : null;
-      return html`<h2 id="dialog-title">${editing ? `Edit ${editing.name}` : 'Add an operator'}</h2>
+      return html`<h2 id="dialog-title">${editing ? msg(str`Edit ${editing.name}`) : msg('Add an operator')}</h2>
         <baton-operator-form
           .operator=${editing}
           .busy=${h.busy}
@@ -43,7 +44,7 @@ export function renderTeamDialog(dialog: TeamDialog | null, h: TeamDialogHandler
         <p>${text}</p>
         ${h.error ? html`<div class="error" role="alert" data-testid="team-dialog-error">${h.error}</div>` : nothing}
         <div class="dialog-buttons">
-          <button @click=${h.close}>Cancel</button>
+          <button @click=${h.close}>${msg('Cancel')}</button>
           <button
             class=${danger ? 'primary danger-fill' : 'primary'}
             data-testid="confirm-action"
@@ -59,7 +60,7 @@ export function renderTeamDialog(dialog: TeamDialog | null, h: TeamDialogHandler
         <p>${dialog.text}</p>
         <baton-one-time-secret .label=${dialog.label} .value=${dialog.secret} data-testid="team-secret"></baton-one-time-secret>
         <div class="dialog-buttons">
-          <button class="primary" data-testid="secret-done" @click=${h.close}>Done</button>
+          <button class="primary" data-testid="secret-done" @click=${h.close}>${msg('Done')}</button>
         </div>`;
   }
 }
