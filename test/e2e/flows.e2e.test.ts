@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
+import { cursorLine, editorContent, editorText, replaceEditorText } from '../support/code-editor.ts';
 import { addOperator } from '../support/test-operators.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
 import { launchStudio, SHOTS, STEP_TIMEOUT_MS } from '../support/studio-browser.ts';
@@ -46,13 +47,6 @@ async function signIn(who?: { email: string; password: string }): Promise<Page> 
 const version = (page: Page, n: number) => page.locator(`[data-testid="flow-version"][data-version="${n}"]`);
 const activeVersion = (page: Page, n: number) => page.locator(`[data-testid="flow-version"][data-version="${n}"][data-active="true"]`);
 
-/** the 1-based line the editor's cursor is on */
-const cursorLine = (page: Page) =>
-  page.getByTestId('code-input').evaluate((el) => {
-    if (!(el instanceof HTMLTextAreaElement)) throw new Error('the code input is not a textarea');
-    return el.value.slice(0, el.selectionStart).split('\n').length;
-  });
-
 test('an admin edits, validates, publishes and rolls back the flows', async () => {
   const page = await signIn();
   await page.getByTestId('nav-flows').click();
@@ -60,15 +54,15 @@ test('an admin edits, validates, publishes and rolls back the flows', async () =
   assert.is(await page.getByTestId('flow-version').count(), 1, 'only the version loaded from the flows folder');
   assert.match(await page.getByTestId('flows-heading').innerText(), /Version 1/);
   // read-only until a draft is started
-  assert.ok(await page.getByTestId('code-input').evaluate((el) => el instanceof HTMLTextAreaElement && el.readOnly));
+  assert.is(await editorContent(page).getAttribute('contenteditable'), 'false');
   await page.screenshot({ path: `${SHOTS}/flows-1-versions.png` });
 
   // a draft from version 1, with a step name misspelt
   await page.getByTestId('edit-version').click();
   await page.locator(`[data-testid="file-tab"][data-file="${FLOW_FILE}"]`).click();
-  const original = await page.getByTestId('code-input').inputValue();
+  const original = await editorText(page);
   const brokenLine = original.slice(0, original.indexOf('goto: to-human')).split('\n').length;
-  await page.getByTestId('code-input').fill(original.replace('goto: to-human', 'goto: to-humane'));
+  await replaceEditorText(page, original.replace('goto: to-human', 'goto: to-humane'));
   await page.getByTestId('validate-button').click();
 
   const problem = page.getByTestId('flow-problem').filter({ hasText: `${FLOW_FILE}:${brokenLine}:` });
@@ -85,18 +79,23 @@ test('an admin edits, validates, publishes and rolls back the flows', async () =
 
   // publishing the broken draft is refused with the same problem lines
   await page.getByTestId('publish-button').click();
-  await page.getByTestId('flow-editor-error').waitFor();
-  assert.ok(await problem.count(), 'the 422 problems are listed the same way');
+  await page.getByTestId('publish-note').fill('Broken on purpose');
+  await page.getByTestId('confirm-publish').click();
+  await page.getByTestId('publish-error').filter({ hasText: `Not published: the draft has 1 problem: ${FLOW_FILE}:${brokenLine}:` }).waitFor();
+  await page.getByTestId('cancel-publish').click();
+  assert.ok(await problem.count(), 'the problems stay listed in the editor');
   assert.is(await page.getByTestId('flow-version').count(), 1, 'nothing was published');
 
   // fixed: valid, published as version 2, which becomes active
-  await page.getByTestId('code-input').fill(original);
+  await replaceEditorText(page, original);
   await page.locator('[data-testid="flow-verdict"][data-stale="true"]').waitFor();
   await page.getByTestId('validate-button').click();
   await page.locator('[data-testid="flow-verdict"][data-verdict="valid"]').waitFor();
   assert.is(await page.getByTestId('flow-problem').count(), 0);
   await page.screenshot({ path: `${SHOTS}/flows-3-valid.png` });
   await page.getByTestId('publish-button').click();
+  await page.getByTestId('publish-note').fill('Fixed the handoff step');
+  await page.getByTestId('confirm-publish').click();
   await activeVersion(page, 2).waitFor();
   assert.is(await version(page, 1).getAttribute('data-active'), 'false');
   assert.match(await page.getByTestId('flows-notice').innerText(), /Published version 2/);

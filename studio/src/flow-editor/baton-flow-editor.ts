@@ -33,6 +33,8 @@ const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
  * - `source` (FlowVersionResponse | null): the version shown, and the starting point of a draft
  * - `editing` (boolean): the files are a draft
  * - `canPublish` (boolean): the operator may publish (admins)
+ * - `publishHere` (boolean, default true): show the editor's own Publish button (or, to others, that
+ *   admins publish); false where the page around it publishes the draft itself
  *
  * Read-only API:
  * - `draftFiles` (FlowSource[]): the draft's files as they stand (the version's files when not editing)
@@ -48,6 +50,7 @@ export class BatonFlowEditor extends LitElement {
     source: { attribute: false },
     editing: { type: Boolean },
     canPublish: { attribute: false },
+    publishHere: { attribute: false },
     drafts: { state: true },
     activeFile: { state: true },
     liveProblems: { state: true },
@@ -64,6 +67,7 @@ export class BatonFlowEditor extends LitElement {
   declare source: FlowVersionResponse | null;
   declare editing: boolean;
   declare canPublish: boolean;
+  declare publishHere: boolean;
   declare drafts: ReadonlyMap<string, string>;
   declare activeFile: string | null;
   /** the problems found in the browser, as the draft was at the last pause in typing */
@@ -110,6 +114,7 @@ export class BatonFlowEditor extends LitElement {
     this.source = null;
     this.editing = false;
     this.canPublish = false;
+    this.publishHere = true;
     this.drafts = new Map();
     this.activeFile = null;
     this.liveProblems = [];
@@ -314,11 +319,13 @@ export class BatonFlowEditor extends LitElement {
         <button data-testid="validate-button" title="Check on the server (Ctrl+S saves and checks)" ?disabled=${this.busy !== null} @click=${this.#validate}>
           ${this.busy === 'validate' ? 'Validating…' : 'Validate'}
         </button>
-        ${this.canPublish
-          ? html`<button class="primary" data-testid="publish-button" ?disabled=${this.busy !== null} @click=${this.#publish}>
-              ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
-            </button>`
-          : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}
+        ${!this.publishHere
+          ? nothing
+          : this.canPublish
+            ? html`<button class="primary" data-testid="publish-button" ?disabled=${this.busy !== null} @click=${this.#publish}>
+                ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
+              </button>`
+            : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}
       </div>
       ${this.notice ? html`<div class="notice" role="status" data-testid="draft-notice">${this.notice}</div>` : nothing}
       ${this.restoredFrom
