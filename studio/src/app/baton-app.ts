@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
@@ -8,6 +9,7 @@ import '../connection-banner/baton-connection-banner.ts';
 import '../idle-warning/baton-idle-warning.ts';
 import '../inbox/baton-inbox.ts';
 import '../login/baton-login.ts';
+import { roleLabel } from '../i18n/role-names.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { unreadTotal } from '../signals/unread-total.ts';
 import { appStyles } from './baton-app.styles.ts';
@@ -15,16 +17,17 @@ import { loadPage } from './page-loader.ts';
 import { pageTitle } from './page-title.ts';
 import { Route, hrefFor, isPublic, mayOpen, parsePlace, type Place } from './routes.ts';
 
-const ROLE_NAMES = { admin: 'admin', supervisor: 'supervisor', operator: 'operator' } as const;
-
-/** what a signed-in person sees on a page their role may not open */
-const FORBIDDEN: Partial<Record<Route, string>> = {
-  flows: 'Flows are edited by supervisors and admins.',
-  dashboard: 'The dashboard is for supervisors and admins.',
-  jobs: 'Scheduled jobs are for supervisors and admins.',
-  team: 'The team is managed by admins; supervisors may look at it.',
-  audit: 'The audit log is for supervisors and admins.',
-};
+/** what a signed-in person sees on a page their role may not open (asked at each render: msg() answers in the language of the moment) */
+function forbidden(route: Route): string {
+  const texts: Partial<Record<Route, string>> = {
+    flows: msg('Flows are edited by supervisors and admins.'),
+    dashboard: msg('The dashboard is for supervisors and admins.'),
+    jobs: msg('Scheduled jobs are for supervisors and admins.'),
+    team: msg('The team is managed by admins; supervisors may look at it.'),
+    audit: msg('The audit log is for supervisors and admins.'),
+  };
+  return texts[route] ?? msg('This page is not for your role.');
+}
 
 const INBOX: Place = { route: Route.INBOX, param: null };
 
@@ -61,6 +64,7 @@ export class BatonApp extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.place = parsePlace(location.hash) ?? INBOX;
     this.signingOut = false;
     this.menuOpen = false;
@@ -152,15 +156,16 @@ export class BatonApp extends LitElement {
             aria-expanded=${this.menuOpen ? 'true' : 'false'}
             @click=${() => (this.menuOpen = !this.menuOpen)}
           >
-            <span aria-hidden="true">☰</span> Menu
+            <span aria-hidden="true">☰</span> ${msg('Menu', { desc: 'the button that shows the page links on a phone' })}
           </button>`
         : nothing}
       <div class="brand">Baton<span>.</span></div>
       <nav id="studio-nav" aria-label="Studio" class=${this.menuOpen ? 'open' : ''} @click=${() => (this.menuOpen = false)}>
         ${nav
-          ? html`${link(Route.INBOX, 'Inbox')} ${link(Route.DASHBOARD, 'Dashboard')} ${link(Route.FLOWS, 'Flows')} ${link(Route.TEAM, 'Team')}
-            ${link(Route.AUDIT, 'Audit')} ${link(Route.JOBS, 'Jobs')}
-            ${sandboxEnabled ? link(Route.SIMULATOR, 'Simulator') : nothing}`
+          ? html`${link(Route.INBOX, msg('Inbox'))} ${link(Route.DASHBOARD, msg('Dashboard'))} ${link(Route.FLOWS, msg('Flows'))}
+            ${link(Route.TEAM, msg('Team'))}
+            ${link(Route.AUDIT, msg('Audit'))} ${link(Route.JOBS, msg('Jobs'))}
+            ${sandboxEnabled ? link(Route.SIMULATOR, msg('Simulator')) : nothing}`
           : nothing}
       </nav>
       <div class="who">
@@ -168,13 +173,13 @@ export class BatonApp extends LitElement {
           ? html`<a
                 href=${hrefFor(Route.ACCOUNT)}
                 data-testid="nav-account"
-                title="Your account"
+                title=${msg('Your account')}
                 aria-current=${this.place.route === Route.ACCOUNT ? 'page' : 'false'}
-                ><span data-testid="operator-name">${operator.name} · ${ROLE_NAMES[operator.role]}</span></a
+                ><span data-testid="operator-name">${operator.name} · ${roleLabel(operator.role)}</span></a
               >
-              <button data-testid="sign-out" ?disabled=${this.signingOut} @click=${this.#signOut}>Sign out</button>`
+              <button data-testid="sign-out" ?disabled=${this.signingOut} @click=${this.#signOut}>${msg('Sign out')}</button>`
           : this.place.route !== Route.LOGIN && session.status === SessionStatus.SIGNED_OUT
-            ? html`<a href=${hrefFor(Route.LOGIN)}>Sign in</a>`
+            ? html`<a href=${hrefFor(Route.LOGIN)}>${msg('Sign in')}</a>`
             : nothing}
       </div>
     </header>`;
@@ -184,13 +189,13 @@ export class BatonApp extends LitElement {
     const { route, param } = this.place;
     loadPage(route);
     if (route === Route.INVITE) return html`<baton-invite .token=${param ?? ''} @signed-in=${this.#goOn}></baton-invite>`;
-    if (session.status === SessionStatus.RESTORING) return html`<p class="notice muted" data-testid="restoring">Loading…</p>`;
+    if (session.status === SessionStatus.RESTORING) return html`<p class="notice muted" data-testid="restoring">${msg('Loading…')}</p>`;
     if (route === Route.LOGIN) return html`<baton-login @signed-in=${this.#goOn}></baton-login>`;
     const operator = session.operator;
     // signed out: willUpdate is taking us to the login page
     if (!operator) return nothing;
     if (!mayOpen(route, operator.role)) {
-      return html`<p class="notice muted" data-testid="${route}-forbidden">${FORBIDDEN[route] ?? 'This page is not for your role.'}</p>`;
+      return html`<p class="notice muted" data-testid="${route}-forbidden">${forbidden(route)}</p>`;
     }
     switch (route) {
       case Route.INBOX:
@@ -209,13 +214,14 @@ export class BatonApp extends LitElement {
         return html`<baton-account .operator=${operator} .restriction=${session.restriction} @account-ready=${this.#goOn}></baton-account>`;
       case Route.SIMULATOR:
         return this.#sandboxTask.render({
-          pending: () => html`<p class="notice muted">Loading…</p>`,
+          pending: () => html`<p class="notice muted">${msg('Loading…')}</p>`,
           complete: (enabled) =>
             enabled
               ? html`<baton-simulator></baton-simulator>`
               : html`<p class="notice muted">
-                  The customer simulator is only available when the engine runs with the sandbox LINE platform (no LINE
-                  credentials configured).
+                  ${msg(
+                    'The customer simulator is only available when the engine runs with the sandbox LINE platform (no LINE credentials configured).',
+                  )}
                 </p>`,
         });
     }
