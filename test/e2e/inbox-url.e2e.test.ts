@@ -267,18 +267,12 @@ test('each shortcut does what the ? dialog lists, and none fires while typing', 
   assert.is(await focusedTestId(ann), 'composer-input');
   await ann.getByTestId('thread-name').click();
 
-  // e presses the thread's own Close button: its flow (a confirmation, where there is one) takes over
-  await ann.evaluate(() => {
-    const thread = document.querySelector('baton-app')?.shadowRoot?.querySelector('baton-inbox')?.shadowRoot?.querySelector('baton-chat-thread');
-    thread?.shadowRoot?.querySelector('[data-testid="close-button"]')?.addEventListener('click', () => Object.assign(window, { closePressed: true }));
-  });
+  // e presses the thread's own Close button: its confirmation (a reason) takes over, as on a click
   await ann.keyboard.press('e');
-  assert.ok(await ann.evaluate(() => 'closePressed' in window), 'e pressed the Close button');
-  await ann.waitForFunction(() => {
-    const thread = document.querySelector('baton-app')?.shadowRoot?.querySelector('baton-inbox')?.shadowRoot?.querySelector('baton-chat-thread');
-    const closed = thread?.shadowRoot?.querySelector('[data-testid="thread-status"]')?.textContent?.trim() === 'closed';
-    return closed || Boolean(thread?.shadowRoot?.querySelector('dialog[open]'));
-  });
+  await ann.getByTestId('close-form').waitFor();
+  assert.is(await ann.getByTestId('thread-status').innerText(), 'active', 'nothing closed without the confirmation');
+  await ann.getByTestId('close-confirm').click();
+  await ann.getByTestId('thread-status').filter({ hasText: 'closed' }).waitFor();
   await ann.context().close();
 });
 

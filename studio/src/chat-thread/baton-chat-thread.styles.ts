@@ -34,6 +34,7 @@ export const chatThreadStyles = css`
   }
   .actions {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
     align-items: center;
   }

@@ -443,10 +443,10 @@ export class BatonInbox extends LitElement {
   #renderPhoneBar(selected: ConversationDto | null) {
     const view = phoneViewOf(this.#location);
     if (view === PhoneView.LIST) return nothing;
-    const name = selected ? (selected.customer.displayName ?? selected.customer.lineUserId) : '';
+    // the thread's own header names the customer right below
     return html`<div class="phone-bar" data-testid="phone-bar">
       <button data-testid="phone-back" @click=${() => this.#back()}>${view === PhoneView.INFO ? '‹ Chat' : '‹ Conversations'}</button>
-      <span class="title" data-testid="phone-title">${view === PhoneView.INFO ? 'Customer info' : name}</span>
+      <span class="title">${view === PhoneView.INFO ? 'Customer info' : ''}</span>
       ${view === PhoneView.THREAD && selected
         ? html`<button data-testid="phone-info" @click=${() => this.#go({ info: true }, 'push')}>Info</button>`
         : nothing}
