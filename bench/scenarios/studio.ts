@@ -1,7 +1,9 @@
 /**
  * Scenario 6: the studio's download size. For each built HTML entry in dist/studio, the gzipped size
  * of the scripts and styles it loads (what a browser fetches before the first paint), with each
- * asset listed in the note. Builds the studio first when dist/studio is missing.
+ * asset listed in the note; then every built chunk on its own (name without the content hash ->
+ * KB gzipped), so a page's lazy chunk (the flow editor's CodeMirror, the dashboard's charts) is
+ * watched as closely as the first paint. Builds the studio first when dist/studio is missing.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,26 @@ function build(): void {
 function assetsOf(html: string): string[] {
   const urls = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
   return urls.filter((url) => /\.(m?js|css)$/.test(url) && !/^[a-z]+:/i.test(url));
+}
+
+export interface ChunkSize {
+  /** the file name without Vite's content hash: `baton-flows-page.js` */
+  name: string;
+  raw: number;
+  gzip: number;
+}
+
+/** Every script and stylesheet in `dir`/assets, largest gzipped first. */
+export function chunkSizes(dir: string): ChunkSize[] {
+  const assets = path.join(dir, 'assets');
+  return fs
+    .readdirSync(assets)
+    .filter((file) => /\.(m?js|css)$/.test(file))
+    .map((file) => {
+      const bytes = fs.readFileSync(path.join(assets, file));
+      return { name: file.replace(/-[\w-]{8}(\.(?:m?js|css))$/, '$1'), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip || a.name.localeCompare(b.name));
 }
 
 export async function studio(ctx: ScenarioContext): Promise<void> {
@@ -43,5 +65,8 @@ export async function studio(ctx: ScenarioContext): Promise<void> {
       value: gzip / 1024,
       note: sizes.map((s) => `${s.url}: ${(s.gzip / 1024).toFixed(1)} KB gzip of ${(s.raw / 1024).toFixed(1)} KB`).join('; '),
     });
+  }
+  for (const chunk of chunkSizes(studioDir)) {
+    ctx.figure({ name: `studio chunk: ${chunk.name} (${(chunk.raw / 1024).toFixed(1)} KB raw), gzipped`, unit: 'KB', value: chunk.gzip / 1024 });
   }
 }
