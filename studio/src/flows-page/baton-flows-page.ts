@@ -261,7 +261,7 @@ export class BatonFlowsPage extends LitElement {
         ? html`<button data-testid="discard-draft" @click=${this.#discard}>Discard draft</button>
             ${this.#isAdmin
               ? html`<button class="primary" data-testid="publish-button" @click=${() => (this.publishing = true)}>Publish…</button>`
-              : nothing}`
+              : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}`
         : html`<button class="primary" data-testid="edit-version" ?disabled=${!this.#files.value} @click=${this.#startDraft}>
             Edit from this version
           </button>`}
@@ -281,11 +281,12 @@ export class BatonFlowsPage extends LitElement {
     const editor = html`<baton-flow-editor
       .source=${detail}
       ?editing=${this.editing}
-      .canPublish=${false}
+      .canPublish=${this.#isAdmin}
+      .publishHere=${false}
       @draft-change=${this.#onDraftChange}
     ></baton-flow-editor>`;
     if (!this.editing) return editor;
-    // publishing is the page's (diff + note + stale check), so the editor shows no Publish of its own
+    // publishing is the page's (diff + note + stale check): publishHere=false hides the editor's own
     return html`<div class="workspace">
       ${editor}
       <section class="simulator" aria-label="Simulator">
