@@ -2,7 +2,7 @@ import { closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirro
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, codeFolding, foldGutter, foldKeymap, indentOnInput, indentUnit } from '@codemirror/language';
-import { forceLinting, lintGutter, lintKeymap } from '@codemirror/lint';
+import { forceLinting, lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
@@ -15,7 +15,7 @@ import { yamlEditorTheme } from './yaml-editor-theme.ts';
 /**
  * A YAML file in CodeMirror 6: syntax colours, folding, search (Ctrl/Cmd+F), bracket matching,
  * undo per file; with an `assist`, the flow language's help: problems underlined as you type
- * (F8 goes to the next one), completion (Ctrl+Space) and hover from the schemas.
+ * (F8 / Shift+F8 go to the next / previous one), completion (Ctrl+Space) and hover from the schemas.
  *
  * Each `label` (a file name) keeps its own editor state, so switching files and back keeps the
  * cursor and the undo history; setting `value` to something else than the text replaces the text.
@@ -88,6 +88,8 @@ export class BatonYamlEditor extends LitElement {
       flowAssist(() => (this.readonly ? null : this.assist)),
       keymap.of([
         { key: 'Shift-Alt-f', run: () => this.format(), preventDefault: true },
+        // F8 (next) comes with lintKeymap; its way back is not bound there
+        { key: 'Shift-F8', run: previousDiagnostic },
         ...closeBracketsKeymap,
         ...defaultKeymap,
         ...searchKeymap,
