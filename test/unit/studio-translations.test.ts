@@ -30,6 +30,8 @@ const TRANSLATED = [
   'team',
   'operator-form',
   'dashboard',
+  'presence-toggle',
+  'signals',
   'i18n',
   'shared',
 ];

@@ -1,7 +1,9 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import type { PresenceRequest } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
+import { presenceLabel } from '../i18n/role-names.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { presenceToggleStyles } from './baton-presence-toggle.styles.ts';
 
@@ -9,11 +11,12 @@ export const Presence = { OFFLINE: 'offline', AVAILABLE: 'available', AWAY: 'awa
 export type Presence = (typeof Presence)[keyof typeof Presence];
 type ChosenPresence = PresenceRequest['presence'];
 
-const STATUS: Record<Presence, string> = {
-  offline: 'Offline — set Available to receive chats',
-  available: 'Available — new chats are assigned to you',
-  away: 'Away — you keep your chats but get no new ones',
-};
+const statusText = (presence: Presence): string =>
+  ({
+    offline: msg('Offline — set Available to receive chats'),
+    available: msg('Available — new chats are assigned to you'),
+    away: msg('Away — you keep your chats but get no new ones'),
+  })[presence];
 
 /**
  * Available / Away for the signed-in operator (`PUT /api/me/presence`).
@@ -39,6 +42,7 @@ export class BatonPresenceToggle extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.connected = false;
     this.presence = Presence.OFFLINE;
     this.pending = null;
@@ -56,7 +60,7 @@ export class BatonPresenceToggle extends LitElement {
     try {
       this.presence = (await api.setPresence({ presence })).presence;
     } catch (error) {
-      this.error = `Could not set ${presence}: ${describeError(error)}`;
+      this.error = msg(str`Could not set ${presenceLabel(presence)}: ${describeError(error)}`);
     } finally {
       this.pending = null;
     }
@@ -74,10 +78,10 @@ export class BatonPresenceToggle extends LitElement {
         <span class="dot"></span>${this.pending === presence ? `${label}…` : label}
       </button>`;
     return html`<div data-testid="presence" data-presence=${this.presence}>
-      <div class="group" role="group" aria-label="Your availability">
-        ${option(Presence.AVAILABLE, 'Available')} ${option(Presence.AWAY, 'Away')}
+      <div class="group" role="group" aria-label=${msg('Your availability')}>
+        ${option(Presence.AVAILABLE, presenceLabel(Presence.AVAILABLE))} ${option(Presence.AWAY, presenceLabel(Presence.AWAY))}
       </div>
-      <div class="status ${this.presence}" role="status" data-testid="presence-status">${STATUS[this.presence]}</div>
+      <div class="status ${this.presence}" role="status" data-testid="presence-status">${statusText(this.presence)}</div>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
     </div>`;
   }

@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { askNoticePermission, noticePermission, type NoticePermission } from './desktop-notice.ts';
@@ -36,6 +37,7 @@ export class BatonSignalToggle extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.signals = null;
     this.permission = noticePermission();
   }
@@ -71,14 +73,14 @@ export class BatonSignalToggle extends LitElement {
   override render() {
     const muted = this.signals?.muted ?? false;
     return html`<button data-testid="signals-toggle" aria-pressed=${muted ? 'true' : 'false'} @click=${this.#toggle}>
-        ${muted ? 'Alerts muted (sound, notifications)' : 'Alerts on: sound, notifications'}
+        ${muted ? msg('Alerts muted (sound, notifications)') : msg('Alerts on: sound, notifications')}
       </button>
       ${muted
         ? nothing
         : this.permission === 'default'
-          ? html`<button data-testid="allow-notifications" @click=${this.#allow}>Allow desktop notifications</button>`
+          ? html`<button data-testid="allow-notifications" @click=${this.#allow}>${msg('Allow desktop notifications')}</button>`
           : this.permission === 'denied'
-            ? html`<span class="note">Desktop notifications are blocked in this browser: sound only.</span>`
+            ? html`<span class="note">${msg('Desktop notifications are blocked in this browser: sound only.')}</span>`
             : nothing}`;
   }
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ConversationDto } from '../../../engine/contracts/conversation.ts';
 import { playAlertTone } from './alert-tone.ts';
 import { showNotice } from './desktop-notice.ts';
@@ -5,9 +6,9 @@ import { isMuted, setMuted } from './mute-preference.ts';
 import { SignalKind } from './signal-rules.ts';
 
 const TITLES: Record<SignalKind, (name: string) => string> = {
-  waiting: (name) => `New chat waiting: ${name}`,
-  assigned: (name) => `Chat assigned to you: ${name}`,
-  message: (name) => `New message from ${name}`,
+  waiting: (name) => msg(str`New chat waiting: ${name}`),
+  assigned: (name) => msg(str`Chat assigned to you: ${name}`),
+  message: (name) => msg(str`New message from ${name}`),
 };
 
 /**
@@ -37,7 +38,7 @@ export class OperatorSignals extends EventTarget {
   /** `text`: what the customer wrote, if the signal is about a message; `open`: show that conversation */
   alert(kind: SignalKind, conversation: ConversationDto, text: string | null, open: () => void): void {
     if (this.#muted) return;
-    const name = conversation.customer.displayName ?? 'A customer';
+    const name = conversation.customer.displayName ?? msg('A customer');
     playAlertTone();
     showNotice(TITLES[kind](name), text ?? conversation.lastMessage?.text ?? '', `baton-${conversation.id}`, open);
   }
