@@ -17,6 +17,7 @@ import { recovery } from './scenarios/recovery.ts';
 import { lineFaults } from './scenarios/line-faults.ts';
 import { studio } from './scenarios/studio.ts';
 import { analytics } from './scenarios/analytics.ts';
+import { bot } from './scenarios/bot.ts';
 
 /** in the order `npm run bench` runs them */
 export const SCENARIOS: Record<string, { title: string; run: Scenario }> = {
@@ -30,6 +31,7 @@ export const SCENARIOS: Record<string, { title: string; run: Scenario }> = {
   recovery: { title: '8 recovery: restart, takeover, shutdown while LINE hangs', run: recovery },
   'line-faults': { title: '9 LINE hangs, and LINE back', run: lineFaults },
   analytics: { title: '10 analytics rollup beside SELECT count(*)', run: analytics },
+  bot: { title: '11 bot path: webhook -> flow -> reply, beside the SDK echo bot', run: bot },
 };
 
 export interface BenchResults {

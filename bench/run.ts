@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- scenario ...] [--smoke] [--profile] [--markdown] [--out FILE]`
  *
- * Runs the scenarios (all by default: ingest e2e fanout memory flow studio postgres recovery line-faults analytics), prints a table
+ * Runs the scenarios (all by default: ingest e2e fanout memory flow studio postgres recovery line-faults analytics bot), prints a table
  * of figure, baseline, ratio, goal and whether it was met, and writes bench/results.json. Exits 1
  * when a scenario failed to run (not when a goal is missed: that is a finding, not a crash).
  *   --smoke     tiny sizes, seconds instead of minutes (what the test suite runs)

@@ -20,8 +20,8 @@ export interface FigureInput {
   unit: string;
   value: number;
   baseline?: { name: string; value: number } | null;
-  /** a goal on the ratio (`minRatio`) or on the value (`max`) */
-  goal?: { text: string; minRatio?: number; max?: number } | null;
+  /** a goal on the ratio (`minRatio`, `maxRatio`) or on the value (`max`) */
+  goal?: { text: string; minRatio?: number; maxRatio?: number; max?: number } | null;
   note?: string;
 }
 
@@ -41,8 +41,9 @@ export class FigureSink {
       let goal: Figure['goal'] = null;
       if (input.goal && this.judgeGoals) {
         const byRatio = input.goal.minRatio === undefined || (ratio !== null && ratio >= input.goal.minRatio);
+        const byMaxRatio = input.goal.maxRatio === undefined || (ratio !== null && ratio <= input.goal.maxRatio);
         const byMax = input.goal.max === undefined || input.value < input.goal.max;
-        goal = { text: input.goal.text, met: Number.isFinite(input.value) && byRatio && byMax };
+        goal = { text: input.goal.text, met: Number.isFinite(input.value) && byRatio && byMaxRatio && byMax };
       }
       const figure: Figure = { scenario: name, name: input.name, unit: input.unit, value: input.value, baseline, ratio, goal };
       if (input.note) figure.note = input.note;

@@ -32,6 +32,34 @@ export function textEvent(userId: string, text: string, timestamp = Date.now()):
   };
 }
 
+/** a customer adding the account as a friend (or unblocking it): carries a reply token */
+export function followEvent(userId: string, timestamp = Date.now()): Record<string, unknown> {
+  return {
+    type: 'follow',
+    follow: { isUnblocked: false },
+    webhookEventId: ulid(timestamp),
+    deliveryContext: { isRedelivery: false },
+    timestamp,
+    source: { type: 'user', userId },
+    replyToken: randomBytes(16).toString('hex'),
+    mode: 'active',
+  };
+}
+
+/** a tap on a button or rich menu area that sends `data` back: carries a reply token */
+export function postbackEvent(userId: string, data: string, timestamp = Date.now()): Record<string, unknown> {
+  return {
+    type: 'postback',
+    postback: { data },
+    webhookEventId: ulid(timestamp),
+    deliveryContext: { isRedelivery: false },
+    timestamp,
+    source: { type: 'user', userId },
+    replyToken: randomBytes(16).toString('hex'),
+    mode: 'active',
+  };
+}
+
 export class LineBodies {
   constructor(
     private readonly channelSecret: string,
@@ -40,6 +68,12 @@ export class LineBodies {
 
   sign(body: string): string {
     return createHmac('sha256', this.channelSecret).update(body).digest('base64');
+  }
+
+  /** one body carrying these events, as built by textEvent, followEvent or postbackEvent */
+  events(events: Record<string, unknown>[]): SignedBody {
+    const body = JSON.stringify({ destination: this.destination, events });
+    return { body, signature: this.sign(body) };
   }
 
   /** one body carrying one text event per (userId, text) pair */

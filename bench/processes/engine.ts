@@ -36,6 +36,8 @@ export interface EngineStartOptions {
   assignees: number;
   /** share Socket.IO and counters through this Redis (scale-out mode), under a key prefix of its own */
   redisUrl?: string | null;
+  /** LINE's API at this URL (the bot scenario's fake, in the load generator) instead of this process's FakeLinePlatform */
+  lineApiUrl?: string;
 }
 
 /** what another engine needs to join this one's setup (scale-out: one database, one Redis prefix) */
@@ -68,6 +70,8 @@ export interface BenchCustomer {
 export interface EngineInfo {
   url: string;
   channelSecret: string;
+  /** the token the engine sends LINE (a baseline talking to the same fake uses it too) */
+  channelAccessToken: string;
   destination: string;
   operators: BenchOperator[];
   customers: BenchCustomer[];
@@ -82,10 +86,10 @@ let running: { baton: RunningBaton; fake: FakeLinePlatform; database: BenchDatab
 const sampler = new MemorySampler();
 
 /** Starts Baton on `shared` with a FakeLinePlatform of its own; the fake is closed again if Baton does not start. */
-async function startOn(shared: EngineShared, channelSecret: string, processEvents: boolean): Promise<{ baton: RunningBaton; fake: FakeLinePlatform }> {
+async function startOn(shared: EngineShared, channelSecret: string, processEvents: boolean, lineApiUrl?: string): Promise<{ baton: RunningBaton; fake: FakeLinePlatform }> {
   if (running) throw new Error('an engine is already running in this process');
   const fake = new FakeLinePlatform({ channelAccessToken: ACCESS_TOKEN });
-  const lineUrl = await fake.listen(0, '127.0.0.1');
+  const lineUrl = lineApiUrl ?? (await fake.listen(0, '127.0.0.1'));
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -125,7 +129,7 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
   let baton: RunningBaton;
   let fake: FakeLinePlatform;
   try {
-    ({ baton, fake } = await startOn(shared, channelSecret, options.processEvents));
+    ({ baton, fake } = await startOn(shared, channelSecret, options.processEvents, options.lineApiUrl));
   } catch (error) {
     // an engine that does not start leaves no database behind
     await database.drop();
@@ -164,7 +168,7 @@ async function start(options: EngineStartOptions): Promise<EngineInfo> {
     customers.push({ userId, conversationId: conversation.id, operatorId: operator.id });
   }
   sampler.start();
-  return { url: baton.url, channelSecret, destination: fake.botUserId, operators, customers, redis: Boolean(shared.redisUrl), shared };
+  return { url: baton.url, channelSecret, channelAccessToken: ACCESS_TOKEN, destination: fake.botUserId, operators, customers, redis: Boolean(shared.redisUrl), shared };
 }
 
 /**

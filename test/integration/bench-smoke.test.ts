@@ -13,7 +13,7 @@ import { SMOKE } from '../../bench/lib/sizes.ts';
 import { repoRoot } from '../support/engine-harness.ts';
 
 const onPostgres = process.env.BATON_TEST_DB === 'postgres';
-const scenarios = onPostgres ? ['postgres'] : ['ingest', 'e2e', 'fanout', 'memory', 'flow', 'studio', 'analytics'];
+const scenarios = onPostgres ? ['postgres'] : ['ingest', 'e2e', 'fanout', 'memory', 'flow', 'studio', 'analytics', 'bot'];
 let results: BenchResults;
 
 test.before(async () => {

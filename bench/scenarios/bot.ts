@@ -1,0 +1,261 @@
+/**
+ * Scenario 11: the bot path. Customers chat with the default flows (flows/): a new customer's first
+ * event is a follow (welcomed by name, which costs Baton a profile lookup), then texts ("hello" gets
+ * the greeting, anything else the default reply) and now and then a rich-menu postback that nothing
+ * answers. Every event arrives alone in a signed body with a fresh webhookEventId and reply token;
+ * the reply is timed at a fake LINE in this process (bench/lib/reply-sink.ts), on the same clock as
+ * the post. Baton runs with event processing on, on SQLite, so every event and message is stored.
+ *
+ * Three loads, each on a fresh engine whose first half of the customers have already written
+ * (returning customers: known, with a name) and whose second half are new:
+ *  - closed loop: N connections, each posting its next event once the previous one was acknowledged
+ *    and, if a reply is due, answered: messages answered per second;
+ *  - open loop at fixed rates (as LINE sends, whether or not the server keeps up).
+ * Baseline: the SDK's echo bot (bench/processes/echo-bot.ts) under the same load, against the same
+ * fake LINE, right after Baton.
+ */
+import { performance } from 'node:perf_hooks';
+import { BenchChild } from '../lib/child-process.ts';
+import { atRate, HttpPoster } from '../lib/http-post.ts';
+import { followEvent, LineBodies, postbackEvent, textEvent, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
+import { ReplySink } from '../lib/reply-sink.ts';
+import { startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
+import { sleep, summarize, type LatencySummary } from '../lib/stats.ts';
+import { randomBytes } from 'node:crypto';
+
+/** what the customers write after their follow, in turn; the postback is a rich menu page switch nothing answers */
+const SCRIPT: ({ text: string } | { postback: string })[] = [
+  { text: 'hello' },
+  ...TYPICAL_TEXTS.map((text) => ({ text })),
+  { postback: 'richmenu=page-2' },
+  ...TYPICAL_TEXTS.slice(0, 3).map((text) => ({ text })),
+];
+
+/** One customer's conversation: their n-th event is the follow (n = 0), then the script over and over. */
+class Customer {
+  sent = 0;
+  readonly userId = `U${randomBytes(16).toString('hex')}`;
+
+  /** the next event, and whether a reply is due for it */
+  next(): { event: Record<string, unknown>; replyDue: boolean } {
+    const n = this.sent++;
+    if (n === 0) return { event: followEvent(this.userId), replyDue: true };
+    const line = SCRIPT[(n - 1) % SCRIPT.length] ?? { text: 'hi' };
+    if ('postback' in line) return { event: postbackEvent(this.userId, line.postback), replyDue: false };
+    return { event: textEvent(this.userId, line.text), replyDue: true };
+  }
+}
+
+interface Server {
+  url: string;
+  child: BenchChild;
+}
+
+interface LoadResult {
+  /** events posted, and those of them answered (or acknowledged, where no reply is due) within the wait */
+  sent: number;
+  done: number;
+  replies: number;
+  /** done / seconds from the first post to the last answer */
+  perSecond: number;
+  ack: LatencySummary;
+  reply: LatencySummary;
+  failedAcks: number;
+  lastError: string | null;
+  cpuPerMessage: number;
+  peakRss: number;
+}
+
+/** Posts one customer's next event; resolves when it is acknowledged and, if due, answered (or the deadline passed). */
+async function post(sink: ReplySink, http: HttpPoster, bodies: LineBodies, customer: Customer, deadline: Promise<void>, drainS: number) {
+  const { event, replyDue } = customer.next();
+  const token = event.replyToken as string;
+  const replied = replyDue ? sink.expect(token) : null;
+  const { body, signature } = bodies.events([event]);
+  const at = performance.now();
+  const status = await http.post('/webhooks/line', body, { 'x-line-signature': signature }, drainS * 1000);
+  const ack = status === 200 ? performance.now() - at : Number.POSITIVE_INFINITY;
+  const replyAt = replied ? await Promise.race([replied, deadline.then(() => null)]) : null;
+  return { ack, reply: replyAt === null ? null : replyAt - at, done: status === 200 && (!replyDue || replyAt !== null), at, end: performance.now() };
+}
+
+type Posted = Awaited<ReturnType<typeof post>>;
+
+function summarise(posted: Posted[], started: number, drainS: number): Omit<LoadResult, 'cpuPerMessage' | 'peakRss' | 'failedAcks' | 'lastError'> {
+  const done = posted.filter((p) => p.done);
+  const lastEnd = Math.max(started, ...done.map((p) => p.end));
+  const replies = posted.flatMap((p) => (p.reply === null ? [] : [p.reply]));
+  return {
+    sent: posted.length,
+    done: done.length,
+    replies: replies.length,
+    perSecond: done.length / ((lastEnd - started) / 1000),
+    // an ack that never came counts as the wait
+    ack: summarize(posted.map((p) => (Number.isFinite(p.ack) ? p.ack : drainS * 1000))),
+    reply: summarize(replies),
+  };
+}
+
+/** A deadline every wait for a reply gives up at: `drainS` after `ended` resolves. */
+function deadlineAfter(ended: Promise<unknown>, drainS: number): Promise<void> {
+  return ended.then(() => sleep(drainS * 1000));
+}
+
+async function measure(server: Server, run: () => Promise<Omit<LoadResult, 'cpuPerMessage' | 'peakRss' | 'failedAcks' | 'lastError'>>, http: HttpPoster): Promise<LoadResult> {
+  await server.child.call('peakRss');
+  const cpuBefore = await server.child.call<number>('cpuMicros');
+  const errorsBefore = http.errors;
+  const result = await run();
+  const cpu = (await server.child.call<number>('cpuMicros')) - cpuBefore;
+  return {
+    ...result,
+    failedAcks: http.errors - errorsBefore,
+    lastError: http.lastError,
+    cpuPerMessage: cpu / Math.max(1, result.done),
+    peakRss: await server.child.call<number>('peakRss'),
+  };
+}
+
+/** `connections` loops, each posting its next event once the last is done, for `seconds`. */
+async function closedLoop(sink: ReplySink, server: Server, bodies: LineBodies, customers: Customer[], connections: number, seconds: number, drainS: number): Promise<LoadResult> {
+  const http = new HttpPoster(server.url, connections);
+  try {
+    return await measure(server, async () => {
+      let next = 0;
+      const started = performance.now();
+      const stopAt = started + seconds * 1000;
+      let endLoad!: () => void;
+      const ended = new Promise<void>((resolve) => (endLoad = resolve));
+      const deadline = deadlineAfter(ended, drainS);
+      const posted: Posted[] = [];
+      // with fewer connections than customers, a customer never has two events in flight
+      const loop = async () => {
+        while (performance.now() < stopAt) {
+          const customer = customers[next++ % customers.length] as Customer;
+          posted.push(await post(sink, http, bodies, customer, deadline, drainS));
+        }
+      };
+      await Promise.all(Array.from({ length: connections }, loop));
+      endLoad();
+      return summarise(posted, started, drainS);
+    }, http);
+  } finally {
+    http.close();
+  }
+}
+
+/** `rate` events a second for `seconds`, round the customers, whether or not the server keeps up. */
+async function openLoop(sink: ReplySink, server: Server, bodies: LineBodies, customers: Customer[], rate: number, seconds: number, drainS: number): Promise<LoadResult> {
+  const http = new HttpPoster(server.url, 64);
+  try {
+    return await measure(server, async () => {
+      let endLoad!: () => void;
+      const ended = new Promise<void>((resolve) => (endLoad = resolve));
+      const deadline = deadlineAfter(ended, drainS);
+      const started = performance.now();
+      const inFlight = await atRate(rate, Math.max(1, Math.round(rate * seconds)), (i) => post(sink, http, bodies, customers[i % customers.length] as Customer, deadline, drainS));
+      endLoad();
+      return summarise(await Promise.all(inFlight), started, drainS);
+    }, http);
+  } finally {
+    http.close();
+  }
+}
+
+/** Every returning customer's follow and first text, at a moderate rate, answered before the timed run. */
+async function warmUp(sink: ReplySink, server: Server, bodies: LineBodies, customers: Customer[], drainS: number): Promise<void> {
+  const http = new HttpPoster(server.url, 64);
+  try {
+    const deadline = sleep((drainS + customers.length / 250) * 1000);
+    const posts = await atRate(500, customers.length * 2, (i) => post(sink, http, bodies, customers[i % customers.length] as Customer, deadline, drainS));
+    const done = (await Promise.all(posts)).filter((p) => p.done).length;
+    if (done < posts.length) throw new Error(`warm-up: ${posts.length - done} of ${posts.length} events not answered`);
+  } finally {
+    http.close();
+  }
+}
+
+type Load = { kind: 'closed'; connections: number; seconds: number } | { kind: 'open'; rate: number; seconds: number };
+
+const loadLabel = (load: Load) => (load.kind === 'closed' ? `closed loop, ${load.connections} connections` : `${load.rate.toLocaleString('en-US')} msg/s`);
+
+export async function bot(ctx: ScenarioContext): Promise<void> {
+  const s = ctx.sizes.bot;
+  const loads: Load[] = [{ kind: 'closed', connections: s.connections, seconds: s.closedS }, ...s.rates.map((rate): Load => ({ kind: 'open', rate, seconds: s.durationS }))];
+  for (const load of loads) {
+    const label = loadLabel(load);
+    const results = await withChildren(async (track) => {
+      const sink = new ReplySink();
+      const lineApiUrl = await sink.listen();
+      track({ stop: () => sink.close() });
+      const run = async (server: Server, bodies: LineBodies): Promise<LoadResult> => {
+        // half the customers have written before (known, named), the other half are new
+        const customers = Array.from({ length: s.customers }, () => new Customer());
+        const returning = customers.slice(0, Math.ceil(customers.length / 2));
+        if (s.warmupS > 0) await warmUp(sink, server, bodies, returning, s.drainS);
+        else for (const customer of returning) customer.sent = 1; // smoke: no warm-up, start past the follow
+        sink.forget();
+        const result = load.kind === 'closed'
+          ? await closedLoop(sink, server, bodies, customers, load.connections, load.seconds, s.drainS)
+          : await openLoop(sink, server, bodies, customers, load.rate, load.seconds, s.drainS);
+        sink.forget();
+        return result;
+      };
+
+      const engine = track(await startEngine(ctx, { db: 'sqlite', processEvents: true, operators: 0, customers: 0, assignees: 0, lineApiUrl }));
+      const baton = await run({ url: engine.info.url, child: engine.child }, new LineBodies(engine.info.channelSecret, engine.info.destination));
+      await engine.stop();
+
+      const echo = track(await BenchChild.start('echo-bot.ts'));
+      const { url } = await echo.call<{ url: string }>('start', { channelSecret: engine.info.channelSecret, channelAccessToken: engine.info.channelAccessToken, lineApiUrl });
+      const baseline = await run({ url, child: echo }, new LineBodies(engine.info.channelSecret, engine.info.destination));
+      return { baton, baseline };
+    });
+    report(ctx, load, label, results.baton, results.baseline);
+  }
+}
+
+function report(ctx: ScenarioContext, load: Load, label: string, baton: LoadResult, baseline: LoadResult): void {
+  const where = `bot SQLite, ${label}`;
+  const echo = (value: number) => ({ name: 'SDK echo bot (node:http + SDK middleware + replyMessage, nothing stored)', value });
+  const short = (value: number) => ({ name: 'SDK echo bot', value });
+  const atFullRate = load.kind === 'open' && load.rate === 1_000;
+  const missing = (r: LoadResult, who: string) =>
+    r.done < r.sent ? `${who}: ${r.sent - r.done} of ${r.sent} events not answered within ${ctx.sizes.bot.drainS} s${r.failedAcks > 0 ? ` (${r.failedAcks} posts failed: ${r.lastError})` : ''}` : null;
+  const note = [missing(baton, 'Baton'), missing(baseline, 'echo bot')].filter(Boolean).join('; ') || undefined;
+  ctx.figure({
+    name: `${where}: messages/s answered`,
+    unit: 'msg/s',
+    value: baton.perSecond,
+    baseline: echo(baseline.perSecond),
+    goal: load.kind === 'closed' ? { text: '>= 1.0x echo bot', minRatio: 1 } : null,
+    note: [`events done (answered, or acknowledged where nothing answers) per second, from the first post to the last answer; ${baton.replies} replies`, note].filter(Boolean).join('; '),
+  });
+  ctx.figure({ name: `${where}: ack p50`, unit: 'ms', value: baton.ack.p50, baseline: short(baseline.ack.p50) });
+  ctx.figure({
+    name: `${where}: ack p99`,
+    unit: 'ms',
+    value: baton.ack.p99,
+    baseline: short(baseline.ack.p99),
+    goal: atFullRate ? { text: '< 20 ms', max: 20 } : null,
+    note: 'the echo bot answers the webhook after its replies, as in the SDK example',
+  });
+  ctx.figure({ name: `${where}: webhook -> reply p50`, unit: 'ms', value: baton.reply.p50, baseline: short(baseline.reply.p50) });
+  ctx.figure({
+    name: `${where}: webhook -> reply p99`,
+    unit: 'ms',
+    value: baton.reply.p99,
+    baseline: short(baseline.reply.p99),
+    goal: atFullRate ? { text: '< 50 ms', max: 50 } : null,
+    note: 'from the post to the reply arriving at the fake LINE',
+  });
+  ctx.figure({
+    name: `${where}: server CPU per message`,
+    unit: 'µs',
+    value: baton.cpuPerMessage,
+    baseline: short(baseline.cpuPerMessage),
+    goal: load.kind === 'closed' ? { text: '<= 1.0x echo bot', maxRatio: 1 } : null,
+    note: `CPU time of the server process over the run per event done: ${Math.round(1e6 / baton.cpuPerMessage)} messages per CPU-second (echo bot ${Math.round(1e6 / baseline.cpuPerMessage)})`,
+  });
+  ctx.figure({ name: `memory: peak RSS under ${where}`, unit: 'MB', value: baton.peakRss / 2 ** 20, baseline: short(baseline.peakRss / 2 ** 20) });
+}
