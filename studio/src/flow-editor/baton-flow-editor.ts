@@ -150,9 +150,12 @@ export class BatonFlowEditor extends LitElement {
     return [...this.drafts].map(([file, source]) => ({ file, source }));
   }
 
-  /** the problems listed: the server's answer while the draft is as it was sent, else those found as you type */
+  /**
+   * the problems listed: the server's answer while the draft is as it was sent (its "no problems" too: the
+   * check as you type may not have caught up with the last edit yet), else those found as you type
+   */
   get problems(): readonly FlowProblemDto[] {
-    return this.verdict && !this.stale && this.serverProblems.length > 0 ? this.serverProblems : this.liveProblems;
+    return this.verdict && !this.stale ? this.serverProblems : this.liveProblems;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
