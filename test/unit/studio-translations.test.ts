@@ -29,6 +29,8 @@ const TRANSLATED = [
   'connection-banner',
   'team',
   'operator-form',
+  'audit',
+  'jobs',
   'dashboard',
   'presence-toggle',
   'signals',

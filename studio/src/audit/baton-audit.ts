@@ -1,9 +1,11 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AuditEntryDto } from '../../../engine/contracts/rest.ts';
 import { api, type AuditQuery } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
+import { dateTimeFormat } from '../i18n/format-locale.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { saveBlob } from '../shared/save-file.ts';
@@ -40,7 +42,8 @@ const KNOWN_ACTIONS = [
   'job.run',
 ];
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** to the second: the log is read for the order of events */
+const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
 
 /**
  * Studio › Audit (supervisors and admins): who did what, when, from where, to what; newest first,
@@ -82,6 +85,7 @@ export class BatonAudit extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.query = {};
     this.older = [];
     this.nextBefore = null;
@@ -127,20 +131,20 @@ export class BatonAudit extends LitElement {
 
   override render() {
     return html`<div class="page">
-      <h1>Audit</h1>
-      <form @submit=${this.#apply} data-testid="audit-filters" aria-label="Filters">
-        <label>From <input type="date" name="from" data-testid="audit-from" /></label>
-        <label>To <input type="date" name="to" data-testid="audit-to" /></label>
-        <label>Who <input name="actor" placeholder="email" autocomplete="off" data-testid="audit-actor" /></label>
+      <h1>${msg('Audit')}</h1>
+      <form @submit=${this.#apply} data-testid="audit-filters" aria-label=${msg('Filters')}>
+        <label>${msg('From')} <input type="date" name="from" data-testid="audit-from" /></label>
+        <label>${msg('To')} <input type="date" name="to" data-testid="audit-to" /></label>
+        <label>${msg('Who')} <input name="actor" placeholder=${msg('email')} autocomplete="off" data-testid="audit-actor" /></label>
         <label
-          >Action
-          <input name="action" list="audit-actions" placeholder="any" autocomplete="off" data-testid="audit-action" />
+          >${msg('Action')}
+          <input name="action" list="audit-actions" placeholder=${msg('any')} autocomplete="off" data-testid="audit-action" />
           <datalist id="audit-actions">${KNOWN_ACTIONS.map((action) => html`<option value=${action}></option>`)}</datalist>
         </label>
         <div class="buttons">
-          <button type="button" @click=${this.#clear}>Clear</button>
-          <button class="primary" type="submit" data-testid="audit-apply">Apply</button>
-          <button type="button" ?disabled=${this.busy} data-testid="audit-export" @click=${this.#export}>Export CSV</button>
+          <button type="button" @click=${this.#clear}>${msg('Clear')}</button>
+          <button class="primary" type="submit" data-testid="audit-apply">${msg('Apply')}</button>
+          <button type="button" ?disabled=${this.busy} data-testid="audit-export" @click=${this.#export}>${msg('Export CSV')}</button>
         </div>
       </form>
       ${this.error ? html`<div class="error" role="alert" data-testid="audit-error">${this.error}</div>` : nothing}
@@ -151,21 +155,21 @@ export class BatonAudit extends LitElement {
   #renderEntries() {
     const first = this.#firstPage.value;
     if (this.#firstPage.status === TaskStatus.ERROR) {
-      return html`<div class="error" role="alert">Could not load the audit log: ${describeError(this.#firstPage.error)}</div>`;
+      return html`<div class="error" role="alert">${msg(str`Could not load the audit log: ${describeError(this.#firstPage.error)}`)}</div>`;
     }
-    if (!first) return html`<p class="muted">Loading…</p>`;
+    if (!first) return html`<p class="muted">${msg('Loading…')}</p>`;
     const entries = [...first, ...this.older];
-    if (entries.length === 0) return html`<p class="muted" data-testid="audit-empty">Nothing recorded matches these filters.</p>`;
+    if (entries.length === 0) return html`<p class="muted" data-testid="audit-empty">${msg('Nothing recorded matches these filters.')}</p>`;
     return html`<div class="table-wrap">
         <table data-testid="audit-table" aria-busy=${this.#firstPage.status === TaskStatus.PENDING ? 'true' : 'false'}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Address</th>
-              <th scope="col">Details</th>
+              <th scope="col">${msg('When')}</th>
+              <th scope="col">${msg('Who')}</th>
+              <th scope="col">${msg('Action')}</th>
+              <th scope="col">${msg('Target')}</th>
+              <th scope="col">${msg('Address')}</th>
+              <th scope="col">${msg('Details')}</th>
             </tr>
           </thead>
           <tbody>
@@ -179,7 +183,7 @@ export class BatonAudit extends LitElement {
       </div>
       ${this.nextBefore !== null
         ? html`<div class="more">
-            <button ?disabled=${this.busy} data-testid="audit-older" @click=${this.#loadOlder}>${this.busy ? 'Loading…' : 'Older'}</button>
+            <button ?disabled=${this.busy} data-testid="audit-older" @click=${this.#loadOlder}>${this.busy ? msg('Loading…') : msg('Older')}</button>
           </div>`
         : nothing}`;
   }
@@ -189,8 +193,8 @@ export class BatonAudit extends LitElement {
     const targetName = e.targetType === 'operator' && e.targetId ? names?.get(e.targetId) : undefined;
     const details = Object.entries(e.details);
     return html`<tr data-testid="audit-entry" data-action=${e.action} data-actor=${e.actorEmail ?? ''} data-target=${e.targetId ?? ''}>
-      <td class="when">${when.format(e.at)}</td>
-      <td>${e.actorEmail ?? html`<span class="muted">${e.actorId ?? 'system'}</span>`}</td>
+      <td class="when">${dateTimeFormat(WHEN).format(e.at)}</td>
+      <td>${e.actorEmail ?? html`<span class="muted">${e.actorId ?? msg('system')}</span>`}</td>
       <td class="action"><code>${e.action}</code></td>
       <td class="target">
         ${e.targetType ? html`<span class="muted">${e.targetType}</span> ` : nothing}${targetName ?? e.targetId ?? ''}

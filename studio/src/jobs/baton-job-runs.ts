@@ -1,10 +1,11 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { JobRunDto } from '../../../engine/contracts/analytics.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { tableStyles } from '../shared/table.styles.ts';
-import { describeResult, runTime, STATUS_TEXT } from './job-run-text.ts';
+import { describeResult, runTime, statusText } from './job-run-text.ts';
 import { jobStatusStyles } from './job-status.styles.ts';
 
 /** A job's recent runs, newest first: when, how it ended, what it reported, who started it. */
@@ -34,22 +35,23 @@ export class BatonJobRuns extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.runs = [];
     this.names = new Map();
   }
 
   override render() {
-    if (this.runs.length === 0) return html`<p class="muted" data-testid="job-runs-empty">This job has not run yet.</p>`;
+    if (this.runs.length === 0) return html`<p class="muted" data-testid="job-runs-empty">${msg('This job has not run yet.')}</p>`;
     return html`<div class="table-wrap">
       <table data-testid="job-runs">
         <thead>
           <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Status</th>
-            <th scope="col">Took</th>
-            <th scope="col">Result</th>
-            <th scope="col">Started by</th>
-            <th scope="col">Engine</th>
+            <th scope="col">${msg('Started')}</th>
+            <th scope="col">${msg('Status')}</th>
+            <th scope="col">${msg('Took')}</th>
+            <th scope="col">${msg('Result')}</th>
+            <th scope="col">${msg('Started by')}</th>
+            <th scope="col">${msg('Engine')}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,10 +60,10 @@ export class BatonJobRuns extends LitElement {
             (run) => run.id,
             (run) => html`<tr data-testid="job-run" data-run=${run.id} data-status=${run.status}>
               <td class="when">${formatDateTime(run.startedAt)}</td>
-              <td><span class="badge ${run.status}">${STATUS_TEXT[run.status]}</span></td>
+              <td><span class="badge ${run.status}">${statusText(run.status)}</span></td>
               <td class="when">${runTime(run)}</td>
               <td>${describeResult(run.result)}${run.error ? html`<div class="run-error">${run.error}</div>` : ''}</td>
-              <td>${run.startedBy ? (this.names.get(run.startedBy) ?? run.startedBy) : html`<span class="muted">schedule</span>`}</td>
+              <td>${run.startedBy ? (this.names.get(run.startedBy) ?? run.startedBy) : html`<span class="muted">${msg('schedule')}</span>`}</td>
               <td class="muted">${run.instanceId}</td>
             </tr>`,
           )}

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -11,7 +12,7 @@ import { formatDateTime } from '../shared/format.ts';
 import './baton-job-runs.ts';
 import { jobsStyles } from './baton-jobs.styles.ts';
 import { jobStatusStyles } from './job-status.styles.ts';
-import { describeResult, STATUS_TEXT } from './job-run-text.ts';
+import { describeResult, statusText } from './job-run-text.ts';
 
 const RUNS_SHOWN = 20;
 /** after "Run now", how often and how long to look for the run's end (a rollup of a day takes seconds) */
@@ -54,6 +55,7 @@ export class BatonJobs extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.runs = new Map();
     this.starting = new Set();
     this.errors = new Map();
@@ -79,7 +81,7 @@ export class BatonJobs extends LitElement {
       this.#setError(job, null);
       return runs;
     } catch (error) {
-      this.#setError(job, `Could not load the runs: ${describeError(error)}`);
+      this.#setError(job, msg(str`Could not load the runs: ${describeError(error)}`));
       return null;
     }
   }
@@ -101,7 +103,7 @@ export class BatonJobs extends LitElement {
       this.runs = new Map(this.runs).set(job, [run, ...shown]);
       this.#follow(job, run.id, FOLLOW_AT_MOST);
     } catch (error) {
-      this.#setError(job, `Could not start ${job}: ${describeError(error)}`);
+      this.#setError(job, msg(str`Could not start ${job}: ${describeError(error)}`));
     } finally {
       const starting = new Set(this.starting);
       starting.delete(job);
@@ -129,21 +131,21 @@ export class BatonJobs extends LitElement {
   override render() {
     return html`<div class="page">
       <div class="title">
-        <h1>Jobs</h1>
-        <button data-testid="jobs-refresh" @click=${() => void this.#jobs.run()}>Refresh</button>
+        <h1>${msg('Jobs')}</h1>
+        <button data-testid="jobs-refresh" @click=${() => void this.#jobs.run()}>${msg('Refresh')}</button>
       </div>
-      <p class="muted intro">Scheduled work the engine runs by itself, once across all engines.</p>
+      <p class="muted intro">${msg('Scheduled work the engine runs by itself, once across all engines.')}</p>
       ${this.#jobs.render({
-        initial: () => html`<p class="muted">Loading…</p>`,
-        pending: () => (this.#jobs.value ? this.#renderJobs(this.#jobs.value) : html`<p class="muted">Loading…</p>`),
-        error: (error) => html`<div class="error" role="alert" data-testid="jobs-error">Could not load the jobs: ${describeError(error)}</div>`,
+        initial: () => html`<p class="muted">${msg('Loading…')}</p>`,
+        pending: () => (this.#jobs.value ? this.#renderJobs(this.#jobs.value) : html`<p class="muted">${msg('Loading…')}</p>`),
+        error: (error) => html`<div class="error" role="alert" data-testid="jobs-error">${msg(str`Could not load the jobs: ${describeError(error)}`)}</div>`,
         complete: (list) => this.#renderJobs(list),
       })}
     </div>`;
   }
 
   #renderJobs(list: readonly JobDto[]) {
-    if (list.length === 0) return html`<p class="muted" data-testid="jobs-empty">No scheduled jobs.</p>`;
+    if (list.length === 0) return html`<p class="muted" data-testid="jobs-empty">${msg('No scheduled jobs.')}</p>`;
     return html`<ul class="jobs" data-testid="jobs">
       ${repeat(
         list,
@@ -163,25 +165,25 @@ export class BatonJobs extends LitElement {
       <div class="job-head">
         <div>
           <h2>${job.name}</h2>
-          <div class="muted schedule" title="cron schedule"><code>${job.schedule}</code> · ${job.timezone ?? "the engine's time zone"}</div>
+          <div class="muted schedule" title=${msg('cron schedule')}><code>${job.schedule}</code> · ${job.timezone ?? msg("the engine's time zone")}</div>
         </div>
         <div class="actions">
           <button aria-expanded=${runs ? 'true' : 'false'} data-testid="job-runs-toggle" @click=${() => this.#toggleRuns(job.name)}>
-            ${runs ? 'Hide runs' : 'Recent runs'}
+            ${runs ? msg('Hide runs') : msg('Recent runs')}
           </button>
           ${admin
             ? html`<button class="primary" data-testid="job-run-now" ?disabled=${this.starting.has(job.name)} @click=${() => void this.#runNow(job.name)}>
-                ${this.starting.has(job.name) ? 'Starting…' : 'Run now'}
+                ${this.starting.has(job.name) ? msg('Starting…') : msg('Run now')}
               </button>`
             : nothing}
         </div>
       </div>
       <p class="last" data-testid="job-last-run" data-status=${last?.status ?? 'never'}>
         ${last
-          ? html`Last run <span class="badge ${last.status}">${STATUS_TEXT[last.status]}</span> ${formatDateTime(last.startedAt)}
+          ? html`${msg('Last run')} <span class="badge ${last.status}">${statusText(last.status)}</span> ${formatDateTime(last.startedAt)}
               ${describeResult(last.result) ? html`· ${describeResult(last.result)}` : nothing}
               ${last.error ? html`<span class="run-error">· ${last.error}</span>` : nothing}`
-          : html`<span class="muted">Not run yet</span>`}
+          : html`<span class="muted">${msg('Not run yet')}</span>`}
       </p>
       ${error ? html`<div class="error" role="alert" data-testid="job-error">${error}</div>` : nothing}
       ${runs ? html`<baton-job-runs .runs=${runs} .names=${this.#names.value ?? new Map()}></baton-job-runs>` : nothing}

@@ -1,12 +1,15 @@
+import { msg } from '@lit/localize';
 import type { JobRunDto } from '../../../engine/contracts/analytics.ts';
 import { formatDuration } from '../dashboard/dashboard-format.ts';
 
-export const STATUS_TEXT: Record<JobRunDto['status'], string> = {
-  running: 'Running',
-  done: 'Done',
-  failed: 'Failed',
-  abandoned: 'Abandoned',
-};
+/** a run's status in words (asked at each render: msg() answers in the language of the moment) */
+export const statusText = (status: JobRunDto['status']): string =>
+  ({
+    running: msg('Running'),
+    done: msg('Done'),
+    failed: msg('Failed'),
+    abandoned: msg('Abandoned', { id: 'run-abandoned', desc: 'a job run the engine gave up on' }),
+  })[status];
 
 /** what a job reported, as "closed 3 · warned 1"; nested values as JSON */
 export function describeResult(result: JobRunDto['result']): string {
