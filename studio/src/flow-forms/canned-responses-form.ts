@@ -1,0 +1,103 @@
+/**
+ * The canned responses form's model: a collection as table rows, each with its text in the default
+ * language and a variant per language (chosen by the customer's LINE language).
+ */
+import { FormInputError } from './form-input-error.ts';
+import { syncYamlValue } from './sync-yaml-value.ts';
+import { isRecord, readDocument, stringOr, stringsIn } from './yaml-form-document.ts';
+import { YamlTextEdit } from './yaml-text-edit.ts';
+
+export interface CannedVariant {
+  language: string;
+  text: string;
+}
+
+export interface CannedRow {
+  id: string;
+  shortcut: string;
+  title: string;
+  text: string;
+  variants: CannedVariant[];
+  tags: string[];
+}
+
+export function readCannedForm(text: string, index: number): CannedRow[] {
+  const data = readDocument(text, index, 'CannedResponses');
+  const responses = Array.isArray(data.responses) ? data.responses.filter(isRecord) : [];
+  return responses.map((response) => ({
+    id: stringOr(response.id),
+    shortcut: stringOr(response.shortcut),
+    title: stringOr(response.title),
+    text: stringOr(response.text),
+    variants: Object.entries(isRecord(response.variants) ? response.variants : {}).map(([language, variant]) => ({ language, text: stringOr(variant) })),
+    tags: stringsIn(response.tags),
+  }));
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const SHORTCUT = /^\/[a-z0-9][a-z0-9-]{0,30}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function message(value: string, what: string): string {
+  if (!value.trim()) throw new FormInputError(`${what}: it is empty`);
+  if (value.length > 5000) throw new FormInputError(`${what}: LINE allows 5000 characters (it has ${value.length})`);
+  return value;
+}
+
+function variantsOf(row: CannedRow, where: string): Record<string, string> | undefined {
+  const variants: Record<string, string> = {};
+  for (const [i, variant] of row.variants.entries()) {
+    const language = variant.language.trim();
+    const what = `${where}, variant ${i + 1}`;
+    if (!LANGUAGE.test(language)) throw new FormInputError(`${what}: "${language}" is not a language code; write it as LINE reports it, e.g. th, en, ja, zh-TW`);
+    if (Object.hasOwn(variants, language)) throw new FormInputError(`${what}: there is already a ${language} variant`);
+    variants[language] = message(variant.text, `${where}, ${language} text`);
+  }
+  return row.variants.length ? variants : undefined;
+}
+
+/** One row as the response it writes, kept on top of what the document had (keys the form does not show stay). */
+function responseOf(row: CannedRow, i: number, before: Record<string, unknown> | undefined): Record<string, unknown> {
+  const where = `Response ${i + 1}${row.id.trim() ? ` (${row.id.trim()})` : ''}`;
+  const id = row.id.trim();
+  if (!ID.test(id)) throw new FormInputError(`${where}: the id must be lower-case letters, digits and dashes, e.g. after-hours`);
+  const shortcut = row.shortcut.trim();
+  if (shortcut && !SHORTCUT.test(shortcut)) throw new FormInputError(`${where}: the shortcut is / then lower-case letters, digits or dashes, e.g. /hours`);
+  const title = row.title.trim();
+  if (!title) throw new FormInputError(`${where}: the title is empty`);
+  if (title.length > 100) throw new FormInputError(`${where}: the title has ${title.length} characters, at most 100`);
+  const tags = row.tags.map((tag) => tag.trim()).filter(Boolean);
+  return {
+    ...before,
+    id,
+    shortcut: shortcut || undefined,
+    title,
+    text: message(row.text, `${where}, text`),
+    variants: variantsOf(row, where),
+    tags: tags.length || Array.isArray(before?.tags) ? [...new Set(tags)] : undefined,
+  };
+}
+
+/**
+ * The document's text with the rows in it. Rows are matched to the document's responses by
+ * position, so `rows` is the list read by readCannedForm with rows edited, removed or added at the end.
+ */
+export function writeCannedForm(text: string, index: number, rows: readonly CannedRow[]): string {
+  const current = readDocument(text, index, 'CannedResponses');
+  const before = Array.isArray(current.responses) ? current.responses : [];
+  if (rows.length === 0) throw new FormInputError('A collection needs at least one response');
+  const responses = rows.map((row, i) => {
+    const old: unknown = before[i];
+    return responseOf(row, i, isRecord(old) && old.id === row.id.trim() ? old : undefined);
+  });
+  const seen = new Map<unknown, number>();
+  responses.forEach((response, i) => {
+    const first = seen.get(response.id);
+    if (first !== undefined) throw new FormInputError(`Response ${i + 1}: the id "${String(response.id)}" is already response ${first + 1}'s`);
+    seen.set(response.id, i);
+  });
+  const edit = new YamlTextEdit(text, index);
+  // a response is a block of its own; its tags read as one line, `tags: [greeting]`
+  syncYamlValue(edit, [], current, { ...current, responses }, (path) => path[path.length - 1] === 'tags' || path[path.length - 2] === 'tags');
+  return edit.text;
+}
