@@ -231,7 +231,8 @@ test('an invite link lets a new operator choose a password and sign in; a superv
   await invitee.getByTestId('operator-name').waitFor();
   assert.match(await invitee.getByTestId('operator-name').innerText(), /มาลี · supervisor/);
 
-  // a supervisor: Team and Audit, but Team is read-only
+  // a supervisor: Team and Audit, but Team is read-only (on a phone the page links wait in the menu)
+  await invitee.getByTestId('nav-menu').click();
   await invitee.getByTestId('nav-team').click();
   await row(invitee, email).waitFor();
   await invitee.getByTestId('team-read-only').waitFor();
@@ -264,8 +265,8 @@ test('the admin can require MFA for supervisors: a supervisor without it can onl
   await supervisor.getByTestId('mfa-code').fill(await generate({ secret }));
   await supervisor.getByTestId('mfa-confirm').click();
   await supervisor.getByTestId('recovery-done').click();
-  // enrolled: the studio goes on
-  await supervisor.getByTestId('nav-inbox').waitFor();
+  // enrolled: the studio goes on (the phone's top bar has its menu, the inbox is live)
+  await supervisor.getByTestId('nav-menu').waitFor();
   await supervisor.locator('[data-testid="realtime-status"][data-status="live"]').waitFor();
 
   // back as it was, for the tests that follow
