@@ -147,8 +147,10 @@ export function writeHoursForm(text: string, index: number, form: HoursForm): st
     return row.name.trim() ? { date, periods, name: row.name.trim() } : { date, periods };
   });
   uniqueDates(special, 'Special day');
+  // in the schema's order: a key the calendar did not have goes in its place among the others
   const next = {
-    ...current,
+    kind: current.kind,
+    id: current.id,
     timezone: checkTimezone(form.timezone),
     weekly,
     holidays: listOrAbsent(holidays, current.holidays),

@@ -67,8 +67,8 @@ function responseOf(row: CannedRow, i: number, before: Record<string, unknown> |
   if (!title) throw new FormInputError(`${where}: the title is empty`);
   if (title.length > 100) throw new FormInputError(`${where}: the title has ${title.length} characters, at most 100`);
   const tags = row.tags.map((tag) => tag.trim()).filter(Boolean);
+  // in the schema's order: a key the response did not have goes in its place among the others
   return {
-    ...before,
     id,
     shortcut: shortcut || undefined,
     title,

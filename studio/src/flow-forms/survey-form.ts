@@ -56,10 +56,11 @@ export function writeSurveyForm(source: string, index: number, form: SurveyForm)
   });
   const onlyBelow = whole(form.onlyBelow, 'Ask for a comment below', 2, 5);
   if (onlyBelow !== undefined && !form.commentAsk.trim()) throw new FormInputError('Comment: write the request for a comment, or clear "below"');
-  const currentComment = isRecord(current.comment) ? current.comment : undefined;
-  const comment = form.commentAsk.trim() ? { ...currentComment, ask: text(form.commentAsk, 'Comment request'), onlyBelow } : undefined;
+  const comment = form.commentAsk.trim() ? { ask: text(form.commentAsk, 'Comment request'), onlyBelow } : undefined;
+  // in the schema's order: a key the survey did not have goes in its place among the others
   const next = {
-    ...current,
+    kind: current.kind,
+    id: current.id,
     question: text(form.question, 'Question'),
     labels: labels.some(Boolean) ? labels : undefined,
     comment,

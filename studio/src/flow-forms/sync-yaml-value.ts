@@ -30,7 +30,7 @@ function syncMapping(edit: YamlTextEdit, path: YamlPath, current: Record<string,
     const value = next[key];
     if (value === undefined) continue;
     if (key in current) syncYamlValue(edit, [...path, key], current[key], value, flowAt);
-    else edit.set([...path, key], value, { flow: flowAt([...path, key]), flowItems: flowAt([...path, key, 0]), order });
+    else edit.set([...path, key], value, { flow: flowAt([...path, key]), flowInside: (inner) => flowAt([...path, key, ...inner]), order });
   }
 }
 
@@ -51,7 +51,7 @@ function removedFrom(whole: readonly unknown[], part: readonly unknown[]): numbe
  * written item by item from the first difference.
  */
 function syncList(edit: YamlTextEdit, path: YamlPath, current: readonly unknown[], next: readonly unknown[], flowAt: FlowAt): void {
-  const itemFlow = { flow: flowAt([...path, 0]) };
+  const added = (i: number) => ({ flow: flowAt([...path, i]), flowInside: (inner: YamlPath) => flowAt([...path, i, ...inner]) });
   const removed = next.length < current.length ? removedFrom(current, next) : null;
   if (removed) {
     // from the end, so the indices still to go stay valid
@@ -61,5 +61,5 @@ function syncList(edit: YamlTextEdit, path: YamlPath, current: readonly unknown[
   const shared = Math.min(current.length, next.length);
   for (let i = 0; i < shared; i++) syncYamlValue(edit, [...path, i], current[i], next[i], flowAt);
   for (let i = current.length - 1; i >= next.length; i--) edit.delete([...path, i]);
-  for (const item of next.slice(current.length)) edit.append(path, item, itemFlow);
+  for (let i = current.length; i < next.length; i++) edit.append(path, next[i], added(i));
 }

@@ -22,8 +22,8 @@ export interface SetOptions {
   flow?: boolean;
   /** where a new key goes among its siblings: after the last existing key listed before it */
   order?: readonly string[];
-  /** a new block list writes each item in flow style, one to a line: `- { date: "2026-01-01" }` */
-  flowItems?: boolean;
+  /** inside a new block value, which collections are written in flow style (paths relative to the value) */
+  flowInside?: (path: YamlPath) => boolean;
 }
 
 type ParsedDocument = ReturnType<typeof parseAllDocuments>[number];
@@ -76,10 +76,25 @@ function renderFlow(value: unknown, like?: Scalar): string {
   return flowScalar(value, like);
 }
 
+/** Marks the collections `flowInside` names as flow style. */
+function markFlow(node: unknown, at: (string | number)[], flowInside: (path: YamlPath) => boolean): void {
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => markFlow(item, [...at, i], flowInside));
+    if (at.length && flowInside(at)) node.flow = true;
+  } else if (isMap(node)) {
+    for (const pair of node.items) if (isScalar(pair.key)) markFlow(pair.value, [...at, String(pair.key.value)], flowInside);
+    if (at.length && flowInside(at)) node.flow = true;
+  }
+}
+
 /** Block style lines, the first unindented (it follows `- ` or sits where the old value started). */
-function renderBlock(value: unknown, indent: number, flowItems = false): string {
-  if (flowItems && Array.isArray(value) && value.length) return value.map((item) => `- ${renderFlow(item)}`).join(`\n${' '.repeat(indent)}`);
-  const written = new Document(value, { version: '1.2' }).toString({ lineWidth: 0, flowCollectionPadding: true });
+function renderBlock(value: unknown, indent: number, flowInside: (path: YamlPath) => boolean = () => false): string {
+  const doc = new Document(value, { version: '1.2' });
+  markFlow(doc.contents, [], flowInside);
+  // a flow mapping as a list item keeps the shipped files' `- { date: … }`; nested lists read `[a, b]`
+  const written = isSeq(doc.contents) && doc.contents.items.every((item) => isMap(item) && item.flow)
+    ? doc.contents.items.map((item) => `- ${renderFlow(isMap(item) ? item.toJSON() : item)}`).join('\n')
+    : doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const pad = ' '.repeat(indent);
   return written
     .replace(/\n$/, '')
@@ -198,14 +213,14 @@ export class YamlTextEdit {
       return;
     }
     if (blockBefore) {
-      this.#splice(start, end, `${renderBlock(value, columnOf(text, start), options.flowItems)}\n`);
+      this.#splice(start, end, `${renderBlock(value, columnOf(text, start), options.flowInside)}\n`);
       return;
     }
     // a scalar (or nothing, `key:`) becomes a block collection on the lines after its key
     const indent = indentOfLine(text, start) + 2;
     const from = keyEnd !== undefined ? text.indexOf(':', keyEnd) + 1 : start;
     const lineBreak = keepBreak || (text[end] === '\n' || end === text.length ? '' : '\n');
-    this.#splice(from, end, `\n${' '.repeat(indent)}${renderBlock(value, indent, options.flowItems)}${lineBreak}`);
+    this.#splice(from, end, `\n${' '.repeat(indent)}${renderBlock(value, indent, options.flowInside)}${lineBreak}`);
   }
 
   #insertPair(map: YAMLMap, key: string, value: unknown, options: SetOptions): void {
@@ -225,7 +240,7 @@ export class YamlTextEdit {
     const indent = map.range ? columnOf(text, map.range[0]) : 0;
     const at = this.#insertionPoint(map, key, options.order);
     const flow = options.flow ?? false;
-    const written = !isCollection(value) || flow ? ` ${renderFlow(value)}` : `\n${' '.repeat(indent + 2)}${renderBlock(value, indent + 2, options.flowItems)}`;
+    const written = !isCollection(value) || flow ? ` ${renderFlow(value)}` : `\n${' '.repeat(indent + 2)}${renderBlock(value, indent + 2, options.flowInside)}`;
     const line = `${' '.repeat(indent)}${flowScalar(key)}:${written}\n`;
     const needsBreak = at > 0 && text[at - 1] !== '\n';
     this.#splice(at, at, (needsBreak ? '\n' : '') + line);
@@ -268,7 +283,7 @@ export class YamlTextEdit {
     }
     const indent = columnOf(text, start);
     const flow = options.flow ?? false;
-    const written = !isCollection(value) || flow ? renderFlow(value) : renderBlock(value, indent + 2);
+    const written = !isCollection(value) || flow ? renderFlow(value) : renderBlock(value, indent + 2, options.flowInside);
     const last = seq.items[seq.items.length - 1];
     const at = isNode(last) ? lineEndAfter(text, nodeEnd(last) - 1) : end;
     const needsBreak = at > 0 && text[at - 1] !== '\n';
