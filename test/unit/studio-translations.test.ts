@@ -36,6 +36,12 @@ const TRANSLATED = [
   'signals',
   'i18n',
   'shared',
+  'api',
+  'inbox',
+  'inbox-list',
+  'chat-thread',
+  'composer',
+  'customer-info',
 ];
 
 const config = readConfigFileAndWriteSchema(path.join(repoRoot, 'lit-localize.json'));

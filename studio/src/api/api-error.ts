@@ -1,6 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { parseRetryAfter } from './retry-after.ts';
 
-/** A non-2xx answer from the engine, carrying its `{ error: { code, message } }` body. */
+/**
+ * A non-2xx answer from the engine, carrying its `{ error: { code, message } }` body. The message is the
+ * engine's own text, in English whatever the studio's language (docs/translating.md).
+ */
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
@@ -22,7 +26,8 @@ export class ApiRequestError extends Error {
 /** Reads an error body; the engine always sends `{ error: { code, message } }`, proxies may not. */
 export async function toApiError(response: Response): Promise<ApiRequestError> {
   let code = `http_${response.status}`;
-  let message = response.statusText || `Request failed (${response.status})`;
+  // a proxy's answer with no status text (HTTP/2 has none): the studio's own words, in its language
+  let message = response.statusText || msg(str`Request failed (${response.status})`);
   let body: unknown = null;
   try {
     body = await response.json();
@@ -34,11 +39,6 @@ export async function toApiError(response: Response): Promise<ApiRequestError> {
     // not JSON: keep the status line
   }
   return new ApiRequestError(response.status, code, message, body, parseRetryAfter(response.headers.get('retry-after')));
-}
-
-/** "in 40 s", "in 3 min": for Retry-After in messages */
-export function describeWait(seconds: number): string {
-  return seconds < 90 ? `in ${seconds} s` : `in ${Math.ceil(seconds / 60)} min`;
 }
 
 function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {

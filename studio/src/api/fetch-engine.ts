@@ -1,7 +1,10 @@
+import { msg } from '@lit/localize';
+
 /** The engine could not be reached at all: the network is down, or the engine is stopped. */
 export class EngineUnreachableError extends Error {
   constructor(options?: ErrorOptions) {
-    super("Can't reach Baton: check your connection, or whether Baton is running.", options);
+    // the studio's own words (no answer came), so in the studio's language at the moment it failed
+    super(msg("Can't reach Baton: check your connection, or whether Baton is running."), options);
     this.name = 'EngineUnreachableError';
   }
 }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -11,12 +12,13 @@ import type { SocketController } from '../realtime/socket-controller.ts';
 import '../composer/baton-composer.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
-import { formatTime, humanizeReason } from '../shared/format.ts';
+import { formatTime } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
 import './baton-customer-history.ts';
 import { conversationActions } from '../conversation-actions/actions-client.ts';
-import { CLOSE_REASONS, closeReason } from './close-reasons.ts';
+import { CLOSE_REASONS, closeReason, closeReasonLabel } from './close-reasons.ts';
 import { renderDeliveryMark } from './delivery-mark.ts';
+import { statusLabel } from './status-label.ts';
 import { mergeMessages } from './merge-messages.ts';
 import { autoAssignedLine, renderNote } from './thread-lines.ts';
 import { transferRequest } from './transfer-target.ts';
@@ -95,6 +97,7 @@ export class BatonChatThread extends LitElement {
     this.actionError = null;
     this.typingName = null;
     this.closing = false;
+    updateWhenLocaleChanges(this);
   }
 
   override disconnectedCallback(): void {
@@ -191,17 +194,17 @@ export class BatonChatThread extends LitElement {
 
   /** the operator's name for a note's author */
   #authorName(operatorId: string | null): string {
-    if (operatorId === this.operator.id) return 'You';
-    return this.#operators.value?.find((o) => o.id === operatorId)?.name ?? 'A teammate';
+    if (operatorId === this.operator.id) return msg('You');
+    return this.#operators.value?.find((o) => o.id === operatorId)?.name ?? msg('A teammate');
   }
 
   override render() {
     const c = this.#current;
-    if (!this.conversationId) return html`<p class="placeholder">Pick a conversation from the list.</p>`;
+    if (!this.conversationId) return html`<p class="placeholder">${msg('Pick a conversation from the list.')}</p>`;
     if (!c) {
       return this.#detail.status === TaskStatus.ERROR
         ? html`<p class="placeholder error" role="alert">${describeError(this.#detail.error)}</p>`
-        : html`<p class="placeholder">Loading…</p>`;
+        : html`<p class="placeholder">${msg('Loading…')}</p>`;
     }
     return html`${this.#renderHeader(c)}
       ${this.actionError
@@ -216,7 +219,7 @@ export class BatonChatThread extends LitElement {
           (item) => (item === 'auto-assigned' ? autoAssignedLine(c) : this.#renderMessage(item)),
         )}
       </ol>
-      ${this.typingName ? html`<div class="typing">${this.typingName} is typing…</div>` : nothing}
+      ${this.typingName ? html`<div class="typing">${msg(str`${this.typingName} is typing…`)}</div>` : nothing}
       ${keyed(c.id, this.#renderFooter(c))}`;
   }
 
@@ -233,12 +236,17 @@ export class BatonChatThread extends LitElement {
   #renderHeader(c: ConversationDto) {
     const mine = c.operatorId === this.operator.id;
     const canManage = mine || this.operator.role !== 'operator';
+    const closedAt = c.closedAt ? formatTime(c.closedAt) : '';
     const sub =
       c.status === 'WAITING'
-        ? `In the queue since ${formatTime(c.createdAt)}`
+        ? msg(str`In the queue since ${formatTime(c.createdAt)}`)
         : c.status === 'ACTIVE'
-          ? `With ${mine ? 'you' : (c.operatorName ?? 'another operator')}`
-          : `Closed ${c.closedAt ? formatTime(c.closedAt) : ''}${c.closeReason ? ` · ${humanizeReason(c.closeReason)}` : ''}`;
+          ? mine
+            ? msg('With you')
+            : msg(str`With ${c.operatorName ?? msg('another operator')}`)
+          : c.closeReason
+            ? msg(str`Closed ${closedAt} · ${closeReasonLabel(c.closeReason)}`)
+            : msg(str`Closed ${closedAt}`);
     const operators = this.#operators.value ?? [];
     const others = operators.filter((o) => o.active && !o.invited && o.id !== c.operatorId);
     const teams = [...new Set(operators.filter((o) => o.active).flatMap((o) => o.teams))].sort();
@@ -246,30 +254,30 @@ export class BatonChatThread extends LitElement {
       <div class="who">
         <div class="name" data-testid="thread-name">${c.customer.displayName ?? c.customer.lineUserId}</div>
         <div class="sub">
-          <span class="badge ${c.status.toLowerCase()}" data-testid="thread-status">${c.status.toLowerCase()}</span> ${sub}
+          <span class="badge ${c.status.toLowerCase()}" data-testid="thread-status">${statusLabel(c.status)}</span> ${sub}
         </div>
       </div>
       <div class="actions">
         ${c.status === 'WAITING'
           ? html`<button class="primary" data-testid="claim-button" ?disabled=${this.busy} @click=${() => this.#act('claim', () => api.claim(c.id))}>
-              Claim
+              ${msg('Claim')}
             </button>`
           : nothing}
         ${c.status === 'ACTIVE' && canManage
-          ? html`<select aria-label="Transfer to" data-testid="transfer-target">
-                <option value="">Waiting queue</option>
-                ${others.length ? html`<optgroup label="Operators">${others.map((o) => html`<option value="operator:${o.id}">${o.name}</option>`)}</optgroup>` : nothing}
-                ${teams.length ? html`<optgroup label="Team queues">${teams.map((t) => html`<option value="team:${t}">Team ${t}</option>`)}</optgroup>` : nothing}
+          ? html`<select aria-label=${msg('Transfer to')} data-testid="transfer-target">
+                <option value="">${msg('Waiting queue')}</option>
+                ${others.length ? html`<optgroup label=${msg('Operators')}>${others.map((o) => html`<option value="operator:${o.id}">${o.name}</option>`)}</optgroup>` : nothing}
+                ${teams.length ? html`<optgroup label=${msg('Team queues')}>${teams.map((t) => html`<option value="team:${t}">${msg(str`Team ${t}`)}</option>`)}</optgroup>` : nothing}
               </select>
-              <input class="transfer-note" type="text" maxlength="2000" placeholder="Note for them (optional)" aria-label="Note for whoever gets it" data-testid="transfer-note" />
-              <button data-testid="transfer-button" ?disabled=${this.busy} @click=${() => this.#transfer(c.id)}>Transfer</button>`
+              <input class="transfer-note" type="text" maxlength="2000" placeholder=${msg('Note for them (optional)')} aria-label=${msg('Note for whoever gets it')} data-testid="transfer-note" />
+              <button data-testid="transfer-button" ?disabled=${this.busy} @click=${() => this.#transfer(c.id)}>${msg('Transfer')}</button>`
           : nothing}
         ${c.status !== 'CLOSED' && (c.status === 'WAITING' || canManage)
-          ? html`<button class="danger" data-testid="close-button" ?disabled=${this.busy || this.closing} @click=${() => (this.closing = true)}>Close</button>`
+          ? html`<button class="danger" data-testid="close-button" ?disabled=${this.busy || this.closing} @click=${() => (this.closing = true)}>${msg('Close', { id: 'close-chat', desc: 'ends a conversation with the customer' })}</button>`
           : nothing}
         ${c.status === 'CLOSED' && canManage
           ? html`<button class="primary" data-testid="reopen-button" ?disabled=${this.busy} @click=${() => this.#act('reopen', () => conversationActions.reopen(c.id))}>
-              Reopen
+              ${msg('Reopen')}
             </button>`
           : nothing}
       </div>
@@ -279,14 +287,14 @@ export class BatonChatThread extends LitElement {
 
   #renderCloseForm(c: ConversationDto) {
     return html`<form class="close-form" data-testid="close-form" @submit=${(e: Event) => (e.preventDefault(), void this.#close(c.id))}>
-      <span>Close this conversation? The customer goes back to the bot and gets the survey.</span>
-      <select aria-label="Reason" data-testid="close-reason">
-        <option value="">No reason</option>
-        ${CLOSE_REASONS.map((reason) => html`<option value=${reason}>${reason}</option>`)}
+      <span>${msg('Close this conversation? The customer goes back to the bot and gets the survey.')}</span>
+      <select aria-label=${msg('Reason')} data-testid="close-reason">
+        <option value="">${msg('No reason')}</option>
+        ${CLOSE_REASONS.map((reason) => html`<option value=${reason}>${closeReasonLabel(reason)}</option>`)}
       </select>
-      <input type="text" maxlength="150" placeholder="Details (optional)" aria-label="Details" data-testid="close-details" />
-      <button type="submit" class="danger" data-testid="close-confirm" ?disabled=${this.busy}>Close conversation</button>
-      <button type="button" data-testid="close-cancel" @click=${() => (this.closing = false)}>Cancel</button>
+      <input type="text" maxlength="150" placeholder=${msg('Details (optional)')} aria-label=${msg('Details')} data-testid="close-details" />
+      <button type="submit" class="danger" data-testid="close-confirm" ?disabled=${this.busy}>${msg('Close conversation')}</button>
+      <button type="button" data-testid="close-cancel" @click=${() => (this.closing = false)}>${msg('Cancel')}</button>
     </form>`;
   }
 
@@ -295,9 +303,9 @@ export class BatonChatThread extends LitElement {
     const side = m.senderKind === 'system' ? 'system' : m.direction === 'in' ? 'in' : 'out';
     const who =
       m.senderKind === 'bot'
-        ? html`<span class="badge bot">Bot</span>`
+        ? html`<span class="badge bot">${msg('Bot')}</span>`
         : m.senderKind === 'operator'
-          ? html`<span>${m.operatorId === this.operator.id ? 'You' : 'Agent'}</span>`
+          ? html`<span>${m.operatorId === this.operator.id ? msg('You') : msg('Agent')}</span>`
           : nothing;
     return html`<li class="${side} ${m.senderKind}" data-testid="message" data-sender=${m.senderKind} data-message-id=${m.id}>
       <div class="bubble">${m.text}</div>
@@ -312,7 +320,7 @@ export class BatonChatThread extends LitElement {
       return html`<footer>
         <baton-composer
           .conversationId=${c.id}
-          placeholder="Reply to ${c.customer.displayName ?? 'the customer'}…"
+          placeholder=${msg(str`Reply to ${c.customer.displayName ?? msg('the customer')}…`)}
           .submit=${(text: string, note: boolean) => this.#send(c.id, text, note)}
           @composer-typing=${() => this.realtime?.typing(c.id)}
         ></baton-composer>
@@ -320,10 +328,10 @@ export class BatonChatThread extends LitElement {
     }
     const note =
       c.status === 'WAITING'
-        ? 'Claim this conversation to reply.'
+        ? msg('Claim this conversation to reply.')
         : c.status === 'ACTIVE'
-          ? `${c.operatorName ?? 'Another operator'} is handling this conversation.`
-          : 'This conversation is closed; the customer is back with the bot. Reopen it to go on.';
+          ? msg(str`${c.operatorName ?? msg('Another operator')} is handling this conversation.`)
+          : msg('This conversation is closed; the customer is back with the bot. Reopen it to go on.');
     return html`<footer><p class="note" data-testid="thread-note">${note}</p></footer>`;
   }
 }

@@ -1,17 +1,19 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { MessageDto } from '../../../engine/contracts/conversation.ts';
 import type { PastConversationDto } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
-import { formatDateTime, formatTime, humanizeReason } from '../shared/format.ts';
+import { formatDateTime, formatTime } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
+import { closeReasonLabel } from './close-reasons.ts';
 import { customerHistoryStyles } from './baton-customer-history.styles.ts';
 import { historyBlocks, type HistoryBlock } from './history-blocks.ts';
 
 /** "★4 — 'quick help'", "★5", or that the survey was not answered */
 function rating(c: PastConversationDto): string {
-  if (c.csat === null) return 'not rated';
+  if (c.csat === null) return msg('not rated');
   return c.csatComment ? `★${c.csat} — '${c.csatComment}'` : `★${c.csat}`;
 }
 
@@ -49,6 +51,7 @@ export class BatonCustomerHistory extends LitElement {
     this.nextBefore = null;
     this.loading = false;
     this.error = null;
+    updateWhenLocaleChanges(this);
   }
 
   override disconnectedCallback(): void {
@@ -87,10 +90,10 @@ export class BatonCustomerHistory extends LitElement {
 
   override render() {
     if (this.messages.length === 0 && !this.error) return nothing;
-    return html`<section aria-label="Earlier with this customer" data-testid="customer-history">
+    return html`<section aria-label=${msg('Earlier with this customer')} data-testid="customer-history">
       ${this.nextBefore !== null && this.conversationId
         ? html`<button class="load-earlier" data-testid="history-load-earlier" ?disabled=${this.loading} @click=${() => this.conversationId && this.#load(this.conversationId, this.nextBefore)}>
-            Load earlier
+            ${msg('Load earlier')}
           </button>`
         : nothing}
       ${this.error ? html`<div class="banner error" role="alert">${this.error}</div>` : nothing}
@@ -99,15 +102,15 @@ export class BatonCustomerHistory extends LitElement {
   }
 
   #renderBlock(block: HistoryBlock) {
-    const count = `${block.messages.length} message${block.messages.length === 1 ? '' : 's'}`;
+    const count = block.messages.length === 1 ? msg('1 message') : msg(str`${block.messages.length} messages`);
     const summary =
       block.kind === 'bot'
-        ? html`<summary data-testid="history-bot">Earlier with the bot (${count})</summary>`
+        ? html`<summary data-testid="history-bot">${msg(str`Earlier with the bot (${count})`)}</summary>`
         : html`<summary data-testid="history-conversation" data-conversation-id=${block.conversation.id}>
             <span>${formatDateTime(block.conversation.createdAt)}</span>
-            <span>${block.conversation.operatorName ?? 'No operator'}</span>
+            <span>${block.conversation.operatorName ?? msg('No operator')}</span>
             <span class="rating" data-testid="history-csat">${rating(block.conversation)}</span>
-            ${block.conversation.closeReason ? html`<span class="reason">${humanizeReason(block.conversation.closeReason)}</span>` : nothing}
+            ${block.conversation.closeReason ? html`<span class="reason">${closeReasonLabel(block.conversation.closeReason)}</span>` : nothing}
             <span class="count">${count}</span>
           </summary>`;
     return html`<details class="block ${block.kind}">
@@ -120,7 +123,7 @@ export class BatonCustomerHistory extends LitElement {
 
   #renderMessage(m: MessageDto) {
     const side = m.senderKind === 'system' ? 'system' : m.direction === 'in' ? 'in' : 'out';
-    const who = m.senderKind === 'bot' ? html`<span class="badge bot">Bot</span>` : m.senderKind === 'operator' ? html`<span>Agent</span>` : nothing;
+    const who = m.senderKind === 'bot' ? html`<span class="badge bot">${msg('Bot')}</span>` : m.senderKind === 'operator' ? html`<span>${msg('Agent')}</span>` : nothing;
     return html`<li class="${side} ${m.senderKind}" data-testid="history-message" data-sender=${m.senderKind}>
       <div class="bubble">${m.text}</div>
       <div class="meta">${who}<span>${formatTime(m.createdAt)}</span></div>

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { MessageDto } from '../../../engine/contracts/conversation.ts';
 
@@ -15,21 +16,21 @@ export function renderDeliveryMark(m: MessageDto) {
     >`;
   switch (m.deliveryStatus) {
     case 'pending':
-      return mark('sending…', 'Waiting to go out to LINE');
+      return mark(msg('sending…'), msg('Waiting to go out to LINE'));
     case 'failed':
-      return mark('Not delivered', 'LINE did not accept this message', 'delivery failed');
+      return mark(msg('Not delivered'), msg('LINE did not accept this message'), 'delivery failed');
     case 'uncertain':
       return mark(
-        'May not have arrived',
-        'LINE did not confirm this reply in time. It is not sent again, so the customer never reads it twice: send it again if it matters.',
+        msg('May not have arrived'),
+        msg('LINE did not confirm this reply in time. It is not sent again, so the customer never reads it twice: send it again if it matters.'),
         'delivery failed',
       );
     case 'sent':
       return m.sentVia === 'push'
-        ? mark('✓ push', 'Sent as a push message: counts toward the monthly LINE quota')
+        ? mark(msg('✓ push'), msg('Sent as a push message: counts toward the monthly LINE quota'))
         : m.sentVia === 'reply'
-          ? mark('✓ reply', 'Sent via the reply token: free')
-          : mark('✓ sent', 'Sent to LINE');
+          ? mark(msg('✓ reply'), msg('Sent via the reply token: free'))
+          : mark(msg('✓ sent'), msg('Sent to LINE'));
     default:
       return nothing;
   }

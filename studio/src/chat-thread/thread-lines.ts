@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
 import { formatTime } from '../shared/format.ts';
@@ -14,7 +15,7 @@ export function renderNote(m: MessageDto, author: string) {
     </li>`;
   }
   return html`<li class="team-note" data-testid="note" data-message-id=${m.id}>
-    <div class="note-label">Note · only your team sees this</div>
+    <div class="note-label">${msg('Note · only your team sees this')}</div>
     <div class="bubble">${m.text}</div>
     <div class="meta"><span>${author}</span><span>${formatTime(m.createdAt)}</span></div>
   </li>`;
@@ -24,6 +25,6 @@ export function renderNote(m: MessageDto, author: string) {
 export function autoAssignedLine(c: ConversationDto) {
   if (!c.assignedAutomatically || c.claimedAt === null) return nothing;
   return html`<li class="system thread-line" data-testid="auto-assigned-line">
-    <div class="bubble">Assigned automatically to ${c.operatorName ?? 'an operator'} · ${formatTime(c.claimedAt)}</div>
+    <div class="bubble">${msg(str`Assigned automatically to ${c.operatorName ?? msg('an operator')} · ${formatTime(c.claimedAt)}`)}</div>
   </li>`;
 }

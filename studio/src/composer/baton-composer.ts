@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CannedResponseDto } from '../../../engine/contracts/rest.ts';
@@ -68,7 +69,8 @@ export class BatonComposer extends LitElement {
 
   constructor() {
     super();
-    this.placeholder = 'Reply…';
+    // the thread names the customer; this stands in when it does not
+    this.placeholder = '';
     this.conversationId = null;
     this.submit = async () => false;
     this.busy = false;
@@ -76,6 +78,7 @@ export class BatonComposer extends LitElement {
     this.picker = null;
     this.activeIndex = 0;
     this.noteMode = false;
+    updateWhenLocaleChanges(this);
   }
 
   override focus(): void {
@@ -249,10 +252,10 @@ export class BatonComposer extends LitElement {
     const matches = this.#matches;
     const listOpen = picker !== null;
     const note = this.noteMode;
-    return html`<div class="modes" role="group" aria-label="Write">
-        <button class=${note ? '' : 'on'} aria-pressed=${note ? 'false' : 'true'} data-testid="composer-mode-reply" @click=${() => this.#setMode(false)}>Reply</button>
-        <button class=${note ? 'on note' : ''} aria-pressed=${note ? 'true' : 'false'} data-testid="composer-mode-note" @click=${() => this.#setMode(true)}>Note</button>
-        ${note ? html`<span class="mode-hint">Only your team sees notes; the customer never gets them.</span>` : nothing}
+    return html`<div class="modes" role="group" aria-label=${msg('Write', { desc: 'the Reply / Note switch above the reply box' })}>
+        <button class=${note ? '' : 'on'} aria-pressed=${note ? 'false' : 'true'} data-testid="composer-mode-reply" @click=${() => this.#setMode(false)}>${msg('Reply')}</button>
+        <button class=${note ? 'on note' : ''} aria-pressed=${note ? 'true' : 'false'} data-testid="composer-mode-note" @click=${() => this.#setMode(true)}>${msg('Note')}</button>
+        ${note ? html`<span class="mode-hint">${msg('Only your team sees notes; the customer never gets them.')}</span>` : nothing}
       </div>
       <div class="row ${note ? 'note' : ''}" @focusout=${this.#onFocusOut}>
         ${picker
@@ -272,19 +275,19 @@ export class BatonComposer extends LitElement {
           : nothing}
         <button
           class="canned-button"
-          title="Canned responses (or type / in the reply)"
+          title=${msg('Canned responses (or type / in the reply)')}
           aria-haspopup="listbox"
           aria-expanded=${picker?.mode === 'browse' ? 'true' : 'false'}
           data-testid="canned-button"
           @mousedown=${(e: Event) => e.preventDefault()}
           @click=${this.#toggleBrowse}
         >
-          Canned
+          ${msg('Canned', { desc: 'the button that lists canned responses' })}
         </button>
         <textarea
           rows="1"
-          placeholder=${note ? 'Write a note only your team sees…' : this.placeholder}
-          aria-label=${note ? 'Note' : 'Reply'}
+          placeholder=${note ? msg('Write a note only your team sees…') : this.placeholder || msg('Reply…')}
+          aria-label=${note ? msg('Note') : msg('Reply')}
           aria-autocomplete="list"
           aria-controls=${CANNED_LIST_ID}
           aria-expanded=${listOpen && picker.mode === 'slash' ? 'true' : 'false'}
@@ -295,14 +298,14 @@ export class BatonComposer extends LitElement {
           @keyup=${this.#onCaretMove}
           @click=${this.#onCaretMove}
         ></textarea>
-        <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>${note ? 'Add note' : 'Send'}</button>
+        <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>${note ? msg('Add note') : msg('Send')}</button>
       </div>
       ${this.notSent
         ? html`<div class="error" role="alert" data-testid="composer-not-sent">
-            Not sent: your message is still in the box. Press Send to try again.
+            ${msg('Not sent: your message is still in the box. Press Send to try again.')}
           </div>`
         : nothing}
-      <div class="hint">Enter to send · Shift+Enter for a new line · / for canned responses · /note for a private note</div>`;
+      <div class="hint">${msg('Enter to send · Shift+Enter for a new line · / for canned responses · /note for a private note')}</div>`;
   }
 
   async #setMode(note: boolean): Promise<void> {

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { CannedResponseDto } from '../../../engine/contracts/rest.ts';
 import { describeError } from '../api/api-error.ts';
@@ -22,16 +23,16 @@ export interface CannedListView {
 export function renderCannedList(view: CannedListView) {
   const keepFocus = (event: Event) => event.preventDefault();
   const empty = view.loading
-    ? 'Loading canned responses…'
+    ? msg('Loading canned responses…')
     : view.query
-      ? `No canned response matches “${view.query}”.`
-      : 'No canned responses in the active flows.';
+      ? msg(str`No canned response matches “${view.query}”.`)
+      : msg('No canned responses in the active flows.');
   return html`<div class="picker" data-testid="canned-picker">
     ${view.search
       ? html`<input
           type="search"
-          placeholder="Search canned responses…"
-          aria-label="Search canned responses"
+          placeholder=${msg('Search canned responses…')}
+          aria-label=${msg('Search canned responses')}
           aria-controls=${CANNED_LIST_ID}
           aria-activedescendant=${view.matches.length ? cannedOptionId(view.activeIndex) : nothing}
           data-testid="canned-search"
@@ -39,8 +40,8 @@ export function renderCannedList(view: CannedListView) {
           @keydown=${view.search.onKeydown}
         />`
       : nothing}
-    ${view.error ? html`<div class="error" role="alert">Could not load canned responses: ${describeError(view.error)}</div>` : nothing}
-    <div role="listbox" id=${CANNED_LIST_ID} aria-label="Canned responses" @mousedown=${keepFocus}>
+    ${view.error ? html`<div class="error" role="alert">${msg(str`Could not load canned responses: ${describeError(view.error)}`)}</div>` : nothing}
+    <div role="listbox" id=${CANNED_LIST_ID} aria-label=${msg('Canned responses')} @mousedown=${keepFocus}>
       ${view.matches.map(
         (response, index) =>
           html`<div
@@ -58,6 +59,6 @@ export function renderCannedList(view: CannedListView) {
       )}
       ${view.matches.length === 0 && !view.error ? html`<div class="empty">${empty}</div>` : nothing}
     </div>
-    <div class="keys">↑ ↓ choose · Enter insert · Esc close</div>
+    <div class="keys">${msg('↑ ↓ choose · Enter insert · Esc close')}</div>
   </div>`;
 }

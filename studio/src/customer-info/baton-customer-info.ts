@@ -1,10 +1,13 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { ConversationDto } from '../../../engine/contracts/conversation.ts';
 import { describeError } from '../api/api-error.ts';
 import { conversationActions } from '../conversation-actions/actions-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
-import { formatDateTime, humanizeReason, initials, safeImageUrl } from '../shared/format.ts';
+import { closeReasonLabel } from '../chat-thread/close-reasons.ts';
+import { statusLabel } from '../chat-thread/status-label.ts';
+import { formatDateTime, initials, safeImageUrl } from '../shared/format.ts';
 
 /** Mirrors the engine's rule (services/chat/customer-tags.ts) so the chip input says so before sending. */
 const MAX_TAG_LENGTH = 32;
@@ -130,6 +133,7 @@ export class BatonCustomerInfo extends LitElement {
     this.tags = [];
     this.saving = false;
     this.tagError = null;
+    updateWhenLocaleChanges(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -165,7 +169,7 @@ export class BatonCustomerInfo extends LitElement {
     const tag = input.value.trim();
     if (!tag) return;
     if ([...tag].length > MAX_TAG_LENGTH) {
-      this.tagError = `A tag has at most ${MAX_TAG_LENGTH} characters`;
+      this.tagError = msg(str`A tag has at most ${MAX_TAG_LENGTH} characters`);
       return;
     }
     if (this.tags.includes(tag)) {
@@ -182,8 +186,8 @@ export class BatonCustomerInfo extends LitElement {
           ? this.tags.map(
               (tag) => html`<span class="badge chip" data-testid="tag-chip" data-tag=${tag}
                 >${tag}<button
-                  aria-label="Remove tag ${tag}"
-                  title="Remove"
+                  aria-label=${msg(str`Remove tag ${tag}`)}
+                  title=${msg('Remove')}
                   data-testid="tag-remove"
                   ?disabled=${this.saving}
                   @click=${() => this.#saveTags(this.tags.filter((t) => t !== tag))}
@@ -198,8 +202,8 @@ export class BatonCustomerInfo extends LitElement {
         class="tag-input"
         type="text"
         maxlength="40"
-        placeholder="Add a tag, Enter"
-        aria-label="Add a tag"
+        placeholder=${msg('Add a tag, Enter')}
+        aria-label=${msg('Add a tag')}
         data-testid="tag-input"
         ?disabled=${this.saving}
         @keydown=${this.#onTagKey}
@@ -210,10 +214,10 @@ export class BatonCustomerInfo extends LitElement {
 
   override render() {
     const c = this.conversation;
-    if (!c) return html`<p class="placeholder">Customer details appear here.</p>`;
+    if (!c) return html`<p class="placeholder">${msg('Customer details appear here.')}</p>`;
     const customer = c.customer;
     const picture = safeImageUrl(customer.pictureUrl);
-    const name = customer.displayName ?? 'Unknown customer';
+    const name = customer.displayName ?? msg('Unknown customer');
     return html`<section data-testid="customer-info">
       <div class="profile">
         ${picture
@@ -222,40 +226,40 @@ export class BatonCustomerInfo extends LitElement {
         <div class="name" data-testid="customer-name">${name}</div>
         <div>
           <span class="badge ${customer.mode === 'BOT' ? 'bot' : 'active'}" data-testid="customer-mode"
-            >${customer.mode === 'BOT' ? 'With the bot' : 'With a human'}</span
+            >${customer.mode === 'BOT' ? msg('With the bot') : msg('With a human')}</span
           >
-          ${customer.following ? nothing : html`<span class="badge waiting">Blocked the account</span>`}
+          ${customer.following ? nothing : html`<span class="badge waiting">${msg('Blocked the account')}</span>`}
         </div>
       </div>
-      <h3>Customer</h3>
+      <h3>${msg('Customer')}</h3>
       <dl>
-        <dt>LINE user id</dt>
+        <dt>${msg('LINE user id')}</dt>
         <dd><code data-testid="customer-line-id">${customer.lineUserId}</code></dd>
-        <dt>Language</dt>
+        <dt>${msg('Language')}</dt>
         <dd>${customer.language ?? '—'}</dd>
-        <dt>Mode</dt>
-        <dd>${customer.mode}</dd>
-        <dt>Tags</dt>
+        <dt>${msg('Mode', { desc: 'who talks with the customer: the bot or a human' })}</dt>
+        <dd data-mode=${customer.mode}>${customer.mode === 'BOT' ? msg('Bot') : msg('Human')}</dd>
+        <dt>${msg('Tags')}</dt>
         ${this.#renderTags()}
-        <dt>Customer since</dt>
+        <dt>${msg('Customer since')}</dt>
         <dd>${formatDateTime(customer.createdAt)}</dd>
       </dl>
-      <h3>Conversation</h3>
+      <h3>${msg('Conversation')}</h3>
       <dl>
-        <dt>Status</dt>
-        <dd><span class="badge ${c.status.toLowerCase()}">${c.status.toLowerCase()}</span></dd>
-        <dt>Operator</dt>
+        <dt>${msg('Status')}</dt>
+        <dd><span class="badge ${c.status.toLowerCase()}">${statusLabel(c.status)}</span></dd>
+        <dt>${msg('Operator')}</dt>
         <dd>${c.operatorName ?? '—'}</dd>
-        <dt>Started</dt>
+        <dt>${msg('Started')}</dt>
         <dd>${formatDateTime(c.createdAt)}</dd>
-        <dt>Claimed</dt>
+        <dt>${msg('Claimed')}</dt>
         <dd>${formatDateTime(c.claimedAt)}</dd>
-        <dt>First reply</dt>
+        <dt>${msg('First reply')}</dt>
         <dd>${formatDateTime(c.firstResponseAt)}</dd>
-        <dt>Closed</dt>
+        <dt>${msg('Closed', { id: 'closed-at', desc: 'when the conversation was closed, a label before a date' })}</dt>
         <dd>${formatDateTime(c.closedAt)}</dd>
-        ${c.closeReason ? html`<dt>Reason</dt><dd>${humanizeReason(c.closeReason)}</dd>` : nothing}
-        ${c.flowVersion !== null ? html`<dt>Flow version</dt><dd>v${c.flowVersion}</dd>` : nothing}
+        ${c.closeReason ? html`<dt>${msg('Reason')}</dt><dd>${closeReasonLabel(c.closeReason)}</dd>` : nothing}
+        ${c.flowVersion !== null ? html`<dt>${msg('Flow version')}</dt><dd>v${c.flowVersion}</dd>` : nothing}
       </dl>
     </section>`;
   }

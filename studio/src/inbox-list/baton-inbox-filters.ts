@@ -1,12 +1,14 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { isFiltered, NO_FILTERS, type AssigneeFilter, type InboxFilters } from '../inbox/inbox-filters.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { InboxFilterEvent } from './inbox-filter-event.ts';
 
-const ASSIGNEES: ReadonlyArray<{ value: 'me' | 'unassigned' | 'all'; label: string; title: string }> = [
-  { value: 'me', label: 'Mine', title: 'Conversations you hold' },
-  { value: 'unassigned', label: 'Unassigned', title: 'Conversations nobody holds yet' },
-  { value: 'all', label: 'All', title: 'Every conversation you may see' },
+/** the whose-conversations buttons, asked at each render (msg() answers in the language of the moment) */
+const assignees = (): ReadonlyArray<{ value: 'me' | 'unassigned' | 'all'; label: string; title: string }> => [
+  { value: 'me', label: msg('Mine'), title: msg('Conversations you hold') },
+  { value: 'unassigned', label: msg('Unassigned'), title: msg('Conversations nobody holds yet') },
+  { value: 'all', label: msg('All', { id: 'filter-all', desc: 'every conversation, a filter button beside Mine and Unassigned' }), title: msg('Every conversation you may see') },
 ];
 
 /**
@@ -91,6 +93,7 @@ export class BatonInboxFilters extends LitElement {
     this.teams = [];
     this.tags = [];
     this.assigneeName = null;
+    updateWhenLocaleChanges(this);
   }
 
   override disconnectedCallback(): void {
@@ -119,28 +122,28 @@ export class BatonInboxFilters extends LitElement {
   override render() {
     const { assignee, team, tag } = this.filters;
     const teams = [...new Set([...this.teams, ...(team ? [team] : [])])].sort();
-    return html`<div role="group" aria-label="Whose conversations">
-        ${ASSIGNEES.map(({ value, label, title }) => this.#renderAssignee(value, label, title, `filter-assignee-${value}`))}
+    return html`<div role="group" aria-label=${msg('Whose conversations')}>
+        ${assignees().map(({ value, label, title }) => this.#renderAssignee(value, label, title, `filter-assignee-${value}`))}
         ${typeof assignee === 'object'
-          ? this.#renderAssignee(assignee, this.assigneeName ?? 'One operator', "Conversations one operator holds (from a link)", 'filter-assignee-operator')
+          ? this.#renderAssignee(assignee, this.assigneeName ?? msg('One operator'), msg('Conversations one operator holds (from a link)'), 'filter-assignee-operator')
           : nothing}
       </div>
-      <select aria-label="Team" data-testid="filter-team" @change=${(e: Event) => this.#change({ team: e.target instanceof HTMLSelectElement && e.target.value ? e.target.value : null })}>
-        <option value="" ?selected=${team === null}>All teams</option>
+      <select aria-label=${msg('Team')} data-testid="filter-team" @change=${(e: Event) => this.#change({ team: e.target instanceof HTMLSelectElement && e.target.value ? e.target.value : null })}>
+        <option value="" ?selected=${team === null}>${msg('All teams')}</option>
         ${teams.map((t) => html`<option value=${t} ?selected=${team === t}>${t}</option>`)}
       </select>
       <input
         type="search"
         list="known-tags"
-        aria-label="Customer tag"
-        placeholder="Tag"
+        aria-label=${msg('Customer tag')}
+        placeholder=${msg('Tag')}
         data-testid="filter-tag"
         .value=${tag ?? ''}
         @input=${this.#onTagInput}
       />
       <datalist id="known-tags">${this.tags.map((t) => html`<option value=${t}></option>`)}</datalist>
       ${isFiltered(this.filters)
-        ? html`<button class="clear" data-testid="filter-clear" @click=${() => this.dispatchEvent(new InboxFilterEvent(NO_FILTERS))}>Clear filters</button>`
+        ? html`<button class="clear" data-testid="filter-clear" @click=${() => this.dispatchEvent(new InboxFilterEvent(NO_FILTERS))}>${msg('Clear filters')}</button>`
         : nothing}`;
   }
 }

@@ -1,8 +1,10 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ConversationDto, ConversationStatus } from '../../../engine/contracts/conversation.ts';
+import type { ConversationDto, ConversationStatus, SenderKind } from '../../../engine/contracts/conversation.ts';
 import { describeError } from '../api/api-error.ts';
 import { sortForStatus } from '../inbox/conversation-order.ts';
+import { statusLabel } from '../chat-thread/status-label.ts';
 import { RealtimeStatus } from '../realtime/socket-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
@@ -11,20 +13,25 @@ import { isFiltered, NO_FILTERS, type InboxFilters } from '../inbox/inbox-filter
 import './baton-inbox-filters.ts';
 import { inboxListStyles } from './baton-inbox-list.styles.ts';
 
-const TABS: ReadonlyArray<{ status: ConversationStatus; label: string }> = [
-  { status: 'WAITING', label: 'Waiting' },
-  { status: 'ACTIVE', label: 'Active' },
-  { status: 'CLOSED', label: 'Closed' },
-];
+const TABS: readonly ConversationStatus[] = ['WAITING', 'ACTIVE', 'CLOSED'];
 
-const LIVE_LABEL: Record<RealtimeStatus, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  rejected: 'Offline',
-};
+/** a tab's name, asked at each render (msg() answers in the language of the moment) */
+const tabLabel = (status: ConversationStatus): string =>
+  ({
+    WAITING: msg('Waiting'),
+    ACTIVE: msg('Active', { id: 'tab-active', desc: 'the inbox tab of conversations an operator is handling now' }),
+    CLOSED: msg('Closed', { id: 'tab-closed', desc: 'the inbox tab of finished conversations' }),
+  })[status];
 
-const SENDER_PREFIX = { customer: '', bot: 'Bot: ', operator: 'Agent: ', system: '' } as const;
+const liveLabel = (status: RealtimeStatus): string =>
+  ({ connecting: msg('Connecting…'), live: msg('Live'), reconnecting: msg('Reconnecting…'), rejected: msg('Offline') })[status];
+
+/** the last message's preview: "Bot: …", "Agent: …", or the customer's words as they are */
+function preview(senderKind: SenderKind, text: string): string {
+  if (senderKind === 'bot') return msg(str`Bot: ${text}`);
+  if (senderKind === 'operator') return msg(str`Agent: ${text}`);
+  return text;
+}
 
 /**
  * The conversation list: search box, filters (whose, team, tag), Waiting / Active / Closed tabs with counts
@@ -89,6 +96,7 @@ export class BatonInboxList extends LitElement {
     this.teams = [];
     this.tags = [];
     this.assigneeName = null;
+    updateWhenLocaleChanges(this);
   }
 
   /** the `/` shortcut */
@@ -128,16 +136,16 @@ export class BatonInboxList extends LitElement {
     const liveClass = { live: 'live-on', connecting: '', reconnecting: 'live-warn', rejected: 'live-off' }[this.realtimeStatus];
     return html`<div class="top">
         <div class="title">
-          <h2>Conversations</h2>
+          <h2>${msg('Conversations')}</h2>
           <span class="live ${liveClass}" data-testid="realtime-status" data-status=${this.realtimeStatus}
-            >${LIVE_LABEL[this.realtimeStatus]}</span
+            >${liveLabel(this.realtimeStatus)}</span
           >
         </div>
         <slot name="presence"></slot>
         <input
           type="search"
-          placeholder="Search name or message…"
-          aria-label="Search conversations"
+          placeholder=${msg('Search name or message…')}
+          aria-label=${msg('Search conversations')}
           data-testid="conversation-search"
           .value=${this.query}
           @input=${this.#onSearchInput}
@@ -145,14 +153,14 @@ export class BatonInboxList extends LitElement {
         <baton-inbox-filters .filters=${this.filters} .teams=${this.teams} .tags=${this.tags} .assigneeName=${this.assigneeName}></baton-inbox-filters>
         <div role="tablist">
           ${TABS.map(
-            ({ status, label }) =>
+            (status) =>
               html`<button
                 role="tab"
                 aria-selected=${this.tab === status ? 'true' : 'false'}
                 data-testid="tab-${status.toLowerCase()}"
                 @click=${() => this.dispatchEvent(new StatusTabEvent(status))}
               >
-                ${label}<span class="count" data-testid="count-${status.toLowerCase()}">${count(status)}</span
+                ${tabLabel(status)}<span class="count" data-testid="count-${status.toLowerCase()}">${count(status)}</span
                 >${this.#renderUnread(unreadIn(status), `unread-${status.toLowerCase()}`)}
               </button>`,
           )}
@@ -165,21 +173,21 @@ export class BatonInboxList extends LitElement {
           (c) => c.id,
           (c) => this.#renderRow(c),
         )}
-        ${rows.length === 0 ? html`<li class="empty">${this.loading ? 'Loading…' : isFiltered(this.filters) ? 'No conversations match the filters.' : 'No conversations here.'}</li>` : nothing}
+        ${rows.length === 0 ? html`<li class="empty">${this.loading ? msg('Loading…') : isFiltered(this.filters) ? msg('No conversations match the filters.') : msg('No conversations here.')}</li>` : nothing}
       </ul>`;
   }
 
   #renderUnread(unread: number, testId: string) {
     if (unread === 0) return nothing;
-    return html`<span class="unread" data-testid=${testId} title="${unread} unread" aria-label="${unread} unread">${unread > 99 ? '99+' : unread}</span>`;
+    return html`<span class="unread" data-testid=${testId} title=${msg(str`${unread} unread`)} aria-label=${msg(str`${unread} unread`)}>${unread > 99 ? '99+' : unread}</span>`;
   }
 
   /** an auto-assigned chat never showed in Waiting: say how it arrived rather than letting it just appear */
   #renderAutoAssigned(c: ConversationDto) {
     if (!c.assignedAutomatically || c.claimedAt === null) return nothing;
     const at = formatTime(c.claimedAt);
-    return html`<span class="badge auto" data-testid="assigned-automatically" title="Assigned automatically at ${at}: ${c.operatorName ?? 'the operator'} was Available"
-      >Auto-assigned ${at}</span
+    return html`<span class="badge auto" data-testid="assigned-automatically" title=${msg(str`Assigned automatically at ${at}: ${c.operatorName ?? msg('the operator')} was Available`)}
+      >${msg(str`Auto-assigned ${at}`)}</span
     >`;
   }
 
@@ -189,15 +197,15 @@ export class BatonInboxList extends LitElement {
     const last = c.lastMessage;
     const side =
       c.status === 'WAITING'
-        ? html`${c.queuePosition ? html`<span class="queue-position" data-testid="queue-position">#${c.queuePosition} in queue</span>` : nothing}<span
+        ? html`${c.queuePosition ? html`<span class="queue-position" data-testid="queue-position">${msg(str`#${c.queuePosition} in queue`)}</span>` : nothing}<span
               class="badge waiting"
               data-testid="queue-wait"
-              title="Waiting since ${formatTime(c.createdAt)}"
-              >waiting ${formatAge(c.createdAt)}</span
+              title=${msg(str`Waiting since ${formatTime(c.createdAt)}`)}
+              >${msg(str`waiting ${formatAge(c.createdAt)}`)}</span
             >`
         : c.status === 'ACTIVE'
           ? html`<span>${c.operatorName ?? ''}</span>${this.#renderAutoAssigned(c)}`
-          : html`<span class="badge closed" title=${c.closeReason ?? ''}>${c.operatorName ?? 'closed'}</span>`;
+          : html`<span class="badge closed" title=${c.closeReason ?? ''}>${c.operatorName ?? statusLabel('CLOSED')}</span>`;
     return html`<li>
       <button
         data-testid="conversation-row"
@@ -208,7 +216,7 @@ export class BatonInboxList extends LitElement {
         ${picture ? html`<img class="avatar" src=${picture} alt="" />` : html`<span class="avatar">${initials(name)}</span>`}
         <span class="main">
           <div class="name" data-testid="conversation-name">${name}</div>
-          <div class="preview">${last ? `${SENDER_PREFIX[last.senderKind]}${last.text}` : 'No messages yet'}</div>
+          <div class="preview">${last ? preview(last.senderKind, last.text) : msg('No messages yet')}</div>
         </span>
         <span class="meta"
           >${last ? html`<span>${formatTime(last.at)}</span>` : nothing}${this.#renderUnread(this.unread.get(c.id) ?? 0, 'unread-badge')}${side}</span

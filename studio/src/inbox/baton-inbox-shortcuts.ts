@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { INBOX_SHORTCUTS, keyLabel } from './inbox-shortcuts.ts';
@@ -56,6 +57,11 @@ export class BatonInboxShortcuts extends LitElement {
     `,
   ];
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   get open(): boolean {
     return this.renderRoot.querySelector('dialog')?.open ?? false;
   }
@@ -70,7 +76,7 @@ export class BatonInboxShortcuts extends LitElement {
 
   override render() {
     return html`<dialog data-testid="shortcuts-dialog" aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">${msg('Keyboard shortcuts')}</h2>
       <table>
         <tbody>
           ${INBOX_SHORTCUTS.map(
@@ -82,8 +88,8 @@ export class BatonInboxShortcuts extends LitElement {
           )}
         </tbody>
       </table>
-      <p>Shortcuts wait while you type in a field.</p>
-      <div class="actions"><button data-testid="shortcuts-close" @click=${this.#close}>Close</button></div>
+      <p>${msg('Shortcuts wait while you type in a field.')}</p>
+      <div class="actions"><button data-testid="shortcuts-close" @click=${this.#close}>${msg('Close', { id: 'dialog-close', desc: 'closes a dialog (not a chat)' })}</button></div>
     </dialog>`;
   }
 }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ConversationDto, ConversationStatus, MessageDto } from '../../../engine/contracts/conversation.ts';
@@ -32,11 +33,15 @@ import { InboxShortcutsController } from './inbox-shortcuts-controller.ts';
 const STATUSES: readonly ConversationStatus[] = ['WAITING', 'ACTIVE', 'CLOSED'];
 const PHONE = '(max-width: 700px)';
 
-/** what a link to a conversation the operator may not open says, by the engine's answer */
-const LINK_REFUSED: Readonly<Record<number, string>> = {
-  403: "You can't open this conversation: another operator holds it (or held it when it closed). Ask a supervisor if you need it.",
-  404: 'This link leads to a conversation that does not exist.',
-};
+/** the engine's answers to a link that say the operator may not open the conversation */
+const LINK_REFUSALS: readonly number[] = [403, 404];
+
+/** what a link to a conversation the operator may not open says, by the engine's answer (asked at each render: it follows the language) */
+function linkRefusal(status: number): string {
+  return status === 403
+    ? msg("You can't open this conversation: another operator holds it (or held it when it closed). Ask a supervisor if you need it.")
+    : msg('This link leads to a conversation that does not exist.');
+}
 
 /**
  * The operator's live inbox: conversation list | chat thread | customer info.
@@ -80,7 +85,7 @@ export class BatonInbox extends LitElement {
   declare selectedId: string | null;
   /** the customer info rather than the thread, on a phone */
   declare info: boolean;
-  /** why the engine would not let us follow the open conversation live */
+  /** why the engine would not let us follow the open conversation live (its own words) */
   declare joinNotice: string | null;
 
   /** socket updates that arrive while a list load is in flight, replayed over its result */
@@ -113,7 +118,7 @@ export class BatonInbox extends LitElement {
       this.renderRoot.querySelector('baton-presence-toggle')?.reassert();
     },
     onJoinRefused: (conversationId, refusal) => {
-      if (conversationId === this.selectedId) this.joinNotice = `This conversation is not updated live: ${refusal.message}`;
+      if (conversationId === this.selectedId) this.joinNotice = refusal.message;
     },
   });
 
@@ -143,8 +148,9 @@ export class BatonInbox extends LitElement {
   });
 
   /**
-   * A conversation opened from a link (not from the list): may this operator open it? The answer is a notice
-   * in place of the thread, or null (the thread shows it; other failures are the thread's to show).
+   * A conversation opened from a link (not from the list): may this operator open it? The answer is the
+   * engine's refusal (403, 404), shown as a notice in place of the thread, or null (the thread shows it; other
+   * failures are the thread's to show).
    */
   readonly #linkTask = new Task(this, {
     args: (): [string | null] => [this.selectedId],
@@ -156,7 +162,7 @@ export class BatonInbox extends LitElement {
         this.requestUpdate();
         return null;
       } catch (error) {
-        if (error instanceof ApiRequestError) return LINK_REFUSED[error.status] ?? null;
+        if (error instanceof ApiRequestError) return LINK_REFUSALS.includes(error.status) ? error.status : null;
         throw error;
       }
     },
@@ -171,6 +177,7 @@ export class BatonInbox extends LitElement {
     this.selectedId = null;
     this.info = false;
     this.joinNotice = null;
+    updateWhenLocaleChanges(this);
     new InboxShortcutsController(this, (action) => this.#runShortcut(action));
     if (parsePlace(location.hash)?.route === Route.INBOX) this.#show(parseInboxLocation(location.hash));
   }
@@ -400,7 +407,8 @@ export class BatonInbox extends LitElement {
   }
 
   override render() {
-    const linkNotice = this.#linkTask.status === TaskStatus.COMPLETE ? this.#linkTask.value : null;
+    const refusal = this.#linkTask.status === TaskStatus.COMPLETE ? this.#linkTask.value : null;
+    const linkNotice = refusal ? linkRefusal(refusal) : null;
     const selected = this.selectedId && !linkNotice ? (this.#known.get(this.selectedId) ?? null) : null;
     const { teams, tags, assigneeName } = this.#choices();
     return html`${this.#renderPhoneBar(selected)}
@@ -432,7 +440,7 @@ export class BatonInbox extends LitElement {
             .conversation=${selected}
             .operator=${this.operator}
             .realtime=${this.#realtime}
-            .notice=${this.joinNotice}
+            .notice=${this.joinNotice ? msg(str`This conversation is not updated live: ${this.joinNotice}`) : null}
             @conversation-change=${this.#onChange}
           ></baton-chat-thread>`}
       <baton-customer-info .conversation=${selected}></baton-customer-info>
@@ -445,10 +453,10 @@ export class BatonInbox extends LitElement {
     if (view === PhoneView.LIST) return nothing;
     // the thread's own header names the customer right below
     return html`<div class="phone-bar" data-testid="phone-bar">
-      <button data-testid="phone-back" @click=${() => this.#back()}>${view === PhoneView.INFO ? '‹ Chat' : '‹ Conversations'}</button>
-      <span class="title">${view === PhoneView.INFO ? 'Customer info' : ''}</span>
+      <button data-testid="phone-back" @click=${() => this.#back()}>${view === PhoneView.INFO ? msg('‹ Chat') : msg('‹ Conversations')}</button>
+      <span class="title">${view === PhoneView.INFO ? msg('Customer info') : ''}</span>
       ${view === PhoneView.THREAD && selected
-        ? html`<button data-testid="phone-info" @click=${() => this.#go({ info: true }, 'push')}>Info</button>`
+        ? html`<button data-testid="phone-info" @click=${() => this.#go({ info: true }, 'push')}>${msg('Info')}</button>`
         : nothing}
     </div>`;
   }

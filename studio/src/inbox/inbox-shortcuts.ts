@@ -1,3 +1,5 @@
+import { msg } from '@lit/localize';
+
 /**
  * The inbox's keyboard shortcuts: one table, read by the key handler (InboxShortcutsController) and by the
  * `?` dialog that lists them, so the two cannot disagree. No shortcut fires while the operator types (an
@@ -20,18 +22,60 @@ export interface InboxShortcut {
   action: InboxAction;
   /** `KeyboardEvent.key` values, with `Alt+` for the Alt key held; the first is the one shown first */
   keys: readonly string[];
-  /** what it does, as the `?` dialog says it */
-  label: string;
+  /** what it does, as the `?` dialog says it (in the language of the moment) */
+  readonly label: string;
 }
 
 export const INBOX_SHORTCUTS: readonly InboxShortcut[] = [
-  { action: InboxAction.NEXT, keys: ['j', 'Alt+ArrowDown'], label: 'Next conversation in the list' },
-  { action: InboxAction.PREVIOUS, keys: ['k', 'Alt+ArrowUp'], label: 'Previous conversation in the list' },
-  { action: InboxAction.CLAIM, keys: ['c'], label: 'Claim the open conversation' },
-  { action: InboxAction.CLOSE, keys: ['e'], label: 'Close the open conversation (asks first, like the Close button)' },
-  { action: InboxAction.COMPOSE, keys: ['r', 'Enter'], label: 'Write a reply (focus the composer)' },
-  { action: InboxAction.SEARCH, keys: ['/'], label: 'Search conversations' },
-  { action: InboxAction.HELP, keys: ['?'], label: 'Show these shortcuts' },
+  {
+    action: InboxAction.NEXT,
+    keys: ['j', 'Alt+ArrowDown'],
+    get label() {
+      return msg('Next conversation in the list');
+    },
+  },
+  {
+    action: InboxAction.PREVIOUS,
+    keys: ['k', 'Alt+ArrowUp'],
+    get label() {
+      return msg('Previous conversation in the list');
+    },
+  },
+  {
+    action: InboxAction.CLAIM,
+    keys: ['c'],
+    get label() {
+      return msg('Claim the open conversation');
+    },
+  },
+  {
+    action: InboxAction.CLOSE,
+    keys: ['e'],
+    get label() {
+      return msg('Close the open conversation (asks first, like the Close button)');
+    },
+  },
+  {
+    action: InboxAction.COMPOSE,
+    keys: ['r', 'Enter'],
+    get label() {
+      return msg('Write a reply (focus the composer)');
+    },
+  },
+  {
+    action: InboxAction.SEARCH,
+    keys: ['/'],
+    get label() {
+      return msg('Search conversations');
+    },
+  },
+  {
+    action: InboxAction.HELP,
+    keys: ['?'],
+    get label() {
+      return msg('Show these shortcuts');
+    },
+  },
 ];
 
 /** how a key reads in the dialog */
