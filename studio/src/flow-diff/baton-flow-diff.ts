@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { fileChanges, type FileChange, type FlowFile } from './file-changes.ts';
 import { flowDiffStyles } from './baton-flow-diff.styles.ts';
@@ -26,16 +27,22 @@ export class BatonFlowDiff extends LitElement {
     super();
     this.from = [];
     this.to = [];
-    this.fromLabel = 'Before';
-    this.toLabel = 'After';
+    // empty: "before" and "after" in the studio's language at render time
+    this.fromLabel = '';
+    this.toLabel = '';
+    updateWhenLocaleChanges(this);
   }
 
   override render() {
     const changes = fileChanges(this.from, this.to);
+    const from = this.fromLabel || msg('before', { desc: 'the older side of a diff' });
+    const to = this.toLabel || msg('after', { desc: 'the newer side of a diff' });
     return html`<p class="summary" data-testid="diff-summary">
         ${changes.length === 0
-          ? `No changes between ${this.fromLabel} and ${this.toLabel}.`
-          : `${changes.length} file${changes.length === 1 ? '' : 's'} changed from ${this.fromLabel} to ${this.toLabel}`}
+          ? msg(str`No changes between ${from} and ${to}.`)
+          : changes.length === 1
+            ? msg(str`1 file changed from ${from} to ${to}`)
+            : msg(str`${changes.length} files changed from ${from} to ${to}`)}
       </p>
       ${changes.map((change) => this.#renderFile(change))}`;
   }
@@ -44,7 +51,7 @@ export class BatonFlowDiff extends LitElement {
     return html`<section class="file" data-testid="diff-file" data-file=${change.file}>
       <h4>
         <span class="name">${change.file}</span>
-        ${change.status !== 'changed' ? html`<span class="badge">${change.status}</span>` : nothing}
+        ${change.status === 'added' ? html`<span class="badge">${msg('added', { desc: 'a file new in a diff' })}</span>` : change.status === 'removed' ? html`<span class="badge">${msg('removed', { desc: 'a file gone in a diff' })}</span>` : nothing}
         <span class="counts"><span class="plus">+${change.added}</span> <span class="minus">−${change.removed}</span></span>
       </h4>
       <div class="code">${change.hunks.map(

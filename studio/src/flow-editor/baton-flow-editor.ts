@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { FlowFilesRequest, FlowProblemDto, FlowVersionResponse } from '../../../engine/contracts/rest.ts';
 import type { FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
@@ -125,6 +126,7 @@ export class BatonFlowEditor extends LitElement {
     this.error = null;
     this.notice = null;
     this.restoredFrom = null;
+    updateWhenLocaleChanges(this);
   }
 
   override connectedCallback(): void {
@@ -211,7 +213,7 @@ export class BatonFlowEditor extends LitElement {
       const result = await api.validateFlows(this.#request());
       this.#showResult(result.ok ? [] : result.problems);
     } catch (error) {
-      this.error = `Could not validate: ${describeError(error)}`;
+      this.error = msg(str`Could not validate: ${describeError(error)}`);
     } finally {
       this.busy = null;
     }
@@ -221,14 +223,14 @@ export class BatonFlowEditor extends LitElement {
     const version = this.source?.version.version;
     if (version === undefined) return;
     this.notice = saveDraft(version, this.draftFiles)
-      ? `Draft saved in this browser at ${formatTime(Date.now())}.`
-      : 'This browser does not keep drafts (storage is off or full): publish to keep your changes.';
+      ? msg(str`Draft saved in this browser at ${formatTime(Date.now())}.`)
+      : msg('This browser does not keep drafts (storage is off or full): publish to keep your changes.');
     if (this.busy === null) await this.#validate();
   }
 
   #startOver(): void {
     const version = this.source?.version.version;
-    if (version === undefined || !confirm('Throw away the saved draft and start again from the version?')) return;
+    if (version === undefined || !confirm(msg('Throw away the saved draft and start again from the version?'))) return;
     forgetSavedDraft(version);
     this.drafts = new Map((this.source?.files ?? []).map((f) => [f.file, f.source]));
     this.notice = null;
@@ -247,9 +249,9 @@ export class BatonFlowEditor extends LitElement {
       const problems = problemsFromError(error);
       if (problems) {
         this.#showResult(problems);
-        this.error = 'Not published: the flows have problems.';
+        this.error = msg('Not published: the flows have problems.');
       } else {
-        this.error = `Could not publish: ${describeError(error)}`;
+        this.error = msg(str`Could not publish: ${describeError(error)}`);
       }
     } finally {
       this.busy = null;
@@ -257,7 +259,7 @@ export class BatonFlowEditor extends LitElement {
   }
 
   #format(): void {
-    this.error = this.renderRoot.querySelector('baton-yaml-editor')?.format() === false ? 'Cannot format this file: fix its YAML syntax error first.' : null;
+    this.error = this.renderRoot.querySelector('baton-yaml-editor')?.format() === false ? msg('Cannot format this file: fix its YAML syntax error first.') : null;
   }
 
   async #goTo(event: FlowProblemSelectEvent): Promise<void> {
@@ -274,7 +276,7 @@ export class BatonFlowEditor extends LitElement {
     const problems = this.editing ? this.problems : [];
     const problemsIn = (file: string) => problems.filter((p) => p.file === file);
     const changed = (file: string) => this.source?.files.find((f) => f.file === file)?.source !== this.drafts.get(file);
-    return html`<div class="tabs" role="tablist" aria-label="Files">
+    return html`<div class="tabs" role="tablist" aria-label=${msg('Files')}>
         ${files.map((file) => {
           const count = problemsIn(file).length;
           return html`<button
@@ -285,7 +287,7 @@ export class BatonFlowEditor extends LitElement {
             data-file=${file}
             @click=${() => (this.activeFile = file)}
           >
-            ${baseName(file)}${this.editing && changed(file) ? html`<span class="dirty" title="edited">•</span>` : nothing}
+            ${baseName(file)}${this.editing && changed(file) ? html`<span class="dirty" title=${msg('edited', { desc: 'a file changed in the draft' })}>•</span>` : nothing}
             ${count ? html`<span class="count" data-testid="file-problem-count">${count}</span>` : nothing}
           </button>`;
         })}
@@ -299,7 +301,7 @@ export class BatonFlowEditor extends LitElement {
             .assist=${this.editing ? this.#assist : null}
             @code-input=${this.#onCodeInput}
           ></baton-yaml-editor>`
-        : html`<p class="muted empty">This version has no files.</p>`}
+        : html`<p class="muted empty">${msg('This version has no files.')}</p>`}
       ${this.editing ? this.#renderActions(problems) : nothing}
       ${this.editing && (problems.length || this.error) ? this.#renderProblems(files, problems) : nothing}`;
   }
@@ -307,40 +309,40 @@ export class BatonFlowEditor extends LitElement {
   #renderActions(problems: readonly FlowProblemDto[]) {
     const verdict =
       this.verdict === 'valid'
-        ? html`<span class="verdict valid">✓ No problems</span>`
+        ? html`<span class="verdict valid">${msg('✓ No problems')}</span>`
         : this.verdict === 'invalid'
-          ? html`<span class="verdict invalid">${this.serverProblems.length} problem${this.serverProblems.length === 1 ? '' : 's'}</span>`
+          ? html`<span class="verdict invalid">${this.serverProblems.length === 1 ? msg('1 problem') : msg(str`${this.serverProblems.length} problems`)}</span>`
           : nothing;
     const live = this.verdict && !this.stale ? nothing : html`<span class="live" data-testid="live-problem-count" data-count=${problems.length}>
-          ${problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} so far` : 'No problems so far'}
+          ${problems.length === 0 ? msg('No problems so far') : problems.length === 1 ? msg('1 problem so far') : msg(str`${problems.length} problems so far`)}
         </span>`;
     return html`<div class="actions">
         <span class="status" data-testid="flow-verdict" data-verdict=${this.verdict ?? 'none'} data-stale=${this.stale ? 'true' : 'false'}
-          >${verdict}${this.verdict && this.stale ? html`<span class="muted"> · edited since</span>` : nothing} ${live}</span
+          >${verdict}${this.verdict && this.stale ? html`<span class="muted"> · ${msg('edited since')}</span>` : nothing} ${live}</span
         >
-        <button data-testid="format-button" title="Format the file (Shift+Alt+F)" @click=${this.#format}>Format</button>
-        <button data-testid="validate-button" title="Check on the server (Ctrl+S saves and checks)" ?disabled=${this.busy !== null} @click=${this.#validate}>
-          ${this.busy === 'validate' ? 'Validating…' : 'Validate'}
+        <button data-testid="format-button" title=${msg('Format the file (Shift+Alt+F)')} @click=${this.#format}>${msg('Format')}</button>
+        <button data-testid="validate-button" title=${msg('Check on the server (Ctrl+S saves and checks)')} ?disabled=${this.busy !== null} @click=${this.#validate}>
+          ${this.busy === 'validate' ? msg('Validating…') : msg('Validate')}
         </button>
         ${!this.publishHere
           ? nothing
           : this.canPublish
             ? html`<button class="primary" data-testid="publish-button" ?disabled=${this.busy !== null} @click=${this.#publish}>
-                ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
+                ${this.busy === 'publish' ? msg('Publishing…') : msg('Publish')}
               </button>`
-            : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}
+            : html`<span class="muted" title=${msg('Publishing is for admins')}>${msg('Only admins publish')}</span>`}
       </div>
       ${this.notice ? html`<div class="notice" role="status" data-testid="draft-notice">${this.notice}</div>` : nothing}
       ${this.restoredFrom
         ? html`<div class="notice" role="status" data-testid="draft-restored">
-            Restored the draft you saved in this browser at ${formatTime(Date.parse(this.restoredFrom))}.
-            <button class="link" data-testid="start-over" @click=${this.#startOver}>Start over from version ${this.source?.version.version}</button>
+            ${msg(str`Restored the draft you saved in this browser at ${formatTime(Date.parse(this.restoredFrom))}.`)}
+            <button class="link" data-testid="start-over" @click=${this.#startOver}>${msg(str`Start over from version ${this.source?.version.version ?? ''}`)}</button>
           </div>`
         : nothing}`;
   }
 
   #renderProblems(files: string[], problems: readonly FlowProblemDto[]) {
-    return html`<section class="problems" aria-label="Problems">
+    return html`<section class="problems" aria-label=${msg('Problems')}>
       ${this.error ? html`<div class="error" role="alert" data-testid="flow-editor-error">${this.error}</div>` : nothing}
       <baton-flow-problems .problems=${problems} .files=${new Set(files)} @flow-problem-select=${this.#goTo}></baton-flow-problems>
     </section>`;

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { FlowProblemDto } from '../../../engine/contracts/rest.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -5,7 +6,8 @@ import { FlowProblemSelectEvent } from '../shared/events.ts';
 
 /**
  * The problems panel: one `file:line:col message [code]` line each (the shape `baton validate`
- * prints); a problem in a file of the set is a button that takes the editor to it.
+ * prints, in English as the validator writes it); a problem in a file of the set is a button that takes the
+ * editor to it.
  *
  * @event flow-problem-select - a problem was picked
  */
@@ -64,6 +66,7 @@ export class BatonFlowProblems extends LitElement {
     super();
     this.problems = [];
     this.files = new Set();
+    updateWhenLocaleChanges(this);
   }
 
   override render() {
@@ -77,7 +80,7 @@ export class BatonFlowProblems extends LitElement {
               data-file=${p.file}
               data-line=${p.line}
               data-col=${p.col}
-              title=${p.pointer ? `at ${p.pointer}` : ''}
+              title=${p.pointer ? msg(str`at ${p.pointer}`, { desc: 'where in the YAML a problem is: at /steps/0/next' }) : ''}
               ?disabled=${!this.files.has(p.file)}
               @click=${() => this.dispatchEvent(new FlowProblemSelectEvent(p))}
             >

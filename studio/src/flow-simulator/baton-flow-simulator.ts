@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { FlowProblemDto, FlowSimulateResponse, FlowTestRunResponse, SimulatedInput } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
@@ -77,6 +78,7 @@ export class BatonFlowSimulator extends LitElement {
     this.error = null;
     this.busy = null;
     this.tests = null;
+    updateWhenLocaleChanges(this);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -107,7 +109,7 @@ export class BatonFlowSimulator extends LitElement {
       this.problems = null;
     } catch (error) {
       this.problems = problemsFromError(error);
-      this.error = this.problems ? 'The draft has problems; fix them to simulate.' : describeError(error);
+      this.error = this.problems ? msg('The draft has problems; fix them to simulate.') : describeError(error);
     } finally {
       this.busy = null;
     }
@@ -155,7 +157,7 @@ export class BatonFlowSimulator extends LitElement {
     } catch (error) {
       this.tests = null;
       this.problems = problemsFromError(error);
-      this.error = this.problems ? 'The draft has problems; fix them to run its tests.' : describeError(error);
+      this.error = this.problems ? msg('The draft has problems; fix them to run its tests.') : describeError(error);
     } finally {
       this.busy = null;
     }
@@ -164,7 +166,7 @@ export class BatonFlowSimulator extends LitElement {
   override render() {
     return html`${this.#renderSetup()}
       <div class="chat" data-testid="sim-chat" aria-live="polite">
-        ${this.turns.length === 0 ? html`<p class="muted hint">Chat as a customer: the draft answers, nothing is stored or sent to LINE.</p>` : nothing}
+        ${this.turns.length === 0 ? html`<p class="muted hint">${msg('Chat as a customer: the draft answers, nothing is stored or sent to LINE.')}</p>` : nothing}
         ${this.turns.map((turn, i) => this.#renderTurn(turn, i))}
         ${this.#renderQuickReplies()}
       </div>
@@ -177,42 +179,42 @@ export class BatonFlowSimulator extends LitElement {
           </div>`
         : nothing}
       <form class="composer" @submit=${this.#onSubmit}>
-        <input data-testid="sim-input" placeholder="Message as the customer" aria-label="Message as the customer" @input=${(e: InputEvent) => (this.#draft = (e.target as HTMLInputElement).value)} />
-        <button class="primary" data-testid="sim-send" type="submit" ?disabled=${this.busy !== null}>Send</button>
+        <input data-testid="sim-input" placeholder=${msg('Message as the customer')} aria-label=${msg('Message as the customer')} @input=${(e: InputEvent) => (this.#draft = (e.target as HTMLInputElement).value)} />
+        <button class="primary" data-testid="sim-send" type="submit" ?disabled=${this.busy !== null}>${msg('Send')}</button>
       </form>
       <div class="row">
-        <button data-testid="sim-follow" @click=${() => this.#send({ event: 'follow' }, 'added the account as a friend')}>Add friend</button>
-        <button data-testid="sim-close-chat" title="The operator closes the human chat" @click=${() => this.#send({ event: 'handoff-closed' }, 'the operator closed the chat')}>Operator closes</button>
-        <button data-testid="sim-restart" @click=${this.#restart}>Restart</button>
+        <button data-testid="sim-follow" @click=${() => this.#send({ event: 'follow' }, msg('added the account as a friend'))}>${msg('Add friend')}</button>
+        <button data-testid="sim-close-chat" title=${msg('The operator closes the human chat')} @click=${() => this.#send({ event: 'handoff-closed' }, msg('the operator closed the chat'))}>${msg('Operator closes')}</button>
+        <button data-testid="sim-restart" @click=${this.#restart}>${msg('Restart')}</button>
         <span class="spacer"></span>
-        <button data-testid="sim-run-tests" ?disabled=${this.busy !== null} @click=${this.#runTests}>${this.busy === 'test' ? 'Running…' : 'Run tests'}</button>
+        <button data-testid="sim-run-tests" ?disabled=${this.busy !== null} @click=${this.#runTests}>${this.busy === 'test' ? msg('Running…', { id: 'tests-running', desc: 'the flow tests are running' }) : msg('Run tests')}</button>
       </div>
       ${this.tests ? this.#renderTests(this.tests) : nothing}`;
   }
 
   #renderSetup() {
     return html`<fieldset class="setup">
-      <legend>Clock and customer</legend>
-      <label>Time of the next message
+      <legend>${msg('Clock and customer')}</legend>
+      <label>${msg('Time of the next message')}
         <input type="datetime-local" data-testid="sim-clock" .value=${this.wallClock} @change=${(e: Event) => (this.wallClock = (e.target as HTMLInputElement).value || DEFAULT_WALL_CLOCK)} />
       </label>
-      <label>Time zone
+      <label>${msg('Time zone')}
         <select data-testid="sim-offset" @change=${(e: Event) => (this.offset = (e.target as HTMLSelectElement).value)}>
           ${CLOCK_OFFSETS.map((o) => html`<option value=${o.offset} ?selected=${o.offset === this.offset}>${o.label}</option>`)}
         </select>
       </label>
-      <label>Name
+      <label>${msg('Name')}
         <input data-testid="sim-name" .value=${this.customerName} @change=${(e: Event) => this.#onCustomer(() => (this.customerName = (e.target as HTMLInputElement).value))} />
       </label>
-      <label>Language
+      <label>${msg('Language')}
         <input data-testid="sim-language" size="4" placeholder="en" .value=${this.language} @change=${(e: Event) => this.#onCustomer(() => (this.language = (e.target as HTMLInputElement).value))} />
       </label>
-      <label>Tags
+      <label>${msg('Tags')}
         <input data-testid="sim-tags" placeholder="vip, billing" .value=${this.tags} @change=${(e: Event) => this.#onCustomer(() => (this.tags = (e.target as HTMLInputElement).value))} />
       </label>
       ${this.result
         ? html`<p class="muted state" data-testid="sim-customer-state">
-            ${this.result.customer.withHuman ? 'With a human (queued or chatting)' : 'With the bot'}${this.result.customer.tags.length ? ` · tags: ${this.result.customer.tags.join(', ')}` : ''}
+            ${this.result.customer.withHuman ? msg('With a human (queued or chatting)') : msg('With the bot')}${this.result.customer.tags.length ? msg(str` · tags: ${this.result.customer.tags.join(', ')}`) : ''}
           </p>`
         : nothing}
     </fieldset>`;
@@ -227,7 +229,7 @@ export class BatonFlowSimulator extends LitElement {
       ${answer?.error ? html`<div class="error">${answer.error}</div>` : nothing}
       ${answer
         ? html`<details class="trace" ?open=${index === this.turns.length - 1}>
-            <summary>What the flow did</summary>
+            <summary>${msg('What the flow did')}</summary>
             <ol data-testid="sim-trace">
               ${answer.trace.map((entry) => html`<li data-kind=${entry.kind} class=${entry.kind === 'condition' ? String(entry.value) : ''}>${traceText(entry, this.offset)}</li>`)}
             </ol>
@@ -247,8 +249,8 @@ export class BatonFlowSimulator extends LitElement {
 
   #renderTests(results: FlowTestRunResponse['results']) {
     const passed = results.filter((r) => r.passed).length;
-    return html`<section class="tests" aria-label="Flow tests">
-      <p data-testid="sim-tests-summary">${passed} of ${results.length} tests pass${results.length === 0 ? ' (the flow has no tests:)' : ''}</p>
+    return html`<section class="tests" aria-label=${msg('Flow tests')}>
+      <p data-testid="sim-tests-summary">${results.length === 0 ? msg('0 of 0 tests pass (the flow has no tests:)') : msg(str`${passed} of ${results.length} tests pass`)}</p>
       <ul>
         ${results.map(
           (r) => html`<li data-testid="sim-test" data-passed=${r.passed ? 'true' : 'false'} class=${r.passed ? 'pass' : 'fail'}>

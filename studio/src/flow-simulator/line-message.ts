@@ -3,6 +3,7 @@
  * with its alt text (the full flex layout is LINE's to draw). Quick replies are drawn by the simulator under
  * the last message, since LINE shows only the last message's chips.
  */
+import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import type { FlowSimulateResponse } from '../../../engine/contracts/rest.ts';
 import { safeImageUrl } from '../shared/format.ts';
@@ -16,12 +17,12 @@ export function renderLineMessage(message: LineMessage) {
     case 'image': {
       const url = safeImageUrl(message.previewImageUrl);
       return html`<div class="bubble bot card" data-testid="sim-bot-message" data-type="image">
-        ${url ? html`<img src=${url} alt="image the bot sends" />` : html`<span class="muted">image ${message.originalContentUrl}</span>`}
+        ${url ? html`<img src=${url} alt=${msg('image the bot sends')} />` : html`<span class="muted">${msg(str`image ${message.originalContentUrl}`)}</span>`}
       </div>`;
     }
     case 'flex':
       return html`<div class="bubble bot card" data-testid="sim-bot-message" data-type="flex">
-        <span class="card-kind">Card</span>
+        <span class="card-kind">${msg('Card', { desc: 'a LINE flex message, drawn as a card' })}</span>
         <span>${message.altText}</span>
       </div>`;
   }

@@ -1,4 +1,5 @@
 /** One line of the simulator's trace, in words: what the runtime matched, took, evaluated and did. */
+import { msg, str } from '@lit/localize';
 import type { FlowTraceEntry } from '../../../engine/contracts/rest.ts';
 import { wallClockOf } from './simulator-clock.ts';
 
@@ -7,17 +8,30 @@ export function traceText(entry: FlowTraceEntry, offset: string): string {
     case 'event':
       return `${wallClockOf(entry.at, offset)} · ${entry.event}`;
     case 'awaiting':
-      return `the flow was waiting for ${entry.what}`;
+      return msg(str`the flow was waiting for ${entry.what}`);
     case 'trigger':
-      return `trigger "${entry.triggerId}" matched → step ${entry.goto}`;
+      return msg(str`trigger "${entry.triggerId}" matched → step ${entry.goto}`);
     case 'no-trigger':
-      return entry.withHuman ? 'no trigger for a customer with a human (only duringHuman triggers count)' : 'no trigger matched: the bot stays quiet';
-    case 'condition':
-      return `${entry.stepId ? `[${entry.stepId}] ` : ''}${entry.expression} → ${entry.value}${entry.error ? ` (error: ${entry.error})` : ''}`;
+      return entry.withHuman ? msg('no trigger for a customer with a human (only duringHuman triggers count)') : msg('no trigger matched: the bot stays quiet');
+    case 'condition': {
+      // the expression and its error are the flow's and the engine's own text
+      const where = entry.stepId ? `[${entry.stepId}] ` : '';
+      return entry.error
+        ? msg(str`${where}${entry.expression} → ${String(entry.value)} (error: ${entry.error})`)
+        : `${where}${entry.expression} → ${String(entry.value)}`;
+    }
     case 'step':
-      return `step ${entry.stepId} (${entry.type})`;
+      return msg(str`step ${entry.stepId} (${entry.type})`);
     case 'hours':
-      return `calendar ${entry.calendar}: ${entry.holiday ? 'holiday, closed' : entry.open ? 'open' : 'closed'}${entry.open || !entry.nextOpen ? '' : ` · opens ${entry.nextOpen}`}`;
+      // when it opens ("Monday 09:00") is the engine's text, in English
+      if (entry.holiday) {
+        return entry.nextOpen ? msg(str`calendar ${entry.calendar}: holiday, closed · opens ${entry.nextOpen}`) : msg(str`calendar ${entry.calendar}: holiday, closed`);
+      }
+      return entry.open
+          ? msg(str`calendar ${entry.calendar}: open`)
+          : entry.nextOpen
+            ? msg(str`calendar ${entry.calendar}: closed · opens ${entry.nextOpen}`)
+            : msg(str`calendar ${entry.calendar}: closed`);
     case 'action':
       return `→ ${entry.text}`;
   }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import type { FlowVersionDto, FlowVersionListResponse } from '../../../engine/contracts/rest.ts';
 import { actorName } from '../shared/actor-name.ts';
@@ -52,6 +53,7 @@ export class BatonFlowVersions extends LitElement {
     this.confirming = null;
     this.compareFrom = null;
     this.compareTo = null;
+    updateWhenLocaleChanges(this);
   }
 
   #activate(version: number): void {
@@ -61,39 +63,39 @@ export class BatonFlowVersions extends LitElement {
 
   override render() {
     const history = [...this.activations].sort((a, b) => b.at - a.at);
-    return html`<h3>Versions</h3>
+    return html`<h3>${msg('Versions')}</h3>
       <ol class="versions" data-testid="flow-versions">
         ${this.versions.map((v) => this.#renderVersion(v))}
       </ol>
       ${this.versions.length > 1 ? this.#renderCompare() : nothing}
-      <h3>Activation history</h3>
+      <h3>${msg('Activation history')}</h3>
       <ol class="history" data-testid="activation-history">
         ${history.map(
           (a) =>
             html`<li data-testid="activation" data-version=${a.version} data-action=${a.action}>
-              <span class="what">${a.action === 'publish' ? 'Published' : 'Activated'} version ${a.version}</span>
+              <span class="what">${a.action === 'publish' ? msg(str`Published version ${a.version}`) : msg(str`Activated version ${a.version}`)}</span>
               <span class="muted">${actorName(a.actor, this.operatorNames)} · ${formatDateTime(a.at)}</span>
             </li>`,
         )}
-        ${history.length === 0 ? html`<li class="muted">Nothing yet.</li>` : nothing}
+        ${history.length === 0 ? html`<li class="muted">${msg('Nothing yet.')}</li>` : nothing}
       </ol>`;
   }
 
   #renderCompare() {
     const from = this.compareFrom ?? this.versions[1]?.version ?? 0;
     const to = this.compareTo ?? this.versions[0]?.version ?? 0;
-    const options = (picked: number) => this.versions.map((v) => html`<option value=${v.version} ?selected=${v.version === picked}>Version ${v.version}</option>`);
+    const options = (picked: number) => this.versions.map((v) => html`<option value=${v.version} ?selected=${v.version === picked}>${msg(str`Version ${v.version}`)}</option>`);
     const pick = (event: Event) => Number((event.target as HTMLSelectElement).value);
     return html`<div class="compare">
-      <label>Compare <select data-testid="compare-from" @change=${(e: Event) => (this.compareFrom = pick(e))}>${options(from)}</select></label>
-      <label>with <select data-testid="compare-to" @change=${(e: Event) => (this.compareTo = pick(e))}>${options(to)}</select></label>
-      <button data-testid="compare-versions" ?disabled=${from === to} @click=${() => this.dispatchEvent(new FlowCompareEvent(from, to))}>Compare</button>
+      <label>${msg('Compare', { id: 'compare-label', desc: 'before the first version picked: Compare [version 2] with [version 3]' })} <select data-testid="compare-from" @change=${(e: Event) => (this.compareFrom = pick(e))}>${options(from)}</select></label>
+      <label>${msg('with', { desc: 'between the two versions picked: Compare [version 2] with [version 3]' })} <select data-testid="compare-to" @change=${(e: Event) => (this.compareTo = pick(e))}>${options(to)}</select></label>
+      <button data-testid="compare-versions" ?disabled=${from === to} @click=${() => this.dispatchEvent(new FlowCompareEvent(from, to))}>${msg('Compare', { id: 'compare-button', desc: 'shows what changed between the two versions picked' })}</button>
     </div>`;
   }
 
   #renderVersion(v: FlowVersionDto) {
     const activeVersion = this.versions.find((x) => x.active)?.version ?? 0;
-    const label = v.version < activeVersion ? 'Roll back to this version' : 'Make this version active';
+    const label = v.version < activeVersion ? msg('Roll back to this version') : msg('Make this version active');
     return html`<li
       data-testid="flow-version"
       data-version=${v.version}
@@ -101,19 +103,19 @@ export class BatonFlowVersions extends LitElement {
       aria-current=${this.selected === v.version ? 'true' : 'false'}
     >
       <button class="pick" data-testid="view-version" @click=${() => this.dispatchEvent(new FlowVersionEvent('view', v.version))}>
-        <span class="name">Version ${v.version} ${v.active ? html`<span class="badge active" data-testid="active-badge">Active</span>` : nothing}</span>
+        <span class="name">${msg(str`Version ${v.version}`)} ${v.active ? html`<span class="badge active" data-testid="active-badge">${msg('Active', { id: 'version-active', desc: 'the flow version new conversations start on' })}</span>` : nothing}</span>
         <span class="sub">${actorName(v.publishedBy, this.operatorNames)} · ${formatDateTime(v.publishedAt)}</span>
         ${v.note ? html`<span class="note" data-testid="version-note">${v.note}</span>` : nothing}
       </button>
       ${this.canActivate && !v.active
         ? this.confirming === v.version
-          ? html`<div class="confirm" role="alertdialog" aria-label="Confirm">
-              <p>Make version ${v.version} active? New conversations start on it; chats already going keep their version.</p>
+          ? html`<div class="confirm" role="alertdialog" aria-label=${msg('Confirm')}>
+              <p>${msg(str`Make version ${v.version} active? New conversations start on it; chats already going keep their version.`)}</p>
               <div class="confirm-actions">
                 <button class="primary" data-testid="confirm-activate" @click=${() => this.#activate(v.version)}>
-                  ${v.version < activeVersion ? 'Roll back' : 'Activate'}
+                  ${v.version < activeVersion ? msg('Roll back') : msg('Activate')}
                 </button>
-                <button data-testid="cancel-activate" @click=${() => (this.confirming = null)}>Cancel</button>
+                <button data-testid="cancel-activate" @click=${() => (this.confirming = null)}>${msg('Cancel')}</button>
               </div>
             </div>`
           : html`<button
@@ -122,7 +124,7 @@ export class BatonFlowVersions extends LitElement {
               ?disabled=${this.activating !== null}
               @click=${() => (this.confirming = v.version)}
             >
-              ${this.activating === v.version ? 'Activating…' : label}
+              ${this.activating === v.version ? msg('Activating…') : label}
             </button>`
         : nothing}
     </li>`;

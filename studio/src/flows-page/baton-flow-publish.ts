@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import type { StaleDraftResponse } from '../../../engine/contracts/rest.ts';
@@ -10,6 +11,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { DismissEvent, FlowPublishedEvent } from '../shared/events.ts';
 import { flowPublishStyles } from './baton-flow-publish.styles.ts';
 import { staleDraftFromError } from './stale-draft.ts';
+import { versionLabel } from './version-label.ts';
 
 /**
  * Publishing a draft (admins): what changes against the active version, file by file, and a note saying why
@@ -53,12 +55,13 @@ export class BatonFlowPublish extends LitElement {
     this.busy = false;
     this.error = null;
     this.stale = null;
+    updateWhenLocaleChanges(this);
   }
 
   async #publish(): Promise<void> {
     const note = this.note.trim();
     if (!note) {
-      this.error = 'Write a note: why this version? It goes into the version history.';
+      this.error = msg('Write a note: why this version? It goes into the version history.');
       return;
     }
     this.busy = true;
@@ -72,11 +75,14 @@ export class BatonFlowPublish extends LitElement {
       const problems = problemsFromError(error);
       if (stale) {
         this.stale = stale;
+        // the engine's own words (who published what, when), in English
         this.error = stale.error.message;
       } else if (problems) {
-        this.error = `Not published: the draft has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`).join('; ')}`;
+        // the validator's lines stay as `baton validate` writes them
+        const lines = problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`).join('; ');
+        this.error = problems.length === 1 ? msg(str`Not published: the draft has 1 problem: ${lines}`) : msg(str`Not published: the draft has ${problems.length} problems: ${lines}`);
       } else {
-        this.error = `Could not publish: ${describeError(error)}`;
+        this.error = msg(str`Could not publish: ${describeError(error)}`);
       }
     } finally {
       this.busy = false;
@@ -87,24 +93,24 @@ export class BatonFlowPublish extends LitElement {
     const against = this.#against.value;
     const version = this.stale?.active.version ?? this.baseVersion;
     return html`<div class="dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog">
-      <h3 id="publish-title">Publish the draft as a new version</h3>
+      <h3 id="publish-title">${msg('Publish the draft as a new version')}</h3>
       ${this.error ? html`<div class="error" role="alert" data-testid="publish-error">${this.error}</div>` : nothing}
       ${this.stale
-        ? html`<p class="muted" data-testid="stale-hint">Your draft is kept. Below: your draft against version ${version}, active now. Publishing replaces it with your draft.</p>`
+        ? html`<p class="muted" data-testid="stale-hint">${msg(str`Your draft is kept. Below: your draft against version ${version}, active now. Publishing replaces it with your draft.`)}</p>`
         : nothing}
       <div class="diff" data-testid="publish-diff">
         ${against && against.version.version === version
-          ? html`<baton-flow-diff .from=${against.files} .to=${this.draft} from-label=${`version ${version}${this.stale ? ' (active now)' : ''}`} to-label="your draft"></baton-flow-diff>`
-          : html`<p class="muted">Loading version ${version}…</p>`}
+          ? html`<baton-flow-diff .from=${against.files} .to=${this.draft} from-label=${this.stale ? msg(str`version ${version} (active now)`) : versionLabel(version)} to-label=${msg('your draft')}></baton-flow-diff>`
+          : html`<p class="muted">${msg(str`Loading version ${version}…`)}</p>`}
       </div>
       <label class="note"
-        >Note (required): what changed and why
+        >${msg('Note (required): what changed and why')}
         <textarea data-testid="publish-note" rows="2" maxlength="2000" .value=${this.note} @input=${(e: InputEvent) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
       </label>
       <div class="actions">
-        <button data-testid="cancel-publish" @click=${() => this.dispatchEvent(new DismissEvent())}>Cancel</button>
+        <button data-testid="cancel-publish" @click=${() => this.dispatchEvent(new DismissEvent())}>${msg('Cancel')}</button>
         <button class="primary" data-testid="confirm-publish" ?disabled=${this.busy || this.note.trim() === ''} @click=${this.#publish}>
-          ${this.busy ? 'Publishing…' : this.stale ? `Publish over version ${version}` : 'Publish'}
+          ${this.busy ? msg('Publishing…') : this.stale ? msg(str`Publish over version ${version}`) : msg('Publish')}
         </button>
       </div>
     </div>`;

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
@@ -15,6 +16,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import type { FlowPublishedEvent, FlowVersionEvent } from '../shared/events.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { flowsPageStyles } from './baton-flows-page.styles.ts';
+import { versionLabel } from './version-label.ts';
 
 interface Notice {
   kind: 'ok' | 'error';
@@ -98,6 +100,7 @@ export class BatonFlowsPage extends LitElement {
     this.draftRevision = 0;
     this.publishing = false;
     this.comparing = null;
+    updateWhenLocaleChanges(this);
   }
 
   override disconnectedCallback(): void {
@@ -112,7 +115,7 @@ export class BatonFlowsPage extends LitElement {
   /** true when there is no draft to lose, or the operator agreed to lose it */
   #mayLeaveDraft(): boolean {
     const editor = this.renderRoot.querySelector('baton-flow-editor');
-    return !editor?.dirty || confirm('Discard the changes in your draft?');
+    return !editor?.dirty || confirm(msg('Discard the changes in your draft?'));
   }
 
   #onVersion(event: FlowVersionEvent): void {
@@ -158,10 +161,10 @@ export class BatonFlowsPage extends LitElement {
       await api.activateFlowVersion(version);
       // show what is live now, unless that would throw away a draft in progress
       if (!this.editing) this.selected = version;
-      this.notice = { kind: 'ok', text: `Version ${version} is active. New conversations start on it.` };
+      this.notice = { kind: 'ok', text: msg(str`Version ${version} is active. New conversations start on it.`) };
       await this.#versions.run();
     } catch (error) {
-      this.notice = { kind: 'error', text: `Could not activate version ${version}: ${describeError(error)}` };
+      this.notice = { kind: 'error', text: msg(str`Could not activate version ${version}: ${describeError(error)}`) };
     } finally {
       this.activating = null;
     }
@@ -172,7 +175,7 @@ export class BatonFlowsPage extends LitElement {
     this.publishing = false;
     this.editing = false;
     this.selected = version;
-    this.notice = { kind: 'ok', text: `Published version ${version}. It is active now.` };
+    this.notice = { kind: 'ok', text: msg(str`Published version ${version}. It is active now.`) };
     await this.#versions.run();
   }
 
@@ -201,8 +204,8 @@ export class BatonFlowsPage extends LitElement {
               @flow-compare=${this.#onCompare}
             ></baton-flow-versions>`
           : this.#versions.status === TaskStatus.ERROR
-            ? html`<div class="error" role="alert">Could not load the versions: ${describeError(this.#versions.error)}</div>`
-            : html`<p class="muted">Loading versions…</p>`}
+            ? html`<div class="error" role="alert">${msg(str`Could not load the versions: ${describeError(this.#versions.error)}`)}</div>`
+            : html`<p class="muted">${msg('Loading versions…')}</p>`}
       </aside>
       <section class="main">
         ${this.#renderHeader()}
@@ -227,14 +230,14 @@ export class BatonFlowsPage extends LitElement {
     const loaded = this.#comparison.value;
     return html`<div class="comparison" data-testid="version-comparison">
       <div class="comparison-head">
-        <h2>Version ${pair.from} → version ${pair.to}</h2>
-        <button data-testid="close-comparison" @click=${() => (this.comparing = null)}>Close comparison</button>
+        <h2>${msg(str`Version ${pair.from} → version ${pair.to}`)}</h2>
+        <button data-testid="close-comparison" @click=${() => (this.comparing = null)}>${msg('Close comparison')}</button>
       </div>
       ${this.#comparison.status === TaskStatus.ERROR
-        ? html`<div class="error" role="alert">Could not load the versions: ${describeError(this.#comparison.error)}</div>`
+        ? html`<div class="error" role="alert">${msg(str`Could not load the versions: ${describeError(this.#comparison.error)}`)}</div>`
         : loaded && loaded.from.version.version === pair.from && loaded.to.version.version === pair.to
-          ? html`<baton-flow-diff .from=${loaded.from.files} .to=${loaded.to.files} from-label=${`version ${pair.from}`} to-label=${`version ${pair.to}`}></baton-flow-diff>`
-          : html`<p class="muted">Loading…</p>`}
+          ? html`<baton-flow-diff .from=${loaded.from.files} .to=${loaded.to.files} from-label=${versionLabel(pair.from)} to-label=${versionLabel(pair.to)}></baton-flow-diff>`
+          : html`<p class="muted">${msg('Loading…')}</p>`}
     </div>`;
   }
 
@@ -245,25 +248,25 @@ export class BatonFlowsPage extends LitElement {
     return html`<header>
       <div class="title">
         <h2 data-testid="flows-heading">
-          ${this.editing ? `Draft from version ${version.version}` : `Version ${version.version}`}
-          ${version.active ? html`<span class="badge active">Active</span>` : nothing}
-          ${this.editing ? nothing : html`<span class="badge">Read-only</span>`}
+          ${this.editing ? msg(str`Draft from version ${version.version}`) : msg(str`Version ${version.version}`)}
+          ${version.active ? html`<span class="badge active">${msg('Active', { id: 'version-active', desc: 'the flow version new conversations start on' })}</span>` : nothing}
+          ${this.editing ? nothing : html`<span class="badge">${msg('Read-only')}</span>`}
         </h2>
         <div class="sub">
           ${this.editing
             ? this.#isAdmin
-              ? 'Edit the files, validate, then publish as a new version.'
-              : 'Edit the files and validate; an admin publishes.'
-            : `Published by ${by} · ${formatDateTime(version.publishedAt)}`}
+              ? msg('Edit the files, validate, then publish as a new version.')
+              : msg('Edit the files and validate; an admin publishes.')
+            : msg(str`Published by ${by} · ${formatDateTime(version.publishedAt)}`)}
         </div>
       </div>
       ${this.editing
-        ? html`<button data-testid="discard-draft" @click=${this.#discard}>Discard draft</button>
+        ? html`<button data-testid="discard-draft" @click=${this.#discard}>${msg('Discard draft')}</button>
             ${this.#isAdmin
-              ? html`<button class="primary" data-testid="publish-button" @click=${() => (this.publishing = true)}>Publish…</button>`
-              : html`<span class="muted" title="Publishing is for admins">Only admins publish</span>`}`
+              ? html`<button class="primary" data-testid="publish-button" @click=${() => (this.publishing = true)}>${msg('Publish…')}</button>`
+              : html`<span class="muted" title=${msg('Publishing is for admins')}>${msg('Only admins publish')}</span>`}`
         : html`<button class="primary" data-testid="edit-version" ?disabled=${!this.#files.value} @click=${this.#startDraft}>
-            Edit from this version
+            ${msg('Edit from this version')}
           </button>`}
     </header>`;
   }
@@ -271,12 +274,12 @@ export class BatonFlowsPage extends LitElement {
   #renderFiles() {
     const detail = this.#files.value;
     if (this.#files.status === TaskStatus.ERROR) {
-      return html`<div class="error" role="alert">Could not load version ${this.selected}: ${describeError(this.#files.error)}</div>`;
+      return html`<div class="error" role="alert">${msg(str`Could not load version ${this.selected}: ${describeError(this.#files.error)}`)}</div>`;
     }
     if (!detail || detail.version.version !== this.selected) {
       return this.selected === null && this.#versions.status === TaskStatus.COMPLETE
-        ? html`<p class="muted">No flow version has been published yet.</p>`
-        : html`<p class="muted">Loading files…</p>`;
+        ? html`<p class="muted">${msg('No flow version has been published yet.')}</p>`
+        : html`<p class="muted">${msg('Loading files…')}</p>`;
     }
     const editor = html`<baton-flow-editor
       .source=${detail}
@@ -289,8 +292,8 @@ export class BatonFlowsPage extends LitElement {
     // publishing is the page's (diff + note + stale check): publishHere=false hides the editor's own
     return html`<div class="workspace">
       ${editor}
-      <section class="simulator" aria-label="Simulator">
-        <h3>Simulator <span class="muted">· the draft, not the published flows</span></h3>
+      <section class="simulator" aria-label=${msg('Simulator')}>
+        <h3>${msg('Simulator')} <span class="muted">${msg('· the draft, not the published flows')}</span></h3>
         <baton-flow-simulator .draftFiles=${() => this.#draftFiles()} .revision=${this.draftRevision}></baton-flow-simulator>
       </section>
     </div>`;

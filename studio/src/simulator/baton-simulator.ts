@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -45,6 +46,7 @@ export class BatonSimulator extends LitElement {
     super();
     this.userId = stored.get(USER_ID_KEY) ?? randomLineUserId();
     this.displayName = stored.get(NAME_KEY) ?? DEFAULT_NAME;
+    updateWhenLocaleChanges(this);
   }
 
   override connectedCallback(): void {
@@ -130,17 +132,17 @@ export class BatonSimulator extends LitElement {
   }
 
   #renderControls() {
-    return html`<section class="controls" aria-label="Simulated LINE user">
-      <h2>Customer simulator</h2>
-      <p class="muted">Chat with the account as a LINE user. Messages go through the sandbox LINE platform to the engine's webhook.</p>
-      <label for="user-id">LINE user id</label>
+    return html`<section class="controls" aria-label=${msg('Simulated LINE user')}>
+      <h2>${msg('Customer simulator')}</h2>
+      <p class="muted">${msg("Chat with the account as a LINE user. Messages go through the sandbox LINE platform to the engine's webhook.")}</p>
+      <label for="user-id">${msg('LINE user id')}</label>
       <div class="row">
         <input id="user-id" .value=${this.userId} spellcheck="false" data-testid="sim-user-id" @change=${this.#onUserIdChange} />
-        <button title="Start over as a new user" data-testid="sim-new-user" @click=${() => (this.userId = randomLineUserId())}>New</button>
+        <button title=${msg('Start over as a new user')} data-testid="sim-new-user" @click=${() => (this.userId = randomLineUserId())}>${msg('New', { desc: 'a new simulated LINE user' })}</button>
       </div>
-      ${isLineUserId(this.userId) ? nothing : html`<span class="warn">LINE user ids look like U followed by 32 hex digits.</span>`}
+      ${isLineUserId(this.userId) ? nothing : html`<span class="warn">${msg('LINE user ids look like U followed by 32 hex digits.')}</span>`}
       <label
-        >Display name
+        >${msg('Display name')}
         <input .value=${this.displayName} data-testid="sim-display-name" @change=${this.#onNameChange} />
       </label>
       <div class="buttons">
@@ -149,13 +151,13 @@ export class BatonSimulator extends LitElement {
           data-testid="sim-follow"
           @click=${() => this.#send({ type: 'follow', displayName: this.displayName, language: navigator.language.split('-')[0] ?? 'en' })}
         >
-          Add friend
+          ${msg('Add friend')}
         </button>
         <button class="danger" data-testid="sim-unfollow" @click=${() => this.#send({ type: 'unfollow' })}>
-          Block
+          ${msg('Block')}
         </button>
       </div>
-      <p class="muted">Add friend sends a follow event (the welcome flow); Block sends an unfollow.</p>
+      <p class="muted">${msg('Add friend sends a follow event (the welcome flow); Block sends an unfollow.')}</p>
       ${renderHoursNote(this.#hours.value)}
     </section>`;
   }
@@ -165,10 +167,10 @@ export class BatonSimulator extends LitElement {
     const last = entries.at(-1);
     const quickReplies = last?.from === 'account' ? (last.message.quickReply?.items ?? []) : [];
     const pending = this.#pendingTexts;
-    return html`<section class="phone" aria-label="LINE chat">
+    return html`<section class="phone" aria-label=${msg('LINE chat')}>
       <div class="phone-header">
         <strong>Baton Official Account</strong>
-        <span>as ${this.displayName}</span>
+        <span>${msg(str`as ${this.displayName}`)}</span>
       </div>
       <ol data-testid="sim-chat" aria-live="polite">
         ${repeat(
@@ -179,11 +181,11 @@ export class BatonSimulator extends LitElement {
         ${pending.map(
           (text) => html`<li class="user pending" data-testid="sim-pending">
             <div class="bubble">${text}</div>
-            <div class="meta"><span>Sending…</span></div>
+            <div class="meta"><span>${msg('Sending…')}</span></div>
           </li>`,
         )}
       </ol>
-      ${entries.length === 0 && pending.length === 0 ? html`<p class="empty">No messages yet. Tap “Add friend” to start.</p>` : nothing}
+      ${entries.length === 0 && pending.length === 0 ? html`<p class="empty">${msg('No messages yet. Tap “Add friend” to start.')}</p>` : nothing}
       ${this.#chat.error ? html`<div class="error" role="alert">${this.#chat.error}</div>` : nothing}
       ${this.#outbox.error ? html`<div class="error" role="alert" data-testid="sim-error">${this.#outbox.error}</div>` : nothing}
       ${quickReplies.length
@@ -197,10 +199,10 @@ export class BatonSimulator extends LitElement {
           </div>`
         : nothing}
       <form @submit=${this.#onSubmit}>
-        <button type="button" title="Send a sticker" aria-label="Send a sticker" data-testid="sim-sticker"
+        <button type="button" title=${msg('Send a sticker')} aria-label=${msg('Send a sticker')} data-testid="sim-sticker"
           @click=${() => this.#send({ type: 'sticker', ...SAMPLE_STICKER })}>☺</button>
-        <input id="message" placeholder="Aa" autocomplete="off" aria-label="Message" data-testid="sim-input" />
-        <button class="primary" type="submit" data-testid="sim-send">Send</button>
+        <input id="message" placeholder="Aa" autocomplete="off" aria-label=${msg('Message')} data-testid="sim-input" />
+        <button class="primary" type="submit" data-testid="sim-send">${msg('Send')}</button>
       </form>
     </section>`;
   }
@@ -213,7 +215,7 @@ export class BatonSimulator extends LitElement {
       <div class="bubble ${isSticker ? 'sticker' : ''}" data-testid="sim-text">${describeLineMessage(message)}</div>
       <div class="meta">
         ${entry.from === 'account' && entry.via
-          ? html`<span class="via ${entry.via}" title=${entry.via === 'push' ? 'Push message (counted)' : 'Reply (free)'}>${entry.via}</span>`
+          ? html`<span class="via ${entry.via}" title=${entry.via === 'push' ? msg('Push message (counted)') : msg('Reply (free)')}>${entry.via === 'push' ? msg('push', { desc: 'how LINE sent a message: a push (counted)' }) : msg('reply', { desc: 'how LINE sent a message: with the reply token (free)' })}</span>`
           : nothing}
         <span>${formatTime(entry.at)}</span>
       </div>
@@ -223,7 +225,7 @@ export class BatonSimulator extends LitElement {
 
 /** What a phone would show for a LINE message, in text. */
 function describeLineMessage(message: SandboxChatEntry['message']): string {
-  if (message.type === 'sticker') return '[sticker]';
+  if (message.type === 'sticker') return msg('[sticker]');
   if (typeof message.text === 'string') return message.text;
   if (message.type === 'postback') {
     if (typeof message.displayText === 'string') return message.displayText;

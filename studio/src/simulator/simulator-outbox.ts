@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { SimulatedEventRequest } from '../../../engine/contracts/sandbox.ts';
 import { describeError } from '../api/api-error.ts';
@@ -64,9 +65,9 @@ export class SimulatorOutbox {
   async #deliver({ userId, event }: OutgoingEvent): Promise<string | null> {
     try {
       const result = await sandbox.sendEvent(userId, event);
-      return result.status < 300 ? null : `The engine's webhook answered ${result.status}: not sent.`;
+      return result.status < 300 ? null : msg(str`The engine's webhook answered ${result.status}: not sent.`);
     } catch (error) {
-      return `Not sent: ${describeError(error)}`;
+      return msg(str`Not sent: ${describeError(error)}`);
     }
   }
 }

@@ -4,6 +4,7 @@
  * a reference is expected, the ids the draft defines (steps, canned responses, calendars, queues,
  * routing rules, surveys). Pure: the editor turns these into its completion list.
  */
+import { msg, str } from '@lit/localize';
 import { documentKinds, isDocumentKind } from '../../../engine/domain/flow/validation/schema-catalog.ts';
 import { cursorContext } from './cursor-context.ts';
 import type { DraftIds } from './draft-ids.ts';
@@ -47,7 +48,7 @@ function keyOptions(schemas: readonly SchemaAt[], present: ReadonlySet<string>):
       label: property.name,
       apply: `${property.name}: `,
       type: 'property',
-      ...(exclusive.has(property.name) ? { detail: 'one of a kind' } : property.required ? { detail: 'required' } : {}),
+      ...(exclusive.has(property.name) ? { detail: msg('one of a kind', { desc: 'completion: a key that excludes its siblings, such as a step kind' }) } : property.required ? { detail: msg('required', { desc: 'completion: a key the document must have' }) } : {}),
       ...(property.description ? { info: property.description } : {}),
     }));
 }
@@ -56,7 +57,7 @@ function valueOptions(kind: string | null, path: readonly (string | number)[], s
   const options: FlowCompletion[] = [];
   const reference = referenceAt(kind, path, schemas);
   if (reference) {
-    for (const id of ids[reference]) options.push({ label: id, apply: id, type: 'reference', detail: `${reference} id` });
+    for (const id of ids[reference]) options.push({ label: id, apply: id, type: 'reference', detail: msg(str`${reference} id`, { desc: 'completion: an id of a step, a calendar…' }) });
   }
   const info = descriptionOf(schemas);
   for (const value of valuesOf(schemas)) {
@@ -71,11 +72,11 @@ export function flowCompletions(text: string, offset: number, ids: DraftIds): Fl
   const { kind, path, position, from, to } = context;
   const result = (options: FlowCompletion[]) => (options.length ? { from, to, options } : null);
   if (path.length === 1 && path[0] === 'kind' && position === 'value') {
-    return result(documentKinds.map((name) => ({ label: name, apply: name, type: 'enum', detail: 'document kind' })));
+    return result(documentKinds.map((name) => ({ label: name, apply: name, type: 'enum', detail: msg('document kind', { desc: 'completion: a value of kind:' }) })));
   }
   if (!kind || !isDocumentKind(kind)) {
     // a document starts with its kind; until then nothing else can be known
-    return path.length === 0 && position === 'key' ? result([{ label: 'kind', apply: 'kind: ', type: 'property', detail: 'required', info: `The document kind: ${documentKinds.join(', ')}.` }]) : null;
+    return path.length === 0 && position === 'key' ? result([{ label: 'kind', apply: 'kind: ', type: 'property', detail: msg('required', { desc: 'completion: a key the document must have' }), info: msg(str`The document kind: ${documentKinds.join(', ')}.`) }]) : null;
   }
   const schemas = schemasAt(kindSchema(kind), path);
   if (schemas.length === 0) return null;
