@@ -80,5 +80,5 @@ export async function logSqlStats(ctx: ScenarioContext, engine: BenchChild, when
   if (process.env.BATON_BENCH_SQL_STATS !== '1') return;
   const stats = await engine.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
   ctx.log(`  SQLite time by statement ${when} (ms, calls, SQL):`);
-  for (const row of stats.slice(0, 15)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
+  for (const row of stats.slice(0, 30)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
 }

@@ -19,7 +19,7 @@ import { BenchChild } from '../lib/child-process.ts';
 import { atRate, HttpPoster } from '../lib/http-post.ts';
 import { followEvent, LineBodies, postbackEvent, textEvent, TYPICAL_TEXTS } from '../lib/line-bodies.ts';
 import { ReplySink } from '../lib/reply-sink.ts';
-import { startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
+import { logSqlStats, startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
 import { sleep, summarize, type LatencySummary } from '../lib/stats.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -204,6 +204,7 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
 
       const engine = track(await startEngine(ctx, { db: 'sqlite', processEvents: true, operators: 0, customers: 0, assignees: 0, lineApiUrl }));
       const baton = await run({ url: engine.info.url, child: engine.child }, new LineBodies(engine.info.channelSecret, engine.info.destination));
+      await logSqlStats(ctx, engine.child, `after ${label}`);
       await engine.stop();
 
       const echo = track(await BenchChild.start('echo-bot.ts'));

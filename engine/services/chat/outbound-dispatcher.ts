@@ -157,47 +157,49 @@ export class OutboundDispatcher {
     // sent already, failed for good, held by another engine, or behind an earlier batch of its customer
     if (!first || !last) return null;
     const ids = batch.map((m) => m.id);
+    let sent: MessageRow[] | null = null;
     try {
-      await this.deliver(batch, first, retryKey, signal);
+      sent = await this.deliver(batch, first, retryKey, signal);
     } finally {
-      await publishMessages(this.store, this.publisher, await this.store.messages.findByIds(ids), 'updated');
+      // a sent batch's rows came back from marking them; any other outcome is read back
+      await publishMessages(this.store, this.publisher, sent ?? (await this.store.messages.findByIds(ids)), 'updated');
     }
     return last.id;
   }
 
-  private async deliver(batch: MessageRow[], first: MessageRow, retryKey: string, signal: AbortSignal): Promise<void> {
+  /** The batch's rows once LINE took it; null when it did not (the rows say why). */
+  private async deliver(batch: MessageRow[], first: MessageRow, retryKey: string, signal: AbortSignal): Promise<MessageRow[] | null> {
     const ids = batch.map((m) => m.id);
     try {
-      const customer = await this.store.customers.findById(first.customer_id);
-      if (!customer) throw new Error(`customer ${first.customer_id} not found`);
       const messages = batch.map((m) => JSON.parse(m.payload) as messagingApi.Message);
       if (first.reply_token && (first.reply_token_expires_at ?? 0) > this.now()) {
         const failure = await this.line.reply(first.reply_token, messages, { signal }).then(
           () => null,
           (error: unknown) => error,
         );
-        if (failure === null) {
-          await this.store.messages.markSent(ids, 'reply', this.now());
-          return;
-        }
+        if (failure === null) return await this.store.messages.markSent(ids, 'reply', this.now());
         if (mayHaveArrived(failure)) {
           this.logger.warn({ retryKey, error: describe(failure) }, 'reply outcome unknown: marked uncertain, not pushed');
           await this.store.messages.markUncertain(ids, describe(failure));
-          return;
+          return null;
         }
         // LINE refused the token (spent or stale) or could not be reached: the customer has nothing yet
         this.logger.warn({ retryKey, status: failure instanceof LineApiError ? failure.status : null }, 'reply failed, falling back to push');
         await this.store.messages.markAttemptFailed(ids, describe(failure), false, false);
       }
+      // only a push needs the customer's LINE id: a reply goes by its token
+      const customer = await this.store.customers.findById(first.customer_id);
+      if (!customer) throw new Error(`customer ${first.customer_id} not found`);
       await this.line.push(customer.line_user_id, messages, retryKey, { signal });
-      await this.store.messages.markSent(ids, 'push', this.now());
+      return await this.store.messages.markSent(ids, 'push', this.now());
     } catch (error) {
       // shutdown stopped waiting: not an attempt; stop() hands the batch back, to be resent with its key
-      if (error instanceof LineCallAbortedError) return;
+      if (error instanceof LineCallAbortedError) return null;
       const retryable = error instanceof LineApiError ? error.retryable : true;
       const final = !retryable || first.attempts + 1 >= MAX_PUSH_ATTEMPTS;
       this.logger.error({ retryKey, final, error: describe(error) }, 'outbound message not delivered');
       await this.store.messages.markAttemptFailed(ids, describe(error), final);
+      return null;
     }
   }
 }
