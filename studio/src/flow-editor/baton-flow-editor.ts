@@ -9,6 +9,9 @@ import { problemsFromError } from '../flow-problems/problems-from-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { FlowPublishedEvent, type CodeInputEvent, type FlowProblemSelectEvent } from '../shared/events.ts';
 import { formatTime } from '../shared/format.ts';
+import { DRAFT_VIEW_NAMES, DRAFT_VIEWS, type DraftView } from '../flow-forms/draft-views.ts';
+import type { FlowFileEditEvent } from '../flow-forms/flow-form-change-event.ts';
+import type { FlowNodeSelectEvent } from '../flow-graph/flow-node-select-event.ts';
 import '../yaml-editor/baton-yaml-editor.ts';
 import { draftIds } from '../yaml-editor/draft-ids.ts';
 import type { FlowAssistSource } from '../yaml-editor/flow-assist.ts';
@@ -29,6 +32,8 @@ const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
  * also knows the plugins' step kinds); Publish (admins) stores the draft as the new active version.
  * Ctrl/Cmd+S saves the draft in this browser and validates it on the server; starting a draft
  * from the same version again brings the saved one back. Shift+Alt+F formats the file.
+ * Besides the YAML, the draft shows as a graph (a node's click selects its YAML) and as forms for
+ * the common settings (hours, canned responses, handoff keywords, survey), which rewrite the file.
  *
  * Properties:
  * - `source` (FlowVersionResponse | null): the version shown, and the starting point of a draft
@@ -62,6 +67,7 @@ export class BatonFlowEditor extends LitElement {
     error: { state: true },
     notice: { state: true },
     restoredFrom: { state: true },
+    view: { state: true },
   };
 
   /** the version shown, and the starting point of a draft */
@@ -84,6 +90,8 @@ export class BatonFlowEditor extends LitElement {
   declare notice: string | null;
   /** when the draft now shown was saved, when it was brought back from this browser */
   declare restoredFrom: string | null;
+  /** the YAML, or the graph or a form drawn from it */
+  declare view: 'yaml' | DraftView;
 
   readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (this.dirty) event.preventDefault();
@@ -126,6 +134,7 @@ export class BatonFlowEditor extends LitElement {
     this.error = null;
     this.notice = null;
     this.restoredFrom = null;
+    this.view = 'yaml';
     updateWhenLocaleChanges(this);
   }
 
@@ -200,6 +209,33 @@ export class BatonFlowEditor extends LitElement {
     if (this.verdict) this.stale = true;
   }
 
+  /** A form rewrote a file: the draft takes it (undoable in the YAML editor) and is checked again. */
+  async #onFileEdit(event: FlowFileEditEvent): Promise<void> {
+    event.stopPropagation();
+    if (!this.editing || !this.drafts.has(event.file)) return;
+    const next = new Map(this.drafts);
+    next.set(event.file, event.text);
+    this.drafts = next;
+    if (this.verdict) this.stale = true;
+    const problems = await validateDraft(this.draftFiles);
+    if (this.drafts === next) this.liveProblems = problems;
+  }
+
+  async #onNodeSelect(event: FlowNodeSelectEvent): Promise<void> {
+    const { file, from, to } = event.source;
+    if (!this.drafts.has(file)) return;
+    this.activeFile = file;
+    this.view = 'yaml';
+    await this.updateComplete;
+    await this.renderRoot.querySelector('baton-yaml-editor')?.select(from, to);
+  }
+
+  #showView(view: 'yaml' | DraftView): void {
+    // the graph and the forms bring dagre and the forms' code: fetched when first shown
+    if (view !== 'yaml') void import('../flow-forms/baton-draft-views.ts');
+    this.view = view;
+  }
+
   #showResult(problems: FlowProblemDto[]): void {
     this.serverProblems = problems;
     this.verdict = problems.length ? 'invalid' : 'valid';
@@ -262,10 +298,15 @@ export class BatonFlowEditor extends LitElement {
     this.error = this.renderRoot.querySelector('baton-yaml-editor')?.format() === false ? msg('Cannot format this file: fix its YAML syntax error first.') : null;
   }
 
+  #showFile(file: string): void {
+    this.activeFile = file;
+    this.view = 'yaml';
+  }
+
   async #goTo(event: FlowProblemSelectEvent): Promise<void> {
     const { file, line, col } = event.problem;
     if (!this.drafts.has(file)) return;
-    this.activeFile = file;
+    this.#showFile(file);
     await this.updateComplete;
     await this.renderRoot.querySelector('baton-yaml-editor')?.reveal(line, col);
   }
@@ -276,7 +317,14 @@ export class BatonFlowEditor extends LitElement {
     const problems = this.editing ? this.problems : [];
     const problemsIn = (file: string) => problems.filter((p) => p.file === file);
     const changed = (file: string) => this.source?.files.find((f) => f.file === file)?.source !== this.drafts.get(file);
-    return html`<div class="tabs" role="tablist" aria-label=${msg('Files')}>
+    return html`<div class="tabs" role="tablist" aria-label="View">
+        ${(['yaml', ...DRAFT_VIEWS] as const).map(
+          (view) => html`<button role="tab" aria-selected=${this.view === view ? 'true' : 'false'} data-testid="view-tab" data-view=${view} @click=${() => this.#showView(view)}>
+            ${view === 'yaml' ? 'YAML' : DRAFT_VIEW_NAMES[view]}
+          </button>`,
+        )}
+      </div>
+      <div class="tabs" role="tablist" aria-label=${msg('Files')}>
         ${files.map((file) => {
           const count = problemsIn(file).length;
           return html`<button
@@ -285,7 +333,7 @@ export class BatonFlowEditor extends LitElement {
             title=${file}
             data-testid="file-tab"
             data-file=${file}
-            @click=${() => (this.activeFile = file)}
+            @click=${() => this.#showFile(file)}
           >
             ${baseName(file)}${this.editing && changed(file) ? html`<span class="dirty" title=${msg('edited', { desc: 'a file changed in the draft' })}>•</span>` : nothing}
             ${count ? html`<span class="count" data-testid="file-problem-count">${count}</span>` : nothing}
@@ -299,9 +347,19 @@ export class BatonFlowEditor extends LitElement {
             ?readonly=${!this.editing}
             .value=${this.drafts.get(active) ?? ''}
             .assist=${this.editing ? this.#assist : null}
+            style=${this.view === 'yaml' ? '' : 'display: none'}
             @code-input=${this.#onCodeInput}
           ></baton-yaml-editor>`
         : html`<p class="muted empty">${msg('This version has no files.')}</p>`}
+      ${this.view === 'yaml'
+        ? nothing
+        : html`<baton-draft-views
+            .files=${this.draftFiles}
+            .view=${this.view}
+            ?readonly=${!this.editing}
+            @flow-file-edit=${this.#onFileEdit}
+            @flow-node-select=${this.#onNodeSelect}
+          ></baton-draft-views>`}
       ${this.editing ? this.#renderActions(problems) : nothing}
       ${this.editing && (problems.length || this.error) ? this.#renderProblems(files, problems) : nothing}`;
   }

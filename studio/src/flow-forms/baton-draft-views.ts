@@ -7,19 +7,8 @@ import './baton-hours-form.ts';
 import './baton-keywords-form.ts';
 import './baton-survey-form.ts';
 import { FlowFileEditEvent, type FlowFormChangeEvent } from './flow-form-change-event.ts';
+import type { DraftView } from './draft-views.ts';
 import { documentsOfKind, type FormDocumentRef } from './yaml-form-document.ts';
-
-/** The ways to look at a draft besides its YAML. */
-export const DRAFT_VIEWS = ['graph', 'hours', 'canned', 'keywords', 'survey'] as const;
-export type DraftView = (typeof DRAFT_VIEWS)[number];
-
-export const DRAFT_VIEW_NAMES: Readonly<Record<DraftView, string>> = {
-  graph: 'Graph',
-  hours: 'Hours',
-  canned: 'Canned',
-  keywords: 'Keywords',
-  survey: 'Survey',
-};
 
 /** The document kind each form edits, and what to call one of them. */
 const FORM_KINDS: Readonly<Record<Exclude<DraftView, 'graph'>, { kind: string; what: string }>> = {
@@ -47,7 +36,9 @@ export class BatonDraftViews extends LitElement {
     css`
       :host {
         display: block;
-        min-height: 0;
+        /* in the editor's column, where the YAML editor would be */
+        flex: 1;
+        min-height: 240px;
         overflow: auto;
       }
       baton-flow-graph {

@@ -116,7 +116,9 @@ export function flowGraph(files: readonly { file: string; source: string }[]): F
       const rangeOf = (at: string): SourceRange | null => {
         const node: unknown = doc.getIn(pointerSegments(at).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true);
         if (!isNode(node) || !node.range) return null;
-        return { file, from: node.range[0], to: node.range[1], ...locator.locate(at) };
+        // a block ends after its line break: the selection stops at its last character
+        const to = node.range[0] + source.slice(node.range[0], node.range[1]).trimEnd().length;
+        return { file, from: node.range[0], to, ...locator.locate(at) };
       };
       documents.push({ file, data, rangeOf });
     }

@@ -121,6 +121,8 @@ export class BatonYamlEditor extends LitElement {
   #stateFor(label: string, text: string): EditorState {
     const kept = this.#states.get(label);
     if (kept && kept.doc.toString() === text) return kept;
+    // changed meanwhile (by a form): one undoable change on top of the file's history
+    if (kept) return kept.update({ changes: { from: 0, to: kept.doc.length, insert: text } }).state;
     return EditorState.create({ doc: text, extensions: this.#extensions() });
   }
 
@@ -167,6 +169,17 @@ export class BatonYamlEditor extends LitElement {
     const row = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
     const at = row.from + Math.min(Math.max(col, 1) - 1, row.length);
     view.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    view.focus();
+  }
+
+  /** Focuses the text with the characters `from`-`to` selected and scrolled into view (a graph node's YAML). */
+  async select(from: number, to: number): Promise<void> {
+    await this.updateComplete;
+    const view = this.#view;
+    if (!view) return;
+    const length = view.state.doc.length;
+    const range = EditorSelection.range(Math.min(from, length), Math.min(to, length));
+    view.dispatch({ selection: range, effects: EditorView.scrollIntoView(range, { y: 'center' }) });
     view.focus();
   }
 
