@@ -9,7 +9,7 @@ import { problemsFromError } from '../flow-problems/problems-from-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { FlowPublishedEvent, type CodeInputEvent, type FlowProblemSelectEvent } from '../shared/events.ts';
 import { formatTime } from '../shared/format.ts';
-import { DRAFT_VIEW_NAMES, DRAFT_VIEWS, type DraftView } from '../flow-forms/draft-views.ts';
+import { DRAFT_VIEWS, draftViewName, type DraftView } from '../flow-forms/draft-views.ts';
 import type { FlowFileEditEvent } from '../flow-forms/flow-form-change-event.ts';
 import type { FlowNodeSelectEvent } from '../flow-graph/flow-node-select-event.ts';
 import '../yaml-editor/baton-yaml-editor.ts';
@@ -317,10 +317,10 @@ export class BatonFlowEditor extends LitElement {
     const problems = this.editing ? this.problems : [];
     const problemsIn = (file: string) => problems.filter((p) => p.file === file);
     const changed = (file: string) => this.source?.files.find((f) => f.file === file)?.source !== this.drafts.get(file);
-    return html`<div class="tabs" role="tablist" aria-label="View">
+    return html`<div class="tabs" role="tablist" aria-label=${msg('View', { desc: 'the tabs that show the draft as YAML, a graph or a form' })}>
         ${(['yaml', ...DRAFT_VIEWS] as const).map(
           (view) => html`<button role="tab" aria-selected=${this.view === view ? 'true' : 'false'} data-testid="view-tab" data-view=${view} @click=${() => this.#showView(view)}>
-            ${view === 'yaml' ? 'YAML' : DRAFT_VIEW_NAMES[view]}
+            ${view === 'yaml' ? 'YAML' : draftViewName(view)}
           </button>`,
         )}
       </div>
