@@ -141,9 +141,12 @@ export class EventHandler {
       }
       await tx.customers.keepReplyTokens(kept);
       if (!(await tx.webhookEvents.markDone(ids, workerId, at))) throw new LeaseLostError(ids.join(', '));
-      // the customers as the events left them, for the work after commit
-      const after = new Map((await tx.customers.findByIds(applied.map((a) => a.customer.id))).map((c) => [c.id, c]));
-      for (const a of applied) a.customer = after.get(a.customer.id) ?? a.customer;
+      // the customers as the events left them, where the work after commit uses them (a conversation's
+      // view, the follow-ups of a handoff, a release, a return or a plugin step): a bot's answer alone
+      // needs none, and is spared the statement
+      const used = applied.filter(({ touched, effects: e }) => touched.size > 0 || e.opened || e.released || e.reopened || e.pluginSteps.length > 0);
+      const after = new Map((await tx.customers.findByIds(used.map((a) => a.customer.id))).map((c) => [c.id, c]));
+      for (const a of used) a.customer = after.get(a.customer.id) ?? a.customer;
       return applied;
     });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CustomerDto, CustomerMode } from '../../contracts/conversation.ts';
+import { isPostgres } from '../database.ts';
 import { parseJson } from './json-column.ts';
 
 export interface CustomerRow {
@@ -53,13 +54,22 @@ export class CustomersRepo {
   }
 
   findByIds(ids: readonly string[]): Promise<CustomerRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db<CustomerRow>('customers').whereIn('id', [...new Set(ids)]);
+    return this.whereIn('id', ids);
   }
 
   findByLineUserIds(lineUserIds: readonly string[]): Promise<CustomerRow[]> {
-    if (lineUserIds.length === 0) return Promise.resolve([]);
-    return this.db<CustomerRow>('customers').whereIn('line_user_id', [...new Set(lineUserIds)]);
+    return this.whereIn('line_user_id', lineUserIds);
+  }
+
+  /**
+   * Customers by a unique column, written as SQL: the event handler reads a batch's customers this
+   * way twice per batch, and building the statement with the query builder cost more than running it.
+   */
+  private async whereIn(column: 'id' | 'line_user_id', values: readonly string[]): Promise<CustomerRow[]> {
+    const unique = [...new Set(values)];
+    if (unique.length === 0) return [];
+    const result: unknown = await this.db.raw(`select * from customers where ${column} in (${unique.map(() => '?').join(', ')})`, unique);
+    return (isPostgres(this.db) ? (result as { rows: CustomerRow[] }).rows : result) as CustomerRow[];
   }
 
   findByLineUserId(lineUserId: string): Promise<CustomerRow | undefined> {
