@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import type { FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
 import '../flow-graph/baton-flow-graph.ts';
@@ -10,13 +11,22 @@ import { FlowFileEditEvent, type FlowFormChangeEvent } from './flow-form-change-
 import type { DraftView } from './draft-views.ts';
 import { documentsOfKind, type FormDocumentRef } from './yaml-form-document.ts';
 
-/** The document kind each form edits, and what to call one of them. */
-const FORM_KINDS: Readonly<Record<Exclude<DraftView, 'graph'>, { kind: string; what: string }>> = {
-  hours: { kind: 'BusinessHours', what: 'calendar' },
-  canned: { kind: 'CannedResponses', what: 'collection' },
-  keywords: { kind: 'Flow', what: 'flow' },
-  survey: { kind: 'Survey', what: 'survey' },
+/** The document kind each form edits. */
+const FORM_KINDS: Readonly<Record<Exclude<DraftView, 'graph'>, string>> = {
+  hours: 'BusinessHours',
+  canned: 'CannedResponses',
+  keywords: 'Flow',
+  survey: 'Survey',
 };
+
+/** the label of the list that picks one of several documents of a kind (asked at each render, in the language of the moment) */
+const pickLabel = (view: Exclude<DraftView, 'graph'>): string =>
+  ({
+    hours: msg('Which calendar'),
+    canned: msg('Which collection'),
+    keywords: msg('Which flow'),
+    survey: msg('Which survey'),
+  })[view];
 
 const refKey = (ref: FormDocumentRef) => `${ref.file}#${ref.index}`;
 
@@ -70,6 +80,7 @@ export class BatonDraftViews extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.files = [];
     this.view = 'graph';
     this.readonly = false;
@@ -99,17 +110,17 @@ export class BatonDraftViews extends LitElement {
   override render() {
     const view = this.view;
     if (view === 'graph') return html`<baton-flow-graph data-testid="flow-graph-view" .files=${this.files}></baton-flow-graph>`;
-    const { kind, what } = FORM_KINDS[view];
+    const kind = FORM_KINDS[view];
     const refs = documentsOfKind(this.files, kind);
     const ref = refs.find((r) => refKey(r) === this.chosen[view]) ?? refs[0];
-    if (!ref) return html`<p class="muted" data-testid="no-form-document">The draft has no kind: ${kind} document (or its file has a YAML error). Add one in the YAML view.</p>`;
+    if (!ref) return html`<p class="muted" data-testid="no-form-document">${msg(str`The draft has no kind: ${kind} document (or its file has a YAML error). Add one in the YAML view.`)}</p>`;
     return html`${refs.length > 1
-        ? html`<label class="pick">Which ${what}
+        ? html`<label class="pick">${pickLabel(view)}
             <select data-testid="form-document" @change=${(e: Event) => e.target instanceof HTMLSelectElement && (this.chosen = { ...this.chosen, [view]: e.target.value })}>
-              ${refs.map((r) => html`<option value=${refKey(r)} ?selected=${r === ref}>${r.id || '(no id)'} · ${r.file}</option>`)}
+              ${refs.map((r) => html`<option value=${refKey(r)} ?selected=${r === ref}>${r.id || msg('(no id)')} · ${r.file}</option>`)}
             </select>
           </label>`
-        : html`<p class="pick muted">${ref.id} · ${ref.file}${this.readonly ? ' · read-only' : ''}</p>`}
+        : html`<p class="pick muted">${ref.id} · ${ref.file}${this.readonly ? ` · ${msg('read-only')}` : ''}</p>`}
       ${this.#form(view, ref)}`;
   }
 }

@@ -1,6 +1,7 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { controlStyles } from '../shared/controls.styles.ts';
-import { readHoursForm, WEEKDAY_NAMES, WEEKDAYS, writeHoursForm, type HoursForm, type Shift } from './business-hours-form.ts';
+import { readHoursForm, weekdayName, WEEKDAYS, writeHoursForm, type HoursForm, type Shift } from './business-hours-form.ts';
 import { flowFormStyles } from './flow-form.styles.ts';
 import { YamlFormController } from './yaml-form-controller.ts';
 
@@ -9,7 +10,8 @@ const value = (event: Event) => (event.target instanceof HTMLInputElement ? even
 /**
  * `<baton-hours-form>`: a BusinessHours calendar as a weekly grid (each day its shifts, several for
  * a split shift; none is closed), the holidays and the special days, written into the YAML as each
- * field is left (comments and the rest of the file kept).
+ * field is left (comments and the rest of the file kept). The days are named in the studio's language
+ * (Intl's names); the times are typed and written as the calendar reads them, 24-hour HH:MM.
  *
  * Properties: `text` (the file's YAML), `index` (the calendar's document in it), `readonly`.
  * @event flow-form-change - `FlowFormChangeEvent.text`: the file's new text
@@ -25,6 +27,7 @@ export class BatonHoursForm extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.text = '';
     this.index = 0;
     this.readonly = false;
@@ -32,22 +35,22 @@ export class BatonHoursForm extends LitElement {
 
   #shifts(shifts: readonly Shift[], where: string, edit: (change: (shifts: Shift[]) => void) => void) {
     return html`<div class="shifts">
-      ${shifts.length === 0 ? html`<span class="closed">Closed</span>` : nothing}
+      ${shifts.length === 0 ? html`<span class="closed">${msg('Closed', { id: 'hours-closed', desc: 'a day of the business hours with no shift' })}</span>` : nothing}
       ${shifts.map(
         (shift, i) => html`<span class="shift" data-testid="shift">
-          <input class="time" aria-label="${where}, shift ${i + 1} opens" data-testid="shift-from" placeholder="09:00" .value=${shift.from} ?disabled=${this.readonly}
+          <input class="time" aria-label=${msg(str`${where}, shift ${i + 1} opens`)} data-testid="shift-from" placeholder="09:00" .value=${shift.from} ?disabled=${this.readonly}
             @change=${(e: Event) => edit((list) => list[i] && (list[i].from = value(e)))} />
           –
-          <input class="time" aria-label="${where}, shift ${i + 1} closes" data-testid="shift-to" placeholder="17:00" .value=${shift.to} ?disabled=${this.readonly}
+          <input class="time" aria-label=${msg(str`${where}, shift ${i + 1} closes`)} data-testid="shift-to" placeholder="17:00" .value=${shift.to} ?disabled=${this.readonly}
             @change=${(e: Event) => edit((list) => list[i] && (list[i].to = value(e)))} />
           ${this.readonly
             ? nothing
-            : html`<button class="small" title="Remove this shift" aria-label="Remove ${where} shift ${i + 1}" @click=${() => edit((list) => list.splice(i, 1))}>✕</button>`}
+            : html`<button class="small" title=${msg('Remove this shift')} aria-label=${msg(str`Remove ${where} shift ${i + 1}`)} @click=${() => edit((list) => list.splice(i, 1))}>✕</button>`}
         </span>`,
       )}
       ${this.readonly
         ? nothing
-        : html`<button class="small" data-testid="add-shift" aria-label="Add a shift on ${where}" @click=${() => this.#addShift(shifts, edit)}>+ Shift</button>`}
+        : html`<button class="small" data-testid="add-shift" aria-label=${msg(str`Add a shift on ${where}`)} @click=${() => this.#addShift(shifts, edit)}>${msg('+ Shift')}</button>`}
     </div>`;
   }
 
@@ -66,52 +69,52 @@ export class BatonHoursForm extends LitElement {
     return html`${error ? html`<div class="error" role="alert" data-testid="form-error">${error}</div>` : nothing}
     ${model
       ? html`<section>
-            <label class="field"><span>Time zone</span>
+            <label class="field"><span>${msg('Time zone')}</span>
               <input data-testid="hours-timezone" .value=${model.timezone} ?disabled=${this.readonly} @change=${(e: Event) => edit((m) => (m.timezone = value(e)))} />
             </label>
-            <h3>Every week</h3>
-            <p class="hint">Times in 24-hour HH:MM; a closing time before the opening runs past midnight, 00:00–24:00 is all day. Several shifts make a split day.</p>
+            <h3>${msg('Every week')}</h3>
+            <p class="hint">${msg('Times in 24-hour HH:MM; a closing time before the opening runs past midnight, 00:00–24:00 is all day. Several shifts make a split day.')}</p>
             <table data-testid="hours-grid">
               ${WEEKDAYS.map(
                 (day) => html`<tr data-testid="hours-day" data-day=${day}>
-                  <th scope="row">${WEEKDAY_NAMES[day]}</th>
-                  <td>${this.#shifts(model.weekly[day], WEEKDAY_NAMES[day], (change) => edit((m) => change(m.weekly[day])))}</td>
+                  <th scope="row">${weekdayName(day)}</th>
+                  <td>${this.#shifts(model.weekly[day], weekdayName(day), (change) => edit((m) => change(m.weekly[day])))}</td>
                 </tr>`,
               )}
             </table>
           </section>
           <section>
-            <h3>Holidays</h3>
-            <p class="hint">Closed all day; flows can tell a holiday from an ordinary closed day.</p>
+            <h3>${msg('Holidays')}</h3>
+            <p class="hint">${msg('Closed all day; flows can tell a holiday from an ordinary closed day.')}</p>
             <table data-testid="holidays">
               ${model.holidays.map(
                 (row, i) => html`<tr data-testid="holiday">
-                  <td><input class="date" aria-label="Holiday ${i + 1} date" placeholder="2026-04-13" .value=${row.date} ?disabled=${this.readonly}
+                  <td><input class="date" aria-label=${msg(str`Holiday ${i + 1} date`)} placeholder="2026-04-13" .value=${row.date} ?disabled=${this.readonly}
                     @change=${(e: Event) => edit((m) => m.holidays[i] && (m.holidays[i].date = value(e)))} /></td>
-                  <td><input aria-label="Holiday ${i + 1} name" placeholder="Songkran" .value=${row.name} ?disabled=${this.readonly}
+                  <td><input aria-label=${msg(str`Holiday ${i + 1} name`)} placeholder=${msg('Songkran', { desc: 'an example holiday name (placeholder)' })} .value=${row.name} ?disabled=${this.readonly}
                     @change=${(e: Event) => edit((m) => m.holidays[i] && (m.holidays[i].name = value(e)))} /></td>
-                  <td>${this.readonly ? nothing : html`<button class="small" aria-label="Remove holiday ${i + 1}" @click=${() => edit((m) => m.holidays.splice(i, 1))}>Remove</button>`}</td>
+                  <td>${this.readonly ? nothing : html`<button class="small" aria-label=${msg(str`Remove holiday ${i + 1}`)} @click=${() => edit((m) => m.holidays.splice(i, 1))}>${msg('Remove')}</button>`}</td>
                 </tr>`,
               )}
             </table>
-            ${this.readonly ? nothing : html`<button class="small" data-testid="add-holiday" @click=${() => edit((m) => m.holidays.push({ date: '', name: '' }))}>+ Holiday</button>`}
+            ${this.readonly ? nothing : html`<button class="small" data-testid="add-holiday" @click=${() => edit((m) => m.holidays.push({ date: '', name: '' }))}>${msg('+ Holiday')}</button>`}
           </section>
           <section>
-            <h3>Special days</h3>
-            <p class="hint">Other hours than the weekday's on one date (no shifts: closed, but not a holiday).</p>
+            <h3>${msg('Special days')}</h3>
+            <p class="hint">${msg("Other hours than the weekday's on one date (no shifts: closed, but not a holiday).")}</p>
             <table data-testid="special-days">
               ${model.special.map(
                 (row, i) => html`<tr data-testid="special-day">
-                  <td><input class="date" aria-label="Special day ${i + 1} date" placeholder="2026-04-10" .value=${row.date} ?disabled=${this.readonly}
+                  <td><input class="date" aria-label=${msg(str`Special day ${i + 1} date`)} placeholder="2026-04-10" .value=${row.date} ?disabled=${this.readonly}
                     @change=${(e: Event) => edit((m) => m.special[i] && (m.special[i].date = value(e)))} /></td>
-                  <td><input aria-label="Special day ${i + 1} name" placeholder="Stock-taking" .value=${row.name} ?disabled=${this.readonly}
+                  <td><input aria-label=${msg(str`Special day ${i + 1} name`)} placeholder=${msg('Stock-taking', { desc: 'an example special day name (placeholder)' })} .value=${row.name} ?disabled=${this.readonly}
                     @change=${(e: Event) => edit((m) => m.special[i] && (m.special[i].name = value(e)))} /></td>
-                  <td>${this.#shifts(row.shifts, `special day ${i + 1}`, (change) => edit((m) => m.special[i] && change(m.special[i].shifts)))}</td>
-                  <td>${this.readonly ? nothing : html`<button class="small" aria-label="Remove special day ${i + 1}" @click=${() => edit((m) => m.special.splice(i, 1))}>Remove</button>`}</td>
+                  <td>${this.#shifts(row.shifts, msg(str`special day ${i + 1}`, { desc: 'a special day named in a shift input label: special day 2, shift 1 opens' }), (change) => edit((m) => m.special[i] && change(m.special[i].shifts)))}</td>
+                  <td>${this.readonly ? nothing : html`<button class="small" aria-label=${msg(str`Remove special day ${i + 1}`)} @click=${() => edit((m) => m.special.splice(i, 1))}>${msg('Remove')}</button>`}</td>
                 </tr>`,
               )}
             </table>
-            ${this.readonly ? nothing : html`<button class="small" data-testid="add-special-day" @click=${() => edit((m) => m.special.push({ date: '', name: '', shifts: [] }))}>+ Special day</button>`}
+            ${this.readonly ? nothing : html`<button class="small" data-testid="add-special-day" @click=${() => edit((m) => m.special.push({ date: '', name: '', shifts: [] }))}>${msg('+ Special day')}</button>`}
           </section>`
       : nothing}`;
   }

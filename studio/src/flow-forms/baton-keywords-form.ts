@@ -1,14 +1,17 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { flowFormStyles } from './flow-form.styles.ts';
 import { KEYWORD_MATCHES, readHandoffKeywords, writeHandoffKeywords, type HandoffKeywords, type KeywordMatch } from './handoff-keywords-form.ts';
 import { YamlFormController } from './yaml-form-controller.ts';
 
-const MATCH_NAMES: Readonly<Record<KeywordMatch, string>> = {
-  contains: 'anywhere in the message',
-  word: 'as a whole word',
-  exact: 'the whole message',
-};
+/** how a keyword matches, in words (asked at each render: msg() answers in the language of the moment) */
+const matchName = (match: KeywordMatch): string =>
+  ({
+    contains: msg('anywhere in the message', { desc: 'a keyword matches when found anywhere in the message' }),
+    word: msg('as a whole word', { desc: 'a keyword matches only as a whole word' }),
+    exact: msg('the whole message', { desc: 'a keyword matches only when it is the whole message' }),
+  })[match];
 
 const isMatch = (value: string): value is KeywordMatch => KEYWORD_MATCHES.some((match) => match === value);
 
@@ -30,6 +33,7 @@ export class BatonKeywordsForm extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.text = '';
     this.index = 0;
     this.readonly = false;
@@ -52,24 +56,24 @@ export class BatonKeywordsForm extends LitElement {
   #entry(entry: HandoffKeywords, i: number) {
     const edit = (change: (entry: HandoffKeywords) => void) => this.#form.change((entries) => entries[i] && change(entries[i]));
     return html`<section data-testid="keyword-trigger" data-trigger=${entry.id}>
-      <h3>Trigger “${entry.id}” → ${entry.goto}</h3>
+      <h3>${msg(str`Trigger “${entry.id}” → ${entry.goto}`)}</h3>
       <div class="row">
         ${entry.keywords.map(
           (keyword, k) => html`<span class="chip" data-testid="keyword">${keyword}${this.readonly
               ? nothing
-              : html`<button title="Remove" aria-label="Remove ${keyword}" @click=${() => edit((e) => e.keywords.splice(k, 1))}>✕</button>`}</span>`,
+              : html`<button title=${msg('Remove')} aria-label=${msg(str`Remove ${keyword}`)} @click=${() => edit((e) => e.keywords.splice(k, 1))}>✕</button>`}</span>`,
         )}
       </div>
       ${this.readonly
         ? nothing
         : html`<form class="row" style="margin-top:8px" @submit=${(e: Event) => this.#add(e, i)}>
-            <input name="keyword" data-testid="new-keyword" aria-label="New keyword for ${entry.id}" placeholder="a word or phrase" />
-            <button class="small" type="submit">Add</button>
+            <input name="keyword" data-testid="new-keyword" aria-label=${msg(str`New keyword for ${entry.id}`)} placeholder=${msg('a word or phrase')} />
+            <button class="small" type="submit">${msg('Add', { desc: 'adds the keyword typed' })}</button>
           </form>`}
-      <label class="row" style="margin-top:8px">Matches
-        <select aria-label="How ${entry.id}'s keywords match" ?disabled=${this.readonly}
+      <label class="row" style="margin-top:8px">${msg('Matches', { desc: 'label before how the keywords match: anywhere in the message, as a whole word…' })}
+        <select aria-label=${msg(str`How ${entry.id}'s keywords match`)} ?disabled=${this.readonly}
           @change=${(e: Event) => this.#match(e, i)}>
-          ${KEYWORD_MATCHES.map((match) => html`<option value=${match} ?selected=${match === entry.match}>${MATCH_NAMES[match]}</option>`)}
+          ${KEYWORD_MATCHES.map((match) => html`<option value=${match} ?selected=${match === entry.match}>${matchName(match)}</option>`)}
         </select>
       </label>
     </section>`;
@@ -79,10 +83,10 @@ export class BatonKeywordsForm extends LitElement {
     const { model, error } = this.#form;
     return html`${error ? html`<div class="error" role="alert" data-testid="form-error">${error}</div>` : nothing}
     ${model
-      ? html`<p class="hint">Matched after Unicode normalisation and ignoring case, so ＡＧＥＮＴ and Agent count as agent. Thai, written without spaces, matches anywhere.</p>
+      ? html`<p class="hint">${msg('Matched after Unicode normalisation and ignoring case, so ＡＧＥＮＴ and Agent count as agent. Thai, written without spaces, matches anywhere.')}</p>
           ${model.length
             ? model.map((entry, i) => this.#entry(entry, i))
-            : html`<p data-testid="no-keyword-triggers">No keyword trigger of this flow leads to a handoff. Add one in the YAML view, e.g.
+            : html`<p data-testid="no-keyword-triggers">${msg('No keyword trigger of this flow leads to a handoff. Add one in the YAML view, e.g.')}
                 <code>- { id: human, keyword: { any: [agent] }, goto: &lt;your handoff step&gt; }</code>.</p>`}`
       : nothing}`;
   }

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { flowFormStyles } from './flow-form.styles.ts';
@@ -27,6 +28,7 @@ export class BatonSurveyForm extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.text = '';
     this.index = 0;
     this.readonly = false;
@@ -51,12 +53,12 @@ export class BatonSurveyForm extends LitElement {
     if (!model) return error ? html`<div class="error" role="alert" data-testid="form-error">${error}</div>` : nothing;
     const labels = model.labels.length ? model.labels : ['', '', '', '', ''];
     return html`${error ? html`<div class="error" role="alert" data-testid="form-error">${error}</div>` : nothing}
-      ${this.#text(model, 'question', 'Question', 'Asked with five score buttons; a Liquid template.')}
+      ${this.#text(model, 'question', msg('Question', { desc: 'the CSAT survey question (a field)' }), msg('Asked with five score buttons; a Liquid template.'))}
       <div class="field">
-        <span><b>Score labels</b> (lowest first; all empty: 1 to 5; LINE allows 20 characters)</span>
+        <span><b>${msg('Score labels')}</b> ${msg('(lowest first; all empty: 1 to 5; LINE allows 20 characters)')}</span>
         <div class="row">
           ${labels.map(
-            (label, i) => html`<input size="8" aria-label="Label for score ${i + 1}" data-testid="survey-label" placeholder=${String(i + 1)} .value=${label} ?disabled=${this.readonly}
+            (label, i) => html`<input size="8" aria-label=${msg(str`Label for score ${i + 1}`)} data-testid="survey-label" placeholder=${String(i + 1)} .value=${label} ?disabled=${this.readonly}
               @change=${(e: Event) => this.#form.change((m) => {
                 m.labels = m.labels.length ? m.labels : ['', '', '', '', ''];
                 m.labels[i] = value(e);
@@ -65,10 +67,10 @@ export class BatonSurveyForm extends LitElement {
           )}
         </div>
       </div>
-      ${this.#text(model, 'commentAsk', 'Ask for a comment', 'Empty: no comment is asked for.')}
-      ${this.#number(model, 'onlyBelow', 'Only when the score is below (2-5)', 'any')}
-      ${this.#text(model, 'thanks', 'Thank-you', 'Said after the answer.')}
-      ${this.#number(model, 'expiresAfterMinutes', 'An answer counts for (minutes)', '1440')}`;
+      ${this.#text(model, 'commentAsk', msg('Ask for a comment'), msg('Empty: no comment is asked for.'))}
+      ${this.#number(model, 'onlyBelow', msg('Only when the score is below (2-5)'), msg('any', { id: 'any-score', desc: 'placeholder: a comment is asked for at any score' }))}
+      ${this.#text(model, 'thanks', msg('Thank-you', { desc: "the survey's thank-you message (a field)" }), msg('Said after the answer.'))}
+      ${this.#number(model, 'expiresAfterMinutes', msg('An answer counts for (minutes)'), '1440')}`;
   }
 }
 

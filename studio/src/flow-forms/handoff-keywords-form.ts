@@ -2,6 +2,7 @@
  * The handoff keywords form's model: the keyword triggers of the Flow that lead to a handoff (the
  * words a customer types to reach a person), their keywords and how they match.
  */
+import { msg, str } from '@lit/localize';
 import type { Step } from '../../../engine/domain/flow/flow-document.ts';
 import { reachableSteps } from '../flow-graph/step-targets.ts';
 import { FormInputError } from './form-input-error.ts';
@@ -40,17 +41,17 @@ export function readHandoffKeywords(text: string, index: number): HandoffKeyword
 }
 
 function checkKeywords(entry: HandoffKeywords): string[] {
-  const where = `Trigger "${entry.id}"`;
+  const where = msg(str`Trigger "${entry.id}"`, { desc: 'where an input error is: a keyword trigger of the flow, by its id' });
   const keywords = entry.keywords.map((keyword) => keyword.trim());
-  if (keywords.length === 0) throw new FormInputError(`${where}: keep at least one keyword (remove the trigger in the YAML view instead)`);
+  if (keywords.length === 0) throw new FormInputError(msg(str`${where}: keep at least one keyword (remove the trigger in the YAML view instead)`));
   const seen = new Map<string, number>();
   keywords.forEach((keyword, i) => {
-    if (!keyword) throw new FormInputError(`${where}, keyword ${i + 1}: it is empty`);
-    if (keyword.length > 100) throw new FormInputError(`${where}, keyword ${i + 1}: at most 100 characters (it has ${keyword.length})`);
+    if (!keyword) throw new FormInputError(msg(str`${where}, keyword ${i + 1}: it is empty`));
+    if (keyword.length > 100) throw new FormInputError(msg(str`${where}, keyword ${i + 1}: at most 100 characters (it has ${keyword.length})`));
     // matched after NFKC and case folding, so AGENT and ＡＧＥＮＴ are the same keyword as agent
     const folded = keyword.normalize('NFKC').toLowerCase();
     const first = seen.get(folded);
-    if (first !== undefined) throw new FormInputError(`${where}: "${keyword}" is already keyword ${first + 1}`);
+    if (first !== undefined) throw new FormInputError(msg(str`${where}: "${keyword}" is already keyword ${first + 1}`));
     seen.set(folded, i);
   });
   return keywords;
@@ -62,7 +63,7 @@ export function writeHandoffKeywords(text: string, index: number, entries: reado
   const edit = new YamlTextEdit(text, index);
   for (const entry of entries) {
     const trigger: unknown = triggers[entry.index];
-    if (!isRecord(trigger) || !isRecord(trigger.keyword)) throw new FormInputError(`Trigger "${entry.id}" is no longer a keyword trigger: reload the form`);
+    if (!isRecord(trigger) || !isRecord(trigger.keyword)) throw new FormInputError(msg(str`Trigger "${entry.id}" is no longer a keyword trigger: reload the form`));
     const keyword = trigger.keyword;
     const next = {
       ...keyword,

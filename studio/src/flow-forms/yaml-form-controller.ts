@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { formatLocale } from '../i18n/format-locale.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FlowFormChangeEvent } from './flow-form-change-event.ts';
 import { FormInputError } from './form-input-error.ts';
@@ -19,7 +21,8 @@ export class YamlFormController<Model> implements ReactiveController {
   model: Model | null = null;
   /** why the form cannot read the document, or cannot write the last change */
   error: string | null = null;
-  #read: { text: string; index: number } | null = null;
+  /** what the model was read from, and in which language its error is written */
+  #read: { text: string; index: number; locale: string } | null = null;
 
   constructor(
     private readonly host: YamlFormHost,
@@ -31,14 +34,18 @@ export class YamlFormController<Model> implements ReactiveController {
 
   hostUpdate(): void {
     const { text, index } = this.host;
-    if (this.#read && this.#read.text === text && this.#read.index === index) return;
-    this.#read = { text, index };
+    const locale = formatLocale();
+    if (this.#read && this.#read.text === text && this.#read.index === index) {
+      // the language changed while the form could not read its document: say why again, in the new one
+      if (this.#read.locale === locale || this.model) return;
+    }
+    this.#read = { text, index, locale };
     try {
       this.model = this.reader(text, index);
       this.error = null;
     } catch (error) {
       this.model = null;
-      this.error = error instanceof FormInputError ? `Cannot show this form: ${error.message}` : String(error);
+      this.error = error instanceof FormInputError ? msg(str`Cannot show this form: ${error.message}`) : String(error);
     }
   }
 
@@ -54,7 +61,7 @@ export class YamlFormController<Model> implements ReactiveController {
       this.error = null;
       if (text === this.host.text) return;
       // our own change coming back: the fields already say it
-      this.#read = { text, index: this.host.index };
+      this.#read = { text, index: this.host.index, locale: formatLocale() };
       this.host.text = text;
       this.host.dispatchEvent(new FlowFormChangeEvent(text));
     } catch (error) {

@@ -2,6 +2,7 @@
  * The documents of a draft a form can edit: each of one kind (a BusinessHours calendar, a
  * CannedResponses collection, the Survey…), found by file and position in the file.
  */
+import { msg, str } from '@lit/localize';
 import { parseAllDocuments } from 'yaml';
 import { documentAt } from './yaml-text-edit.ts';
 import { FormInputError } from './form-input-error.ts';
@@ -40,7 +41,7 @@ export function documentsOfKind(files: readonly { file: string; source: string }
 /** The plain data of a document, which must be a mapping of `kind`. */
 export function readDocument(text: string, index: number, kind: string): Record<string, unknown> {
   const data: unknown = documentAt(text, index).toJS();
-  if (!isRecord(data)) throw new FormInputError(`the document is not a ${kind} mapping`);
-  if (data.kind !== kind) throw new FormInputError(`the document is a ${String(data.kind)}, not a ${kind}`);
+  if (!isRecord(data)) throw new FormInputError(msg(str`the document is not a ${kind} mapping`));
+  if (data.kind !== kind) throw new FormInputError(msg(str`the document is a ${String(data.kind)}, not a ${kind}`));
   return data;
 }

@@ -11,6 +11,7 @@
  * @example
  * const text = new YamlTextEdit(source, 0).set(['weekly', 'sun'], ['10:00-12:00'], { flow: true }).text;
  */
+import { msg, str } from '@lit/localize';
 import { Document, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FormInputError } from './form-input-error.ts';
 import { sameData } from './same-data.ts';
@@ -36,11 +37,11 @@ function parseDocuments(text: string): ParsedDocument[] {
 /** Lines of a YAML document, or the first syntax error in words a form can show. */
 export function documentAt(text: string, index: number): ParsedDocument {
   const doc = parseDocuments(text)[index];
-  if (!doc) throw new FormInputError(`the file has no YAML document number ${index + 1}`);
+  if (!doc) throw new FormInputError(msg(str`the file has no YAML document number ${index + 1}`));
   const error = doc.errors[0];
   if (error) {
     const line = text.slice(0, error.pos[0]).split('\n').length;
-    throw new FormInputError(`the YAML has a syntax error on line ${line}: fix it in the YAML view first`);
+    throw new FormInputError(msg(str`the YAML has a syntax error on line ${line}: fix it in the YAML view first`));
   }
   return doc;
 }
@@ -193,7 +194,7 @@ export class YamlTextEdit {
     if (isSeq(parent) && typeof key === 'number') this.#appendItem(parent, value, options);
     else if (isMap(parent)) this.#insertPair(parent, String(key), value, options);
     else if (parentPath.length) this.#set(parentPath, { [key]: value }, options);
-    else throw new FormInputError('the document is not a mapping');
+    else throw new FormInputError(msg('the document is not a mapping'));
   }
 
   /** Writes `value` over `node`; `keyEnd` is where the key of a mapping's value ends. */

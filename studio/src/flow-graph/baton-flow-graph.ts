@@ -1,16 +1,30 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import type { FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
+import { formatLocale } from '../i18n/format-locale.ts';
 import { flowGraphStyles } from './baton-flow-graph.styles.ts';
 import { flowGraph, type FlowGraph, type GraphNode } from './flow-graph-model.ts';
 import { FlowNodeSelectEvent } from './flow-node-select-event.ts';
 import { layoutFlowGraph, type GraphLayout, type PlacedEdge, type PlacedNode } from './layout-flow-graph.ts';
 
-const TYPE_NAMES: Readonly<Record<string, string>> = { trigger: 'trigger', queue: 'queue timeout', missing: 'missing step' };
+/** what a node is, before its id: the step or trigger type as the DSL writes it (`say`, `keyword`), or a queue timeout or missing step in words */
+const typeName = (node: GraphNode): string =>
+  node.kind === 'queue'
+    ? msg('queue timeout', { desc: "a graph node's type: a queue's maxWait timeout" })
+    : node.kind === 'missing'
+      ? msg('missing step', { desc: "a graph node's type: a step referred to but not written" })
+      : node.type;
 
+/** the node read aloud (aria-label) and in its tooltip */
 function describe(node: GraphNode): string {
-  const what = node.kind === 'step' ? `${node.type} step` : node.kind === 'trigger' ? `${node.type} trigger` : (TYPE_NAMES[node.kind] ?? node.kind);
-  const where = node.source ? ` (${node.source.file}:${node.source.line}); select to show its YAML` : '';
-  return `${what} ${node.id}${node.summary ? `: ${node.summary}` : ''}${where}`;
+  const what =
+    node.kind === 'step'
+      ? msg(str`${node.type} step ${node.id}`, { desc: 'a graph node read aloud: the step type as written in YAML (say, ask…), then its id' })
+      : node.kind === 'trigger'
+        ? msg(str`${node.type} trigger ${node.id}`, { desc: 'a graph node read aloud: the trigger type as written in YAML (keyword, postback…), then its id' })
+        : `${typeName(node)} ${node.id}`;
+  const summary = node.summary ? `: ${node.summary}` : '';
+  return node.source ? msg(str`${what}${summary} (${node.source.file}:${node.source.line}); select to show its YAML`) : `${what}${summary}`;
 }
 
 /**
@@ -37,16 +51,20 @@ export class BatonFlowGraph extends LitElement {
   /** why the graph shown is not the current YAML's */
   declare problem: string | null;
   #layout: GraphLayout | null = null;
+  /** the language (its Intl locale) the graph's words were drawn in: another one draws it again */
+  #locale = '';
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.files = [];
     this.graph = null;
     this.problem = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('files')) return;
+    if (!changed.has('files') && this.#locale === formatLocale()) return;
+    this.#locale = formatLocale();
     const result = flowGraph(this.files);
     this.problem = result.error;
     if (result.graph) {
@@ -69,18 +87,22 @@ export class BatonFlowGraph extends LitElement {
     const layout = this.#layout;
     const unreachable = this.graph?.nodes.filter((node) => node.unreachable).length ?? 0;
     return html`${this.problem
-        ? html`<div class="notice" role="status" data-testid="graph-problem">${this.problem}${this.graph ? ' (showing the flow as it last read)' : ''}</div>`
+        ? html`<div class="notice" role="status" data-testid="graph-problem">${this.graph ? msg(str`${this.problem} (showing the flow as it last read)`) : this.problem}</div>`
         : nothing}
       ${this.graph && layout
-        ? html`<div class="legend">
+        ? html`<div class="legend" data-testid="graph-legend">
               <span>${this.graph.file}</span>
-              <span>Click a step to see its YAML.</span>
-              ${unreachable ? html`<span data-testid="graph-unreachable-count">${unreachable} unreachable step${unreachable === 1 ? '' : 's'} (greyed)</span>` : nothing}
+              <span>${msg('Click a step to see its YAML.')}</span>
+              ${unreachable
+                ? html`<span data-testid="graph-unreachable-count"
+                    >${unreachable === 1 ? msg('1 unreachable step (greyed)') : msg(str`${unreachable} unreachable steps (greyed)`)}</span
+                  >`
+                : nothing}
             </div>
             <svg
               data-testid="flow-graph"
               role="group"
-              aria-label="Flow graph"
+              aria-label=${msg('Flow graph')}
               width=${layout.width}
               height=${layout.height}
               viewBox="0 0 ${layout.width} ${layout.height}"
@@ -123,7 +145,7 @@ export class BatonFlowGraph extends LitElement {
     >
       <title>${node.unreachable ?? describe(node)}</title>
       <rect width=${width} height=${height} rx="8"></rect>
-      <text class="title" x="12" y="19"><tspan class="type">${node.kind === 'step' || node.kind === 'trigger' ? node.type : (TYPE_NAMES[node.kind] ?? node.type)} </tspan>${node.id}</text>
+      <text class="title" x="12" y="19"><tspan class="type">${typeName(node)} </tspan>${node.id}</text>
       <text class="summary" x="12" y="36">${node.summary}</text>
     </g>`;
   }

@@ -2,12 +2,16 @@
  * The Flow drawn as a graph, computed from the YAML (which stays the one source of truth): triggers
  * and a Queue's `maxWait` timeout start steps; steps lead on by `next` (or `if`/`else` routes), `branch`, hours `open`/`closed`/
  * `holiday`, ask `onFail`, handoff `onClose` and `goto`. Each node knows where it is written, so a
- * click can select its YAML; steps nothing can reach are marked, with the reason.
+ * click can select its YAML; steps nothing can reach are marked, with the reason. What people read
+ * (summaries, edge labels, reasons) is in the studio's language; the DSL's own words (step and trigger
+ * types, ids) stay as written.
  */
+import { msg, str } from '@lit/localize';
 import { isNode, LineCounter, parseAllDocuments } from 'yaml';
 import type { Step, Trigger } from '../../../engine/domain/flow/flow-document.ts';
 import { pointer, pointerSegments } from '../../../engine/domain/flow/validation/json-pointer.ts';
 import { YamlLocator } from '../../../engine/domain/flow/validation/yaml-locator.ts';
+import { numberFormat } from '../i18n/format-locale.ts';
 import { reachableSteps, stepTargets, type EdgeKind } from './step-targets.ts';
 
 /** Where a node is written: its file, the character span of its YAML and the line:col it starts at. */
@@ -29,10 +33,10 @@ export interface GraphNode {
   /** the step kind (`say`, `handoff`…) or the trigger's matcher (`keyword`, `postback`…) */
   type: string;
   id: string;
-  /** a one-line summary: the keywords, the canned id, the calendar */
+  /** a one-line summary, in the studio's language: the keywords, the canned id, the calendar */
   summary: string;
   source: SourceRange | null;
-  /** a step no trigger leads to, and why */
+  /** a step no trigger leads to, and why (in the studio's language) */
   unreachable: string | null;
 }
 
@@ -57,6 +61,8 @@ const STEP_TYPES = ['say', 'ask', 'branch', 'set', 'tag', 'hours', 'handoff', 's
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
 const short = (value: string, max = 40) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+/** `30 s`, `30 วินาที`, `15 min`, `15 นาที`: a duration in Intl's words of the studio's language */
+const duration = (value: number, unit: 'second' | 'minute') => numberFormat({ style: 'unit', unit, unitDisplay: 'short' }).format(value);
 
 function triggerType(trigger: Trigger): { type: string; summary: string } {
   if (trigger.keyword) return { type: 'keyword', summary: (trigger.keyword.any ?? []).join(', ') };
@@ -70,15 +76,21 @@ function stepType(step: Step): { type: string; summary: string } {
   const type = STEP_TYPES.find((kind) => step[kind] !== undefined);
   if (!type) return { type: 'step', summary: '' };
   const summaries: Partial<Record<(typeof STEP_TYPES)[number], () => string>> = {
-    say: () => (step.say?.canned ? `canned ${step.say.canned}` : text(step.say?.text ?? step.say?.image?.url ?? step.say?.flex?.altText)),
+    say: () => (step.say?.canned ? msg(str`canned ${step.say.canned}`, { desc: 'a graph node: a say step sending this canned response' }) : text(step.say?.text ?? step.say?.image?.url ?? step.say?.flex?.altText)),
     ask: () => `${text(step.ask?.text)} → ${text(step.ask?.into)}`,
-    hours: () => `calendar ${text(step.hours?.calendar)}`,
-    handoff: () => [step.handoff?.queue && `queue ${step.handoff.queue}`, step.handoff?.routing && `routing ${step.handoff.routing}`].filter(Boolean).join(', '),
+    hours: () => msg(str`calendar ${text(step.hours?.calendar)}`, { desc: 'a graph node: the business hours calendar an hours step checks' }),
+    handoff: () =>
+      [
+        step.handoff?.queue && msg(str`queue ${step.handoff.queue}`, { desc: 'a graph node: the queue a handoff puts the chat in' }),
+        step.handoff?.routing && msg(str`routing ${step.handoff.routing}`, { desc: 'a graph node: how a handoff picks an operator' }),
+      ]
+        .filter(Boolean)
+        .join(', '),
     survey: () => text(step.survey?.id),
-    wait: () => `${text(step.wait?.seconds)} s`,
+    wait: () => (typeof step.wait?.seconds === 'number' ? duration(step.wait.seconds, 'second') : text(step.wait?.seconds)),
     tag: () => [...(step.tag?.add ?? []).map((t) => `+${t}`), ...(step.tag?.remove ?? []).map((t) => `-${t}`)].join(' '),
     set: () => Object.keys(step.set ?? {}).join(', '),
-    end: () => (isRecord(step.end) && step.end.release ? 'back to the bot' : ''),
+    end: () => (isRecord(step.end) && step.end.release ? msg('back to the bot', { desc: 'a graph node: an end step that gives the chat back to the bot' }) : ''),
     plugin: () => text(step.plugin?.use),
   };
   return { type, summary: short(summaries[type]?.() ?? '') };
@@ -108,7 +120,7 @@ export function flowGraph(files: readonly { file: string; source: string }[]): F
       if (doc.errors.length) {
         if (!/^\s*kind:\s*Flow\s*$/m.test(source)) continue;
         const { line } = lines.linePos(doc.errors[0]?.pos[0] ?? 0);
-        return { graph: null, error: `${file} has a YAML syntax error on line ${line}: fix it in the YAML view` };
+        return { graph: null, error: msg(str`${file} has a YAML syntax error on line ${line}: fix it in the YAML view`) };
       }
       const data: unknown = doc.toJS();
       if (!isRecord(data)) continue;
@@ -124,7 +136,7 @@ export function flowGraph(files: readonly { file: string; source: string }[]): F
     }
   }
   const flow = documents.find((document) => document.data.kind === 'Flow');
-  if (!flow) return { graph: null, error: 'The draft has no kind: Flow document' };
+  if (!flow) return { graph: null, error: msg('The draft has no kind: Flow document') };
   const queues = documents.flatMap(({ data, rangeOf }): QueueEntry[] => {
     const maxWait = data.maxWait;
     if (data.kind !== 'Queue' || !isRecord(maxWait) || typeof maxWait.then !== 'string') return [];
@@ -149,12 +161,12 @@ function buildGraph(file: string, flow: Record<string, unknown>, rangeOf: (at: s
   for (const trigger of triggers) {
     const at = pointer('triggers', rawTriggers.indexOf(trigger));
     nodes.push({ key: `trigger:${trigger.id}`, kind: 'trigger', id: trigger.id, ...triggerType(trigger), source: rangeOf(at), unreachable: null });
-    if (typeof trigger.goto === 'string') edges.push({ from: `trigger:${trigger.id}`, to: target(trigger.goto), kind: 'trigger', label: trigger.duringHuman ? 'also during a human chat' : '' });
+    if (typeof trigger.goto === 'string') edges.push({ from: `trigger:${trigger.id}`, to: target(trigger.goto), kind: 'trigger', label: trigger.duringHuman ? msg('also during a human chat', { desc: 'a graph edge: a trigger with duringHuman, which also fires while an operator has the chat' }) : '' });
   }
   for (const queue of queues) {
     const key = `queue:${queue.id}`;
-    nodes.push({ key, kind: 'queue', id: queue.id, type: 'queue', summary: `nobody answered in ${queue.minutes} min`, source: queue.source, unreachable: null });
-    edges.push({ from: key, to: target(queue.then), kind: 'max-wait', label: 'max wait' });
+    nodes.push({ key, kind: 'queue', id: queue.id, type: 'queue', summary: msg(str`nobody answered in ${duration(queue.minutes, 'minute')}`, { desc: "a graph node: a queue's maxWait timeout" }), source: queue.source, unreachable: null });
+    edges.push({ from: key, to: target(queue.then), kind: 'max-wait', label: msg('max wait', { desc: "a graph edge: where a queue's maxWait timeout goes" }) });
   }
   const reachable = reachableSteps(steps, [...triggers.map((trigger) => trigger.goto), ...queues.map((queue) => queue.then)]);
   const rawSteps: unknown[] = Array.isArray(flow.steps) ? flow.steps : [];
@@ -171,12 +183,14 @@ function buildGraph(file: string, flow: Record<string, unknown>, rangeOf: (at: s
     const why = reachable.has(step.id)
       ? null
       : from.length
-        ? `Unreachable: only ${from.map((id) => `"${id}"`).join(', ')} lead${from.length === 1 ? 's' : ''} here, and nothing reaches ${from.length === 1 ? 'it' : 'them'}`
-        : 'Unreachable: no trigger, queue timeout or step leads here';
+        ? from.length === 1
+          ? msg(str`Unreachable: only "${from[0]}" leads here, and nothing reaches it`)
+          : msg(str`Unreachable: only ${from.map((id) => `"${id}"`).join(', ')} lead here, and nothing reaches them`)
+        : msg('Unreachable: no trigger, queue timeout or step leads here');
     nodes.push({ key: `step:${step.id}`, kind: 'step', id: step.id, ...stepType(step), source: rangeOf(pointer('steps', rawSteps.indexOf(step))), unreachable: why });
   }
   for (const id of missing) {
-    nodes.push({ key: `missing:${id}`, kind: 'missing', type: 'missing', id, summary: 'no such step', source: null, unreachable: null });
+    nodes.push({ key: `missing:${id}`, kind: 'missing', type: 'missing', id, summary: msg('no such step', { desc: 'a graph node: a step referred to but not written' }), source: null, unreachable: null });
   }
   return { file, nodes, edges };
 }

@@ -2,6 +2,7 @@
  * Where a step can go next, and why: the edges of the flow graph. The same places the validator's
  * reference check reads (engine/domain/flow/validation/flow-references.ts), with a label for people.
  */
+import { msg, str } from '@lit/localize';
 import type { Next, Route, Step } from '../../../engine/domain/flow/flow-document.ts';
 import { pointer } from '../../../engine/domain/flow/validation/json-pointer.ts';
 
@@ -10,7 +11,7 @@ export type EdgeKind = 'next' | 'if' | 'else' | 'open' | 'closed' | 'holiday' | 
 export interface StepTarget {
   to: string;
   kind: EdgeKind;
-  /** what the edge says in the graph: `if hours.open`, `closed`, `on close` */
+  /** what the edge says in the graph, in the studio's language: `if hours.open`, `closed`, `on close` */
   label: string;
   /** where the reference is written in the step, a JSON pointer */
   pointer: string;
@@ -19,8 +20,8 @@ export interface StepTarget {
 function routeTargets(routes: readonly Route[], at: (string | number)[]): StepTarget[] {
   return routes.map((route, i) =>
     'else' in route
-      ? { to: route.else, kind: 'else', label: 'else', pointer: pointer(...at, i, 'else') }
-      : { to: route.then, kind: 'if', label: `if ${route.if}`, pointer: pointer(...at, i, 'then') },
+      ? { to: route.else, kind: 'else', label: msg('else', { desc: 'a graph edge: the route taken when no if matched' }), pointer: pointer(...at, i, 'else') }
+      : { to: route.then, kind: 'if', label: msg(str`if ${route.if}`, { desc: 'a graph edge: the route taken when the condition (a Liquid expression) holds' }), pointer: pointer(...at, i, 'then') },
   );
 }
 
@@ -38,11 +39,11 @@ export function stepTargets(step: Step, index: number): StepTarget[] {
   };
   add(step.goto, 'goto', '', 'goto');
   if (step.branch) targets.push(...routeTargets(step.branch, ['steps', index, 'branch']));
-  add(step.hours?.holiday, 'holiday', 'holiday', 'hours', 'holiday');
-  add(step.hours?.closed, 'closed', 'closed', 'hours', 'closed');
-  add(step.hours?.open, 'open', 'open', 'hours', 'open');
-  add(step.ask?.onFail, 'on-fail', 'on fail', 'ask', 'onFail');
-  add(step.handoff?.onClose, 'on-close', 'on close', 'handoff', 'onClose');
+  add(step.hours?.holiday, 'holiday', msg('holiday', { desc: 'a graph edge: where an hours step goes on a holiday' }), 'hours', 'holiday');
+  add(step.hours?.closed, 'closed', msg('closed', { id: 'edge-closed', desc: 'a graph edge: where an hours step goes outside business hours' }), 'hours', 'closed');
+  add(step.hours?.open, 'open', msg('open', { desc: 'a graph edge: where an hours step goes during business hours' }), 'hours', 'open');
+  add(step.ask?.onFail, 'on-fail', msg('on fail', { desc: 'a graph edge: where an ask step goes when the answers keep failing its check' }), 'ask', 'onFail');
+  add(step.handoff?.onClose, 'on-close', msg('on close', { desc: 'a graph edge: where a handoff goes when the operator closes the chat' }), 'handoff', 'onClose');
   targets.push(...nextTargets(step.next, ['steps', index, 'next']));
   return targets;
 }
