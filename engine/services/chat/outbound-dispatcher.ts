@@ -25,6 +25,7 @@ import type { Store } from '../../store/store.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { publishMessages } from './publish-messages.ts';
 import { SendQueue, type QueuedBatch } from './send-queue.ts';
+import { TickBatcher } from './tick-batcher.ts';
 
 /** After this many failed pushes a batch is marked failed and shown as such to operators. */
 const MAX_PUSH_ATTEMPTS = 8;
@@ -57,6 +58,13 @@ export class OutboundDispatcher {
   /** customers with a batch in flight: their next one waits */
   private readonly busy = new Set<string>();
   private stopped = false;
+  /**
+   * Sends started together are claimed with one statement, and those LINE took together are marked
+   * sent with one: on SQLite each standalone write is a commit of its own (pages appended to the
+   * WAL), which cost more than the statements themselves.
+   */
+  private readonly claims = new TickBatcher<string, MessageRow[]>((retryKeys) => this.claimTogether(retryKeys));
+  private readonly sentMarks = new TickBatcher<{ ids: number[]; via: 'reply' | 'push' }, MessageRow[]>((marks) => this.markSentTogether(marks));
 
   constructor(
     private readonly store: Store,
@@ -149,9 +157,26 @@ export class OutboundDispatcher {
     this.submit(await this.store.messages.nextPendingOf(customerId, lastId, this.now()));
   }
 
+  /** claimBatch for every retry key at once; each key gets its own rows (none when it was not claimed) */
+  private async claimTogether(retryKeys: string[]): Promise<MessageRow[][]> {
+    const rows = await this.store.messages.claimBatches(retryKeys, this.options.owner, this.now(), this.options.leaseMs);
+    return retryKeys.map((key) => rows.filter((row) => row.retry_key === key));
+  }
+
+  /** markSent for every batch at once (one statement per way sent); each gets its own rows back */
+  private async markSentTogether(marks: { ids: number[]; via: 'reply' | 'push' }[]): Promise<MessageRow[][]> {
+    const now = this.now();
+    const byId = new Map<number, MessageRow>();
+    for (const via of ['reply', 'push'] as const) {
+      const ids = marks.filter((m) => m.via === via).flatMap((m) => m.ids);
+      if (ids.length > 0) for (const row of await this.store.messages.markSent(ids, via, now)) byId.set(row.id, row);
+    }
+    return marks.map((mark) => mark.ids.flatMap((id) => byId.get(id) ?? []));
+  }
+
   /** Sends one batch; the id of its last row, or null when it was not ours to send. */
   private async sendBatch(retryKey: string, signal: AbortSignal): Promise<number | null> {
-    const batch = await this.store.messages.claimBatch(retryKey, this.options.owner, this.now(), this.options.leaseMs);
+    const batch = await this.claims.add(retryKey);
     const first = batch[0];
     const last = batch.at(-1);
     // sent already, failed for good, held by another engine, or behind an earlier batch of its customer
@@ -177,7 +202,7 @@ export class OutboundDispatcher {
           () => null,
           (error: unknown) => error,
         );
-        if (failure === null) return await this.store.messages.markSent(ids, 'reply', this.now());
+        if (failure === null) return await this.sentMarks.add({ ids, via: 'reply' });
         if (mayHaveArrived(failure)) {
           this.logger.warn({ retryKey, error: describe(failure) }, 'reply outcome unknown: marked uncertain, not pushed');
           await this.store.messages.markUncertain(ids, describe(failure));
@@ -191,7 +216,7 @@ export class OutboundDispatcher {
       const customer = await this.store.customers.findById(first.customer_id);
       if (!customer) throw new Error(`customer ${first.customer_id} not found`);
       await this.line.push(customer.line_user_id, messages, retryKey, { signal });
-      return await this.store.messages.markSent(ids, 'push', this.now());
+      return await this.sentMarks.add({ ids, via: 'push' });
     } catch (error) {
       // shutdown stopped waiting: not an attempt; stop() hands the batch back, to be resent with its key
       if (error instanceof LineCallAbortedError) return null;

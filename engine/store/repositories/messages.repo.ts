@@ -124,13 +124,23 @@ export class MessagesRepo {
    * it is sent, failed for good, or being sent elsewhere: the rows the update changed, read back by
    * the update itself (RETURNING, on both databases) rather than by a second statement.
    */
-  async claimBatch(retryKey: string, owner: string, now: number, leaseMs: number): Promise<MessageRow[]> {
+  claimBatch(retryKey: string, owner: string, now: number, leaseMs: number): Promise<MessageRow[]> {
+    return this.claimBatches([retryKey], owner, now, leaseMs);
+  }
+
+  /**
+   * claimBatch for several batches at once (the dispatcher's sends started together): one statement,
+   * one commit. Each batch is claimed or not on its own terms; the rows of all that were, ids ascending.
+   */
+  async claimBatches(retryKeys: readonly string[], owner: string, now: number, leaseMs: number): Promise<MessageRow[]> {
+    const keys = [...new Set(retryKeys)];
+    if (keys.length === 0) return [];
     // written as SQL, as the hot statements of the webhook path are: one per reply sent, and building
     // it with the query builder cost more than SQLite's own work on it
     const claimed = await this.rows<MessageRow>(
       `update messages set send_locked_by = ?, send_locked_until = ?,
          reply_token = case when send_locked_by is null then reply_token else null end
-       where retry_key = ? and direction = 'out' and delivery_status = 'pending'
+       where retry_key in (${keys.map(() => '?').join(', ')}) and direction = 'out' and delivery_status = 'pending'
          and (send_locked_until is null or send_locked_until < ?)
          and not exists (
            select 1 from messages earlier
@@ -142,7 +152,7 @@ export class MessagesRepo {
       // are taken over sooner. The not-exists: a customer's batches go out in the order written,
       // none while an earlier one is still pending, wherever it is (in flight on another engine,
       // or waiting for its next attempt)
-      [owner, now + leaseMs, retryKey, now],
+      [owner, now + leaseMs, ...keys, now],
     );
     return claimed.sort((a, b) => a.id - b.id);
   }
