@@ -3,7 +3,8 @@
  * tabs, the queue position, the thread's actions (claim, close with a reason), a private note and the
  * composer in Thai, while the close reason is stored in English for the reports; switching the language while
  * the inbox is open re-renders it at once, the open conversation and all; an admin's Flows page and draft
- * editor show their buttons in Thai. The customer writes over the sandbox LINE.
+ * editor show their buttons in Thai, the draft's graph and hours form their contents (days named by Intl) while
+ * the YAML keeps the DSL's words. The customer writes over the sandbox LINE.
  *
  * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  * Screenshots land in .tmp/ for a human look.
@@ -13,6 +14,7 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
+import { editorContent, editorText } from '../support/code-editor.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { launchStudio, SHOTS, signIn } from '../support/studio-browser.ts';
 import { addOperator } from '../support/test-operators.ts';
@@ -170,6 +172,50 @@ test("an admin's Flows page and draft editor show their buttons in Thai", async 
   await page.getByTestId('validate-button').click();
   await page.locator('[data-testid="flow-verdict"][data-verdict="valid"]').filter({ hasText: '✓ ไม่มีปัญหา' }).waitFor();
   await page.screenshot({ path: `${SHOTS}/thai-inbox-2-flows.png`, fullPage: true });
+  await page.context().close();
+});
+
+test("in Thai the draft's graph and the hours form read Thai, the days named by Intl, while the YAML keeps mon and HH:MM", async () => {
+  const { browser, engine } = started();
+  const page = await signIn(browser, engine, engine.admin, { studioLanguage: 'th' });
+  await page.getByTestId('nav-flows').click();
+  await page.getByTestId('edit-version').click();
+  await page.getByTestId('flows-heading').filter({ hasText: 'ฉบับร่างจากเวอร์ชัน 1' }).waitFor();
+
+  // the graph: its legend, a queue timeout's node (minutes by Intl) and its edge, a step read aloud
+  await page.locator('[data-testid="view-tab"][data-view="graph"]').click();
+  await page.getByTestId('graph-legend').filter({ hasText: 'คลิกขั้นตอนเพื่อดู YAML' }).waitFor();
+  const timeout = page.locator('[data-testid="graph-node"][data-node="queue:default"]');
+  assert.is(await timeout.locator('text.title').textContent(), 'หมดเวลารอคิว default');
+  assert.is(await timeout.locator('text.summary').textContent(), 'ไม่มีใครตอบภายใน 30 นาที');
+  assert.is(await page.locator('[data-testid="graph-edge"][data-kind="max-wait"] text').textContent(), 'รอนานสุด');
+  assert.match((await page.locator('[data-testid="graph-node"][data-node="step:queue-timeout"]').getAttribute('aria-label')) ?? '', /^ขั้นตอน hours queue-timeout: ปฏิทิน office \(flows\/support\.flow\.yaml:\d+\) เลือกเพื่อดู YAML$/);
+  await page.screenshot({ path: `${SHOTS}/thai-inbox-3-flow-graph.png` });
+
+  // the hours form: Thai day names, a closed Sunday, an impossible time refused in Thai
+  await page.locator('[data-testid="view-tab"][data-view="hours"]').click();
+  const monday = page.locator('[data-testid="hours-day"][data-day="mon"]');
+  const sunday = page.locator('[data-testid="hours-day"][data-day="sun"]');
+  await monday.waitFor();
+  assert.is((await monday.locator('th').innerText()).trim(), 'วันจันทร์');
+  assert.is((await sunday.locator('th').innerText()).trim(), 'วันอาทิตย์');
+  assert.match(await sunday.innerText(), /ปิดทำการ/);
+  assert.is(await sunday.getByTestId('add-shift').innerText(), '+ ช่วงเวลา');
+  await monday.getByTestId('shift-to').first().fill('25:00');
+  await monday.getByTestId('shift-to').first().press('Tab');
+  const error = page.getByTestId('form-error');
+  await error.waitFor();
+  assert.is(await error.innerText(), 'วันจันทร์ ช่วงเวลาที่ 1: "25:00" ไม่ใช่เวลาของวัน (เวลาปิดช้าสุดคือ 24:00)');
+  await monday.getByTestId('shift-to').first().fill('12:30');
+  await monday.getByTestId('shift-to').first().press('Tab');
+  await error.waitFor({ state: 'detached' });
+  await page.screenshot({ path: `${SHOTS}/thai-inbox-4-hours-form.png`, fullPage: true });
+
+  // the file says what the calendar reads: the DSL's day key and 24-hour times, whatever the studio's language
+  await page.locator('[data-testid="view-tab"][data-view="yaml"]').click();
+  await page.locator('[data-testid="file-tab"][data-file="flows/office-hours.yaml"]').click();
+  await editorContent(page).waitFor();
+  assert.match(await editorText(page), /\n {2}mon: \["09:00-12:30", "13:00-18:00"\]\n/);
   await page.context().close();
 });
 
