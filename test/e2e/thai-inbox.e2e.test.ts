@@ -3,8 +3,8 @@
  * tabs, the queue position, the thread's actions (claim, close with a reason), a private note and the
  * composer in Thai, while the close reason is stored in English for the reports; switching the language while
  * the inbox is open re-renders it at once, the open conversation and all; an admin's Flows page and draft
- * editor show their buttons in Thai, the draft's graph and hours form their contents (days named by Intl) while
- * the YAML keeps the DSL's words. The customer writes over the sandbox LINE.
+ * editor show their buttons in Thai, and so do the draft's graph, its hours form (days named by Intl) and
+ * CodeMirror's search panel, while the YAML keeps the DSL's words. The customer writes over the sandbox LINE.
  *
  * Needs a built studio (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  * Screenshots land in .tmp/ for a human look.
@@ -175,7 +175,7 @@ test("an admin's Flows page and draft editor show their buttons in Thai", async 
   await page.context().close();
 });
 
-test("in Thai the draft's graph and the hours form read Thai, the days named by Intl, while the YAML keeps mon and HH:MM", async () => {
+test("in Thai the draft's graph, the hours form and the editor's search read Thai, the days named by Intl, while the YAML keeps mon and HH:MM", async () => {
   const { browser, engine } = started();
   const page = await signIn(browser, engine, engine.admin, { studioLanguage: 'th' });
   await page.getByTestId('nav-flows').click();
@@ -216,6 +216,16 @@ test("in Thai the draft's graph and the hours form read Thai, the days named by 
   await page.locator('[data-testid="file-tab"][data-file="flows/office-hours.yaml"]').click();
   await editorContent(page).waitFor();
   assert.match(await editorText(page), /\n {2}mon: \["09:00-12:30", "13:00-18:00"\]\n/);
+
+  // CodeMirror's own search panel speaks Thai too
+  await editorContent(page).click();
+  await page.keyboard.press('ControlOrMeta+F');
+  const panel = page.getByTestId('yaml-editor').locator('.cm-search');
+  await panel.waitFor();
+  assert.is(await panel.locator('input[name="search"]').getAttribute('placeholder'), 'ค้นหา');
+  assert.is(await panel.locator('input[name="replace"]').getAttribute('placeholder'), 'แทนที่');
+  assert.is(await panel.locator('button[name="next"]').innerText(), 'ถัดไป');
+  assert.is(await panel.locator('button[name="replaceAll"]').innerText(), 'แทนที่ทั้งหมด');
   await page.context().close();
 });
 

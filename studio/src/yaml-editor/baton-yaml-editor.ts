@@ -6,15 +6,18 @@ import { forceLinting, lintGutter, lintKeymap, previousDiagnostic } from '@codem
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { formatLocale } from '../i18n/format-locale.ts';
 import { CodeInputEvent } from '../shared/events.ts';
+import { editorPhrases } from './editor-phrases.ts';
 import { flowAssist, type FlowAssistSource } from './flow-assist.ts';
 import { formatYaml } from './format-yaml.ts';
 import { yamlEditorTheme } from './yaml-editor-theme.ts';
 
 /**
  * A YAML file in CodeMirror 6: syntax colours, folding, search (Ctrl/Cmd+F), bracket matching,
- * undo per file; with an `assist`, the flow language's help: problems underlined as you type
+ * undo per file; CodeMirror's own words (the search panel, folding) in the studio's language; with an `assist`, the flow language's help: problems underlined as you type
  * (F8 / Shift+F8 go to the next / previous one), completion (Ctrl+Space) and hover from the schemas.
  *
  * Each `label` (a file name) keeps its own editor state, so switching files and back keeps the
@@ -52,9 +55,13 @@ export class BatonYamlEditor extends LitElement {
   readonly #states = new Map<string, EditorState>();
   readonly #editable = new Compartment();
   readonly #labelled = new Compartment();
+  readonly #phrases = new Compartment();
+  /** the language (its Intl locale) CodeMirror's phrases are in: another one sets them again */
+  #phrasesLocale = formatLocale();
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.value = '';
     this.readonly = false;
     this.label = 'File';
@@ -101,6 +108,7 @@ export class BatonYamlEditor extends LitElement {
       ]),
       this.#editable.of(this.#editability()),
       this.#labelled.of(this.#contentAttributes()),
+      this.#phrases.of(editorPhrases()),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) {
           this.value = update.state.doc.toString();
@@ -144,6 +152,11 @@ export class BatonYamlEditor extends LitElement {
     }
     if (changed.has('readonly') || changed.has('label')) {
       view.dispatch({ effects: [this.#editable.reconfigure(this.#editability()), this.#labelled.reconfigure(this.#contentAttributes())] });
+    }
+    // the language changed, or a file kept from before it did is shown again
+    if (this.#phrasesLocale !== formatLocale() || changed.has('label')) {
+      this.#phrasesLocale = formatLocale();
+      view.dispatch({ effects: this.#phrases.reconfigure(editorPhrases()) });
     }
     // help switched on or off (a draft started or ended): check now rather than at the next keystroke
     if (changed.has('assist') || changed.has('readonly')) forceLinting(view);
