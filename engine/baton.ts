@@ -48,6 +48,11 @@ import { pluginRoutes } from './transports/http/plugins.route.ts';
 import { builtInPlugins } from '../plugins/built-in-plugins.ts';
 import { PluginHost } from '../plugins/plugin-host.ts';
 import { RetentionService } from './services/maintenance/retention.service.ts';
+import { InboundMedia } from './services/media/inbound-media.ts';
+import { LocalMediaStorage } from './services/media/local-media-storage.ts';
+import { MediaAccessService } from './services/media/media-access.service.ts';
+import { MediaFetcher } from './services/media/media-fetcher.ts';
+import { mediaRoutes } from './transports/http/media.route.ts';
 import { EngineHeartbeat } from './services/maintenance/engine-heartbeat.ts';
 import { finishOrHandBack } from './services/maintenance/hand-back-work.ts';
 import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
@@ -131,6 +136,16 @@ const OUTBOX_SWEEP_MS = 5_000;
 const PROFILES_IN_FLIGHT = 64;
 /** How often due wait steps are looked for: the resolution of `wait: { seconds }`. */
 const RESUME_SCAN_MS = 1_000;
+/**
+ * Media fetches (services/media/media-fetcher.ts): a few at once per engine; a fetch stays with its engine up to
+ * 10 minutes (a 200 MB video on a slow link); 8 attempts from 2 s apart, doubling (about 8 minutes in all,
+ * well within the time LINE keeps content); due fetches looked for every second besides the kick after an event.
+ */
+const MEDIA_FETCHES_IN_FLIGHT = 4;
+const MEDIA_LEASE_MS = 10 * 60_000;
+const MEDIA_MAX_ATTEMPTS = 8;
+const MEDIA_BACKOFF_MS = 2_000;
+const MEDIA_POLL_MS = 1_000;
 /** Auto-close and queue time-outs are checked every minute (their policies are in minutes). */
 const CHAT_JOBS_SCHEDULE = '* * * * *';
 
@@ -189,7 +204,19 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const profiles = new ProfileLookup(lineClient, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
-  const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs });
+  const mediaStorage = new LocalMediaStorage(config.mediaDir);
+  const mediaLogger = logger.child({ module: 'media' });
+  const mediaFetcher = new MediaFetcher(store, lineClient, mediaStorage, publisher, mediaLogger, now, {
+    owner: instanceId,
+    leaseMs: MEDIA_LEASE_MS,
+    concurrency: MEDIA_FETCHES_IN_FLIGHT,
+    maxAttempts: MEDIA_MAX_ATTEMPTS,
+    backoffMs: MEDIA_BACKOFF_MS,
+    pollMs: MEDIA_POLL_MS,
+    stallMs: line.timeoutMs,
+  });
+  const media = new InboundMedia(mediaFetcher, mediaStorage, publisher, mediaLogger);
+  const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs, media });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
     concurrency: config.workers.concurrency,
     batchSize: config.workers.eventBatchSize,
@@ -238,6 +265,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),
         analyticsRoutes(sessions, httpLogger, analytics, now),
+        mediaRoutes(sessions, httpLogger, new MediaAccessService(store, mediaStorage)),
         openApiRoutes(),
         ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger, flows, now })] : []),
       ];
@@ -281,6 +309,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   });
   await heartbeat.start();
   if (options.processEvents !== false) processor.start();
+  mediaFetcher.start();
   followUps.start();
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
@@ -351,6 +380,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
           },
         };
         await finishOrHandBack([cron, chat], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
+        // downloads in hand are abandoned and handed back: another engine (or this one restarted) fetches them
+        await mediaFetcher.stop();
         await heartbeat.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();

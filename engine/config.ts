@@ -109,6 +109,8 @@ export interface Config {
   shutdownGraceMs: number;
   notifiers: NotifierConfig;
   flowsDir: string;
+  /** where the customers' images, video, audio and files fetched from LINE are kept (docs/media.md); 0700 */
+  mediaDir: string;
   /** re-validate and publish the flows folder when a file changes (development) */
   watchFlows: boolean;
   studioDir: string;
@@ -292,6 +294,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     shutdownGraceMs: integer(env, 'BATON_SHUTDOWN_GRACE_MS', 0, 0, 120_000),
     notifiers: notifiers(env),
     flowsDir: path.resolve(cwd, text(env, 'BATON_FLOWS_DIR') ?? './flows'),
+    mediaDir: path.resolve(cwd, text(env, 'BATON_MEDIA_DIR') ?? './data/media'),
     watchFlows: toggle(env, 'BATON_WATCH_FLOWS', false),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
     line: lineConfig,

@@ -90,4 +90,24 @@ export interface MessageDto {
   /** how an outbound message went out: the free reply token or a counted push */
   sentVia: 'reply' | 'push' | null;
   createdAt: number;
+  /**
+   * An image, video, audio or file the customer sent, once Baton has fetched it from LINE (docs/media.md).
+   * `url` answers with the bytes to a signed-in user who may read the conversation (bearer token) and 401 to
+   * anyone else; it is absolute in REST answers, a path (/api/media/<id>) in socket events.
+   */
+  media?: MediaDto;
+  /** an image/video/audio/file message without `media`: why (fetching = not fetched yet) */
+  mediaState?: MediaState;
+  /** the customer unsent this message on LINE: its text, payload and media are withheld */
+  unsent?: true;
 }
+
+export interface MediaDto {
+  url: string;
+  contentType: string;
+  /** bytes */
+  size: number;
+}
+
+/** fetching: on its way from LINE; expired: LINE no longer had it; too_large: over Baton's limit; failed: fetching gave up */
+export type MediaState = 'fetching' | 'expired' | 'too_large' | 'failed';

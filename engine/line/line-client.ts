@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { pino, type Logger } from 'pino';
 import { LineApiError, toLineApiError } from './line-api-error.ts';
@@ -34,7 +35,20 @@ export interface LineClient {
   /** null when LINE has no profile for this user (404: unknown, not a friend, or blocked) */
   getProfile(userId: string, options?: LineCallOptions): Promise<LineProfile | null>;
   showLoadingAnimation(chatId: string, loadingSeconds: number): Promise<void>;
+  /**
+   * The content of a message a user sent (image, video, audio, file) from LINE's data API, as a stream (a
+   * video may be 200 MB: never read whole). The wait for LINE's answer is bounded by timeoutMs; the body's
+   * pace is the caller's to watch. Throws LineApiError: 404 when LINE no longer has the content, status
+   * 202 (retryable) while LINE is still preparing a video or audio.
+   */
+  getMessageContent(messageId: string): Promise<MessageContent>;
   markAsRead(markAsReadToken: string): Promise<void>;
+}
+
+export interface MessageContent {
+  stream: Readable;
+  /** LINE's Content-Length, when it sent one */
+  contentLength: number | null;
 }
 
 export interface LineClientOptions {
@@ -80,12 +94,11 @@ export function createLineClient(options: LineClientOptions): LineClient {
     channelAccessToken: options.channelAccessToken,
     baseURL: originOnly(options.apiBaseUrl, 'apiBaseUrl'),
   });
-  // Built now so a bad data URL fails at start-up; content downloads (images, files) will use it.
+  // built now so a bad data URL fails at start-up: content downloads (images, video, audio, files)
   const blob = new messagingApi.MessagingApiBlobClient({
     channelAccessToken: options.channelAccessToken,
     baseURL: originOnly(options.dataApiBaseUrl, 'dataApiBaseUrl'),
   });
-  void blob;
 
   /** one HTTP call, given up on after limitMs or when signal aborts; `abandonable` for a push attempt (see StaleAttempts) */
   async function call<T>(operation: string, work: () => Promise<T>, signal?: AbortSignal, limitMs = timeoutMs, abandonable = false): Promise<T> {
@@ -147,6 +160,25 @@ export function createLineClient(options: LineClientOptions): LineClient {
 
     async showLoadingAnimation(chatId, loadingSeconds) {
       await call('showLoadingAnimation', () => api.showLoadingAnimation({ chatId, loadingSeconds }));
+    },
+
+    async getMessageContent(messageId) {
+      // the SDK puts the id into the path as it is: encoded, an id from anywhere stays one path segment
+      const answer = blob.getMessageContentWithHttpInfo(encodeURIComponent(messageId));
+      let content: Awaited<typeof answer>;
+      try {
+        content = await withTimeout(answer, timeoutMs, 'getMessageContent');
+      } catch (error) {
+        // an answer that comes after we stopped waiting is not read: let its connection go
+        answer.then((late) => late.body.destroy(), () => undefined);
+        throw toLineApiError(error, 'getMessageContent');
+      }
+      if (content.httpResponse.status === 202) {
+        content.body.destroy();
+        throw new LineApiError('LINE getMessageContent: the content is still being prepared', { status: 202, retryable: true });
+      }
+      const length = Number(content.httpResponse.headers.get('content-length') ?? Number.NaN);
+      return { stream: content.body, contentLength: Number.isSafeInteger(length) && length >= 0 ? length : null };
     },
 
     async markAsRead(markAsReadToken) {

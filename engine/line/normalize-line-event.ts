@@ -29,6 +29,8 @@ export interface InboundEvent {
   userId: string | null;
   message: InboundMessage | null;
   postback: { data: string; params: Record<string, string> | null } | null;
+  /** an unsend event: the LINE id of the message the user unsent */
+  unsendMessageId: string | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function normalizeLineEvent(webhookEventId: string, value: unknown): Inbo
     userId: source?.type === 'user' ? (source.userId ?? null) : null,
     message: null,
     postback: null,
+    unsendMessageId: event.type === 'unsend' && typeof event.unsend?.messageId === 'string' ? event.unsend.messageId : null,
   };
   if (event.type === 'message') {
     const content = event.message;

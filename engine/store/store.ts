@@ -10,6 +10,7 @@ import { CustomersRepo } from './repositories/customers.repo.ts';
 import { EnginesRepo } from './repositories/engines.repo.ts';
 import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
 import { JobRunsRepo } from './repositories/job-runs.repo.ts';
+import { MediaRepo } from './repositories/media.repo.ts';
 import { MessagesRepo } from './repositories/messages.repo.ts';
 import { OperatorsRepo } from './repositories/operators.repo.ts';
 import { SessionsRepo } from './repositories/sessions.repo.ts';
@@ -20,6 +21,8 @@ export interface Store {
   customers: CustomersRepo;
   conversations: ConversationsRepo;
   messages: MessagesRepo;
+  /** inbound media: the fetch queue and where the bytes are kept */
+  media: MediaRepo;
   operators: OperatorsRepo;
   webhookEvents: WebhookEventsRepo;
   flowVersions: FlowVersionsRepo;
@@ -43,6 +46,7 @@ export function createStore(db: Knex): Store {
     customers: new CustomersRepo(db),
     conversations: new ConversationsRepo(db),
     messages: new MessagesRepo(db),
+    media: new MediaRepo(db),
     operators: new OperatorsRepo(db),
     webhookEvents: new WebhookEventsRepo(db),
     flowVersions: new FlowVersionsRepo(db),

@@ -4,6 +4,7 @@
  * built-in sandbox LINE).
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { startBaton, type RunningBaton } from '../../engine/baton.ts';
 import { loadConfig } from '../../engine/config.ts';
@@ -80,6 +81,8 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     BATON_STUDIO_DIR: studioDir,
     BATON_ADMIN_EMAIL: admin.email,
     BATON_ADMIN_PASSWORD: admin.password,
+    // each engine its own media folder, out of the repository's data/
+    BATON_MEDIA_DIR: path.join(os.tmpdir(), `baton-test-media-${randomBytes(6).toString('hex')}`),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...options.env,
   };

@@ -1,5 +1,6 @@
 import type { ChatTranscripts } from './chat-transcripts.ts';
 import { createMessageIds, opaqueToken } from './fake-ids.ts';
+import type { MessageContents } from './message-contents.ts';
 import { isRecord, lineError, type ApiAnswer, type FakeProfile, type FakeRequest } from './fake-line-types.ts';
 import { checkMessages, type ChatMessage, type Problem } from './message-rules.ts';
 import type { ReplyTokens } from './reply-tokens.ts';
@@ -11,6 +12,7 @@ export interface FakeLineApiState {
   transcripts: ChatTranscripts;
   profiles: Map<string, FakeProfile>;
   isMarkAsReadToken: (token: string) => boolean;
+  contents: MessageContents;
 }
 
 interface SentMessage {
@@ -19,6 +21,8 @@ interface SentMessage {
 }
 
 const PROFILE_PATH = /^\/v2\/bot\/profile\/([^/]+)$/;
+/** the data API's content download (api-data.line.me; the fake serves both APIs at one address) */
+const CONTENT_PATH = /^\/v2\/bot\/message\/([^/]+)\/content$/;
 
 /**
  * The Messaging API endpoints Baton uses, with LINE's status codes and `{ message, details? }`
@@ -92,9 +96,17 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
     return { status: 200, body: { userId, ...found } };
   }
 
+  function content(messageId: string): ApiAnswer {
+    const found = state.contents.find(messageId);
+    if (!found) return { status: 404, body: lineError('Not found') };
+    return { status: 200, body: null, bytes: found };
+  }
+
   return (request) => {
     const profileMatch = request.method === 'GET' ? PROFILE_PATH.exec(request.path) : null;
     if (profileMatch?.[1] !== undefined) return profile(decodeURIComponent(profileMatch[1]));
+    const contentMatch = request.method === 'GET' ? CONTENT_PATH.exec(request.path) : null;
+    if (contentMatch?.[1] !== undefined) return content(decodeURIComponent(contentMatch[1]));
     if (request.method !== 'POST') return { status: 404, body: lineError('Not found') };
     if (request.malformed) return { status: 400, body: lineError('The request body could not be parsed as JSON') };
     const body = isRecord(request.body) ? request.body : {};

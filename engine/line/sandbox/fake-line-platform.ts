@@ -9,10 +9,11 @@ import type { ApiAnswer, EventOptions, FakeProfile, FakeRequest, InjectedFailure
 import { authorizationFailure, failureAnswer } from './failure-answer.ts';
 import { FaultPlan } from './fault-plan.ts';
 import { JsonHttpServer } from './json-http-server.ts';
+import { MessageContents, type FakeContent } from './message-contents.ts';
 import { ReplyTokens } from './reply-tokens.ts';
 import { RetryKeys } from './retry-keys.ts';
 import { simulateEvent } from './simulate-event.ts';
-import { WebhookEvents } from './webhook-events.ts';
+import { WebhookEvents, type MediaMessageKind } from './webhook-events.ts';
 
 export type { EventOptions, FakeProfile, InjectedFailure, RecordedCall } from './fake-line-types.ts';
 
@@ -38,6 +39,7 @@ export class FakeLinePlatform {
   private readonly faults = new FaultPlan();
   private readonly transcripts: ChatTranscripts;
   private readonly events: WebhookEvents;
+  private readonly contents = new MessageContents();
   private readonly api: (request: FakeRequest) => ApiAnswer;
   private readonly control = createControlApi(this);
   private readonly delays = new Delays();
@@ -49,13 +51,14 @@ export class FakeLinePlatform {
     this.now = options.now ?? Date.now;
     const replyTokens = new ReplyTokens(options.replyTokenTtlMs ?? 60_000, this.now);
     this.transcripts = new ChatTranscripts(this.now);
-    this.events = new WebhookEvents({ now: this.now, replyTokens, transcripts: this.transcripts });
+    this.events = new WebhookEvents({ now: this.now, replyTokens, transcripts: this.transcripts, contents: this.contents });
     this.api = createFakeLineApi({
       replyTokens,
       retryKeys: new RetryKeys(this.now),
       transcripts: this.transcripts,
       profiles: this.profiles,
       isMarkAsReadToken: (token) => this.events.isMarkAsReadToken(token),
+      contents: this.contents,
     });
   }
 
@@ -107,6 +110,28 @@ export class FakeLinePlatform {
 
   stickerEvent(userId: string, packageId: string, stickerId: string, opts?: EventOptions): webhook.MessageEvent {
     return this.events.sticker(userId, packageId, stickerId, opts);
+  }
+
+  /**
+   * An image, video, audio or file the user sent; the data API serves `content` for it
+   * (GET /v2/bot/message/{id}/content) until expireContent.
+   */
+  mediaEvent(userId: string, kind: MediaMessageKind, content: FakeContent, opts?: EventOptions & { fileName?: string; durationMs?: number }): webhook.MessageEvent {
+    return this.events.media(userId, kind, content, opts);
+  }
+
+  locationEvent(userId: string, place: { title?: string; address?: string; latitude: number; longitude: number }, opts?: EventOptions): webhook.MessageEvent {
+    return this.events.location(userId, place, opts);
+  }
+
+  /** the user unsent the message LINE knows by `messageId` */
+  unsendEvent(userId: string, messageId: string, opts?: EventOptions): webhook.UnsendEvent {
+    return this.events.unsend(userId, messageId, opts);
+  }
+
+  /** LINE keeps content only for a while: from now on its download answers 404 */
+  expireContent(messageId: string): void {
+    this.contents.expire(messageId);
   }
 
   postbackEvent(userId: string, data: string, opts?: EventOptions & { displayText?: string }): webhook.PostbackEvent {

@@ -54,11 +54,12 @@ export interface EventOptions {
   webhookEventId?: string;
 }
 
-/** What a route handler answers; the server writes it as JSON. */
+/** What a route handler answers; the server writes it as JSON, or `bytes` as they are (content downloads). */
 export interface ApiAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  bytes?: { data: Buffer; contentType: string };
 }
 
 /** A request as route handlers see it. */

@@ -39,6 +39,11 @@ export function flattenHeaders(request: IncomingMessage): Record<string, string>
 
 export function writeAnswer(response: ServerResponse, answer: ApiAnswer): void {
   if (response.destroyed) return;
+  if (answer.bytes) {
+    response.writeHead(answer.status, { 'content-type': answer.bytes.contentType, 'content-length': String(answer.bytes.data.length), ...answer.headers });
+    response.end(answer.bytes.data);
+    return;
+  }
   const text = answer.status === 204 ? '' : JSON.stringify(answer.body ?? {});
   response.writeHead(answer.status, {
     ...(text === '' ? {} : { 'content-type': 'application/json; charset=utf-8' }),

@@ -3,6 +3,9 @@ import { ulid } from '../../domain/ids/ulid.ts';
 import type { ChatTranscripts } from './chat-transcripts.ts';
 import { createMessageIds, opaqueToken } from './fake-ids.ts';
 import type { EventOptions } from './fake-line-types.ts';
+import type { FakeContent, MessageContents } from './message-contents.ts';
+
+export type MediaMessageKind = 'image' | 'video' | 'audio' | 'file';
 import type { ReplyTokens } from './reply-tokens.ts';
 
 type EventType = webhook.Event['type'];
@@ -23,7 +26,7 @@ export class WebhookEvents {
   private readonly markAsReadTokens = new Set<string>();
 
   constructor(
-    private readonly deps: { now: () => number; replyTokens: ReplyTokens; transcripts: ChatTranscripts },
+    private readonly deps: { now: () => number; replyTokens: ReplyTokens; transcripts: ChatTranscripts; contents: MessageContents },
   ) {}
 
   follow(userId: string, opts: EventOptions & { isUnblocked?: boolean } = {}): webhook.FollowEvent {
@@ -59,6 +62,41 @@ export class WebhookEvents {
       };
       return { ...base, type: 'message', ...this.replyTokenFor(userId, base.mode), message };
     }, userId);
+  }
+
+  /**
+   * An image, video, audio or file message whose content LINE holds (`contents` serves it to the data API
+   * under the message's id). `fileName` for a file (LINE gives its name and size), `durationMs` for video and
+   * audio.
+   */
+  media(userId: string, kind: MediaMessageKind, content: FakeContent, opts: EventOptions & { fileName?: string; durationMs?: number } = {}): webhook.MessageEvent {
+    return this.once(opts, 'message', (base) => {
+      const id = this.messageId();
+      this.deps.contents.keep(id, content);
+      const common = { id, markAsReadToken: this.markAsReadToken() };
+      const provider: webhook.ContentProvider = { type: 'line' };
+      const duration = opts.durationMs ?? 1_000;
+      const message: webhook.MessageContent =
+        kind === 'image' ? { ...common, type: 'image', contentProvider: provider, quoteToken: opaqueToken() }
+        : kind === 'video' ? { ...common, type: 'video', contentProvider: provider, duration, quoteToken: opaqueToken() }
+        : kind === 'audio' ? { ...common, type: 'audio', contentProvider: provider, duration }
+        : { ...common, type: 'file', fileName: opts.fileName ?? 'file.bin', fileSize: content.data.length };
+      this.deps.transcripts.append(userId, 'user', null, { type: kind, ...(kind === 'file' ? { fileName: opts.fileName ?? 'file.bin' } : {}) });
+      return { ...base, type: 'message', ...this.replyTokenFor(userId, base.mode), message };
+    }, userId);
+  }
+
+  location(userId: string, place: { title?: string; address?: string; latitude: number; longitude: number }, opts: EventOptions = {}): webhook.MessageEvent {
+    return this.once(opts, 'message', (base) => {
+      this.deps.transcripts.append(userId, 'user', null, { type: 'location', ...place });
+      const message: webhook.LocationMessageContent = { type: 'location', id: this.messageId(), ...place, markAsReadToken: this.markAsReadToken() };
+      return { ...base, type: 'message', ...this.replyTokenFor(userId, base.mode), message };
+    }, userId);
+  }
+
+  /** The user unsent a message they sent (LINE gives no reply token). */
+  unsend(userId: string, messageId: string, opts: EventOptions = {}): webhook.UnsendEvent {
+    return this.once(opts, 'unsend', (base) => ({ ...base, type: 'unsend', unsend: { messageId } }), userId);
   }
 
   postback(userId: string, data: string, opts: EventOptions & { displayText?: string } = {}): webhook.PostbackEvent {

@@ -13,6 +13,7 @@ import type { ConversationRow } from '../../store/repositories/conversations.rep
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
+import { withMedia } from '../media/media-view.ts';
 import { AuditAction, type AuditService } from '../audit/audit.service.ts';
 import { mayAccessConversation, oversees } from '../auth/permissions.ts';
 import type { Actor } from '../auth/principal.ts';
@@ -78,7 +79,7 @@ export class ConversationService {
     await this.assertAccess(id, actor);
     const conversation = await conversationView(this.store, id);
     const messages = await this.store.messages.listByConversation(id);
-    return { conversation, messages: messages.map(toMessageDto) };
+    return { conversation, messages: await withMedia(this.store, messages.map(toMessageDto)) };
   }
 
   /** 404 for no such conversation, 403 for someone else's (operators see the queue and their own). */

@@ -10,6 +10,7 @@ import type { ConversationRow } from '../../store/repositories/conversations.rep
 import { toMessageDto } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../auth/principal.ts';
+import { withMedia } from '../media/media-view.ts';
 import type { ConversationService } from './conversation.service.ts';
 
 export class CustomerHistoryService {
@@ -34,7 +35,7 @@ export class CustomerHistoryService {
     const page = rows.slice(0, limit);
     const pastIds = [...new Set(page.flatMap((m) => (m.conversation_id ? [m.conversation_id] : [])))];
     return {
-      messages: page.map(toMessageDto),
+      messages: await withMedia(this.store, page.map(toMessageDto)),
       conversations: await this.describe(await this.store.conversations.findByIds(pastIds)),
       nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
     };

@@ -20,6 +20,7 @@ import type { CustomerProfile, CustomerRow } from '../../store/repositories/cust
 import { toMessageDto, type MessageRow, type NewMessage } from '../../store/repositories/messages.repo.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
+import type { InboundMedia, MediaChanges } from '../media/inbound-media.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
 import type { ConversationRef, RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationViews } from './conversation-view.ts';
@@ -39,6 +40,8 @@ export interface EventHandlerDeps {
   logger: Logger;
   now: () => number;
   replyTokenTtlMs: number;
+  /** queues media fetches and applies unsends with the messages (services/media); absent: neither */
+  media?: InboundMedia;
 }
 
 export class LeaseLostError extends Error {}
@@ -100,16 +103,18 @@ export class EventHandler {
 
   /** Applies the events (all or none: on an error nothing of the batch is kept), then does what follows. */
   async handle(rows: readonly WebhookEventRow[], workerId: string): Promise<void> {
-    const applied = await this.commit(rows, workerId);
+    const media: MediaChanges = { queued: 0, unsentMessageIds: [], deletedKeys: [] };
+    const applied = await this.commit(rows, workerId, media);
     try {
       await this.afterCommit(applied);
+      if (this.deps.media && (media.queued > 0 || media.unsentMessageIds.length > 0)) await this.deps.media.afterCommit(this.deps.store, media);
     } catch (error) {
       // the events are applied for good; what did not go out now, the outbox sweep sends later
       this.deps.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'work after events failed');
     }
   }
 
-  private async commit(rows: readonly WebhookEventRow[], workerId: string): Promise<Applied[]> {
+  private async commit(rows: readonly WebhookEventRow[], workerId: string, media: MediaChanges): Promise<Applied[]> {
     const { store, now } = this.deps;
     const ids = rows.map((row) => row.id);
     const events = rows.map(incoming);
@@ -126,6 +131,10 @@ export class EventHandler {
       for (const event of prepared) customers.push(await this.customerOf(tx, event, known.get(event.userId) ?? null, at));
       // the customers' messages with one statement, before any answer to them is written
       const inbound = await this.storeInbound(tx, prepared, customers, open, at);
+      if (this.deps.media) {
+        media.queued = await this.deps.media.queue(tx, [...inbound.values()], at);
+        Object.assign(media, await this.deps.media.unsend(tx, events.flatMap((e) => (e.line ? [e.line] : [])), at));
+      }
       // for when an operator holding the chat opens it (services/chat/line-read-receipts.ts); never used by the bot
       await tx.customers.keepMarkAsReadTokens(prepared.flatMap(({ line }, i) => {
         const token = line?.message?.markAsReadToken;

@@ -14,6 +14,7 @@ import * as conversationReads from './011-conversation-reads.ts';
 import * as assignedAutomatically from './012-assigned-automatically.ts';
 import * as conversationActions from './013-conversation-actions.ts';
 import * as flowPublishNotes from './014-flow-publish-notes.ts';
+import * as messageMedia from './015-message-media.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '012-assigned-automatically': assignedAutomatically,
   '013-conversation-actions': conversationActions,
   '014-flow-publish-notes': flowPublishNotes,
+  '015-message-media': messageMedia,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

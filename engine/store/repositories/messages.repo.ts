@@ -28,6 +28,8 @@ export interface MessageRow {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** the customer unsent it on LINE (migration 015; written by media.repo.ts) */
+  unsent_at?: number | null;
 }
 
 export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'sent_at' | 'sent_via' | 'send_locked_by' | 'send_locked_until'> & {
@@ -35,6 +37,8 @@ export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'se
 };
 
 export function toMessageDto(row: MessageRow): MessageDto {
+  // an unsent message's words are withheld: the customer took them back
+  if (row.unsent_at) return { ...toMessageDto({ ...row, unsent_at: null, text: '', payload: 'null' }), unsent: true };
   return {
     id: row.id,
     conversationId: row.conversation_id,

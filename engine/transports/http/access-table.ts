@@ -41,6 +41,7 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/conversations/:id/reopen': 'operator',
   'POST /api/conversations/:id/notes': 'operator',
   'PATCH /api/conversations/:id/customer': 'operator',
+  'GET /api/media/:id': 'operator',
   'POST /sandbox/api/users/:userId/events': 'operator',
   'GET /sandbox/api/users/:userId/chat': 'operator',
   'GET /sandbox/api/hours': 'operator',

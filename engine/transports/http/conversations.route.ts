@@ -12,6 +12,8 @@ import { parseJson, readRawBody } from './read-body.ts';
 import { authorize, type AuthState } from './authorize.ts';
 import { assertValid, validators } from './validate-payload.ts';
 import { conversationListFilter } from './conversation-list-query.ts';
+import { absoluteMediaUrls } from '../../services/media/media-view.ts';
+import { requestOrigin } from './media.route.ts';
 
 /** Bodies of transfer and close are optional. */
 async function optionalJson(ctx: Context): Promise<unknown> {
@@ -30,7 +32,7 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
     ctx.body = { conversations: await reads.withUnread(actor(ctx.state), await conversations.list(actor(ctx.state), filter)) };
   });
   router.get('/:id', async (ctx) => {
-    ctx.body = await conversations.detail(ctx.params.id ?? '', actor(ctx.state));
+    ctx.body = absoluteMediaUrls(await conversations.detail(ctx.params.id ?? '', actor(ctx.state)), requestOrigin(ctx));
   });
   router.get('/:id/canned-responses', async (ctx) => {
     await conversations.assertAccess(ctx.params.id ?? '', actor(ctx.state));

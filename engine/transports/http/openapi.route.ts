@@ -106,7 +106,15 @@ export const openApiDocument = {
         responses: responses('{ conversations }'),
       },
     },
-    '/api/conversations/{id}': { get: { summary: 'A conversation and its messages', security: bearer, parameters: idParam, responses: responses('{ conversation, messages }') } },
+    '/api/conversations/{id}': { get: { summary: 'A conversation and its messages; an image, video, audio or file message carries media { url, contentType, size } once fetched from LINE', security: bearer, parameters: idParam, responses: responses('{ conversation, messages }') } },
+    '/api/media/{id}': {
+      get: {
+        summary: "The bytes of a message's image, video, audio or file (id: the message's id), to a caller who may read the message; 404 media_not_fetched while on its way from LINE, media_expired when LINE no longer had it",
+        security: bearer,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        responses: responses('the bytes, with Content-Type, Content-Length and Content-Disposition'),
+      },
+    },
     '/api/conversations/{id}/history': {
       get: {
         summary: "The customer's bot exchanges and past conversations (status, operator, close, CSAT) before this one, newest first; nextBefore pages back",

@@ -10,8 +10,10 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  // LINE profile pictures are https images on LINE's CDN; QR codes are data: images
-  "img-src 'self' data: https:",
+  // LINE profile pictures and stickers are https images on LINE's CDN; QR codes are data: images; the
+  // customers' photos are blob: URLs the studio makes from media it fetched with its token (docs/media.md)
+  "img-src 'self' data: blob: https:",
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
