@@ -224,6 +224,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     idlePollMs: 1_000,
     maxAttempts: 5,
     workerId: instanceId,
+    ingestFirst: () => ingest.settled(),
   });
   const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
   const readReceipts = new LineReadReceipts(store, lineClient, chatLogger, now, line.markAsRead);

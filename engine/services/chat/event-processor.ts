@@ -26,6 +26,12 @@ export interface EventProcessorOptions {
   maxAttempts: number;
   /** names this engine on the events it claims; default a fresh id */
   workerId?: string;
+  /**
+   * Awaited before each batch is claimed: webhook requests already being stored go first
+   * (WebhookIngest.settled), so LINE's acknowledgement never waits for the database behind a
+   * backlog of event processing. Processing still gets its turn: later requests do not hold it up.
+   */
+  ingestFirst?: () => Promise<void>;
 }
 
 export class EventProcessor {
@@ -100,6 +106,7 @@ export class EventProcessor {
 
   /** Processes the claimable events, up to a batch; false when there were none. */
   private async processBatch(): Promise<boolean> {
+    await this.options.ingestFirst?.();
     const now = this.now();
     // abandoned events wait out a lease of seconds anyway, and heads past the oldest pending events
     // exist only under a flood from a few customers: looking once per idle poll is soon enough

@@ -67,6 +67,8 @@ export class WebhookIngest {
   /** requests arriving together are stored with one INSERT */
   private readonly batcher = new TickBatcher<NewWebhookEvent[], Inserted>((batches) => this.insertBatches(batches));
   private readonly retentionMs: number;
+  /** requests being stored now: event processing lets them go first (settled) */
+  private readonly storing = new Set<Promise<Inserted>>();
 
   constructor(
     private readonly store: Store,
@@ -93,11 +95,23 @@ export class WebhookIngest {
     });
     // counted, never with the values: reasons name the place and the rule only
     if (reasons.length > 0) this.logger.warn({ ignored: reasons.length, reasons: [...new Set(reasons)].slice(0, 5) }, 'webhook events stored as ignored');
-    const { stored, pending } = await this.batcher.add(rows);
+    const storing = this.batcher.add(rows);
+    this.storing.add(storing);
+    const { stored, pending } = await storing.finally(() => this.storing.delete(storing));
     const duplicates = rows.length - stored;
     if (duplicates > 0) this.logger.info({ duplicates }, 'duplicate webhook events ignored');
     if (pending > 0) this.onStored(pending);
     return { stored, duplicates };
+  }
+
+  /**
+   * Resolves once the requests being stored at the time of asking are stored (or failed); requests
+   * arriving later do not hold it up. The event processor waits for it before each batch, so an
+   * acknowledgement LINE is waiting for never queues for the database behind event processing.
+   */
+  settled(): Promise<void> {
+    if (this.storing.size === 0) return Promise.resolve();
+    return Promise.allSettled([...this.storing]).then(() => undefined);
   }
 
   private row(value: unknown, text: string | null, destination: string | null, at: number): NewWebhookEvent {
