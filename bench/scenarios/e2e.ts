@@ -209,6 +209,18 @@ export async function e2eOn(ctx: ScenarioContext, backend: Backend, options: E2e
         options.note,
       ),
     });
+    // the scale-out cost per core: what one CPU-second of engine buys, with one engine and with two
+    // (on 2 cores two engines cannot show their gain in throughput, but this shows what each costs)
+    ctx.figure({
+      name: `${where}: messages per engine CPU-second`,
+      unit: 'msg/CPU-s',
+      value: 1e6 / result.cpuPerMessage,
+      baseline: one ? { name: oneEngine, value: 1e6 / one.cpuPerMessage } : null,
+      note: joinNotes(
+        'per core: messages delivered per second of engine CPU (user + system, summed over the engines); Postgres, Redis and the load generator not counted',
+        options.note,
+      ),
+    });
     result.peakRss.forEach((rss, i) => {
       const which = engines > 1 ? `, engine ${String.fromCharCode(65 + i)}` : '';
       ctx.figure({ name: `memory: engine RSS under ${where}${which}`, unit: 'MB', value: rss / 2 ** 20, note: 'peak resident set size, sampled every 100 ms' });
