@@ -166,8 +166,12 @@ export class CustomersRepo {
   /** Keep each customer's newest LINE read token (one per customer: a batch holds one event each), in one statement. */
   async keepMarkAsReadTokens(tokens: readonly { customerId: string; token: string }[]): Promise<void> {
     if (tokens.length === 0) return;
-    const token = this.db.raw(`case id ${tokens.map(() => 'when ? then cast(? as text)').join(' ')} end`, tokens.flatMap((t) => [t.customerId, t.token]));
-    await this.db('customers').whereIn('id', tokens.map((t) => t.customerId)).update({ mark_as_read_token: token });
+    // written as SQL: every batch with a text in it writes one, and the query builder cost more than the update
+    await this.db.raw(
+      `update customers set mark_as_read_token = case id ${tokens.map(() => 'when ? then cast(? as text)').join(' ')} end
+       where id in (${tokens.map(() => '?').join(', ')})`,
+      [...tokens.flatMap((t) => [t.customerId, t.token]), ...tokens.map((t) => t.customerId)],
+    );
   }
 
   /** Take the kept read token; a token is handed out at most once, even to two engines at the same moment. */
