@@ -10,7 +10,10 @@ export type SimulatedEventRequest =
   | { type: 'unfollow' }
   | { type: 'text'; text: string }
   | { type: 'postback'; data: string; displayText?: string }
-  | { type: 'sticker'; packageId: string; stickerId: string };
+  | { type: 'sticker'; packageId: string; stickerId: string }
+  /** a small photo the sandbox's content API serves, or a sample place */
+  | { type: 'image' }
+  | { type: 'location' };
 
 export interface SimulatedEventResponse {
   webhookEventId: string;

@@ -39,7 +39,8 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
       closedAt: row.closed_at,
       closeReason: row.close_reason,
       flowVersion: row.flow_version,
-      lastMessage: last ? { id: last.id, text: last.text, at: last.created_at, senderKind: last.sender_kind } : null,
+      // an unsent message's words are withheld in the list's preview too
+      lastMessage: last ? { id: last.id, text: last.unsent_at ? '' : last.text, at: last.created_at, senderKind: last.sender_kind } : null,
       ...(row.status === 'WAITING' ? { queuePosition: positions.get(row.id) ?? null } : {}),
       ...(row.operator_id && Boolean(row.assigned_automatically) ? { assignedAutomatically: true } : {}),
     };

@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
 import { toMessageDto } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
+import { conversationViews } from '../chat/conversation-view.ts';
 import { conversationRef, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import type { MediaFetcher } from './media-fetcher.ts';
 import { mediaKindOf } from './media-kinds.ts';
@@ -74,5 +75,7 @@ export class InboundMedia {
       const conversation = message.conversation_id ? conversations.get(message.conversation_id) : undefined;
       this.publisher.messageUpdated(toMessageDto(message), conversation ? conversationRef(conversation) : null);
     }
+    // the list's preview shows the last message: it may be the one taken back
+    for (const view of await conversationViews(store, [...conversations.values()])) this.publisher.conversationUpdated(view);
   }
 }

@@ -106,6 +106,26 @@ export const chatThreadStyles = css`
     font-size: 12px;
     padding: 2px 8px;
   }
+  /* what a message that is not text shows (message-content.ts) */
+  .bubble .rich {
+    white-space: normal;
+  }
+  .bubble .hint {
+    font-size: 12px;
+    color: var(--baton-muted);
+  }
+  .bubble a.location {
+    color: inherit;
+  }
+  .bubble img.sticker {
+    display: block;
+    max-width: 120px;
+    max-height: 120px;
+  }
+  .bubble .unsent {
+    font-style: italic;
+    color: var(--baton-muted);
+  }
   .meta {
     display: flex;
     gap: 6px;

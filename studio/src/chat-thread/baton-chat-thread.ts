@@ -20,6 +20,7 @@ import { CLOSE_REASONS, closeReason, closeReasonLabel } from './close-reasons.ts
 import { renderDeliveryMark } from './delivery-mark.ts';
 import { statusLabel } from './status-label.ts';
 import { mergeMessages } from './merge-messages.ts';
+import { renderMessageContent } from './message-content.ts';
 import { autoAssignedLine, renderNote } from './thread-lines.ts';
 import { transferRequest } from './transfer-target.ts';
 
@@ -308,7 +309,7 @@ export class BatonChatThread extends LitElement {
           ? html`<span>${m.operatorId === this.operator.id ? msg('You') : msg('Agent')}</span>`
           : nothing;
     return html`<li class="${side} ${m.senderKind}" data-testid="message" data-sender=${m.senderKind} data-message-id=${m.id}>
-      <div class="bubble">${m.text}</div>
+      <div class="bubble">${renderMessageContent(m) ?? m.text}</div>
       <div class="meta">
         ${who}<span>${formatTime(m.createdAt)}</span>${renderDeliveryMark(m)}
       </div>

@@ -10,6 +10,7 @@ import { chatThreadStyles } from './baton-chat-thread.styles.ts';
 import { closeReasonLabel } from './close-reasons.ts';
 import { customerHistoryStyles } from './baton-customer-history.styles.ts';
 import { historyBlocks, type HistoryBlock } from './history-blocks.ts';
+import { renderMessageContent } from './message-content.ts';
 
 /** "★4 — 'quick help'", "★5", or that the survey was not answered */
 function rating(c: PastConversationDto): string {
@@ -125,7 +126,7 @@ export class BatonCustomerHistory extends LitElement {
     const side = m.senderKind === 'system' ? 'system' : m.direction === 'in' ? 'in' : 'out';
     const who = m.senderKind === 'bot' ? html`<span class="badge bot">${msg('Bot')}</span>` : m.senderKind === 'operator' ? html`<span>${msg('Agent')}</span>` : nothing;
     return html`<li class="${side} ${m.senderKind}" data-testid="history-message" data-sender=${m.senderKind}>
-      <div class="bubble">${m.text}</div>
+      <div class="bubble">${renderMessageContent(m) ?? m.text}</div>
       <div class="meta">${who}<span>${formatTime(m.createdAt)}</span></div>
     </li>`;
   }

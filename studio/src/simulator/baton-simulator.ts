@@ -201,6 +201,10 @@ export class BatonSimulator extends LitElement {
       <form @submit=${this.#onSubmit}>
         <button type="button" title=${msg('Send a sticker')} aria-label=${msg('Send a sticker')} data-testid="sim-sticker"
           @click=${() => this.#send({ type: 'sticker', ...SAMPLE_STICKER })}>☺</button>
+        <button type="button" title=${msg('Send a photo')} aria-label=${msg('Send a photo')} data-testid="sim-image"
+          @click=${() => this.#send({ type: 'image' })}>🖼</button>
+        <button type="button" title=${msg('Send a location')} aria-label=${msg('Send a location')} data-testid="sim-location"
+          @click=${() => this.#send({ type: 'location' })}>📍</button>
         <input id="message" placeholder="Aa" autocomplete="off" aria-label=${msg('Message')} data-testid="sim-input" />
         <button class="primary" type="submit" data-testid="sim-send">${msg('Send')}</button>
       </form>
