@@ -113,7 +113,8 @@ export function shortcutAllowed(path: readonly EventTarget[], key: string): bool
   for (const target of path) {
     if (!(target instanceof HTMLElement)) continue;
     if (TYPING.has(target.tagName) || target.isContentEditable) return false;
-    if (target.tagName === 'DIALOG') return false;
+    // a dialog just closed with Escape may still hold the focus (on its button) for a moment: only an open one rules
+    if (target instanceof HTMLDialogElement && target.open) return false;
     if (key === 'Enter' && ACTS_ON_ENTER.has(target.tagName)) return false;
   }
   return true;
