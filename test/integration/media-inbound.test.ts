@@ -191,6 +191,19 @@ test('stickers and locations have no content to fetch; a bot exchange image is f
   assert.is((await get(`${engine.baseUrl}/api/media/not-an-id`, admin.token)).status, 404);
 });
 
+test('two engines claiming at once never take the same fetch', async () => {
+  const { store } = engine.baton;
+  const ids = (await store.messages.listByConversation(annConversation.id)).filter((m) => m.type === 'text').map((m) => m.id);
+  assert.ok(ids.length >= 2, 'messages to hang fetches on');
+  // due only at a time of the test's choosing: the engine's own fetcher, on real time, leaves them alone
+  const later = Date.now() + 24 * 3600_000;
+  await store.media.enqueue(ids.map((id) => ({ message_id: id, line_message_id: `claim-${id}`, kind: 'image' as const, created_at: later })));
+  const [a, b] = await Promise.all([store.media.claimDue('engine-a', later, 60_000, ids.length), store.media.claimDue('engine-b', later, 60_000, ids.length)]);
+  const claimed = [...(a ?? []), ...(b ?? [])].map((row) => row.message_id).sort((x, y) => x - y);
+  assert.equal(claimed, [...ids].sort((x, y) => x - y), 'each once, by one of them');
+  assert.equal(await store.media.claimDue('engine-c', later, 60_000, ids.length), [], 'held under their leases');
+});
+
 async function idsOfLineMessage(lineMessageId: string): Promise<number[]> {
   const rows = await engine.baton.store.messages.listByCustomer((await engine.baton.store.customers.findByLineUserIds([BEN]))[0]?.id ?? '');
   return rows.filter((m) => m.line_message_id === lineMessageId).map((m) => m.id);
