@@ -60,6 +60,8 @@ import { AnalyticsPublisher } from './services/realtime/analytics-publisher.ts';
 import { withLiveAnalytics } from './services/realtime/live-analytics-trigger.ts';
 import { AnalyticsService } from './services/analytics/analytics.service.ts';
 import { analyticsRoutes } from './transports/http/analytics.route.ts';
+import { LineQuotaService } from './services/line-quota/line-quota.service.ts';
+import { lineQuotaRoutes } from './transports/http/line-quota.route.ts';
 import { openDatabase } from './store/database.ts';
 import { openRedis } from './store/redis.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -233,6 +235,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
   const presence = new PresenceService(store, followUps);
   const rollup = new RollupService(store, analyticsDays, now);
+  const lineQuota = new LineQuotaService(lineClient, store, audit, logger.child({ module: 'line-quota' }), now, { warnPercent: line.quotaWarnPercent });
   // always there, for "run now"; it follows the schedules only where cron is on (BATON_CRON)
   const cron = new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) });
 
@@ -266,6 +269,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),
         analyticsRoutes(sessions, httpLogger, analytics, now),
+        lineQuotaRoutes(sessions, httpLogger, lineQuota),
         mediaRoutes(sessions, httpLogger, new MediaAccessService(store, mediaStorage)),
         openApiRoutes(),
         ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger, flows, now })] : []),
@@ -311,6 +315,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   await heartbeat.start();
   if (options.processEvents !== false) processor.start();
   mediaFetcher.start();
+  lineQuota.start();
   followUps.start();
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
@@ -359,6 +364,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         if (config.shutdownGraceMs > 0) await delay(config.shutdownGraceMs);
         clearInterval(sweepTimer);
         clearInterval(resumeTimer);
+        lineQuota.stop();
         await watcher?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // events, outbound batches and cron runs in hand finish, up to a bound; the rest is handed back

@@ -29,6 +29,8 @@ export interface LineConfig {
   profileWaitMs: number;
   /** mark the customer's messages read on LINE when the operator holding the conversation opens it */
   markAsRead: boolean;
+  /** admins are warned once the month's count against LINE's message quota reaches this percentage of it (docs/line-quota.md) */
+  quotaWarnPercent: number;
 }
 
 /** How work is shared between engine instances (see docs/deploy.md). */
@@ -193,6 +195,7 @@ function line(env: Env): LineConfig {
     replyTimeoutMs: integer(env, 'LINE_REPLY_TIMEOUT_MS', 30_000, 100, 120_000),
     profileWaitMs: integer(env, 'LINE_PROFILE_WAIT_MS', 1_000, 0, 120_000),
     markAsRead: toggle(env, 'BATON_LINE_MARK_AS_READ', true),
+    quotaWarnPercent: integer(env, 'BATON_QUOTA_WARN_PERCENT', 80, 1, 100),
   };
 }
 

@@ -43,6 +43,10 @@ export interface LineClient {
    */
   getMessageContent(messageId: string): Promise<MessageContent>;
   markAsRead(markAsReadToken: string): Promise<void>;
+  /** The month's message quota (GET /v2/bot/message/quota): `limit` null when the account has none. One call, never retried. */
+  getMessageQuota(): Promise<{ limit: number | null }>;
+  /** Messages counted against the quota this month (GET /v2/bot/message/quota/consumption). One call, never retried. */
+  getMessageQuotaConsumption(): Promise<number>;
 }
 
 export interface MessageContent {
@@ -183,6 +187,17 @@ export function createLineClient(options: LineClientOptions): LineClient {
 
     async markAsRead(markAsReadToken) {
       await call('markAsRead', () => api.markMessagesAsReadByToken({ markAsReadToken }));
+    },
+
+    async getMessageQuota() {
+      const quota = await call('getMessageQuota', () => api.getMessageQuota());
+      return { limit: quota.type === 'limited' && typeof quota.value === 'number' ? quota.value : null };
+    },
+
+    async getMessageQuotaConsumption() {
+      const consumption = await call('getMessageQuotaConsumption', () => api.getMessageQuotaConsumption());
+      if (typeof consumption.totalUsage !== 'number') throw new LineApiError('LINE getMessageQuotaConsumption: no totalUsage in the answer', { status: null, retryable: true });
+      return consumption.totalUsage;
     },
   };
 }

@@ -10,6 +10,7 @@ import { CustomersRepo } from './repositories/customers.repo.ts';
 import { EnginesRepo } from './repositories/engines.repo.ts';
 import { FlowVersionsRepo } from './repositories/flow-versions.repo.ts';
 import { JobRunsRepo } from './repositories/job-runs.repo.ts';
+import { LineSendsRepo } from './repositories/line-sends.repo.ts';
 import { MediaRepo } from './repositories/media.repo.ts';
 import { MessagesRepo } from './repositories/messages.repo.ts';
 import { OperatorsRepo } from './repositories/operators.repo.ts';
@@ -34,6 +35,8 @@ export interface Store {
   conversationEvents: ConversationEventsRepo;
   conversationReads: ConversationReadsRepo;
   analytics: AnalyticsRepo;
+  /** what went to LINE by reply and by push (the quota) */
+  lineSends: LineSendsRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -58,6 +61,7 @@ export function createStore(db: Knex): Store {
     conversationEvents: new ConversationEventsRepo(db),
     conversationReads: new ConversationReadsRepo(db),
     analytics: new AnalyticsRepo(db),
+    lineSends: new LineSendsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {
       try {

@@ -1,6 +1,7 @@
 import type { ChatTranscripts } from './chat-transcripts.ts';
 import { createMessageIds, opaqueToken } from './fake-ids.ts';
 import type { MessageContents } from './message-contents.ts';
+import type { FakeQuota } from './fake-quota.ts';
 import { isRecord, lineError, type ApiAnswer, type FakeProfile, type FakeRequest } from './fake-line-types.ts';
 import { checkMessages, type ChatMessage, type Problem } from './message-rules.ts';
 import type { ReplyTokens } from './reply-tokens.ts';
@@ -13,6 +14,7 @@ export interface FakeLineApiState {
   profiles: Map<string, FakeProfile>;
   isMarkAsReadToken: (token: string) => boolean;
   contents: MessageContents;
+  quota: FakeQuota;
 }
 
 interface SentMessage {
@@ -68,6 +70,7 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
     const messages = checkMessages(body.messages);
     if (!messages.ok) return invalid(messages.problems);
     const sentMessages = deliver(body.to, 'push', messages.messages);
+    state.quota.totalUsage += 1;
     if (retryKey !== undefined) state.retryKeys.remember(retryKey, { requestId, sentMessages });
     return { status: 200, body: { sentMessages } };
   }
@@ -107,6 +110,8 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
     if (profileMatch?.[1] !== undefined) return profile(decodeURIComponent(profileMatch[1]));
     const contentMatch = request.method === 'GET' ? CONTENT_PATH.exec(request.path) : null;
     if (contentMatch?.[1] !== undefined) return content(decodeURIComponent(contentMatch[1]));
+    if (request.method === 'GET' && request.path === '/v2/bot/message/quota') return state.quota.quota();
+    if (request.method === 'GET' && request.path === '/v2/bot/message/quota/consumption') return state.quota.consumption();
     if (request.method !== 'POST') return { status: 404, body: lineError('Not found') };
     if (request.malformed) return { status: 400, body: lineError('The request body could not be parsed as JSON') };
     const body = isRecord(request.body) ? request.body : {};

@@ -7,6 +7,7 @@ import { fakeUserId } from './fake-ids.ts';
 import { createFakeLineApi } from './fake-line-api.ts';
 import type { ApiAnswer, EventOptions, FakeProfile, FakeRequest, InjectedFailure, RecordedCall } from './fake-line-types.ts';
 import { authorizationFailure, failureAnswer } from './failure-answer.ts';
+import { FakeQuota } from './fake-quota.ts';
 import { FaultPlan } from './fault-plan.ts';
 import { JsonHttpServer } from './json-http-server.ts';
 import { MessageContents, type FakeContent } from './message-contents.ts';
@@ -40,6 +41,7 @@ export class FakeLinePlatform {
   private readonly transcripts: ChatTranscripts;
   private readonly events: WebhookEvents;
   private readonly contents = new MessageContents();
+  private readonly quota = new FakeQuota();
   private readonly api: (request: FakeRequest) => ApiAnswer;
   private readonly control = createControlApi(this);
   private readonly delays = new Delays();
@@ -59,6 +61,7 @@ export class FakeLinePlatform {
       profiles: this.profiles,
       isMarkAsReadToken: (token) => this.events.isMarkAsReadToken(token),
       contents: this.contents,
+      quota: this.quota,
     });
   }
 
@@ -89,6 +92,14 @@ export class FakeLinePlatform {
   /** LINE is healthy again: forget failures that were queued and not yet used. */
   clearFailures(): void {
     this.faults.clear();
+  }
+
+  /**
+   * The month's quota LINE reports (GET /v2/bot/message/quota and .../quota/consumption): `limit` null for
+   * an account without one (default 500); `totalUsage` the count so far, which each accepted push adds one to.
+   */
+  setQuota(figures: { limit?: number | null; totalUsage?: number }): void {
+    this.quota.set(figures);
   }
 
   setProfile(userId: string, profile: FakeProfile): void {

@@ -36,6 +36,8 @@ export const AuditAction = {
   AUDIT_EXPORTED: 'audit.exported',
   /** an admin ran a cron job by hand (Studio › Jobs) */
   JOB_RUN: 'job.run',
+  /** the system warned admins that LINE's monthly message quota is running out (docs/line-quota.md) */
+  LINE_QUOTA_WARNING: 'line.quota_warning',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

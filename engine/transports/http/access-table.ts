@@ -61,6 +61,7 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/analytics/csat-comments': 'supervisor',
   'GET /api/analytics/live': 'supervisor',
   'GET /api/analytics/export.csv': 'supervisor',
+  'GET /api/line/quota': 'supervisor',
   'GET /api/jobs': 'supervisor',
   'GET /api/jobs/runs': 'supervisor',
 

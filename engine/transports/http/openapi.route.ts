@@ -178,6 +178,14 @@ export const openApiDocument = {
         responses: { ...responses('text/csv'), 200: { description: 'CSV, header row first', content: { 'text/csv': { schema: { type: 'string' } } } } },
       },
     },
+    '/api/line/quota': {
+      get: {
+        summary: "LINE's monthly message quota: limit, used (LINE's count), usedByBaton, remaining, month and resetsAt (Japan time), forecast { perDay, endOfMonth, runsOutOn }, sent { replies, pushes } this month, checkedAt, stale, warning (supervisor)",
+        description: 'Rules in docs/line-quota.md. LINE is asked at most every 10 minutes (sooner after a burst of pushes); when it fails, the last figures are kept and stale is true.',
+        security: bearer,
+        responses: responses('LineQuota'),
+      },
+    },
     '/api/jobs': { get: { summary: "The cron jobs this engine runs: name, schedule, timezone (null: the server's) and the last run (supervisor)", security: bearer, responses: responses('{ jobs }') } },
     '/api/jobs/runs': {
       get: {

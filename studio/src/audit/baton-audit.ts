@@ -40,6 +40,7 @@ const KNOWN_ACTIONS = [
   'conversation.closed',
   'audit.exported',
   'job.run',
+  'line.quota_warning',
 ];
 
 /** to the second: the log is read for the order of events */
