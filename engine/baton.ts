@@ -53,6 +53,10 @@ import { LocalMediaStorage } from './services/media/local-media-storage.ts';
 import { MediaAccessService } from './services/media/media-access.service.ts';
 import { MediaFetcher } from './services/media/media-fetcher.ts';
 import { mediaRoutes } from './transports/http/media.route.ts';
+import { RelayDeliverer } from './services/relay/relay-deliverer.ts';
+import { RelayIntake } from './services/relay/relay-intake.ts';
+import { RelayTargets } from './services/relay/relay-targets.service.ts';
+import { relayRoutes } from './transports/http/relay.route.ts';
 import { EngineHeartbeat } from './services/maintenance/engine-heartbeat.ts';
 import { finishOrHandBack } from './services/maintenance/hand-back-work.ts';
 import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
@@ -148,6 +152,13 @@ const MEDIA_LEASE_MS = 10 * 60_000;
 const MEDIA_MAX_ATTEMPTS = 8;
 const MEDIA_BACKOFF_MS = 2_000;
 const MEDIA_POLL_MS = 1_000;
+/**
+ * Webhook relay (docs/relay.md): deliveries sent at once per engine; due ones looked for every second besides
+ * the kick after a webhook; targets changed on another engine are seen here within 5 seconds.
+ */
+const RELAY_IN_FLIGHT = 8;
+const RELAY_POLL_MS = 1_000;
+const RELAY_TARGETS_REFRESH_MS = 5_000;
 /** Auto-close and queue time-outs are checked every minute (their policies are in minutes). */
 const CHAT_JOBS_SCHEDULE = '* * * * *';
 
@@ -217,6 +228,19 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     pollMs: MEDIA_POLL_MS,
     stallMs: line.timeoutMs,
   });
+  const relayLogger = logger.child({ module: 'relay' });
+  const relayTargets = new RelayTargets(store, audit, relayLogger, now, RELAY_TARGETS_REFRESH_MS);
+  await relayTargets.start();
+  const relayDeliverer = new RelayDeliverer(store, relayLogger, now, {
+    owner: instanceId,
+    concurrency: RELAY_IN_FLIGHT,
+    attemptTimeoutMs: config.relay.attemptTimeoutMs,
+    backoffMs: config.relay.retryMs,
+    maxBackoffMs: 3_600_000,
+    giveUpAfterMs: config.relay.giveUpAfterMs,
+    pollMs: RELAY_POLL_MS,
+  });
+  const relayIntake = new RelayIntake(store, relayTargets, relayLogger, now, () => relayDeliverer.kick());
   const media = new InboundMedia(mediaFetcher, mediaStorage, publisher, mediaLogger);
   const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs, media });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
@@ -250,7 +274,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     https: config.publicUrl.startsWith('https:'),
     trustedProxies: config.trustedProxies,
     mountWebhook(koa) {
-      koa.use(lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: WEBHOOK_BODY_DEADLINE_MS, ingest, draining: () => draining }).routes());
+      koa.use(lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: WEBHOOK_BODY_DEADLINE_MS, ingest, relay: relayIntake, draining: () => draining }).routes());
     },
     mountRoutes(koa) {
       const authDeps = { auth, sessions, cookies: { secure: config.publicUrl.startsWith('https:'), publicOrigin }, logger: httpLogger };
@@ -271,6 +295,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         analyticsRoutes(sessions, httpLogger, analytics, now),
         lineQuotaRoutes(sessions, httpLogger, lineQuota),
         mediaRoutes(sessions, httpLogger, new MediaAccessService(store, mediaStorage)),
+        relayRoutes(sessions, httpLogger, relayTargets),
         openApiRoutes(),
         ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger, flows, now })] : []),
       ];
@@ -315,6 +340,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   await heartbeat.start();
   if (options.processEvents !== false) processor.start();
   mediaFetcher.start();
+  relayDeliverer.start();
   lineQuota.start();
   followUps.start();
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
@@ -389,6 +415,9 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         await finishOrHandBack([cron, chat], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
         // downloads in hand are abandoned and handed back: another engine (or this one restarted) fetches them
         await mediaFetcher.stop();
+        // attempts in hand are abandoned and handed back: another engine (or this one restarted) sends them
+        relayTargets.stop();
+        await relayDeliverer.stop();
         await heartbeat.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();

@@ -56,6 +56,16 @@ export interface CronConfig {
   retentionDays: number;
 }
 
+/** How relayed events are delivered to the relay's targets (docs/relay.md). */
+export interface RelayConfig {
+  /** an attempt a target has not answered within this is abandoned and retried */
+  attemptTimeoutMs: number;
+  /** wait before the second attempt, doubled for each next one up to an hour */
+  retryMs: number;
+  /** an event not delivered this long after it arrived is given up */
+  giveUpAfterMs: number;
+}
+
 /** Analytics (docs/metrics.md). */
 export interface AnalyticsConfig {
   /** IANA zone days are counted in; null: the business calendar's zone, else BATON_CRON_TIMEZONE, else UTC */
@@ -113,6 +123,8 @@ export interface Config {
   flowsDir: string;
   /** where the customers' images, video, audio and files fetched from LINE are kept (docs/media.md); 0700 */
   mediaDir: string;
+  /** the webhook relay's delivery (docs/relay.md) */
+  relay: RelayConfig;
   /** re-validate and publish the flows folder when a file changes (development) */
   watchFlows: boolean;
   studioDir: string;
@@ -298,6 +310,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     notifiers: notifiers(env),
     flowsDir: path.resolve(cwd, text(env, 'BATON_FLOWS_DIR') ?? './flows'),
     mediaDir: path.resolve(cwd, text(env, 'BATON_MEDIA_DIR') ?? './data/media'),
+    relay: {
+      attemptTimeoutMs: integer(env, 'BATON_RELAY_TIMEOUT_MS', 5_000, 100, 60_000),
+      retryMs: integer(env, 'BATON_RELAY_RETRY_MS', 10_000, 100, 3_600_000),
+      giveUpAfterMs: integer(env, 'BATON_RELAY_GIVE_UP_HOURS', 24, 1, 24 * 7) * 3_600_000,
+    },
     watchFlows: toggle(env, 'BATON_WATCH_FLOWS', false),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
     line: lineConfig,

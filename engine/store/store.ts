@@ -14,6 +14,8 @@ import { LineSendsRepo } from './repositories/line-sends.repo.ts';
 import { MediaRepo } from './repositories/media.repo.ts';
 import { MessagesRepo } from './repositories/messages.repo.ts';
 import { OperatorsRepo } from './repositories/operators.repo.ts';
+import { RelayDeliveriesRepo } from './repositories/relay-deliveries.repo.ts';
+import { RelayTargetsRepo } from './repositories/relay-targets.repo.ts';
 import { SessionsRepo } from './repositories/sessions.repo.ts';
 import { SettingsRepo } from './repositories/settings.repo.ts';
 import { WebhookEventsRepo } from './repositories/webhook-events.repo.ts';
@@ -37,6 +39,9 @@ export interface Store {
   analytics: AnalyticsRepo;
   /** what went to LINE by reply and by push (the quota) */
   lineSends: LineSendsRepo;
+  /** the webhook relay: its targets and its queue of deliveries */
+  relayTargets: RelayTargetsRepo;
+  relayDeliveries: RelayDeliveriesRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -61,6 +66,8 @@ export function createStore(db: Knex): Store {
     conversationEvents: new ConversationEventsRepo(db),
     conversationReads: new ConversationReadsRepo(db),
     analytics: new AnalyticsRepo(db),
+    relayTargets: new RelayTargetsRepo(db),
+    relayDeliveries: new RelayDeliveriesRepo(db),
     lineSends: new LineSendsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {

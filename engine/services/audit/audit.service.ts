@@ -38,6 +38,11 @@ export const AuditAction = {
   JOB_RUN: 'job.run',
   /** the system warned admins that LINE's monthly message quota is running out (docs/line-quota.md) */
   LINE_QUOTA_WARNING: 'line.quota_warning',
+  /** webhook relay targets (docs/relay.md); the secret is never in the details */
+  RELAY_TARGET_CREATED: 'relay_target.created',
+  RELAY_TARGET_UPDATED: 'relay_target.updated',
+  RELAY_TARGET_DELETED: 'relay_target.deleted',
+  RELAY_TARGET_SECRET_ROTATED: 'relay_target.secret_rotated',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -47,7 +52,7 @@ export interface AuditRecord {
   actor: Actor | null;
   /** when there is no operator, the email that was tried */
   actorEmail?: string;
-  target?: { type: 'operator' | 'conversation' | 'customer' | 'flow_version' | 'session' | 'settings' | 'job'; id: string };
+  target?: { type: 'operator' | 'conversation' | 'customer' | 'flow_version' | 'session' | 'settings' | 'job' | 'relay_target'; id: string };
   details?: Record<string, unknown>;
   /** overrides the actor's address */
   address?: string | null;

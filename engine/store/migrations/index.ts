@@ -15,6 +15,7 @@ import * as assignedAutomatically from './012-assigned-automatically.ts';
 import * as conversationActions from './013-conversation-actions.ts';
 import * as flowPublishNotes from './014-flow-publish-notes.ts';
 import * as messageMedia from './015-message-media.ts';
+import * as webhookRelay from './016-webhook-relay.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '013-conversation-actions': conversationActions,
   '014-flow-publish-notes': flowPublishNotes,
   '015-message-media': messageMedia,
+  '016-webhook-relay': webhookRelay,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -74,6 +74,11 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/settings/security': 'admin',
   'PUT /api/settings/security': 'admin',
   'POST /api/jobs/:name/run': 'admin',
+  'GET /api/relay-targets': 'admin',
+  'POST /api/relay-targets': 'admin',
+  'PATCH /api/relay-targets/:id': 'admin',
+  'DELETE /api/relay-targets/:id': 'admin',
+  'POST /api/relay-targets/:id/secret': 'admin',
 };
 
 /** the table's key for a route: `METHOD /path/:param` (HEAD is GET) */

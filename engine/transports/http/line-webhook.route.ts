@@ -9,6 +9,7 @@ import { verifyLineSignature } from '../../line/signature.ts';
 import { webhookEventTexts } from '../../line/webhook-event-texts.ts';
 import { unauthorized } from '../../errors.ts';
 import type { WebhookIngest } from '../../services/chat/webhook-ingest.ts';
+import type { RelayIntake } from '../../services/relay/relay-intake.ts';
 import { parseJson, readRawBody } from './read-body.ts';
 import { refuseWhileDraining } from './refuse-while-draining.ts';
 import { assertValid, validators } from './validate-payload.ts';
@@ -19,6 +20,8 @@ export interface LineWebhookOptions {
   /** LINE sends a body at once: one still arriving after this is refused (408) and its socket freed */
   bodyDeadlineMs: number;
   ingest: WebhookIngest;
+  /** the webhook relay's intake (docs/relay.md); its accept answers null, costing nothing, when no target is enabled */
+  relay?: Pick<RelayIntake, 'accept'>;
   /** true once the engine shuts down: webhooks then get 503 and LINE redelivers them elsewhere */
   draining?: () => boolean;
 }
@@ -34,7 +37,11 @@ export function lineWebhookRoutes(options: LineWebhookOptions): Router {
     const body = assertValid(validators.lineWebhook, parseJson(text), 'LINE webhook body');
     // null when the cut-out cannot prove each text is exactly the event parsed: the events are then serialised
     const texts = webhookEventTexts(text);
-    const result = await options.ingest.ingest(body.destination, body.events, texts?.length === body.events.length ? texts : undefined);
+    const eventTexts = texts?.length === body.events.length ? texts : undefined;
+    const result = await options.ingest.ingest(body.destination, body.events, eventTexts);
+    // queued (not sent) before the 200, so an event LINE redelivers after a failure here is relayed still
+    const relaying = options.relay?.accept(body.destination, body.events, eventTexts);
+    if (relaying) await relaying;
     ctx.status = 200;
     ctx.body = { ok: true, ...result };
   });

@@ -2,6 +2,7 @@
 import Router from '@koa/router';
 import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
 import { ANALYTICS_CSV_COLUMNS } from './analytics-csv.ts';
+import { relaySchemas } from './relay.route.ts';
 
 const bearer = [{ bearer: [] }];
 const error = { $ref: '#/components/schemas/Error' };
@@ -54,6 +55,7 @@ export const openApiDocument = {
     },
     schemas: {
       ...apiSchemas.definitions,
+      ...relaySchemas,
       AnalyticsSummary: analyticsSummary,
       Error: {
         type: 'object',
@@ -206,6 +208,15 @@ export const openApiDocument = {
         responses: { 202: { description: '{ run }: the run as recorded, status running' }, ...errors },
       },
     },
+    '/api/relay-targets': {
+      get: { summary: 'Webhook relay targets (docs/relay.md) with their delivery status: backlog, gaveUp, lastSuccessAt, lastFailureAt, lastError; never their secrets (admin)', security: bearer, responses: responses('{ targets }') },
+      post: { summary: 'Add a relay target (admin): https URL (http only to localhost/127.0.0.1); 201 { target, secret }, the secret shown in this answer only; 409 name_taken', security: bearer, requestBody: body('CreateRelayTargetRequest'), responses: { 201: { description: '{ target, secret }' }, ...errors } },
+    },
+    '/api/relay-targets/{id}': {
+      patch: { summary: 'Change a relay target: name, url, enabled, events (admin)', security: bearer, parameters: idParam, requestBody: body('UpdateRelayTargetRequest'), responses: responses('{ target }') },
+      delete: { summary: 'Delete a relay target and its queued deliveries (admin)', security: bearer, parameters: idParam, responses: { 204: { description: 'Deleted' }, ...errors } },
+    },
+    '/api/relay-targets/{id}/secret': { post: { summary: "A new signing secret for the target, shown in this answer only; the old one signs nothing from now on (admin)", security: bearer, parameters: idParam, responses: responses('{ target, secret }') } },
     '/api/conversations/{id}/read': { post: { summary: 'Mark read up to a message, for the caller (unread counts in their list)', security: bearer, parameters: idParam, requestBody: body('ReadRequest'), responses: responses('{ lastReadMessageId, unread }') } },
     '/api/conversations/{id}/claim': { post: { summary: 'Claim a waiting conversation', security: bearer, parameters: idParam, responses: responses('{ conversation }') } },
     '/api/conversations/{id}/messages': { post: { summary: 'Send a text to the customer', security: bearer, parameters: idParam, requestBody: body('SendMessageRequest'), responses: responses('{ message }') } },
