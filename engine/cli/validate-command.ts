@@ -8,6 +8,7 @@ import type { FlowSet } from '../domain/flow/flow-set.ts';
 import { formatProblem } from '../domain/flow/validation/flow-problem.ts';
 import { validateFlowSources } from '../domain/flow/validation/validate-flow-sources.ts';
 import { readFlowSources } from '../services/flows/flow-set.ts';
+import { richMenuImageProblems } from '../services/rich-menus/rich-menu-image-problems.ts';
 import { builtInStepKinds, stepKindSchemas } from '../../plugins/built-in-plugins.ts';
 
 function count(n: number, one: string, many = `${one}s`): string {
@@ -24,6 +25,7 @@ function summary(dir: string, files: number, set: FlowSet): string {
     count(set.canned.size, 'canned response'),
     count(set.surveys.size, 'Survey'),
     count(set.autoClose ? 1 : 0, 'AutoClose', 'AutoClose'),
+    ...(set.richMenus.size > 0 ? [count(set.richMenus.size, 'RichMenu')] : []),
   ];
   return `${dir}: OK, ${count(files, 'file')}: ${parts.join(', ')}`;
 }
@@ -41,7 +43,7 @@ export async function runValidateCommand(dir: string, out: NodeJS.WritableStream
     err.write(`${dir}: no flow files (*.yaml, *.yml) found\n`);
     return 1;
   }
-  const { set, problems } = validateFlowSources(sources, { pluginStepKinds: stepKindSchemas(builtInStepKinds) });
+  const { set, problems } = validateFlowSources(sources, { pluginStepKinds: stepKindSchemas(builtInStepKinds), fileProblems: richMenuImageProblems(dir) });
   if (!set) {
     for (const problem of problems) err.write(`${formatProblem(problem)}\n`);
     err.write(`${dir}: ${count(problems.length, 'problem')}\n`);

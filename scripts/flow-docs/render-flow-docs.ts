@@ -29,7 +29,7 @@ const SCHEMAS = 'https://baton.dev/schemas/';
 
 function sections(input: FlowDocsInput): Section[] {
   const kind = (name: string, file: string): Section => ({ heading: `kind: ${name}`, anchor: `kind-${name.toLowerCase()}`, title: name, url: `${SCHEMAS}${file}`, level: 2 });
-  const files: Record<string, string> = { BusinessHours: 'business-hours.json', Queue: 'queue.json', RoutingRules: 'routing-rules.json', CannedResponses: 'canned-responses.json', Survey: 'survey.json', AutoClose: 'auto-close.json' };
+  const files: Record<string, string> = { BusinessHours: 'business-hours.json', Queue: 'queue.json', RoutingRules: 'routing-rules.json', CannedResponses: 'canned-responses.json', Survey: 'survey.json', AutoClose: 'auto-close.json', RichMenu: 'rich-menu.json' };
   return [
     kind('Flow', 'flow.json'),
     { heading: 'Trigger', anchor: 'trigger', title: 'trigger', url: `${SCHEMAS}trigger.json`, level: 3 },

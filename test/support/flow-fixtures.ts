@@ -37,6 +37,7 @@ export function flowSet(parts: FlowSetParts): FlowSet {
     canned: byId(parts.canned),
     surveys: byId(parts.surveys),
     autoClose: null,
+    richMenus: new Map(),
   };
 }
 

@@ -46,7 +46,8 @@ const props = (file: string, ...pathInSchema: string[]) => {
 };
 
 const pairs: [string, string[], string[]][] = [
-  ['Flow', keysOf<Dsl.FlowDocument>()({ kind: true, id: true, description: true, triggers: true, steps: true, tests: true }), props('flow.json')],
+  ['Flow', keysOf<Dsl.FlowDocument>()({ kind: true, id: true, description: true, triggers: true, steps: true, richMenus: true, tests: true }), props('flow.json')],
+  ['RichMenuMapping', keysOf<Required<Dsl.RichMenuMapping>>()({ bot: true, waiting: true, human: true, closed: true }), props('flow.json', 'properties', 'richMenus')],
   ['Trigger', keysOf<Dsl.Trigger>()({ id: true, keyword: true, regex: true, postback: true, event: true, when: true, duringHuman: true, goto: true }), props('trigger.json')],
   ['QuickReply', keysOf<Dsl.QuickReply>()({ label: true, postback: true, text: true }), props('common.json', 'definitions', 'quickReply')],
   ['Step', keysOf<Dsl.Step>()({ id: true, say: true, ask: true, branch: true, set: true, tag: true, hours: true, handoff: true, survey: true, wait: true, goto: true, end: true, plugin: true, next: true }), props('step.json')],
@@ -70,6 +71,9 @@ const pairs: [string, string[], string[]][] = [
   ['CannedResponse', keysOf<Dsl.CannedResponse>()({ id: true, shortcut: true, title: true, text: true, variants: true, tags: true }), props('canned-responses.json', 'properties', 'responses', 'items')],
   ['Survey', keysOf<Dsl.SurveyDocument>()({ kind: true, id: true, question: true, labels: true, comment: true, thanks: true, expiresAfterMinutes: true }), props('survey.json')],
   ['AutoClose', keysOf<Dsl.AutoCloseDocument>()({ kind: true, id: true, inactivityMinutes: true, warnBeforeMinutes: true, warning: true, closing: true }), props('auto-close.json')],
+  ['RichMenu', keysOf<Dsl.RichMenuDocument>()({ kind: true, id: true, size: true, chatBarText: true, selected: true, image: true, areas: true }), props('rich-menu.json')],
+  ['RichMenuBounds', keysOf<Dsl.RichMenuBounds>()({ x: true, y: true, width: true, height: true }), props('rich-menu.json', 'definitions', 'area', 'properties', 'bounds')],
+  ['RichMenuAction', keysOf<Dsl.RichMenuAction>()({ postback: true, displayText: true, message: true, uri: true, label: true }), props('rich-menu.json', 'definitions', 'area', 'properties', 'action')],
 ];
 
 for (const [name, typeKeys, schemaKeys] of pairs) {

@@ -4,11 +4,13 @@ import { formatProblem } from '../../engine/domain/flow/validation/flow-problem.
 import { problemCodes } from '../../engine/domain/flow/validation/problem-codes.ts';
 import { validateFlowSources, type FlowSource } from '../../engine/domain/flow/validation/validate-flow-sources.ts';
 import { notifyStep } from '../../plugins/steps/notify-step.ts';
+import { richMenuImageProblems } from '../../engine/services/rich-menus/rich-menu-image-problems.ts';
 import { brokenDir, expectedLines, fixtureNames, fixtureSources, validDir } from '../support/flow-fixture-files.ts';
 import { referenceSite, referenceSites } from '../support/reference-sites.ts';
 
 const pluginStepKinds = new Map([[notifyStep.kind, notifyStep.schema]]);
-const lines = (sources: FlowSource[]) => validateFlowSources(sources, { pluginStepKinds }).problems.map(formatProblem);
+// rich menu images are read relative to the corpus folder, as the engine reads them relative to its flows folder
+const lines = (sources: FlowSource[]) => validateFlowSources(sources, { pluginStepKinds, fileProblems: richMenuImageProblems(brokenDir) }).problems.map(formatProblem);
 const flow = (steps: string, extra = '') =>
   `kind: Flow\nid: support\ntriggers:\n  - { id: hello, event: follow, goto: first }\nsteps:\n${steps}${extra}`;
 

@@ -178,6 +178,8 @@ export interface FlowDocument {
   description?: string;
   triggers: Trigger[];
   steps: Step[];
+  /** the RichMenu each conversation state shows (docs/rich-menus.md) */
+  richMenus?: RichMenuMapping;
   tests?: FlowTest[];
 }
 
@@ -281,8 +283,45 @@ export interface AutoCloseDocument {
   closing: Template;
 }
 
+// ---------------------------------------------------------------- kind: RichMenu
+
+/** The states of a customer's conversation a rich menu follows. */
+export type RichMenuState = 'bot' | 'waiting' | 'human' | 'closed';
+
+/** A menu id per state; `none` or absent: no menu of its own (the customer sees the `bot` menu). */
+export type RichMenuMapping = Partial<Record<RichMenuState, string>>;
+
+export interface RichMenuBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Exactly one of postback, message, uri. */
+export interface RichMenuAction {
+  postback?: string;
+  displayText?: string;
+  message?: string;
+  uri?: string;
+  label?: string;
+}
+
+export interface RichMenuDocument {
+  kind: 'RichMenu';
+  id: string;
+  size: { width: number; height: number };
+  chatBarText: string;
+  /** shown open when linked; default true */
+  selected?: boolean;
+  /** PNG or JPEG, relative to the flows folder */
+  image: string;
+  areas: { bounds: RichMenuBounds; action: RichMenuAction }[];
+}
+
 export type FlowSetDocument =
   | FlowDocument
+  | RichMenuDocument
   | BusinessHoursDocument
   | QueueDocument
   | RoutingRulesDocument

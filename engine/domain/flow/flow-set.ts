@@ -8,6 +8,7 @@ import type {
   CannedResponse,
   FlowDocument,
   QueueDocument,
+  RichMenuDocument,
   RoutingRulesDocument,
   SurveyDocument,
 } from './flow-document.ts';
@@ -24,4 +25,6 @@ export interface FlowSet {
   surveys: ReadonlyMap<string, SurveyDocument>;
   /** at most one AutoClose policy per set; null: conversations are never closed for inactivity */
   autoClose: AutoCloseDocument | null;
+  /** the rich menus the Flow's `richMenus` can name, by id */
+  richMenus: ReadonlyMap<string, RichMenuDocument>;
 }

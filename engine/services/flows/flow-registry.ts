@@ -124,7 +124,8 @@ export class FlowRegistry {
     if (cached) return cached;
     const row = await this.store.flowVersions.get(version);
     if (!row) throw new Error(`flow version ${version} does not exist`);
-    const result = this.validate(this.store.flowVersions.sources(row));
+    // a published version stays loadable when a file it names (a rich menu image) changed since
+    const result = validateFlowSet(this.store.flowVersions.sources(row), { ...this.validation, fileProblems: undefined });
     if (!result.ok) throw new FlowValidationError(result.problems);
     this.versions.set(version, result.set);
     return result.set;

@@ -38,8 +38,9 @@ export function draftIds(sources: readonly string[]): DraftIds {
   const queue = new Set<string>();
   const routing = new Set<string>();
   const survey = new Set<string>();
+  const richMenu = new Set<string>();
   // a document's own id, for the kinds referred to by it
-  const byKind: Readonly<Record<string, Set<string>>> = { BusinessHours: calendar, Queue: queue, RoutingRules: routing, Survey: survey };
+  const byKind: Readonly<Record<string, Set<string>>> = { BusinessHours: calendar, Queue: queue, RoutingRules: routing, Survey: survey, RichMenu: richMenu };
   for (const data of sources.flatMap(parsed)) {
     const kind = field(data, 'kind');
     const id = field(data, 'id');
@@ -48,5 +49,5 @@ export function draftIds(sources: readonly string[]): DraftIds {
     const ids = typeof kind === 'string' && Object.hasOwn(byKind, kind) ? byKind[kind] : undefined;
     if (ids && typeof id === 'string' && id) ids.add(id);
   }
-  return { step: [...step], canned: [...canned], calendar: [...calendar], queue: [...queue], routing: [...routing], survey: [...survey] };
+  return { step: [...step], canned: [...canned], calendar: [...calendar], queue: [...queue], routing: [...routing], survey: [...survey], 'rich-menu': [...richMenu] };
 }

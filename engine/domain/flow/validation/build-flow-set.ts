@@ -19,5 +19,6 @@ export function buildFlowSet(index: SetIndex): FlowSet | null {
     canned: new Map([...index.canned].map(([id, located]) => [id, located.response])),
     surveys: documents(index.surveys),
     autoClose: index.autoCloses[0]?.document ?? null,
+    richMenus: documents(index.richMenus),
   };
 }

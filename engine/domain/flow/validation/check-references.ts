@@ -11,10 +11,11 @@ const described: Record<Exclude<ReferenceKind, 'step'>, { what: string; kind: st
   routing: { what: 'RoutingRules', kind: 'RoutingRules' },
   canned: { what: 'canned response', kind: 'CannedResponses' },
   survey: { what: 'Survey', kind: 'Survey' },
+  'rich-menu': { what: 'RichMenu', kind: 'RichMenu' },
 };
 
 function knownIds(index: SetIndex, kind: Exclude<ReferenceKind, 'step'>): ReadonlyMap<string, unknown> {
-  return { calendar: index.calendars, queue: index.queues, routing: index.routing, canned: index.canned, survey: index.surveys }[kind];
+  return { calendar: index.calendars, queue: index.queues, routing: index.routing, canned: index.canned, survey: index.surveys, 'rich-menu': index.richMenus }[kind];
 }
 
 function unknownReference(site: DocumentSite, ref: Reference, known: Iterable<string>, message: string): FlowProblem {

@@ -7,6 +7,7 @@ import { regexIssue } from './flow-formats.ts';
 import type { FlowProblem } from './flow-problem.ts';
 import { pointer } from './json-pointer.ts';
 import { problemAt, type DocumentSite } from './located-document.ts';
+import { richMenuProblems } from './rich-menu-rules.ts';
 
 export function documentRuleProblems(document: FlowSetDocument, site: DocumentSite): FlowProblem[] {
   const problems: FlowProblem[] = [];
@@ -23,5 +24,6 @@ export function documentRuleProblems(document: FlowSetDocument, site: DocumentSi
       problemAt(site, '/warnBeforeMinutes', 'bad-warning-time', `the warning must come before the close: warnBeforeMinutes (${document.warnBeforeMinutes}) is not less than inactivityMinutes (${document.inactivityMinutes})`),
     );
   }
+  if (document.kind === 'RichMenu') problems.push(...richMenuProblems(document, site));
   return problems;
 }

@@ -2,7 +2,10 @@
 import type { FlowDocument, Next, Route, Step } from '../flow-document.ts';
 import { pointer } from './json-pointer.ts';
 
-export type ReferenceKind = 'step' | 'calendar' | 'queue' | 'routing' | 'canned' | 'survey';
+export type ReferenceKind = 'step' | 'calendar' | 'queue' | 'routing' | 'canned' | 'survey' | 'rich-menu';
+
+/** What a `richMenus` state names when it has no menu of its own. */
+export const NO_RICH_MENU = 'none';
 
 export interface Reference {
   kind: ReferenceKind;
@@ -44,6 +47,9 @@ function* stepReferences(step: Step, i: number): Generator<Reference> {
 export function* flowReferences(flow: FlowDocument): Generator<Reference> {
   for (const [i, trigger] of flow.triggers.entries()) yield { kind: 'step', id: trigger.goto, pointer: pointer('triggers', i, 'goto') };
   for (const [i, step] of flow.steps.entries()) yield* stepReferences(step, i);
+  for (const [state, id] of Object.entries(flow.richMenus ?? {})) {
+    if (id !== NO_RICH_MENU) yield { kind: 'rich-menu', id, pointer: pointer('richMenus', state) };
+  }
   for (const [t, test] of (flow.tests ?? []).entries()) {
     for (const [e, expectation] of test.expect.entries()) {
       const at = (...path: string[]) => pointer('tests', t, 'expect', e, ...path);

@@ -40,6 +40,7 @@ export const kindValidators: KindValidators = {
   CannedResponses: compileKind('CannedResponses'),
   Survey: compileKind('Survey'),
   AutoClose: compileKind('AutoClose'),
+  RichMenu: compileKind('RichMenu'),
 };
 
 // Plugin schemas are written by plugin authors: lenient about schema style, same formats.

@@ -1,6 +1,6 @@
 /**
  * Sorts a set's documents by kind and id, reporting what must be unique: one Flow, one AutoClose,
- * ids per kind, canned response ids across collections, step and trigger ids within the Flow.
+ * ids per kind (RichMenu too), canned response ids across collections, step and trigger ids within the Flow.
  */
 import type {
   AutoCloseDocument,
@@ -8,6 +8,7 @@ import type {
   CannedResponse,
   FlowDocument,
   QueueDocument,
+  RichMenuDocument,
   RoutingRulesDocument,
   SurveyDocument,
 } from '../flow-document.ts';
@@ -29,6 +30,7 @@ export interface SetIndex {
   autoCloses: LocatedDocument<AutoCloseDocument>[];
   cannedCollections: Map<string, DocumentSite>;
   canned: Map<string, LocatedResponse>;
+  richMenus: Map<string, LocatedDocument<RichMenuDocument>>;
 }
 
 function where(site: DocumentSite, at: string): string {
@@ -81,6 +83,7 @@ export function indexDocuments(documents: readonly LocatedDocument[]): { index: 
   const surveys = new UniqueIds<LocatedDocument<SurveyDocument>>('Survey', problems, idOf);
   const collections = new UniqueIds<DocumentSite>('CannedResponses', problems, idOf);
   const canned = new UniqueIds<LocatedResponse>('canned response', problems, (entry) => `${entry.pointer}/id`);
+  const richMenus = new UniqueIds<LocatedDocument<RichMenuDocument>>('RichMenu', problems, idOf);
   const flows: LocatedDocument<FlowDocument>[] = [];
   const autoCloses: LocatedDocument<AutoCloseDocument>[] = [];
   for (const { file, locator, document } of documents) {
@@ -106,6 +109,9 @@ export function indexDocuments(documents: readonly LocatedDocument[]): { index: 
       case 'Survey':
         surveys.add(document.id, { ...site, document });
         break;
+      case 'RichMenu':
+        richMenus.add(document.id, { ...site, document });
+        break;
       case 'CannedResponses':
         collections.add(document.id, site);
         document.responses.forEach((response, i) => canned.add(response.id, { ...site, response, pointer: pointer('responses', i) }));
@@ -122,6 +128,7 @@ export function indexDocuments(documents: readonly LocatedDocument[]): { index: 
     autoCloses,
     cannedCollections: collections.byId,
     canned: canned.byId,
+    richMenus: richMenus.byId,
   };
   return { index, problems };
 }

@@ -38,6 +38,8 @@ export const problemCodes = {
   'bad-duration': 'a test duration that is not like 30s, 10m, 2h, 1d',
   'bad-timezone': 'a time zone that is not an IANA zone (a close match is suggested)',
   'bad-warning-time': 'an AutoClose warning that would come after the close',
+  'rich-menu-size': 'a RichMenu size LINE refuses: narrower than 1.45 times its height',
+  'rich-menu-bounds': "a RichMenu area that reaches outside the menu's size",
   'no-flow': 'the set has no Flow',
   'second-flow': 'the set has more than one Flow',
   'second-auto-close': 'the set has more than one AutoClose',
@@ -48,6 +50,8 @@ export const problemCodes = {
   'unknown-routing': 'a reference to a RoutingRules id that does not exist',
   'unknown-canned': 'a reference to a canned response id that does not exist',
   'unknown-survey': 'a reference to a Survey id that does not exist',
+  'unknown-rich-menu': 'a reference to a RichMenu id that does not exist',
+  'rich-menu-image': "a RichMenu image that is missing, not PNG or JPEG, over 1 MB or not the menu's size (checked by the engine and the CLI)",
   'unknown-plugin-step': 'a plugin step kind no plugin registered',
   'plugin-schema': "a plugin's own schema for its step does not compile (a plugin bug)",
 } as const;

@@ -9,6 +9,7 @@ import common from '../../../../schemas/common.json' with { type: 'json' };
 import flowTest from '../../../../schemas/flow-test.json' with { type: 'json' };
 import flow from '../../../../schemas/flow.json' with { type: 'json' };
 import queue from '../../../../schemas/queue.json' with { type: 'json' };
+import richMenu from '../../../../schemas/rich-menu.json' with { type: 'json' };
 import routingRules from '../../../../schemas/routing-rules.json' with { type: 'json' };
 import step from '../../../../schemas/step.json' with { type: 'json' };
 import ask from '../../../../schemas/steps/ask.json' with { type: 'json' };
@@ -38,6 +39,7 @@ export const kindSchemas: Readonly<Record<DocumentKind, object>> = {
   CannedResponses: cannedResponses,
   Survey: survey,
   AutoClose: autoClose,
+  RichMenu: richMenu,
 };
 
 /** One schema per step type key (schemas/steps/<kind>.json), in the order a step lists them. */

@@ -29,6 +29,11 @@ export interface FlowSetChecks {
    * it leaves plugin steps to the server's validation on save and publish.
    */
   pluginStepProblems?: (index: SetIndex) => FlowProblem[];
+  /**
+   * The problems of files the set names (rich menu images). The engine and the CLI read them; the
+   * studio cannot, so it leaves them to the server's validation on save and publish.
+   */
+  fileProblems?: (index: SetIndex) => FlowProblem[];
 }
 
 export interface FlowSetValidation {
@@ -45,7 +50,7 @@ export function validateFlowSet(sources: readonly FlowSource[], checks: FlowSetC
   if (index.flows.length === 0) {
     problems.push({ file: sources[0]?.file ?? '(no flow files)', line: 1, col: 1, pointer: '', code: 'no-flow', message: 'the set has no Flow document (kind: Flow)' });
   }
-  problems.push(...referenceProblems(index), ...(checks.pluginStepProblems?.(index) ?? []));
+  problems.push(...referenceProblems(index), ...(checks.pluginStepProblems?.(index) ?? []), ...(checks.fileProblems?.(index) ?? []));
   if (problems.length > 0) return { set: null, problems: sortProblems(problems) };
   return { set: buildFlowSet(index), problems: [] };
 }

@@ -4,7 +4,9 @@
  * which the studio runs too.
  */
 import { pluginStepProblems, type PluginStepKinds } from './check-plugin-steps.ts';
+import type { FlowProblem } from './flow-problem.ts';
 import { kindValidators } from './flow-schemas.ts';
+import type { SetIndex } from './index-documents.ts';
 import { validateFlowSet, type FlowSetValidation, type FlowSource } from './validate-flow-set.ts';
 
 export type { FlowSetValidation, FlowSource };
@@ -12,6 +14,8 @@ export type { FlowSetValidation, FlowSource };
 export interface ValidateFlowOptions {
   /** step kinds registered by plugins, with the JSON Schema of their `with`; none when absent */
   pluginStepKinds?: PluginStepKinds;
+  /** checks of the files the set names (rich menu images), which need I/O: given by the engine and the CLI */
+  fileProblems?: (index: SetIndex) => FlowProblem[];
 }
 
 /**
@@ -21,5 +25,9 @@ export interface ValidateFlowOptions {
  */
 export function validateFlowSources(sources: readonly FlowSource[], options: ValidateFlowOptions = {}): FlowSetValidation {
   const pluginStepKinds = options.pluginStepKinds ?? new Map();
-  return validateFlowSet(sources, { kindValidators, pluginStepProblems: (index) => pluginStepProblems(index, pluginStepKinds) });
+  return validateFlowSet(sources, {
+    kindValidators,
+    pluginStepProblems: (index) => pluginStepProblems(index, pluginStepKinds),
+    ...(options.fileProblems ? { fileProblems: options.fileProblems } : {}),
+  });
 }
