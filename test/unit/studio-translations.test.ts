@@ -25,6 +25,7 @@ const TRANSLATED = [
   'one-time-secret',
   'invite',
   'idle-warning',
+  'quota-warning',
   'connection-banner',
   'team',
   'operator-form',

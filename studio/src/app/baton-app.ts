@@ -7,6 +7,7 @@ import { IdleController } from '../auth/idle-controller.ts';
 import { session, SessionStatus } from '../auth/session.ts';
 import '../connection-banner/baton-connection-banner.ts';
 import '../idle-warning/baton-idle-warning.ts';
+import '../quota-warning/baton-quota-warning.ts';
 import '../inbox/baton-inbox.ts';
 import '../login/baton-login.ts';
 import { roleLabel } from '../i18n/role-names.ts';
@@ -134,6 +135,7 @@ export class BatonApp extends LitElement {
   override render() {
     return html`${this.#renderHeader()}
       <baton-connection-banner></baton-connection-banner>
+      ${session.operator && !session.restriction && mayOpen(Route.DASHBOARD, session.operator.role) ? html`<baton-quota-warning></baton-quota-warning>` : nothing}
       <main>${this.#renderPage()}</main>
       <baton-idle-warning .secondsLeft=${this.#idle.secondsLeft} @stay=${() => this.#idle.stay()}></baton-idle-warning>`;
   }

@@ -9,6 +9,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { saveBlob } from '../shared/save-file.ts';
 import './baton-chart.ts';
 import './baton-csat-comments.ts';
+import './baton-line-quota-card.ts';
 import './baton-live-cards.ts';
 import './baton-operator-table.ts';
 import './baton-range-summary.ts';
@@ -114,6 +115,7 @@ export class BatonDashboard extends LitElement {
     return html`<div class="page">
       <h1>${msg('Dashboard')}</h1>
       <baton-live-cards></baton-live-cards>
+      <baton-line-quota-card .summary=${this.#report.value?.summary ?? null}></baton-line-quota-card>
       ${this.#renderFilters()}
       ${this.exportError ? html`<div class="error" role="alert" data-testid="export-error">${msg(str`Could not export: ${this.exportError}`)}</div>` : nothing}
       ${this.#renderReport()}
