@@ -167,6 +167,7 @@ export class BatonApp extends LitElement {
           ? html`${link(Route.INBOX, msg('Inbox'))} ${link(Route.DASHBOARD, msg('Dashboard'))} ${link(Route.FLOWS, msg('Flows'))}
             ${link(Route.TEAM, msg('Team'))}
             ${link(Route.AUDIT, msg('Audit'))} ${link(Route.JOBS, msg('Jobs'))}
+            ${link(Route.RELAY, msg('Relay'))}
             ${sandboxEnabled ? link(Route.SIMULATOR, msg('Simulator')) : nothing}`
           : nothing}
       </nav>
@@ -208,6 +209,8 @@ export class BatonApp extends LitElement {
         return html`<baton-dashboard></baton-dashboard>`;
       case Route.JOBS:
         return html`<baton-jobs .operator=${operator}></baton-jobs>`;
+      case Route.RELAY:
+        return html`<baton-relay></baton-relay>`;
       case Route.TEAM:
         return html`<baton-team .operator=${operator}></baton-team>`;
       case Route.AUDIT:

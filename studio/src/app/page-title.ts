@@ -10,6 +10,7 @@ const pageName = (route: Route): string =>
     flows: msg('Flows'),
     dashboard: msg('Dashboard'),
     jobs: msg('Jobs'),
+    relay: msg('Relay'),
     team: msg('Team'),
     audit: msg('Audit'),
     account: msg('Account'),

@@ -8,6 +8,7 @@ export const Route = {
   FLOWS: 'flows',
   DASHBOARD: 'dashboard',
   JOBS: 'jobs',
+  RELAY: 'relay',
   TEAM: 'team',
   AUDIT: 'audit',
   ACCOUNT: 'account',
@@ -28,6 +29,8 @@ export interface Place {
 const ROUTES: readonly Route[] = Object.values(Route);
 const EVERYONE: readonly Role[] = ['admin', 'supervisor', 'operator'];
 const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
+/** the webhook relay: a target receives every customer's messages, so only admins see or add one */
+const ADMINS: readonly Role[] = ['admin'];
 
 /**
  * Who may open each page: `public` needs no sign-in, the rest list the roles. The engine enforces the
@@ -43,6 +46,7 @@ export const ROUTE_ACCESS: Readonly<Record<Route, 'public' | readonly Role[]>> =
   flows: SUPERVISORS,
   dashboard: SUPERVISORS,
   jobs: SUPERVISORS,
+  relay: ADMINS,
   team: SUPERVISORS,
   audit: SUPERVISORS,
 };

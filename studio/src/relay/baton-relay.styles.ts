@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const relayStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+    padding: 20px 16px 40px;
+  }
+  .page {
+    max-width: 1100px;
+    margin: 0 auto;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  h1 {
+    margin: 0;
+    font-size: 20px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 16px;
+  }
+  form,
+  .target {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: end;
+    padding: 12px;
+    border: 1px solid var(--baton-border);
+    border-radius: 8px;
+    background: var(--baton-surface);
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    font-size: 13px;
+  }
+  .url-field {
+    flex: 1;
+    min-width: 240px;
+  }
+  .targets {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .target {
+    flex-direction: column;
+    align-items: stretch;
+  }
+  .head {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .url {
+    font-family: var(--baton-mono);
+    font-size: 13px;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    font-size: 13px;
+  }
+  .failing {
+    color: var(--baton-danger);
+  }
+  .error {
+    color: var(--baton-danger);
+  }
+  .actions {
+    display: flex;
+    gap: 6px;
+    flex-wrap: wrap;
+  }
+`;
