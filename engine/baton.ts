@@ -10,6 +10,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from './config.ts';
 import { createLineClient } from './line/line-client.ts';
 import { FakeLinePlatform } from './line/sandbox/fake-line-platform.ts';
+import { createRichMenuClient } from './line/rich-menu-client.ts';
+import { richMenuImageProblems } from './services/rich-menus/rich-menu-image-problems.ts';
+import { RichMenusService } from './services/rich-menus/rich-menus.service.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { AccessTokens } from './services/auth/access-token.ts';
 import { AuthService, type FirstAdmin } from './services/auth/auth.service.ts';
@@ -159,6 +162,16 @@ const MEDIA_POLL_MS = 1_000;
 const RELAY_IN_FLIGHT = 8;
 const RELAY_POLL_MS = 1_000;
 const RELAY_TARGETS_REFRESH_MS = 5_000;
+/**
+ * Rich menus (services/rich-menus/): the active version's menus and default checked every 5 s (a publish or a
+ * rollback on any engine); links a few at a time (LINE rate-limits them), 8 attempts from 1 s apart, doubling.
+ */
+const RICH_MENU_SYNC_MS = 5_000;
+const RICH_MENU_LEASE_MS = 60_000;
+const RICH_MENU_LINKS_IN_FLIGHT = 2;
+const RICH_MENU_MAX_ATTEMPTS = 8;
+const RICH_MENU_BACKOFF_MS = 1_000;
+const RICH_MENU_POLL_MS = 1_000;
 /** Auto-close and queue time-outs are checked every minute (their policies are in minutes). */
 const CHAT_JOBS_SCHEDULE = '* * * * *';
 
@@ -193,7 +206,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     logger,
   });
   const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
-  const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now, { pluginStepKinds: plugins.stepSchemas() });
+  const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now, { pluginStepKinds: plugins.stepSchemas(), fileProblems: richMenuImageProblems(config.flowsDir) });
   const active = await flows.loadFolder(config.flowsDir);
   const tokenSecret = config.auth.tokenSecret ?? (await store.settings.getOrInsert('token_secret', randomBytes(32).toString('base64url')));
   const sessions = new SessionService(store, new AccessTokens(tokenSecret, config.auth.tokenTtlSeconds), { idleTimeoutMs: config.auth.idleTimeoutMs, maxAgeMs: config.auth.sessionMaxAgeMs }, now);
@@ -213,7 +226,15 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const analytics = new AnalyticsService(store, analyticsDays, now);
   const inbox = new InboxPublisher();
   const liveAnalytics = new AnalyticsPublisher(analytics, logger.child({ module: 'analytics' }), now);
-  const publisher = withLiveAnalytics(inbox, liveAnalytics);
+  const richMenus = new RichMenusService(
+    store,
+    flows,
+    createRichMenuClient({ channelAccessToken: line.channelAccessToken, apiBaseUrl: line.apiBaseUrl, dataApiBaseUrl: line.dataApiBaseUrl, timeoutMs: line.timeoutMs }),
+    logger.child({ module: 'rich-menus' }),
+    now,
+    { flowsDir: config.flowsDir, owner: instanceId, syncMs: RICH_MENU_SYNC_MS, leaseMs: RICH_MENU_LEASE_MS, linksInFlight: RICH_MENU_LINKS_IN_FLIGHT, maxAttempts: RICH_MENU_MAX_ATTEMPTS, backoffMs: RICH_MENU_BACKOFF_MS, pollMs: RICH_MENU_POLL_MS },
+  );
+  const publisher = richMenus.following(withLiveAnalytics(inbox, liveAnalytics));
   const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
   const profiles = new ProfileLookup(lineClient, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
@@ -340,6 +361,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   await heartbeat.start();
   if (options.processEvents !== false) processor.start();
   mediaFetcher.start();
+  richMenus.start();
   relayDeliverer.start();
   lineQuota.start();
   followUps.start();
@@ -415,6 +437,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         await finishOrHandBack([cron, chat], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
         // downloads in hand are abandoned and handed back: another engine (or this one restarted) fetches them
         await mediaFetcher.stop();
+        await richMenus.stop();
         // attempts in hand are abandoned and handed back: another engine (or this one restarted) sends them
         relayTargets.stop();
         await relayDeliverer.stop();

@@ -16,6 +16,7 @@ import { MessagesRepo } from './repositories/messages.repo.ts';
 import { OperatorsRepo } from './repositories/operators.repo.ts';
 import { RelayDeliveriesRepo } from './repositories/relay-deliveries.repo.ts';
 import { RelayTargetsRepo } from './repositories/relay-targets.repo.ts';
+import { RichMenusRepo } from './repositories/rich-menus.repo.ts';
 import { SessionsRepo } from './repositories/sessions.repo.ts';
 import { SettingsRepo } from './repositories/settings.repo.ts';
 import { WebhookEventsRepo } from './repositories/webhook-events.repo.ts';
@@ -42,6 +43,8 @@ export interface Store {
   /** the webhook relay: its targets and its queue of deliveries */
   relayTargets: RelayTargetsRepo;
   relayDeliveries: RelayDeliveriesRepo;
+  /** LINE rich menus made per flow version, and the link calls that follow each customer's conversation */
+  richMenus: RichMenusRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -68,6 +71,7 @@ export function createStore(db: Knex): Store {
     analytics: new AnalyticsRepo(db),
     relayTargets: new RelayTargetsRepo(db),
     relayDeliveries: new RelayDeliveriesRepo(db),
+    richMenus: new RichMenusRepo(db),
     lineSends: new LineSendsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {

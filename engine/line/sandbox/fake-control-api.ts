@@ -1,5 +1,6 @@
 import type { SandboxChatEntry, SimulatedEventRequest } from '../../contracts/sandbox.ts';
 import type { webhook } from '@line/bot-sdk';
+import type { FakeUserRichMenu } from './fake-rich-menus.ts';
 import { isRecord, lineError, type ApiAnswer, type FakeProfile, type FakeRequest, type InjectedFailure, type RecordedCall } from './fake-line-types.ts';
 
 /** What the control endpoints drive: FakeLinePlatform, seen from outside its process. */
@@ -10,11 +11,13 @@ export interface ControlTarget {
   chat(userId: string, afterSeq?: number): SandboxChatEntry[];
   simulate(userId: string, request: SimulatedEventRequest): webhook.Event;
   webhookBody(events: webhook.Event[]): string;
+  richMenuOf(userId: string): FakeUserRichMenu | null;
 }
 
 const CHAT_PATH = /^\/__fake\/users\/([^/]+)\/chat$/;
 const PROFILE_PATH = /^\/__fake\/users\/([^/]+)\/profile$/;
 const EVENTS_PATH = /^\/__fake\/users\/([^/]+)\/events$/;
+const RICH_MENU_PATH = /^\/__fake\/users\/([^/]+)\/rich-menu$/;
 
 /**
  * Test-only endpoints under /__fake, for a test running in another process than the fake:
@@ -23,6 +26,7 @@ const EVENTS_PATH = /^\/__fake\/users\/([^/]+)\/events$/;
  *   GET  /__fake/users/:userId/chat?after=N   -> { entries } (SandboxChatResponse)
  *   PUT  /__fake/users/:userId/profile        -> 204
  *   POST /__fake/users/:userId/events         -> { event, body } (body: CallbackRequest JSON to sign and post)
+ *   GET  /__fake/users/:userId/rich-menu      -> { richMenu } (FakeUserRichMenu: the menu the user sees, or null)
  * No authorization: the fake listens on 127.0.0.1 and holds nothing worth protecting.
  */
 export function createControlApi(target: ControlTarget): (request: FakeRequest) => ApiAnswer {
@@ -49,6 +53,8 @@ export function createControlApi(target: ControlTarget): (request: FakeRequest) 
       const after = Number(request.query.get('after') ?? 0);
       return { status: 200, body: { entries: target.chat(decodeURIComponent(chat), Number.isFinite(after) ? after : 0) } };
     }
+    const richMenuUser = method === 'GET' ? RICH_MENU_PATH.exec(path)?.[1] : undefined;
+    if (richMenuUser !== undefined) return { status: 200, body: { richMenu: target.richMenuOf(decodeURIComponent(richMenuUser)) } };
     const profileUser = method === 'PUT' ? PROFILE_PATH.exec(path)?.[1] : undefined;
     if (profileUser !== undefined) {
       if (!isRecord(body) || typeof body.displayName !== 'string') return { status: 400, body: lineError('expected { displayName }') };

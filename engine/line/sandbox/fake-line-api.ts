@@ -5,6 +5,7 @@ import type { FakeQuota } from './fake-quota.ts';
 import { isRecord, lineError, type ApiAnswer, type FakeProfile, type FakeRequest } from './fake-line-types.ts';
 import { checkMessages, type ChatMessage, type Problem } from './message-rules.ts';
 import type { ReplyTokens } from './reply-tokens.ts';
+import type { FakeRichMenus } from './fake-rich-menus.ts';
 import { RETRY_KEY_PATTERN, type RetryKeys } from './retry-keys.ts';
 
 export interface FakeLineApiState {
@@ -15,6 +16,7 @@ export interface FakeLineApiState {
   isMarkAsReadToken: (token: string) => boolean;
   contents: MessageContents;
   quota: FakeQuota;
+  richMenus: FakeRichMenus;
 }
 
 interface SentMessage {
@@ -106,6 +108,8 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
   }
 
   return (request) => {
+    const richMenu = state.richMenus.answer(request);
+    if (richMenu) return richMenu;
     const profileMatch = request.method === 'GET' ? PROFILE_PATH.exec(request.path) : null;
     if (profileMatch?.[1] !== undefined) return profile(decodeURIComponent(profileMatch[1]));
     const contentMatch = request.method === 'GET' ? CONTENT_PATH.exec(request.path) : null;

@@ -12,11 +12,13 @@ import { FaultPlan } from './fault-plan.ts';
 import { JsonHttpServer } from './json-http-server.ts';
 import { MessageContents, type FakeContent } from './message-contents.ts';
 import { ReplyTokens } from './reply-tokens.ts';
+import { FakeRichMenus, type FakeUserRichMenu } from './fake-rich-menus.ts';
 import { RetryKeys } from './retry-keys.ts';
 import { simulateEvent } from './simulate-event.ts';
 import { WebhookEvents, type MediaMessageKind } from './webhook-events.ts';
 
 export type { EventOptions, FakeProfile, InjectedFailure, RecordedCall } from './fake-line-types.ts';
+export type { FakeRichMenu, FakeUserRichMenu } from './fake-rich-menus.ts';
 
 /** The status a cut connection is recorded with: no HTTP answer left the fake. */
 const RESET = 0;
@@ -41,6 +43,8 @@ export class FakeLinePlatform {
   private readonly transcripts: ChatTranscripts;
   private readonly events: WebhookEvents;
   private readonly contents = new MessageContents();
+  /** rich menus made, their images, each user's link and the default */
+  readonly richMenus = new FakeRichMenus();
   private readonly quota = new FakeQuota();
   private readonly api: (request: FakeRequest) => ApiAnswer;
   private readonly control = createControlApi(this);
@@ -62,6 +66,7 @@ export class FakeLinePlatform {
       isMarkAsReadToken: (token) => this.events.isMarkAsReadToken(token),
       contents: this.contents,
       quota: this.quota,
+      richMenus: this.richMenus,
     });
   }
 
@@ -158,6 +163,11 @@ export class FakeLinePlatform {
   webhookBody(events: webhook.Event[], destination: string = this.botUserId): string {
     const body: webhook.CallbackRequest = { destination, events };
     return JSON.stringify(body);
+  }
+
+  /** the rich menu the user sees now (linked to them, else the default), or null */
+  richMenuOf(userId: string): FakeUserRichMenu | null {
+    return this.richMenus.of(userId);
   }
 
   /** the user's chat after `afterSeq` (exclusive), oldest first */

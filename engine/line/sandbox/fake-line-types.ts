@@ -72,6 +72,8 @@ export interface FakeRequest {
   body: unknown;
   /** true when a non-empty body was not valid JSON */
   malformed: boolean;
+  /** the body as it came (a rich menu image is not JSON) */
+  bytes?: Buffer;
   /** the `x-line-request-id` this request is answered with */
   requestId: string;
 }

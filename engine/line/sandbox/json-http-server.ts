@@ -37,9 +37,9 @@ export class JsonHttpServer {
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readBody(request);
+      bytes = await readBody(request);
     } catch (error) {
       if (error instanceof BodyTooLarge) writeAnswer(response, failureAnswer({ status: 413 }));
       else response.destroy();
@@ -52,7 +52,8 @@ export class JsonHttpServer {
       query: url.searchParams,
       headers: flattenHeaders(request),
       requestId: randomRequestId(),
-      ...parseJson(text),
+      bytes,
+      ...parseJson(bytes.toString('utf8')),
     });
     if (answer === null) response.destroy();
     else writeAnswer(response, answer);

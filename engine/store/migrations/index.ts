@@ -16,6 +16,7 @@ import * as conversationActions from './013-conversation-actions.ts';
 import * as flowPublishNotes from './014-flow-publish-notes.ts';
 import * as messageMedia from './015-message-media.ts';
 import * as webhookRelay from './016-webhook-relay.ts';
+import * as richMenus from './017-rich-menus.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '014-flow-publish-notes': flowPublishNotes,
   '015-message-media': messageMedia,
   '016-webhook-relay': webhookRelay,
+  '017-rich-menus': richMenus,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
