@@ -67,3 +67,28 @@ export interface SandboxCalendarHours {
   /** the next opening as the flows tell customers, in the calendar's zone ("Monday 09:00"); "" when null */
   nextOpenText: string;
 }
+
+/** A tappable area of a rich menu, as LINE holds it: bounds in the image's pixels and the action it sends. */
+export interface SandboxRichMenuArea {
+  bounds: { x: number; y: number; width: number; height: number };
+  action: { type: 'postback'; data: string; displayText?: string; label?: string } | { type: 'message'; text: string; label?: string } | { type: 'uri'; uri: string; label?: string };
+}
+
+/** GET /sandbox/api/users/:userId/rich-menu — the rich menu the customer sees now, or null */
+export interface SandboxRichMenuResponse {
+  richMenu: {
+    richMenuId: string;
+    chatBarText: string;
+    /** shown open when it arrives */
+    selected: boolean;
+    size: { width: number; height: number };
+    areas: SandboxRichMenuArea[];
+    /** false: the account's default menu (the bot's), not one linked to this customer */
+    linked: boolean;
+  } | null;
+}
+
+/** GET /sandbox/api/rich-menus/:richMenuId/image — the menu's image as a data: URL (the page's CSP allows data: images) */
+export interface SandboxRichMenuImageResponse {
+  dataUrl: string;
+}

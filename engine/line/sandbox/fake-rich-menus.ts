@@ -11,6 +11,7 @@
  *   GET    /v2/bot/user/:userId/richmenu             -> { richMenuId } or 404
  *   POST   /v2/bot/user/all/richmenu/:id, DELETE and GET /v2/bot/user/all/richmenu: the default
  */
+import type { SandboxRichMenuArea } from '../../contracts/sandbox.ts';
 import { hexToken } from './fake-ids.ts';
 import { isRecord, lineError, type ApiAnswer, type FakeRequest } from './fake-line-types.ts';
 
@@ -20,7 +21,7 @@ export interface FakeRichMenu {
   chatBarText: string;
   selected: boolean;
   size: { width: number; height: number };
-  areas: { bounds: { x: number; y: number; width: number; height: number }; action: Record<string, unknown> }[];
+  areas: SandboxRichMenuArea[];
 }
 
 /** The menu a user sees: linked to them, else the account's default. */
@@ -34,6 +35,18 @@ const MENU_PATH = /^\/v2\/bot\/richmenu\/([^/]+)$/;
 const CONTENT_PATH = /^\/v2\/bot\/richmenu\/([^/]+)\/content$/;
 const DEFAULT_PATH = /^\/v2\/bot\/user\/all\/richmenu(?:\/([^/]+))?$/;
 const USER_PATH = /^\/v2\/bot\/user\/([^/]+)\/richmenu(?:\/([^/]+))?$/;
+
+const optional = (key: string, value: unknown): Record<string, string> => (typeof value === 'string' ? { [key]: value } : {});
+
+/** A postback, message or uri action as LINE takes it, or null. */
+function parseAction(action: unknown): SandboxRichMenuArea['action'] | null {
+  if (!isRecord(action)) return null;
+  const label = optional('label', action.label);
+  if (action.type === 'postback' && typeof action.data === 'string') return { type: 'postback', data: action.data, ...optional('displayText', action.displayText), ...label };
+  if (action.type === 'message' && typeof action.text === 'string') return { type: 'message', text: action.text, ...label };
+  if (action.type === 'uri' && typeof action.uri === 'string') return { type: 'uri', uri: action.uri, ...label };
+  return null;
+}
 
 const notFound = (): ApiAnswer => ({ status: 404, body: lineError('Not found') });
 const ok = (body: unknown = {}): ApiAnswer => ({ status: 200, body });
@@ -90,10 +103,14 @@ export class FakeRichMenus {
     if (typeof body.selected !== 'boolean') return invalid('May not be empty', 'selected');
     const areas = Array.isArray(body.areas) ? body.areas.filter(isRecord) : [];
     if (areas.length === 0 || areas.length > 20) return invalid('Size must be between 1 and 20', 'areas');
+    const parsed: SandboxRichMenuArea[] = [];
     for (const [i, area] of areas.entries()) {
       const b = isRecord(area.bounds) ? area.bounds : {};
-      if (Number(b.x) + Number(b.width) > width || Number(b.y) + Number(b.height) > height) return invalid('The area is out of the rich menu', `areas[${i}].bounds`);
-      if (!isRecord(area.action)) return invalid('May not be empty', `areas[${i}].action`);
+      const bounds = { x: Number(b.x), y: Number(b.y), width: Number(b.width), height: Number(b.height) };
+      if (!Object.values(bounds).every(Number.isInteger) || bounds.x + bounds.width > width || bounds.y + bounds.height > height) return invalid('The area is out of the rich menu', `areas[${i}].bounds`);
+      const action = parseAction(area.action);
+      if (!action) return invalid('Invalid action', `areas[${i}].action`);
+      parsed.push({ bounds, action });
     }
     const richMenuId = `richmenu-${hexToken()}`;
     this.menus.set(richMenuId, {
@@ -102,7 +119,7 @@ export class FakeRichMenus {
       chatBarText: body.chatBarText,
       selected: body.selected,
       size: { width, height },
-      areas: areas.map((area) => ({ bounds: area.bounds as FakeRichMenu['areas'][number]['bounds'], action: area.action as Record<string, unknown> })),
+      areas: parsed,
     });
     return ok({ richMenuId });
   }

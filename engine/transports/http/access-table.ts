@@ -44,6 +44,8 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/media/:id': 'operator',
   'POST /sandbox/api/users/:userId/events': 'operator',
   'GET /sandbox/api/users/:userId/chat': 'operator',
+  'GET /sandbox/api/users/:userId/rich-menu': 'operator',
+  'GET /sandbox/api/rich-menus/:richMenuId/image': 'operator',
   'GET /sandbox/api/hours': 'operator',
 
   'POST /api/flows/validate': 'supervisor',

@@ -7,10 +7,10 @@
  * the simulator at night or at a weekend gets the after-hours answer, and should see why.
  */
 import Router from '@koa/router';
-import type { SandboxChatResponse, SandboxHoursResponse, SimulatedEventResponse } from '../../contracts/sandbox.ts';
+import type { SandboxChatResponse, SandboxHoursResponse, SandboxRichMenuImageResponse, SandboxRichMenuResponse, SimulatedEventResponse } from '../../contracts/sandbox.ts';
 import { formatNextOpen } from '../../domain/calendar/format-next-open.ts';
 import { hoursAt } from '../../domain/calendar/hours-at.ts';
-import { badRequest } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
 import type { FakeLinePlatform } from '../../line/sandbox/fake-line-platform.ts';
 import type { Logger } from '../../logger.ts';
 import type { SessionService } from '../../services/auth/session.service.ts';
@@ -85,6 +85,29 @@ export function sandboxRoutes(options: SandboxRouteOptions): Router<AuthState> {
     const userId = userParam(ctx.params.userId);
     const after = Number(ctx.query.after ?? 0);
     const answer: SandboxChatResponse = { entries: options.fake.chat(userId, Number.isFinite(after) ? after : 0) };
+    ctx.body = answer;
+  });
+
+  // the customer's rich menu (docs/rich-menus.md): the simulator shows it under the chat, its areas tappable
+  router.get('/users/:userId/rich-menu', (ctx) => {
+    const seen = options.fake.richMenuOf(userParam(ctx.params.userId));
+    const answer: SandboxRichMenuResponse = {
+      richMenu: seen && {
+        richMenuId: seen.menu.richMenuId,
+        chatBarText: seen.menu.chatBarText,
+        selected: seen.menu.selected,
+        size: seen.menu.size,
+        areas: seen.menu.areas,
+        linked: seen.linked,
+      },
+    };
+    ctx.body = answer;
+  });
+
+  router.get('/rich-menus/:richMenuId/image', (ctx) => {
+    const image = options.fake.richMenus.image(ctx.params.richMenuId ?? '');
+    if (!image) throw notFound('Rich menu image');
+    const answer: SandboxRichMenuImageResponse = { dataUrl: `data:${image.contentType};base64,${image.data.toString('base64')}` };
     ctx.body = answer;
   });
   return router;

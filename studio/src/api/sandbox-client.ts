@@ -1,4 +1,11 @@
-import type { SandboxChatResponse, SandboxHoursResponse, SimulatedEventRequest, SimulatedEventResponse } from '../../../engine/contracts/sandbox.ts';
+import type {
+  SandboxChatResponse,
+  SandboxHoursResponse,
+  SandboxRichMenuImageResponse,
+  SandboxRichMenuResponse,
+  SimulatedEventRequest,
+  SimulatedEventResponse,
+} from '../../../engine/contracts/sandbox.ts';
 import { authorizedFetch } from './authorized-fetch.ts';
 
 /**
@@ -34,4 +41,7 @@ export const sandbox = {
     request<SandboxChatResponse>('GET', `${userPath(userId)}/chat?after=${after}`, undefined, signal),
   /** open or closed now by the active flows' calendars, and when each opens next */
   hours: (signal?: AbortSignal) => request<SandboxHoursResponse>('GET', '/sandbox/api/hours', undefined, signal),
+  /** the rich menu the customer sees now (docs/rich-menus.md) */
+  richMenu: (userId: string, signal?: AbortSignal) => request<SandboxRichMenuResponse>('GET', `${userPath(userId)}/rich-menu`, undefined, signal),
+  richMenuImage: (richMenuId: string) => request<SandboxRichMenuImageResponse>('GET', `/sandbox/api/rich-menus/${encodeURIComponent(richMenuId)}/image`),
 };

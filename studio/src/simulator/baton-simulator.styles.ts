@@ -222,6 +222,55 @@ export const simulatorStyles = css`
   code {
     font-family: var(--baton-mono);
   }
+  /* the customer's rich menu: a chat bar under the input, the image with its areas as buttons over it */
+  .rich-menu {
+    display: flex;
+    flex-direction: column;
+    background: var(--baton-surface);
+    border-top: 1px solid var(--baton-border);
+  }
+  .chat-bar {
+    border: none;
+    border-radius: 0;
+    background: transparent;
+    padding: 8px;
+    font-weight: 600;
+  }
+  .rich-menu-image {
+    position: relative;
+    width: 100%;
+    background: var(--baton-sim-wallpaper);
+  }
+  .rich-menu-image img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+  }
+  .rich-menu-area {
+    position: absolute;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    padding: 4px;
+    border: 1px dashed color-mix(in srgb, var(--baton-on-fill) 60%, transparent);
+    border-radius: 0;
+    background: transparent;
+    color: var(--baton-on-fill);
+    font-weight: 600;
+    text-shadow: 0 1px 2px rgb(0 0 0 / 60%);
+  }
+  .rich-menu-area:hover,
+  .rich-menu-area:focus-visible {
+    background: rgb(255 255 255 / 15%);
+  }
+  .rich-menu-kind {
+    padding: 2px 8px 6px;
+    font-size: 0.75rem;
+    color: var(--baton-sim-meta);
+    text-align: center;
+  }
+
   /*
    * A phone (390 px and the like): no room side by side, and no need to draw a phone on a phone. The
    * user's controls come first (Add friend starts a chat), then the chat, as tall as the screen below

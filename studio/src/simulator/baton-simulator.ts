@@ -2,12 +2,14 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { QuickReplyItem, SandboxChatEntry, SimulatedEventRequest } from '../../../engine/contracts/sandbox.ts';
+import type { QuickReplyItem, SandboxChatEntry, SandboxRichMenuArea, SimulatedEventRequest } from '../../../engine/contracts/sandbox.ts';
 import { sandbox } from '../api/sandbox-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { formatTime } from '../shared/format.ts';
 import { simulatorStyles } from './baton-simulator.styles.ts';
 import { renderHoursNote } from './hours-note.ts';
+import { renderRichMenu } from './rich-menu-panel.ts';
+import { SandboxRichMenu } from './sandbox-rich-menu.ts';
 import { isLineUserId, randomLineUserId, stored } from './line-user.ts';
 import { SandboxChatPoller } from './sandbox-chat-poller.ts';
 import { SimulatorOutbox } from './simulator-outbox.ts';
@@ -23,7 +25,8 @@ const HOURS_EVERY_MS = 60_000;
 /**
  * The customer simulator: chat with the account as a LINE user through the sandbox LINE platform.
  * Shows the phone's view of the chat (polled), quick-reply chips of the account's latest message,
- * follow / unfollow buttons, and whether the business is open now (the after-hours answer explained).
+ * follow / unfollow buttons, the customer's rich menu as it follows the conversation (its areas tappable),
+ * and whether the business is open now (the after-hours answer explained).
  * What the customer sends goes out in order while they type on (simulator-outbox.ts).
  */
 export class BatonSimulator extends LitElement {
@@ -37,6 +40,7 @@ export class BatonSimulator extends LitElement {
   declare displayName: string;
 
   readonly #chat = new SandboxChatPoller(this);
+  readonly #richMenu = new SandboxRichMenu(this);
   readonly #outbox = new SimulatorOutbox(this, { sent: () => this.#chat.pollNow(), failed: (texts) => this.#restoreDraft(texts) });
   readonly #hours = new Task(this, { task: (_args, { signal }) => sandbox.hours(signal), args: () => [] });
   #hoursTimer: ReturnType<typeof setInterval> | undefined;
@@ -63,6 +67,7 @@ export class BatonSimulator extends LitElement {
     if (changed.has('userId')) {
       stored.set(USER_ID_KEY, this.userId);
       this.#chat.setUser(this.userId);
+      this.#richMenu.setUser(this.userId);
     }
     if (changed.has('displayName')) stored.set(NAME_KEY, this.displayName);
   }
@@ -114,6 +119,14 @@ export class BatonSimulator extends LitElement {
         ? { type: 'text', text: action.text }
         : { type: 'postback', data: action.data, ...(action.displayText ? { displayText: action.displayText } : {}) },
     );
+  }
+
+  /** a rich menu area does what it does on a phone: a postback, a message, or a web page */
+  #onRichMenuTap(area: SandboxRichMenuArea): void {
+    const action = area.action;
+    if (action.type === 'uri') window.open(action.uri, '_blank', 'noopener');
+    else if (action.type === 'message') this.#send({ type: 'text', text: action.text });
+    else this.#send({ type: 'postback', data: action.data, ...(action.displayText ? { displayText: action.displayText } : {}) });
   }
 
   #onUserIdChange(event: Event): void {
@@ -208,6 +221,7 @@ export class BatonSimulator extends LitElement {
         <input id="message" placeholder="Aa" autocomplete="off" aria-label=${msg('Message')} data-testid="sim-input" />
         <button class="primary" type="submit" data-testid="sim-send">${msg('Send')}</button>
       </form>
+      ${renderRichMenu(this.#richMenu, (area) => this.#onRichMenuTap(area))}
     </section>`;
   }
 
