@@ -43,13 +43,15 @@ function browserLines(sources: FlowSource[]): string[] {
 test('the written-out validators need no compiler: no eval, no new Function, no require', () => {
   const code = standaloneKindValidatorsModule('./ajv-formats.ts');
   assert.not.match(code, /\bnew Function\b|\beval\(|\brequire\(/);
-  assert.match(code, /export const kindValidators = \{ Flow, BusinessHours, Queue, RoutingRules, CannedResponses, Survey, AutoClose \}/);
+  assert.match(code, /export const kindValidators = \{ Flow, BusinessHours, Queue, RoutingRules, CannedResponses, Survey, AutoClose, RichMenu \}/);
 });
 
 for (const name of fixtureNames(brokenDir)) {
   test(`broken/${name}: the browser's validator reports what baton validate reports`, () => {
     const sources = fixtureSources(brokenDir, name);
-    assert.equal(browserLines(sources), expectedLines(brokenDir, name));
+    // the browser cannot read the engine's files: rich menu images are checked by the engine and the CLI only
+    const withoutFiles = (lines: string[]) => lines.filter((line) => !line.includes('[rich-menu-image]'));
+    assert.equal(browserLines(sources), withoutFiles(expectedLines(brokenDir, name)));
     assert.equal(browserLines(sources), validateFlowSources(sources, { pluginStepKinds }).problems.map(formatProblem));
   });
 }
