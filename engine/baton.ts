@@ -56,6 +56,11 @@ import { LocalMediaStorage } from './services/media/local-media-storage.ts';
 import { MediaAccessService } from './services/media/media-access.service.ts';
 import { MediaFetcher } from './services/media/media-fetcher.ts';
 import { mediaRoutes } from './transports/http/media.route.ts';
+import { OutboundAttachments } from './services/media/outbound-attachments.ts';
+import { OperatorMessages } from './services/media/operator-message.ts';
+import { SignedMediaLinks } from './services/media/signed-media-link.ts';
+import { attachmentRoutes } from './transports/http/attachments.route.ts';
+import { publicMediaRoutes } from './transports/http/public-media.route.ts';
 import { RelayDeliverer } from './services/relay/relay-deliverer.ts';
 import { RelayIntake } from './services/relay/relay-intake.ts';
 import { RelayTargets } from './services/relay/relay-targets.service.ts';
@@ -263,6 +268,9 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   });
   const relayIntake = new RelayIntake(store, relayTargets, relayLogger, now, () => relayDeliverer.kick());
   const media = new InboundMedia(mediaFetcher, mediaStorage, publisher, mediaLogger);
+  // operators' images: uploads noted under a signed id, sent as public links LINE fetches (docs/media.md)
+  const attachments = new OutboundAttachments(mediaStorage, tokenSecret, now);
+  const mediaLinks = new SignedMediaLinks(tokenSecret, config.publicUrl);
   const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs, media });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
     concurrency: config.workers.concurrency,
@@ -307,7 +315,9 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         inviteRoutes(auth, authDeps),
         settingsRoutes(security, audit, sessions, httpLogger),
         auditRoutes(audit, sessions, httpLogger),
-        conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now), new ConversationReadsService(store, conversations, now)),
+        conversationRoutes(sessions, httpLogger, conversations, new CannedResponsesService(store, flows, now), new ConversationReadsService(store, conversations, now), new OperatorMessages(attachments, mediaLinks, now)),
+        attachmentRoutes(sessions, httpLogger, conversations, attachments),
+        publicMediaRoutes(mediaLinks, mediaStorage, now),
         conversationHistoryRoutes(sessions, httpLogger, new CustomerHistoryService(store, conversations)),
         conversationActionRoutes(sessions, httpLogger, new ConversationActionsService(store, followUps, publisher, audit, now)),
         flowRoutes(sessions, httpLogger, flows, store, audit),

@@ -231,8 +231,15 @@ export interface ConversationHistoryResponse {
   nextBefore: number | null;
 }
 
-export interface SendMessageRequest {
-  text: string;
+/** Exactly one of: a text, an uploaded image (POST /api/conversations/:id/attachments), a sendable sticker. */
+export type SendMessageRequest =
+  | { text: string }
+  | { image: { attachmentId: string; previewAttachmentId?: string } }
+  | { sticker: { packageId: string; stickerId: string } };
+
+/** POST /api/conversations/:id/attachments: an image kept for sending (JPEG or PNG, up to 10 MB). */
+export interface AttachmentResponse {
+  attachment: { id: string; contentType: string; size: number };
 }
 
 export interface SendMessageResponse {

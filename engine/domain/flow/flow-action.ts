@@ -12,7 +12,9 @@ type QuickReplyPart = { quickReply?: { items: QuickReplyItem[] } };
 export type OutboundMessage =
   | ({ type: 'text'; text: string } & QuickReplyPart)
   | ({ type: 'image'; originalContentUrl: string; previewImageUrl: string } & QuickReplyPart)
-  | ({ type: 'flex'; altText: string; contents: Record<string, unknown> } & QuickReplyPart);
+  | ({ type: 'flex'; altText: string; contents: Record<string, unknown> } & QuickReplyPart)
+  /** only operators send stickers (the composer's picker); flows do not */
+  | ({ type: 'sticker'; packageId: string; stickerId: string } & QuickReplyPart);
 
 
 export interface RoutingDecision {

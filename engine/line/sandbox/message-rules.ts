@@ -2,7 +2,7 @@ import type { QuickReplyItem, SandboxChatEntry } from '../../contracts/sandbox.t
 import { isRecord } from './fake-line-types.ts';
 
 /** LINE's documented limits (Messaging API reference). */
-export const LIMITS = { messagesPerRequest: 5, textLength: 5000, quickReplyItems: 13, postbackData: 300 };
+export const LIMITS = { messagesPerRequest: 5, textLength: 5000, quickReplyItems: 13, postbackData: 300, imageUrlLength: 2000 };
 
 export interface Problem {
   message: string;
@@ -35,10 +35,27 @@ export function checkMessages(messages: unknown): { ok: true; messages: ChatMess
         problems.push({ message: `Length must be between 0 and ${LIMITS.textLength}`, property: `${at}.text` });
       }
     }
+    if (message.type === 'image') problems.push(...checkImage(message, at));
+    if (message.type === 'sticker') {
+      for (const field of ['packageId', 'stickerId'] as const) {
+        if (typeof message[field] !== 'string' || message[field] === '') problems.push({ message: 'May not be empty', property: `${at}.${field}` });
+      }
+    }
     problems.push(...checkQuickReply(message.quickReply, `${at}.quickReply`));
     accepted.push(toChatMessage(message, message.type));
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, messages: accepted };
+}
+
+/** LINE fetches both images itself: each must be an HTTPS URL of at most 2,000 characters. */
+function checkImage(message: Record<string, unknown>, at: string): Problem[] {
+  return (['originalContentUrl', 'previewImageUrl'] as const).flatMap((field) => {
+    const url = message[field];
+    if (typeof url !== 'string' || url === '') return [{ message: 'May not be empty', property: `${at}.${field}` }];
+    if (url.length > LIMITS.imageUrlLength) return [{ message: `Length must be between 0 and ${LIMITS.imageUrlLength}`, property: `${at}.${field}` }];
+    if (!/^https:\/\/[^\s]+$/.test(url)) return [{ message: 'Must be an HTTPS URL', property: `${at}.${field}` }];
+    return [];
+  });
 }
 
 function checkQuickReply(quickReply: unknown, at: string): Problem[] {

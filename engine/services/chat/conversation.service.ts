@@ -25,7 +25,15 @@ import type { FollowUps } from './follow-ups.ts';
 import { knownTeams } from './known-teams.ts';
 import { enqueueOutbound } from './outbox.ts';
 import type { OutboundDispatcher } from './outbound-dispatcher.ts';
+import type { OutboundMessage } from '../../domain/flow/flow-action.ts';
 import { writeNote } from './thread-notes.ts';
+
+/** An image an operator sends: its bytes already in media storage. */
+export interface SentMedia {
+  storageKey: string;
+  contentType: string;
+  size: number;
+}
 
 /** The inbox's filters on `GET /api/conversations`; each narrows the list, all of them together. */
 export interface ConversationListFilter {
@@ -117,12 +125,19 @@ export class ConversationService {
     return view;
   }
 
-  async sendMessage(id: string, actor: Actor, text: string): Promise<MessageDto> {
+  /** Who may send in a conversation (and upload for it): its operator, once claimed. 404, 409, 403 otherwise. */
+  async assertMaySend(id: string, actor: Actor): Promise<void> {
+    assertSender(await this.store.conversations.findById(id), actor);
+  }
+
+  /**
+   * Sends the operator's text (or an image or sticker: `message`) to the customer. `media` is the stored image an
+   * image message shows, recorded with the message so the thread (and GET /api/media/:id) has its bytes.
+   */
+  async sendMessage(id: string, actor: Actor, content: string | OutboundMessage, media?: SentMedia): Promise<MessageDto> {
     const rows = await this.store.transaction(async (tx) => {
       const conversation = await tx.conversations.findById(id);
-      if (!conversation) throw notFound('Conversation');
-      if (conversation.status !== 'ACTIVE') throw conflict('not_active', 'Claim the conversation before answering');
-      if (conversation.operator_id !== actor.operatorId) throw forbidden('Another operator is handling this conversation');
+      assertSender(conversation, actor);
       const at = this.now();
       const replyToken = await tx.customers.takeReplyToken(conversation.customer_id, at);
       const rows = await enqueueOutbound(tx, {
@@ -130,18 +145,21 @@ export class ConversationService {
         conversationId: id,
         senderKind: 'operator',
         operatorId: actor.operatorId,
-        messages: [{ type: 'text', text }],
+        messages: [typeof content === 'string' ? { type: 'text', text: content } : content],
         replyToken,
         webhookEventId: null,
         now: at,
       });
+      const [sent] = rows;
+      if (media && sent) await tx.media.recordSent({ message_id: sent.id, content_type: media.contentType, size: media.size, storage_key: media.storageKey, created_at: at });
       await tx.conversations.markOperatorActivity(id, at);
       return rows;
     });
     await this.afterWrite(id, rows);
     const [message] = rows;
     if (!message) throw new Error('the message was not stored');
-    return toMessageDto(message);
+    const [dto] = await withMedia(this.store, [toMessageDto(message)]);
+    return dto ?? toMessageDto(message);
   }
 
   /**
@@ -285,9 +303,16 @@ export class ConversationService {
 
   private async afterWrite(id: string, rows: MessageRow[]): Promise<void> {
     const view = await conversationView(this.store, id);
-    for (const row of rows) this.publisher.messageNew(toMessageDto(row), view);
+    // an image an operator sent carries its media (a path, as socket events do) so the thread shows it at once
+    for (const message of await withMedia(this.store, rows.map(toMessageDto))) this.publisher.messageNew(message, view);
     this.publisher.conversationUpdated(view);
     // the operator's request does not wait for LINE: the delivery status arrives as message:updated
     this.dispatcher.submit(rows);
   }
+}
+
+function assertSender(conversation: ConversationRow | undefined, actor: Actor): asserts conversation is ConversationRow {
+  if (!conversation) throw notFound('Conversation');
+  if (conversation.status !== 'ACTIVE') throw conflict('not_active', 'Claim the conversation before answering');
+  if (conversation.operator_id !== actor.operatorId) throw forbidden('Another operator is handling this conversation');
 }

@@ -28,6 +28,7 @@ export interface OutboundBatch {
 function displayText(message: OutboundMessage): string {
   if (message.type === 'text') return message.text;
   if (message.type === 'flex') return `[flex] ${message.altText}`;
+  if (message.type === 'sticker') return '[sticker]';
   return '[image]';
 }
 

@@ -25,7 +25,8 @@ export function withMediaOf(message: MessageDto, media: MediaRow | undefined): M
 
 /** Adds media to the messages that have some, with one read. */
 export async function withMedia(store: Store, messages: MessageDto[]): Promise<MessageDto[]> {
-  const ids = messages.filter((m) => m.direction === 'in' && !m.unsent).map((m) => m.id);
+  // in: what customers sent; out: the images operators sent (text and bot messages have no row and cost one read)
+  const ids = messages.filter((m) => (m.direction === 'in' || m.type === 'image') && !m.unsent).map((m) => m.id);
   if (ids.length === 0) return messages;
   const rows = new Map((await store.media.forMessages(ids)).map((row) => [row.message_id, row]));
   return messages.map((m) => withMediaOf(m, rows.get(m.id)));

@@ -52,6 +52,12 @@ export interface NewMedia {
 export class MediaRepo {
   constructor(private readonly db: Knex) {}
 
+  /** Records the image an operator sent (already in storage under `storage_key`) as the message's stored media. */
+  async recordSent(media: { message_id: number; content_type: string; size: number; storage_key: string; created_at: number }): Promise<void> {
+    // line_message_id is '' : the bytes are Baton's own, nothing is fetched from LINE for them
+    await this.db('message_media').insert({ ...media, line_message_id: '', kind: 'image', status: MediaStatus.STORED, attempts: 0, next_attempt_at: media.created_at, fetched_at: media.created_at });
+  }
+
   /** Queues the fetch of each message's content, due at once (in the transaction that stores the messages). */
   async enqueue(media: readonly NewMedia[]): Promise<void> {
     if (media.length === 0) return;

@@ -19,6 +19,8 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/invites/:token': 'public',
   'POST /api/invites/:token/accept': 'public',
   'GET /api/openapi.json': 'public',
+  // operators' sent images, for LINE's servers: only signed, unexpired links answer (signed-media-link.ts)
+  'GET /api/public-media/:file': 'public',
   'GET /sandbox/api/info': 'public',
 
   'GET /api/me': 'session',
@@ -42,6 +44,7 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/conversations/:id/notes': 'operator',
   'PATCH /api/conversations/:id/customer': 'operator',
   'GET /api/media/:id': 'operator',
+  'POST /api/conversations/:id/attachments': 'operator',
   'POST /sandbox/api/users/:userId/events': 'operator',
   'GET /sandbox/api/users/:userId/chat': 'operator',
   'GET /sandbox/api/users/:userId/rich-menu': 'operator',

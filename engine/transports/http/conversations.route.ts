@@ -14,6 +14,7 @@ import { assertValid, validators } from './validate-payload.ts';
 import { conversationListFilter } from './conversation-list-query.ts';
 import { absoluteMediaUrls } from '../../services/media/media-view.ts';
 import { requestOrigin } from './media.route.ts';
+import type { OperatorMessages } from '../../services/media/operator-message.ts';
 
 /** Bodies of transfer and close are optional. */
 async function optionalJson(ctx: Context): Promise<unknown> {
@@ -22,7 +23,7 @@ async function optionalJson(ctx: Context): Promise<unknown> {
 }
 
 /** An operator sees the queue and their own conversations; supervisors and admins see all (ConversationService). */
-export function conversationRoutes(sessions: SessionService, logger: Logger, conversations: ConversationService, canned: CannedResponsesService, reads: ConversationReadsService): Router<AuthState> {
+export function conversationRoutes(sessions: SessionService, logger: Logger, conversations: ConversationService, canned: CannedResponsesService, reads: ConversationReadsService, operatorMessages: OperatorMessages): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/api/conversations' });
   router.use(authorize(sessions, logger));
   const actor = (state: AuthState) => actorOf(state.principal);
@@ -49,7 +50,12 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
   router.post('/:id/messages', async (ctx) => {
     const body = assertValid(validators.sendMessage, parseJson(await readRawBody(ctx, 64 * 1024)), 'Message');
     ctx.status = 201;
-    ctx.body = { message: await conversations.sendMessage(ctx.params.id ?? '', actor(ctx.state), body.text) };
+    const id = ctx.params.id ?? '';
+    const sender = actor(ctx.state);
+    // an image or sticker is checked for the sender first: an operator learns nothing of another's uploads
+    if (!('text' in body)) await conversations.assertMaySend(id, sender);
+    const { message, media } = operatorMessages.compose(body, id, sender.operatorId);
+    ctx.body = { message: await conversations.sendMessage(id, sender, message, media) };
   });
   router.post('/:id/transfer', async (ctx) => {
     const body = assertValid(validators.transfer, await optionalJson(ctx), 'Transfer');

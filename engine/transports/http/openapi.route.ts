@@ -219,7 +219,27 @@ export const openApiDocument = {
     '/api/relay-targets/{id}/secret': { post: { summary: "A new signing secret for the target, shown in this answer only; the old one signs nothing from now on (admin)", security: bearer, parameters: idParam, responses: responses('{ target, secret }') } },
     '/api/conversations/{id}/read': { post: { summary: 'Mark read up to a message, for the caller (unread counts in their list)', security: bearer, parameters: idParam, requestBody: body('ReadRequest'), responses: responses('{ lastReadMessageId, unread }') } },
     '/api/conversations/{id}/claim': { post: { summary: 'Claim a waiting conversation', security: bearer, parameters: idParam, responses: responses('{ conversation }') } },
-    '/api/conversations/{id}/messages': { post: { summary: 'Send a text to the customer', security: bearer, parameters: idParam, requestBody: body('SendMessageRequest'), responses: responses('{ message }') } },
+    '/api/conversations/{id}/messages': { post: { summary: "Send the customer a text, an uploaded image ({ image: { attachmentId } }) or a sticker of LINE's sendable set ({ sticker: { packageId, stickerId } }; 400 sticker_not_sendable)", security: bearer, parameters: idParam, requestBody: body('SendMessageRequest'), responses: responses('{ message }') } },
+    '/api/conversations/{id}/attachments': {
+      post: {
+        summary: 'Upload an image to send in a conversation you hold: the body is the bytes; JPEG or PNG (read from the bytes; else 415 unsupported_media_type), up to 10 MB (413 attachment_too_large); the id is good for an hour',
+        security: bearer,
+        parameters: idParam,
+        requestBody: { required: true, content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+        responses: responses('{ attachment: { id, contentType, size } }'),
+      },
+    },
+    '/api/public-media/{file}': {
+      get: {
+        summary: 'An image an operator sent, for LINE to fetch without a token: only the signed link in the image message, unchanged and within 14 days, answers (else 404)',
+        parameters: [
+          { name: 'file', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'expires', in: 'query', required: true, schema: { type: 'integer' } },
+          { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
+        ],
+        responses: responses('the bytes'),
+      },
+    },
     '/api/conversations/{id}/transfer': { post: { summary: "Hand to another operator (operatorId) or back to the queue, optionally of another team (team); a note is kept in the thread as a private note for the receiver; 400 unknown_team", security: bearer, parameters: idParam, requestBody: body('TransferRequest'), responses: responses('{ conversation }') } },
     '/api/conversations/{id}/close': { post: { summary: 'Close; the customer goes back to the bot', security: bearer, parameters: idParam, requestBody: body('CloseRequest'), responses: responses('{ conversation }') } },
     '/api/conversations/{id}/reopen': {

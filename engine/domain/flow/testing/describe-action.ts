@@ -13,7 +13,7 @@ export function describeAction(action: FlowAction): string {
   switch (action.type) {
     case 'say': {
       const { message } = action;
-      const what = message.type === 'text' ? quote(message.text) : message.type === 'flex' ? `flex ${quote(message.altText)}` : `image ${message.originalContentUrl}`;
+      const what = message.type === 'text' ? quote(message.text) : message.type === 'flex' ? `flex ${quote(message.altText)}` : message.type === 'sticker' ? `sticker ${message.packageId}/${message.stickerId}` : `image ${message.originalContentUrl}`;
       return `say ${what}${action.canned !== undefined ? ` (canned ${action.canned})` : ''}`;
     }
     case 'handoff':
