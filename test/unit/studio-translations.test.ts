@@ -17,6 +17,7 @@ import { repoRoot } from '../support/engine-harness.ts';
 const TRANSLATED = [
   'app',
   'login',
+  'auth',
   'account',
   'password-form',
   'mfa-settings',
@@ -52,6 +53,7 @@ const TRANSLATED = [
   'flow-editor',
   'flow-graph',
   'flow-forms',
+  'relay',
 ];
 
 const config = readConfigFileAndWriteSchema(path.join(repoRoot, 'lit-localize.json'));

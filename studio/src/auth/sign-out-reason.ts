@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { SessionEndReason } from '../../../engine/contracts/socket-events.ts';
 
 /** Why the studio left a session: the login page says so (except when the person chose to). */
@@ -17,21 +18,23 @@ export const SignOutReason = {
 } as const satisfies Record<string, string | Extract<SessionEndReason, 'signed_out' | 'revoked'>>;
 export type SignOutReason = (typeof SignOutReason)[keyof typeof SignOutReason];
 
-/** What the login page tells the person, or null when they signed out themselves. */
+/** What the login page tells the person (in the studio's language as they leave), or null when they signed out themselves. */
 export function signOutNotice(reason: SignOutReason, idleTimeoutSeconds: number): string | null {
   switch (reason) {
     case SignOutReason.USER:
       return null;
     case SignOutReason.IDLE: {
       const minutes = Math.max(1, Math.round(idleTimeoutSeconds / 60));
-      return `You were signed out after ${minutes} minute${minutes === 1 ? '' : 's'} without activity.`;
+      return minutes === 1
+        ? msg('You were signed out after 1 minute without activity.')
+        : msg(str`You were signed out after ${minutes} minutes without activity.`);
     }
     case SignOutReason.OTHER_TAB:
-      return 'You signed out in another tab.';
+      return msg('You signed out in another tab.');
     case SignOutReason.EXPIRED:
-      return 'Your session has ended. Sign in again.';
+      return msg('Your session has ended. Sign in again.');
     case SignOutReason.SIGNED_OUT:
     case SignOutReason.REVOKED:
-      return 'Your session was ended: you were signed out elsewhere, or your account was changed. Sign in again.';
+      return msg('Your session was ended: you were signed out elsewhere, or your account was changed. Sign in again.');
   }
 }
