@@ -4,7 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
-import type { OperatorDto } from '../../../engine/contracts/rest.ts';
+import type { OperatorDto, SendMessageRequest } from '../../../engine/contracts/rest.ts';
 import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
@@ -193,6 +193,19 @@ export class BatonChatThread extends LitElement {
     }
   }
 
+  /** an image or sticker from the composer */
+  async #sendMedia(id: string, body: SendMessageRequest): Promise<boolean> {
+    this.actionError = null;
+    try {
+      const { message } = await api.send(id, body);
+      this.messages = mergeMessages(this.messages, [message]);
+      return true;
+    } catch (error) {
+      this.actionError = describeError(error);
+      return false;
+    }
+  }
+
   /** the operator's name for a note's author */
   #authorName(operatorId: string | null): string {
     if (operatorId === this.operator.id) return msg('You');
@@ -323,6 +336,7 @@ export class BatonChatThread extends LitElement {
           .conversationId=${c.id}
           placeholder=${msg(str`Reply to ${c.customer.displayName ?? msg('the customer')}…`)}
           .submit=${(text: string, note: boolean) => this.#send(c.id, text, note)}
+          .submitMedia=${(body: SendMessageRequest) => this.#sendMedia(c.id, body)}
           @composer-typing=${() => this.realtime?.typing(c.id)}
         ></baton-composer>
       </footer>`;

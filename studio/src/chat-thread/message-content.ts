@@ -11,7 +11,12 @@ import './baton-message-media.ts';
  */
 export function renderMessageContent(m: MessageDto): TemplateResult | null {
   if (m.unsent) return html`<span class="unsent" data-testid="message-unsent">${msg('The customer unsent a message')}</span>`;
-  if (m.direction !== 'in') return null;
+  if (m.direction !== 'in') {
+    // what operators send from the composer besides text: an image Baton keeps, a sticker
+    if (m.type === 'image' && m.media) return html`<baton-message-media .message=${m}></baton-message-media>`;
+    if (m.type === 'sticker') return renderSticker(m.payload);
+    return null;
+  }
   // without media or a state Baton never fetches it (content at the sender's own server): the text says "[image]"
   if ((m.type === 'image' || m.type === 'video' || m.type === 'audio' || m.type === 'file') && (m.media || m.mediaState)) {
     return html`<baton-message-media .message=${m}></baton-message-media>`;

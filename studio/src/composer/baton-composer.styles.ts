@@ -136,4 +136,52 @@ export const composerStyles = css`
     background: var(--baton-warning-soft);
     border-color: var(--baton-dot-away);
   }
+  .icon-button {
+    height: 40px;
+    padding: 6px 8px;
+    font-size: 16px;
+    display: inline-flex;
+    align-items: center;
+    cursor: pointer;
+    border: 1px solid var(--baton-border, #ccc);
+    border-radius: 6px;
+    background: transparent;
+  }
+  .icon-button input[type='file'] {
+    display: none;
+  }
+  .attachment {
+    display: flex;
+    align-items: flex-end;
+    gap: 8px;
+    margin-bottom: 6px;
+  }
+  .attachment img {
+    max-width: 160px;
+    max-height: 120px;
+    border-radius: 6px;
+    border: 1px solid var(--baton-border, #ccc);
+  }
+  .sticker-picker {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(56px, 1fr));
+    gap: 4px;
+    max-height: 180px;
+    overflow-y: auto;
+    margin-bottom: 6px;
+    padding: 4px;
+    border: 1px solid var(--baton-border, #ccc);
+    border-radius: 6px;
+  }
+  .sticker-choice {
+    padding: 2px;
+    background: transparent;
+    border: none;
+    cursor: pointer;
+  }
+  .sticker-choice img {
+    width: 48px;
+    height: 48px;
+    object-fit: contain;
+  }
 `;

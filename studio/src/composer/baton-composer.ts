@@ -1,12 +1,22 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { CannedResponseDto } from '../../../engine/contracts/rest.ts';
+import type { CannedResponseDto, SendMessageRequest } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { composerStyles } from './baton-composer.styles.ts';
 import { CANNED_LIST_ID, cannedOptionId, renderCannedList } from './canned-list.ts';
 import { filterCanned, slashTokenAt, type SlashToken } from './canned-match.ts';
+import { imageFileOf, imageProblem, PREVIEW_LIMIT_BYTES, previewOf, uploadImage } from './image-attachment.ts';
+import type { StickerChoice } from './sendable-stickers.ts';
+import { renderStickerPicker } from './sticker-picker.ts';
+
+/** an image chosen, pasted or dropped, shown before it is sent */
+interface PendingImage {
+  file: Blob;
+  /** object URL of the file for the preview; revoked when the image is sent or removed */
+  url: string;
+}
 
 const TYPING_SENT_EVERY_MS = 2_000;
 const MAX_HEIGHT_PX = 160;
@@ -30,6 +40,11 @@ type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: st
  * responses filtered by what follows; Enter, Tab or a click puts the rendered text in the box for
  * editing, never sends it. The button next to the box browses them with a search field.
  *
+ * Images and stickers: 📎 (or pasting or dropping an image) shows the image under the box with a remove
+ * button; Send uploads and sends it (then the text, if any). LINE's limits (JPEG or PNG, 10 MB) are checked
+ * here before uploading; an image over 1 MB goes with a smaller preview made here. ☺ opens a grid of the
+ * stickers a bot may send; a click sends one.
+ *
  * @event composer-typing - the operator is typing (at most every 2 s)
  */
 export class BatonComposer extends LitElement {
@@ -43,6 +58,10 @@ export class BatonComposer extends LitElement {
     picker: { state: true },
     activeIndex: { state: true },
     noteMode: { state: true },
+    submitMedia: { attribute: false },
+    image: { state: true },
+    stickersOpen: { state: true },
+    mediaError: { state: true },
   };
 
   declare placeholder: string;
@@ -57,6 +76,12 @@ export class BatonComposer extends LitElement {
   declare notSent: boolean;
   declare picker: Picker | null;
   declare activeIndex: number;
+  /** sends an image or sticker message; resolves true when it went out */
+  declare submitMedia: (body: SendMessageRequest) => Promise<boolean>;
+  declare image: PendingImage | null;
+  declare stickersOpen: boolean;
+  /** why the image or sticker was not sent (or may not be) */
+  declare mediaError: string | null;
 
   #lastTypingSent = 0;
   /** where a `/word` the operator closed with Esc starts, so it stays closed while they type on */
@@ -78,6 +103,10 @@ export class BatonComposer extends LitElement {
     this.picker = null;
     this.activeIndex = 0;
     this.noteMode = false;
+    this.submitMedia = async () => false;
+    this.image = null;
+    this.stickersOpen = false;
+    this.mediaError = null;
     updateWhenLocaleChanges(this);
   }
 
@@ -98,7 +127,96 @@ export class BatonComposer extends LitElement {
     return this.picker ? filterCanned(this.#canned.value ?? [], this.#query) : [];
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.image) URL.revokeObjectURL(this.image.url);
+    this.image = null;
+  }
+
+  /** Takes a chosen, pasted or dropped file as the image to send, or says why LINE would refuse it. */
+  #attach(file: Blob | null): void {
+    if (!file) return;
+    const problem = imageProblem(file);
+    this.mediaError = problem;
+    if (problem) return;
+    if (this.image) URL.revokeObjectURL(this.image.url);
+    this.image = { file, url: URL.createObjectURL(file) };
+  }
+
+  #removeImage(): void {
+    if (this.image) URL.revokeObjectURL(this.image.url);
+    this.image = null;
+    this.mediaError = null;
+    this.#textarea?.focus();
+  }
+
+  #onFileChosen(event: Event): void {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement)) return;
+    this.#attach(input.files?.[0] ?? null);
+    // the same file may be chosen again after removing it
+    input.value = '';
+  }
+
+  #onPaste(event: ClipboardEvent): void {
+    const file = imageFileOf(event.clipboardData);
+    if (!file || this.noteMode) return;
+    event.preventDefault();
+    this.#attach(file);
+  }
+
+  #onDrop(event: DragEvent): void {
+    const file = imageFileOf(event.dataTransfer);
+    if (!file || this.noteMode) return;
+    event.preventDefault();
+    this.#attach(file);
+  }
+
+  /** Uploads and sends the pending image; true when it went out (the preview is then cleared). */
+  async #sendImage(image: PendingImage): Promise<boolean> {
+    const id = this.conversationId;
+    if (!id) return false;
+    try {
+      const attachmentId = await uploadImage(id, image.file);
+      const previewAttachmentId = image.file.size > PREVIEW_LIMIT_BYTES ? await uploadImage(id, await previewOf(image.file)) : undefined;
+      const sent = await this.submitMedia({ image: previewAttachmentId ? { attachmentId, previewAttachmentId } : { attachmentId } });
+      if (!sent) return false;
+      if (this.image === image) {
+        URL.revokeObjectURL(image.url);
+        this.image = null;
+      }
+      return true;
+    } catch (error) {
+      this.mediaError = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  }
+
+  async #sendSticker(sticker: StickerChoice): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.mediaError = null;
+    try {
+      const sent = await this.submitMedia({ sticker }).catch(() => false);
+      if (sent) this.stickersOpen = false;
+      else this.mediaError = msg('The sticker was not sent. Try again.');
+    } finally {
+      this.busy = false;
+    }
+  }
+
   async #send(): Promise<void> {
+    const image = this.image;
+    if (image && !this.noteMode && !this.busy) {
+      this.busy = true;
+      this.mediaError = null;
+      const sent = await this.#sendImage(image);
+      this.busy = false;
+      if (!sent) {
+        this.mediaError ??= msg('The image was not sent. Press Send to try again.');
+        return;
+      }
+    }
     const textarea = this.#textarea;
     const sending = textarea?.value ?? '';
     const typed = sending.trim();
@@ -257,7 +375,15 @@ export class BatonComposer extends LitElement {
         <button class=${note ? 'on note' : ''} aria-pressed=${note ? 'true' : 'false'} data-testid="composer-mode-note" @click=${() => this.#setMode(true)}>${msg('Note')}</button>
         ${note ? html`<span class="mode-hint">${msg('Only your team sees notes; the customer never gets them.')}</span>` : nothing}
       </div>
-      <div class="row ${note ? 'note' : ''}" @focusout=${this.#onFocusOut}>
+      ${this.image && !note
+        ? html`<div class="attachment" data-testid="attachment-preview">
+            <img src=${this.image.url} alt=${msg('The image to send')} />
+            <button type="button" data-testid="attachment-remove" title=${msg('Remove the image')} @click=${this.#removeImage}>✕ ${msg('Remove')}</button>
+          </div>`
+        : nothing}
+      ${this.mediaError ? html`<div class="error" role="alert" data-testid="composer-media-error">${this.mediaError}</div>` : nothing}
+      ${this.stickersOpen && !note ? renderStickerPicker((s) => void this.#sendSticker(s)) : nothing}
+      <div class="row ${note ? 'note' : ''}" @focusout=${this.#onFocusOut} @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${this.#onDrop}>
         ${picker
           ? renderCannedList({
               matches,
@@ -284,6 +410,21 @@ export class BatonComposer extends LitElement {
         >
           ${msg('Canned', { desc: 'the button that lists canned responses' })}
         </button>
+        ${note
+          ? nothing
+          : html`<label class="icon-button" title=${msg('Attach an image (JPEG or PNG, up to 10 MB)')} data-testid="attach-button">
+                📎<input type="file" accept="image/jpeg,image/png" data-testid="attach-input" @change=${this.#onFileChosen} />
+              </label>
+              <button
+                type="button"
+                class="icon-button"
+                title=${msg('Stickers')}
+                aria-expanded=${this.stickersOpen ? 'true' : 'false'}
+                data-testid="sticker-button"
+                @click=${() => (this.stickersOpen = !this.stickersOpen)}
+              >
+                ☺
+              </button>`}
         <textarea
           rows="1"
           placeholder=${note ? msg('Write a note only your team sees…') : this.placeholder || msg('Reply…')}
@@ -295,6 +436,7 @@ export class BatonComposer extends LitElement {
           data-testid="composer-input"
           @keydown=${this.#onKeydown}
           @input=${this.#onInput}
+          @paste=${this.#onPaste}
           @keyup=${this.#onCaretMove}
           @click=${this.#onCaretMove}
         ></textarea>
