@@ -105,7 +105,7 @@ export class BatonMessageMedia extends LitElement {
     const { type, media } = this.message;
     if (type === 'image' && media?.contentType.startsWith('image/')) {
       return html`<a href=${url} target="_blank" rel="noopener" title=${msg('Open full size')}>
-        <img class="thumbnail" data-testid="media-image" src=${url} alt=${msg('Photo from the customer')} />
+        <img class="thumbnail" data-testid="media-image" src=${url} alt=${this.message.direction === 'in' ? msg('Photo from the customer') : msg('Photo sent to the customer')} />
       </a>`;
     }
     if (type === 'video' && media?.contentType.startsWith('video/')) return html`<video data-testid="media-video" src=${url} controls autoplay></video>`;
