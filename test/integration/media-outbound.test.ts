@@ -136,6 +136,22 @@ test('a file that is not a JPEG or PNG is refused with 415, an image over 10 MB 
   assert.is(tooBig.body.error?.code, 'attachment_too_large');
 });
 
+test('an image over 1 MB needs a preview of at most 1 MB, as LINE shows one in the chat', async () => {
+  const large = await upload(nok, conversation.id, Buffer.concat([Buffer.from(SAMPLE_PNG), Buffer.alloc(1024 * 1024)]));
+  assert.is(large.status, 201);
+  const alone = await nok.request<{ error: { code: string } }>('POST', `/api/conversations/${conversation.id}/messages`, { image: { attachmentId: large.body.attachment.id } });
+  assert.is(alone.status, 413);
+  assert.is(alone.body.error.code, 'preview_too_large');
+
+  const small = await upload(nok, conversation.id, SAMPLE_PNG);
+  const before = sentToAnn().filter((m) => m.type === 'image').length;
+  const sent = await nok.request('POST', `/api/conversations/${conversation.id}/messages`, { image: { attachmentId: large.body.attachment.id, previewAttachmentId: small.body.attachment.id } });
+  assert.is(sent.status, 201);
+  const image = await waitFor(async () => sentToAnn().filter((m) => m.type === 'image')[before], 'the large image at LINE');
+  assert.is(Number((await fetchAsLine(String(image.originalContentUrl))).headers.get('content-length')), large.body.attachment.size);
+  assert.is(Number((await fetchAsLine(String(image.previewImageUrl))).headers.get('content-length')), SAMPLE_PNG.length);
+});
+
 test("another operator can neither upload to nor send an image in someone else's conversation", async () => {
   assert.is((await upload(pim, conversation.id, SAMPLE_PNG)).status, 403);
   const nokUpload = await upload(nok, conversation.id, SAMPLE_PNG);
