@@ -8,7 +8,7 @@ import type { OutboundMessage } from '../../domain/flow/flow-action.ts';
 import { badRequest, UserError } from '../../errors.ts';
 import type { SentMedia } from '../chat/conversation.service.ts';
 import { IMAGE_LIMITS, type OutboundAttachments } from './outbound-attachments.ts';
-import { isSendableSticker } from './sendable-stickers.ts';
+import { isSendableSticker } from '../../contracts/sendable-stickers.ts';
 import { MEDIA_LINK_TTL_MS, type SignedMediaLinks } from './signed-media-link.ts';
 
 export interface OperatorMessage {

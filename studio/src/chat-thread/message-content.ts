@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageDto } from '../../../engine/contracts/conversation.ts';
+import { stickerImageUrl } from '../../../engine/contracts/sendable-stickers.ts';
 import { numberFormat } from '../i18n/format-locale.ts';
 import './baton-message-media.ts';
 
@@ -43,7 +44,7 @@ function renderSticker(payload: unknown): TemplateResult | null {
     if (image instanceof HTMLImageElement) image.replaceWith(document.createTextNode(fallback));
   };
   return html`<span data-testid="message-sticker" data-sticker-id=${stickerId}
-    ><img class="sticker" alt=${fallback} title=${fallback} src="https://stickershop.line-scdn.net/stickershop/v1/sticker/${stickerId}/android/sticker.png" @error=${failed}
+    ><img class="sticker" alt=${fallback} title=${fallback} src=${stickerImageUrl(stickerId)} @error=${failed}
   /></span>`;
 }
 

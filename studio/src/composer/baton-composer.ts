@@ -8,7 +8,7 @@ import { composerStyles } from './baton-composer.styles.ts';
 import { CANNED_LIST_ID, cannedOptionId, renderCannedList } from './canned-list.ts';
 import { filterCanned, slashTokenAt, type SlashToken } from './canned-match.ts';
 import { imageFileOf, imageProblem, PREVIEW_LIMIT_BYTES, previewOf, uploadImage } from './image-attachment.ts';
-import type { StickerChoice } from './sendable-stickers.ts';
+import type { StickerChoice } from './sticker-picker.ts';
 import { renderStickerPicker } from './sticker-picker.ts';
 
 /** an image chosen, pasted or dropped, shown before it is sent */

@@ -1,6 +1,14 @@
 import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
-import { SENDABLE_STICKERS, stickerImageUrl, type StickerChoice } from './sendable-stickers.ts';
+import { sendableStickerList, stickerImageUrl } from '../../../engine/contracts/sendable-stickers.ts';
+
+export interface StickerChoice {
+  packageId: string;
+  stickerId: string;
+}
+
+/** the set the engine accepts: one list for both */
+const SENDABLE_STICKERS: readonly StickerChoice[] = sendableStickerList();
 
 /** The sticker grid above the reply box: a click sends that sticker at once, as LINE's own picker does. */
 export function renderStickerPicker(onPick: (sticker: StickerChoice) => void): TemplateResult {

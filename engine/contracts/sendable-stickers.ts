@@ -1,7 +1,8 @@
 /**
  * The stickers operators may send. A bot may send only the stickers LINE lists as sendable
  * (https://developers.line.biz/en/docs/messaging-api/sticker-list/); LINE answers 400 to any other. The studio's
- * picker shows this small set, and the engine refuses anything outside it before it reaches the outbox.
+ * picker shows this small set, and the engine refuses anything outside it before it reaches the outbox. One list
+ * for both (the studio imports it), so the picker never offers what the engine refuses.
  */
 export interface StickerPackage {
   packageId: string;
@@ -27,3 +28,6 @@ export function isSendableSticker(packageId: string, stickerId: string): boolean
   const id = Number(stickerId);
   return SENDABLE_STICKERS.some((p) => p.packageId === packageId && id >= p.first && id <= p.last);
 }
+
+/** LINE's sticker CDN: where the studio shows a sticker from (docs/security.md: the studio's img-src allows it) */
+export const stickerImageUrl = (stickerId: string): string => `https://stickershop.line-scdn.net/stickershop/v1/sticker/${stickerId}/android/sticker.png`;
