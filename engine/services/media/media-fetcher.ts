@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.ts';
 import { MediaStatus, type MediaRow } from '../../store/repositories/media.repo.ts';
 import { toMessageDto } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
+import { LeasedWorkLoop } from '../leased-work-loop.ts';
 import { conversationRef, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { MEDIA_SIZE_LIMITS } from './media-kinds.ts';
 import type { MediaStorage } from './media-storage.ts';
@@ -42,10 +43,8 @@ class Stalled extends Error {}
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export class MediaFetcher {
-  private readonly inFlight = new Map<number, { abort: () => void; done: Promise<void> }>();
-  private timer: NodeJS.Timeout | null = null;
-  private claiming: Promise<void> | null = null;
-  private stopped = false;
+  /** claims due fetches under the lease and runs a few at once (leased-work-loop.ts) */
+  private readonly loop: LeasedWorkLoop<MediaRow>;
 
   constructor(
     private readonly store: Store,
@@ -55,50 +54,32 @@ export class MediaFetcher {
     private readonly logger: Logger,
     private readonly now: () => number,
     private readonly options: MediaFetcherOptions,
-  ) {}
+  ) {
+    this.loop = new LeasedWorkLoop<MediaRow>(
+      {
+        name: 'media fetch',
+        claim: (room) => this.store.media.claimDue(this.options.owner, this.now(), this.options.leaseMs, room),
+        key: (row) => row.message_id,
+        run: (row, shutdown) => this.fetchOne(row, shutdown),
+        release: () => this.store.media.release(this.options.owner),
+      },
+      logger,
+      options,
+    );
+  }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.options.pollMs);
-    this.kick();
+    this.loop.start();
   }
 
   /** Looks for due fetches now (a media message was just stored). */
   kick(): void {
-    if (this.stopped || this.claiming) return;
-    this.claiming = this.claim()
-      .catch((error: unknown) => this.logger.error({ error: String(error) }, 'media fetch claim failed'))
-      .finally(() => {
-        this.claiming = null;
-      });
+    this.loop.kick();
   }
 
   /** Stops claiming, abandons the downloads in hand and hands their rows back, so another engine takes them at once. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.claiming;
-    for (const fetch of this.inFlight.values()) fetch.abort();
-    await Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
-    await this.store.media.release(this.options.owner);
-  }
-
-  private async claim(): Promise<void> {
-    const room = this.options.concurrency - this.inFlight.size;
-    if (room <= 0) return;
-    const rows = await this.store.media.claimDue(this.options.owner, this.now(), this.options.leaseMs, room);
-    for (const row of rows) this.begin(row);
-  }
-
-  private begin(row: MediaRow): void {
-    const controller = new AbortController();
-    const done = this.fetchOne(row, controller.signal)
-      .catch((error: unknown) => this.logger.error({ messageId: row.message_id, error: String(error) }, 'media fetch failed unexpectedly'))
-      .finally(() => {
-        this.inFlight.delete(row.message_id);
-        // room for the next one
-        this.kick();
-      });
-    this.inFlight.set(row.message_id, { abort: () => controller.abort(), done });
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async fetchOne(row: MediaRow, signal: AbortSignal): Promise<void> {

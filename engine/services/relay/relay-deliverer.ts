@@ -11,6 +11,7 @@ import type { Logger } from '../../logger.ts';
 import type { RelayDeliveryRow } from '../../store/repositories/relay-deliveries.repo.ts';
 import type { RelayTargetRow } from '../../store/repositories/relay-targets.repo.ts';
 import type { Store } from '../../store/store.ts';
+import { LeasedWorkLoop } from '../leased-work-loop.ts';
 import { signRelayBody } from './relay-secret.ts';
 
 export interface RelayDelivererOptions {
@@ -36,11 +37,15 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 type Outcome = { ok: true } | { ok: false; error: string; final: boolean; retryAfterMs: number | null };
 
+/** a claimed delivery with its target (undefined: deleted meanwhile) */
+interface ClaimedDelivery {
+  row: RelayDeliveryRow;
+  target: RelayTargetRow | undefined;
+}
+
 export class RelayDeliverer {
-  private readonly inFlight = new Map<number, { abort: () => void; done: Promise<void> }>();
-  private timer: NodeJS.Timeout | null = null;
-  private claiming: Promise<void> | null = null;
-  private stopped = false;
+  /** claims due deliveries under the lease and sends a few at once (leased-work-loop.ts) */
+  private readonly loop: LeasedWorkLoop<ClaimedDelivery>;
   private lastPruneAt = 0;
 
   constructor(
@@ -48,54 +53,41 @@ export class RelayDeliverer {
     private readonly logger: Logger,
     private readonly now: () => number,
     private readonly options: RelayDelivererOptions,
-  ) {}
+  ) {
+    this.loop = new LeasedWorkLoop<ClaimedDelivery>(
+      {
+        name: 'relay delivery',
+        claim: (room) => this.claim(room),
+        key: ({ row }) => row.id,
+        run: ({ row, target }, shutdown) => this.deliver(row, target, shutdown),
+        release: () => this.store.relayDeliveries.release(this.options.owner),
+      },
+      logger,
+      options,
+    );
+  }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.options.pollMs);
-    this.kick();
+    this.loop.start();
   }
 
   /** Looks for due deliveries now (some were just queued, or one finished). */
   kick(): void {
-    if (this.stopped || this.claiming) return;
-    this.claiming = this.claim()
-      .catch((error: unknown) => this.logger.error({ error: String(error) }, 'relay claim failed'))
-      .finally(() => {
-        this.claiming = null;
-      });
+    this.loop.kick();
   }
 
   /** Stops claiming, abandons the attempts in hand and hands their rows back to be sent at once elsewhere. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.claiming;
-    for (const attempt of this.inFlight.values()) attempt.abort();
-    await Promise.allSettled([...this.inFlight.values()].map((a) => a.done));
-    await this.store.relayDeliveries.release(this.options.owner);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
-  private async claim(): Promise<void> {
+  private async claim(room: number): Promise<ClaimedDelivery[]> {
     await this.prune();
-    const room = this.options.concurrency - this.inFlight.size;
-    if (room <= 0) return;
     // the lease outlasts an attempt: only a dead engine's deliveries are taken over
     const rows = await this.store.relayDeliveries.claimDue(this.options.owner, this.now(), this.options.attemptTimeoutMs * 4, room);
-    if (rows.length === 0) return;
     const targets = new Map<string, RelayTargetRow | undefined>();
     for (const id of new Set(rows.map((r) => r.target_id))) targets.set(id, await this.store.relayTargets.findById(id));
-    for (const row of rows) this.begin(row, targets.get(row.target_id));
-  }
-
-  private begin(row: RelayDeliveryRow, target: RelayTargetRow | undefined): void {
-    const controller = new AbortController();
-    const done = this.deliver(row, target, controller.signal)
-      .catch((error: unknown) => this.logger.error({ deliveryId: row.id, error: String(error) }, 'relay delivery failed unexpectedly'))
-      .finally(() => {
-        this.inFlight.delete(row.id);
-        this.kick();
-      });
-    this.inFlight.set(row.id, { abort: () => controller.abort(), done });
+    return rows.map((row) => ({ row, target: targets.get(row.target_id) }));
   }
 
   private async deliver(row: RelayDeliveryRow, target: RelayTargetRow | undefined, shutdown: AbortSignal): Promise<void> {
