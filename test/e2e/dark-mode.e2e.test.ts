@@ -9,26 +9,10 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
-import { customerSays, DESKTOP, launchStudio, newCustomer, openPage, SHOTS, signInHere } from '../support/studio-browser.ts';
+import type { Page } from 'playwright-core';
+import { customerSays, DESKTOP, newCustomer, openPage, SHOTS, signInHere, studioForSuite } from '../support/studio-browser.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio());
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test);
 
 /** the dark palette's page background and text (studio/index.html) */
 const DARK_BG = 'rgb(13, 17, 23)';

@@ -13,9 +13,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page, Route } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
-import { customerSays, launchStudio, newCustomer, openSimulator, phoneEntries, SHOTS, signIn } from '../support/studio-browser.ts';
+import type { Page, Route } from 'playwright-core';
+import { customerSays, newCustomer, openSimulator, phoneEntries, SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 
 /** the coming Sunday 20:00 in Bangkok (13:00 UTC; Thailand has no daylight saving) */
 function comingSundayEvening(now: number): number {
@@ -29,22 +28,7 @@ function comingSundayEvening(now: number): number {
 
 const startedAt = Date.now();
 const shiftMs = comingSundayEvening(startedAt) - startedAt;
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio({ now: () => Date.now() + shiftMs }));
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test, { now: () => Date.now() + shiftMs });
 
 const cutOff = (route: Route) => route.abort('connectionrefused');
 

@@ -14,27 +14,11 @@
 import { randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
+import type { Locator, Page } from 'playwright-core';
 import { addOperator } from '../support/test-operators.ts';
-import { launchStudio, openSimulator, PHONE, phoneEntries, SHOTS, signIn } from '../support/studio-browser.ts';
+import { openSimulator, PHONE, phoneEntries, SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio());
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test);
 
 async function assertInView(control: Locator, what: string): Promise<void> {
   await control.waitFor();

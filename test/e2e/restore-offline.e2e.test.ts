@@ -11,27 +11,11 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page, Route } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
-import { launchStudio, SHOTS, signIn } from '../support/studio-browser.ts';
+import type { Page, Route } from 'playwright-core';
+import { SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio());
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test);
 
 /** cuts the page off from the engine's API, counting the restores (refreshes) it tries meanwhile */
 async function cutOffApi(page: Page): Promise<{ refreshes: () => number; restore: () => Promise<void> }> {

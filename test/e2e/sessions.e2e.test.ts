@@ -13,24 +13,9 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page, WebSocket } from 'playwright-core';
 import type { TestEngine } from '../support/engine-harness.ts';
 import { addOperator } from '../support/test-operators.ts';
-import { customerSays, launchStudio, localStorageOf, newCustomer, openPage, phoneEntries, signIn, SHOTS } from '../support/studio-browser.ts';
+import { customerSays, localStorageOf, newCustomer, openPage, phoneEntries, signIn, SHOTS, studioForSuite } from '../support/studio-browser.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio({ env: { BATON_TOKEN_TTL_SECONDS: '60', BATON_IDLE_TIMEOUT_MINUTES: '1' } }));
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test, { env: { BATON_TOKEN_TTL_SECONDS: '60', BATON_IDLE_TIMEOUT_MINUTES: '1' } });
 
 /** generous: the studio acts within a second or two of each deadline */
 const MINUTE_AND_A_BIT = 90_000;

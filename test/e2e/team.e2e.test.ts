@@ -14,38 +14,20 @@ import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
+import type { Page } from 'playwright-core';
 import { addOperator } from '../support/test-operators.ts';
 import {
   customerSays,
   DESKTOP,
   newCustomer,
-  launchStudio,
   openPage,
   PHONE,
   phoneEntries,
   signIn,
   signInHere,
-  SHOTS,
-} from '../support/studio-browser.ts';
+  SHOTS, studioForSuite } from '../support/studio-browser.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio());
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test);
 
 const unique = () => randomUUID().slice(0, 8);
 const row = (page: Page, email: string) => page.locator(`[data-testid="operator-row"][data-email="${email}"]`);

@@ -9,26 +9,10 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
-import { DESKTOP, launchStudio, openPage, signIn, SHOTS } from '../support/studio-browser.ts';
+import type { Page } from 'playwright-core';
+import { DESKTOP, openPage, signIn, SHOTS, studioForSuite } from '../support/studio-browser.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio());
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
+const started = studioForSuite(test);
 
 const htmlLang = (page: Page): Promise<string | null> => page.evaluate(() => document.documentElement.lang);
 const text = async (page: Page, testId: string): Promise<string> => (await page.getByTestId(testId).innerText()).trim();

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Test } from 'uvu';
 import { repoRoot, startTestEngine, studioDir, type TestEngine } from './engine-harness.ts';
 
 /** Screenshots go here (gitignored) for a person to look at. */
@@ -42,6 +43,31 @@ export interface OpenOptions {
    * leaves the choice to the studio, which follows the browser's language.
    */
   studioLanguage?: 'en' | 'th' | 'browser';
+}
+
+/** What a browser suite runs against: one engine and one Chromium. */
+export interface StartedStudio {
+  engine: TestEngine;
+  browser: Browser;
+}
+
+/**
+ * One engine and one Chromium for the whole suite: launched in `test.before`, closed in `test.after`. The
+ * returned function hands them to a test (and says so when the launch failed).
+ */
+export function studioForSuite(suite: Test, options: LaunchOptions = {}): () => StartedStudio {
+  let studio: StartedStudio | undefined;
+  suite.before(async () => {
+    studio = await launchStudio(options);
+  });
+  suite.after(async () => {
+    await studio?.browser.close();
+    await studio?.engine.stop();
+  });
+  return () => {
+    if (!studio) throw new Error('the engine and the browser start in test.before');
+    return studio;
+  };
 }
 
 /** A page of its own browser profile (one per person: cookies and storage stay apart), opened at `hash`. */
