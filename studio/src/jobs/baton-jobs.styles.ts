@@ -1,18 +1,6 @@
 import { css } from 'lit';
 
 export const jobsStyles = css`
-  :host {
-    display: block;
-    overflow-y: auto;
-    padding: 20px 16px 40px;
-  }
-  .page {
-    max-width: 1100px;
-    margin: 0 auto;
-    display: flex;
-    flex-direction: column;
-    gap: 12px;
-  }
   .title {
     display: flex;
     align-items: center;

@@ -8,6 +8,7 @@ import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import { jobs } from '../api/jobs-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { pageStyles } from '../shared/page.styles.ts';
 import { formatDateTime } from '../shared/format.ts';
 import './baton-job-runs.ts';
 import { jobsStyles } from './baton-jobs.styles.ts';
@@ -24,7 +25,7 @@ const FOLLOW_AT_MOST = 30;
  * recent runs; admins can start one now. A run started here is shown at once and followed until it ends.
  */
 export class BatonJobs extends LitElement {
-  static override styles = [controlStyles, jobStatusStyles, jobsStyles];
+  static override styles = [controlStyles, pageStyles, jobStatusStyles, jobsStyles];
   static override properties = {
     operator: { attribute: false },
     runs: { state: true },

@@ -6,6 +6,7 @@ import type { RelayTargetDto } from '../../../engine/contracts/relay.ts';
 import { describeError } from '../api/api-error.ts';
 import '../one-time-secret/baton-one-time-secret.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { pageStyles } from '../shared/page.styles.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { relayStyles } from './baton-relay.styles.ts';
 import { relay } from './relay-client.ts';
@@ -19,7 +20,7 @@ const REFRESH_MS = 5_000;
  * make it a new secret, delete it.
  */
 export class BatonRelay extends LitElement {
-  static override styles = [controlStyles, relayStyles];
+  static override styles = [controlStyles, pageStyles, relayStyles];
   static override properties = {
     secret: { state: true },
     error: { state: true },
