@@ -10,37 +10,24 @@
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from 'playwright-core';
 import type { webhook } from '@line/bot-sdk';
 import type { ConversationDto, MessageDto } from '../../engine/contracts/conversation.ts';
 import { SAMPLE_PNG } from '../../engine/line/sandbox/message-contents.ts';
-import type { TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
-import { launchStudio, SHOTS, signIn } from '../support/studio-browser.ts';
+import { SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const USER = 'U00000000000000000000000000e16a01';
 const nok = { email: 'nok@example.com', password: 'nok-password-1' };
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
+const started = studioForSuite(test);
 let nokApi: OperatorClient;
 
 test.before(async () => {
-  ({ engine, browser } = await launchStudio());
+  const { engine } = started();
   await addOperator(engine.baton.store, { ...nok, name: 'Nok' });
   nokApi = await OperatorClient.signIn(engine.baseUrl, nok.email, nok.password);
 });
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 async function customerSends(event: webhook.Event): Promise<void> {
   const { engine } = started();
