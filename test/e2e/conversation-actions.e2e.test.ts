@@ -9,26 +9,18 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
-import type { TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
-import { launchStudio, SHOTS, signIn } from '../support/studio-browser.ts';
+import { SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const USER = 'U00000000000000000000000000ac7101';
 const nok = { email: 'nok@example.com', password: 'nok-password-1' };
 const pim = { email: 'pim@example.com', password: 'pim-password-1' };
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
 let nokApi: OperatorClient;
 let conversation: ConversationDto;
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 async function customer(text: string): Promise<void> {
   const { fakeLine } = started().engine;
@@ -50,8 +42,10 @@ async function open(page: Page, id: string, tab: 'waiting' | 'active'): Promise<
   await page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).click();
 }
 
+const started = studioForSuite(test);
+
 test.before(async () => {
-  ({ engine, browser } = await launchStudio());
+  const { engine } = started();
   const { store } = engine.baton;
   await addOperator(store, { ...nok, name: 'Nok' });
   await addOperator(store, { ...pim, name: 'Pim' });
@@ -62,11 +56,6 @@ test.before(async () => {
   await customer('agent please');
   conversation = await waitFor(async () => (await nokApi.request<{ conversations: ConversationDto[] }>('GET', '/api/conversations?status=waiting')).body.conversations.find((c) => c.customer.lineUserId === USER), 'the customer waiting');
   assert.is((await nokApi.request('POST', `/api/conversations/${conversation.id}/claim`)).status, 200);
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
 });
 
 test('a private note written with the Note toggle shows as a note for the team and is never sent to LINE', async () => {

@@ -11,34 +11,23 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { TestEngine } from '../support/engine-harness.ts';
+import type { Locator, Page } from 'playwright-core';
 import { addOperator } from '../support/test-operators.ts';
-import { DESKTOP, launchStudio, openPage, signIn, signInHere, SHOTS } from '../support/studio-browser.ts';
+import { DESKTOP, openPage, signIn, signInHere, SHOTS, studioForSuite } from '../support/studio-browser.ts';
 
 /** the business time zone of the shipped flows' calendar, so "today" is the same day in the browser and the engine */
 const BUSINESS_ZONE = 'Asia/Bangkok';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
 const supervisor = { email: `supervisor-${randomUUID().slice(0, 8)}@example.com`, password: 'supervisor-password-1', name: 'หัวหน้า สมชาย' };
 const operator = { email: `operator-${randomUUID().slice(0, 8)}@example.com`, password: 'operator-password-1', name: 'Operator Ann' };
 
+const started = studioForSuite(test);
+
 test.before(async () => {
-  ({ engine, browser } = await launchStudio());
+  const { engine } = started();
   await addOperator(engine.baton.store, { ...supervisor, role: 'supervisor' });
   await addOperator(engine.baton.store, { ...operator, role: 'operator' });
 });
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 async function signInInBusinessZone(who: { email: string; password: string }): Promise<Page> {
   const { browser, engine } = started();

@@ -9,33 +9,22 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
-import type { TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
-import { launchStudio, SHOTS, signIn } from '../support/studio-browser.ts';
+import { SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const ENGINE_BEHIND_MS = 4 * 60_000;
 const CUSTOMERS = ['U00000000000000000000000000006101', 'U00000000000000000000000000006102', 'U00000000000000000000000000006103'];
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
 let adminApi: OperatorClient;
 
+const started = studioForSuite(test, { now: () => Date.now() - ENGINE_BEHIND_MS });
+
 test.before(async () => {
-  ({ engine, browser } = await launchStudio({ now: () => Date.now() - ENGINE_BEHIND_MS }));
+  const { engine } = started();
   adminApi = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
 });
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 async function waitingConversation(user: string): Promise<ConversationDto> {
   const { engine } = started();

@@ -5,33 +5,19 @@
  * no Relay page. Needs a built studio and Debian's chromium.
  */
 import { validateSignature } from '@line/bot-sdk';
-import type { Browser } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { TestEngine } from '../support/engine-harness.ts';
 import { RecordingServer } from '../support/recording-server.ts';
-import { launchStudio, signIn } from '../support/studio-browser.ts';
+import { signIn, studioForSuite } from '../support/studio-browser.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
 const target = new RecordingServer();
-
-test.before(async () => {
-  ({ engine, browser } = await launchStudio());
-});
+const started = studioForSuite(test);
 
 test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
   await target.close();
 });
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 test('an admin adds a target, copies its secret shown once, and sees the event delivered', async () => {
   const { engine, browser } = started();

@@ -9,16 +9,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
-import type { TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
-import { DESKTOP, launchStudio, localStorageOf, SHOTS, signIn } from '../support/studio-browser.ts';
+import { DESKTOP, localStorageOf, SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
 const nok = { email: 'nok@example.com', password: 'nok-password-1' };
 let nokApi: OperatorClient;
 
@@ -27,21 +24,13 @@ interface Notice {
   body: string;
 }
 
+const started = studioForSuite(test);
+
 test.before(async () => {
-  ({ engine, browser } = await launchStudio());
+  const { engine } = started();
   await addOperator(engine.baton.store, { ...nok, name: 'Nok' });
   nokApi = await OperatorClient.signIn(engine.baseUrl, nok.email, nok.password);
 });
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
-});
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 /** a browser profile that allowed notifications, each one recorded in window.notices as it is shown */
 async function notifyingContext(): Promise<BrowserContext> {

@@ -11,26 +11,18 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
-import type { TestEngine } from '../support/engine-harness.ts';
 import { editorContent, editorText } from '../support/code-editor.ts';
 import { OperatorClient } from '../support/operator-client.ts';
-import { launchStudio, SHOTS, signIn } from '../support/studio-browser.ts';
+import { SHOTS, signIn, studioForSuite } from '../support/studio-browser.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const FIRST = 'U00000000000000000000000000e7a101';
 const SECOND = 'U00000000000000000000000000e7a102';
 const nok = { email: 'nok@example.com', password: 'nok-password-1' };
-let engine: TestEngine | undefined;
-let browser: Browser | undefined;
 let nokApi: OperatorClient;
-
-function started(): { engine: TestEngine; browser: Browser } {
-  if (!browser || !engine) throw new Error('the engine and the browser start in test.before');
-  return { engine, browser };
-}
 
 /** a customer asks for a human over the sandbox LINE; resolves to their waiting conversation */
 async function customerWaiting(user: string): Promise<ConversationDto> {
@@ -45,15 +37,12 @@ async function customerWaiting(user: string): Promise<ConversationDto> {
 const text = async (page: Page, testId: string): Promise<string> => (await page.getByTestId(testId).first().innerText()).trim();
 const row = (page: Page, id: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
 
+const started = studioForSuite(test);
+
 test.before(async () => {
-  ({ engine, browser } = await launchStudio());
+  const { engine } = started();
   await addOperator(engine.baton.store, { ...nok, name: 'Nok' });
   nokApi = await OperatorClient.signIn(engine.baseUrl, nok.email, nok.password);
-});
-
-test.after(async () => {
-  await browser?.close();
-  await engine?.stop();
 });
 
 test('in Thai the inbox tabs, the queue, claim, a note, the composer and close with a reason read Thai; the reason is stored in English', async () => {
