@@ -1,10 +1,11 @@
 /**
- * `baton test [dir]`: validates the flow folder, then runs the `tests:` of its Flow in-process on the
+ * `baton test [dir]`: validates the flow folder, then runs the `tests:` of its Flows in-process on the
  * real runtime. Each failure is one line, `file:line:col: test "<name>": <what failed>`, pointing at
- * the test in the YAML; a summary line closes. Exit code 0 when every test passes.
+ * the test in the YAML; a summary line closes. Exit code 0 when every test passes. In a set with
+ * several Flows (one per channel) each line also says `[channel → Flow that answered]`.
  */
 import { formatProblem } from '../domain/flow/validation/flow-problem.ts';
-import { runFlowTests } from '../domain/flow/testing/run-flow-tests.ts';
+import { runFlowTests, type FlowTestResult } from '../domain/flow/testing/run-flow-tests.ts';
 import { builtInStepKinds, stepKindSchemas } from '../../plugins/built-in-plugins.ts';
 import { readFlowSources, validateFlowSet } from '../services/flows/flow-set.ts';
 import { locateFlowTests } from './test-locations.ts';
@@ -22,20 +23,23 @@ export async function runFlowTestsCommand(
     return 1;
   }
   const { set } = validated;
-  const source = validated.sources.find((s) => s.file === set.entryFile)?.source ?? '';
-  const locations = locateFlowTests(source, set.entry.id);
+  const locate = (result: FlowTestResult) =>
+    locateFlowTests(validated.sources.find((s) => s.file === result.file)?.source ?? '', result.flow)[result.index] ?? { line: 1, col: 1 };
   const results = runFlowTests(set);
   if (results.length === 0) {
-    out.write(`${set.entryFile}: the flow "${set.entry.id}" has no tests\n`);
+    const flows = set.flows.map(({ flow }) => `"${flow.id}"`).join(', ');
+    out.write(set.flows.length === 1 ? `${set.entryFile}: the flow ${flows} has no tests\n` : `${dir}: the flows ${flows} have no tests\n`);
     return 0;
   }
+  // with one Flow the channel says nothing: every test ran it
+  const where = (result: FlowTestResult) => (set.flows.length > 1 ? ` [${result.channel} → ${result.ranFlow}]` : '');
   for (const result of results) {
     if (result.passed) {
-      out.write(`  ok  ${result.name}\n`);
+      out.write(`  ok  ${result.name}${where(result)}\n`);
       continue;
     }
-    const at = locations[result.index] ?? { line: 1, col: 1 };
-    out.write(`${result.file}:${at.line}:${at.col}: test "${result.name}": ${result.failure ?? 'failed'}\n`);
+    const at = locate(result);
+    out.write(`${result.file}:${at.line}:${at.col}: test "${result.name}"${where(result)}: ${result.failure ?? 'failed'}\n`);
   }
   const failed = results.filter((r) => !r.passed).length;
   out.write(`${results.length - failed} passed, ${failed} failed\n`);

@@ -16,9 +16,13 @@ function count(n: number, one: string, many = `${one}s`): string {
 }
 
 function summary(dir: string, files: number, set: FlowSet): string {
-  const flow = set.entry;
+  // the shared Flow first, then each channel's own, e.g. `Flow "shop" for shop-th, shop-en (…)`
+  const flows = set.flows.map(({ flow }) => {
+    const channels = flow.channels ? ` for ${flow.channels.join(', ')}` : '';
+    return `Flow "${flow.id}"${channels} (${count(flow.triggers.length, 'trigger')}, ${count(flow.steps.length, 'step')}, ${count(flow.tests?.length ?? 0, 'test')})`;
+  });
   const parts = [
-    `Flow "${flow.id}" (${count(flow.triggers.length, 'trigger')}, ${count(flow.steps.length, 'step')}, ${count(flow.tests?.length ?? 0, 'test')})`,
+    ...flows,
     count(set.calendars.size, 'BusinessHours', 'BusinessHours'),
     count(set.queues.size, 'Queue'),
     count(set.routing.size, 'RoutingRules', 'RoutingRules'),

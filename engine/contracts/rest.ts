@@ -338,7 +338,8 @@ export type { FlowTraceEntry, SimulatedInput, SimulatedTurn };
 
 /** POST /api/flows/test: each of the draft's flow tests, passed or why not */
 export interface FlowTestRunResponse {
-  results: { name: string; file: string; index: number; passed: boolean; failure: string | null }[];
+  /** `flow`: the Flow the test is written in; `channel`: its customer's channel; `ranFlow`: the Flow that answered */
+  results: { name: string; file: string; index: number; flow: string; channel: string; ranFlow: string; passed: boolean; failure: string | null }[];
 }
 
 export interface FlowVersionListResponse {

@@ -28,9 +28,13 @@ export interface FlowSetParts {
 
 export function flowSet(parts: FlowSetParts): FlowSet {
   const byId = <T extends { id: string }>(docs: T[] | undefined) => new Map((docs ?? []).map((d) => [d.id, d]));
+  const shared = { flow: { kind: 'Flow' as const, id: 'test-flow', triggers: parts.triggers ?? [], steps: parts.steps, tests: parts.tests }, file: 'flows/test.flow.yaml' };
   return {
-    entry: { kind: 'Flow', id: 'test-flow', triggers: parts.triggers ?? [], steps: parts.steps, tests: parts.tests },
-    entryFile: 'flows/test.flow.yaml',
+    entry: shared.flow,
+    entryFile: shared.file,
+    shared,
+    channelFlows: new Map(),
+    flows: [shared],
     calendars: byId(parts.calendars),
     queues: byId(parts.queues),
     routing: byId(parts.routing),

@@ -113,7 +113,13 @@ function located(kind: string, document: unknown): LocatedDocument {
 export function referenceSites(): string[] {
   const samples = new Samples();
   const documents = Object.entries(kindSchemas).flatMap(([kind, schema]) => samples.of(schema as Schema, (schema as Schema).$id ?? '').map((document) => located(kind, document)));
-  const { index } = indexDocuments(documents);
+  // the generated Flow names `channels`; every set also has its shared Flow, without them (a Queue's maxWait runs there)
+  const shared = documents.flatMap(({ document }) => {
+    if (document.kind !== 'Flow') return [];
+    const { channels: _channels, ...rest } = document;
+    return [located('Flow', rest)];
+  });
+  const { index } = indexDocuments([...shared, ...documents]);
   const problems = [...referenceProblems(index), ...pluginStepProblems(index, new Map())];
   return [...new Set(problems.map((problem) => referenceSite(problem.code, problem.pointer)))].sort();
 }

@@ -46,7 +46,7 @@ const props = (file: string, ...pathInSchema: string[]) => {
 };
 
 const pairs: [string, string[], string[]][] = [
-  ['Flow', keysOf<Dsl.FlowDocument>()({ kind: true, id: true, description: true, triggers: true, steps: true, richMenus: true, tests: true }), props('flow.json')],
+  ['Flow', keysOf<Dsl.FlowDocument>()({ kind: true, id: true, description: true, channels: true, triggers: true, steps: true, richMenus: true, tests: true }), props('flow.json')],
   ['RichMenuMapping', keysOf<Required<Dsl.RichMenuMapping>>()({ bot: true, waiting: true, human: true, closed: true }), props('flow.json', 'properties', 'richMenus')],
   ['Trigger', keysOf<Dsl.Trigger>()({ id: true, keyword: true, regex: true, postback: true, event: true, when: true, duringHuman: true, goto: true }), props('trigger.json')],
   ['QuickReply', keysOf<Dsl.QuickReply>()({ label: true, postback: true, text: true }), props('common.json', 'definitions', 'quickReply')],
@@ -59,7 +59,7 @@ const pairs: [string, string[], string[]][] = [
   ['SurveyStep', keysOf<Dsl.SurveyStep>()({ id: true }), props('steps/survey.json')],
   ['WaitStep', keysOf<Dsl.WaitStep>()({ seconds: true }), props('steps/wait.json')],
   ['PluginStep', keysOf<Dsl.PluginStep>()({ use: true, with: true }), props('steps/plugin.json')],
-  ['FlowTest', keysOf<Dsl.FlowTest>()({ name: true, clock: true, customer: true, send: true, expect: true }), props('flow-test.json')],
+  ['FlowTest', keysOf<Dsl.FlowTest>()({ name: true, clock: true, channel: true, customer: true, send: true, expect: true }), props('flow-test.json')],
   ['FlowTestInput', keysOf<Dsl.FlowTestInput>()({ text: true, postback: true, event: true, after: true }), props('flow-test.json', 'properties', 'send', 'items')],
   ['FlowTestExpectation', keysOf<Dsl.FlowTestExpectation>()({ say: true, handoff: true, tag: true, survey: true, csat: true, nothing: true }), props('flow-test.json', 'properties', 'expect', 'items')],
   ['BusinessHours', keysOf<Dsl.BusinessHoursDocument>()({ kind: true, id: true, timezone: true, weekly: true, holidays: true, special: true }), props('business-hours.json')],

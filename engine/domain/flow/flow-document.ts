@@ -166,6 +166,8 @@ export interface FlowTest {
   name: string;
   /** ISO date-time with offset, the fake clock's start */
   clock?: string;
+  /** the LINE channel the customer writes to: the test runs that channel's Flow */
+  channel?: string;
   customer?: { name?: string; language?: string; tags?: string[] };
   send: FlowTestInput[];
   /** matched in order, each after the previous match, against every action the inputs produced */
@@ -176,6 +178,8 @@ export interface FlowDocument {
   kind: 'Flow';
   id: string;
   description?: string;
+  /** the LINE channels this Flow answers instead of the shared Flow; absent on the shared Flow */
+  channels?: string[];
   triggers: Trigger[];
   steps: Step[];
   /** the RichMenu each conversation state shows (docs/rich-menus.md) */

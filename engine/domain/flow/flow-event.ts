@@ -20,6 +20,8 @@ export interface CustomerFacts {
   /** queued for or talking to a human operator */
   withHuman: boolean;
   following: boolean;
+  /** the LINE channel (Official Account) they write to; absent: the default channel */
+  channelId?: string;
 }
 
 export interface FlowInput {

@@ -13,11 +13,27 @@ import type {
   SurveyDocument,
 } from './flow-document.ts';
 
+/** A Flow of the set and the file it is written in. */
+export interface SetFlow {
+  flow: FlowDocument;
+  file: string;
+}
+
+/**
+ * The set as one channel runs it: `entry` is the Flow its customers' events run through. The set the
+ * validator builds runs the shared Flow; setForChannel (set-for-channel.ts) gives a channel's view.
+ */
 export interface FlowSet {
-  /** the one Flow every customer event runs through */
+  /** the Flow every customer event runs through: the shared Flow, or a channel's own */
   entry: FlowDocument;
-  /** file of each document, for test reports */
+  /** the file `entry` is written in, for test reports */
   entryFile: string;
+  /** the Flow without `channels`: every channel without a Flow of its own runs it */
+  shared: SetFlow;
+  /** each channel's own Flow, by channel id (from the Flows' `channels`) */
+  channelFlows: ReadonlyMap<string, SetFlow>;
+  /** every Flow of the set, the shared one first, then the others as the files list them */
+  flows: readonly SetFlow[];
   calendars: ReadonlyMap<string, BusinessHoursDocument>;
   queues: ReadonlyMap<string, QueueDocument>;
   routing: ReadonlyMap<string, RoutingRulesDocument>;

@@ -73,7 +73,7 @@ export function flowRoutes(sessions: SessionService, logger: Logger, flows: Flow
     const result = flows.validate(body.files);
     if (!result.ok) throw new FlowValidationError(result.problems);
     const answer: FlowTestRunResponse = {
-      results: runFlowTests(result.set).map(({ name, file, index, passed, failure }) => ({ name, file, index, passed, failure })),
+      results: runFlowTests(result.set).map(({ name, file, index, flow, channel, ranFlow, passed, failure }) => ({ name, file, index, flow, channel, ranFlow, passed, failure })),
     };
     ctx.body = answer;
   });

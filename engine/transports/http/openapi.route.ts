@@ -134,9 +134,9 @@ export const openApiDocument = {
     '/api/me/presence': { put: { summary: 'available: take new conversations; away: none', security: bearer, requestBody: body('PresenceRequest'), responses: responses('{ presence }') } },
     '/api/flows/validate': { post: { summary: 'Validate a flow set (supervisor)', security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ ok, problems }') } },
     '/api/flows/simulate': {
-      post: { summary: 'Dry-run a conversation with a draft flow set: messages and a trace per input; stores and sends nothing (supervisor)', security: bearer, requestBody: body('FlowSimulateRequest'), responses: responses('{ turns: [{ at, messages, trace, error }], customer }') },
+      post: { summary: "Dry-run a conversation with a draft flow set as a customer of a channel (that channel's Flow answers): messages and a trace per input; stores and sends nothing (supervisor)", security: bearer, requestBody: body('FlowSimulateRequest'), responses: responses('{ flow: { id, file, channel, shared }, turns: [{ at, messages, trace, error }], customer }') },
     },
-    '/api/flows/test': { post: { summary: "Run a draft flow set's own tests (supervisor)", security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ results: [{ name, file, index, passed, failure }] }') } },
+    '/api/flows/test': { post: { summary: "Run a draft flow set's own tests (supervisor)", security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ results: [{ name, file, index, flow, channel, ranFlow, passed, failure }] }') } },
     '/api/flows/versions': {
       get: { summary: 'Published flow versions and activations (supervisor)', security: bearer, responses: responses('{ versions, activations }') },
       post: {

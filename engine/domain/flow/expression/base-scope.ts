@@ -1,4 +1,5 @@
 /** The names every condition and template sees, built the same way inside and outside a flow run. */
+import { DEFAULT_CHANNEL_ID } from '../../../contracts/channels.ts';
 import type { CelScope } from './cel.ts';
 import type { CustomerFacts, FlowEvent } from '../flow-event.ts';
 
@@ -26,5 +27,6 @@ export function baseScope(customer: CustomerFacts, facts: ScopeFacts): Omit<CelS
     message: event?.kind === 'message' ? { text: event.text ?? '', type: event.messageType } : { text: '', type: '' },
     postback: { data: event?.kind === 'postback' ? event.data : '' },
     hours: { ...facts.hours },
+    channel: { id: customer.channelId ?? DEFAULT_CHANNEL_ID },
   };
 }

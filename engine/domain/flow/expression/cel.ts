@@ -11,6 +11,7 @@ import { Environment, type ParseResult } from '@marcbachmann/cel-js';
  * - postback: the current postback ("" when none)
  * - vars: values collected by ask steps, set steps and regex triggers (vars.match[0..n])
  * - hours: the last hours step's answer (open, holiday, nextOpen as display text)
+ * - channel: the LINE channel (Official Account) the customer writes to, by id (`default`, `shop-th`)
  * - answer: inside an ask step's validate.cel, the customer's answer
  */
 export const celEnvironment = new Environment({ homogeneousAggregateLiterals: false })
@@ -22,6 +23,7 @@ export const celEnvironment = new Environment({ homogeneousAggregateLiterals: fa
   .registerVariable({ name: 'postback', schema: { data: 'string' } })
   .registerVariable('vars', 'map<string, dyn>')
   .registerVariable({ name: 'hours', schema: { open: 'bool', holiday: 'bool', nextOpen: 'string' } })
+  .registerVariable({ name: 'channel', schema: { id: 'string' } })
   .registerVariable('answer', 'string');
 
 export type CompiledCel = ParseResult;
@@ -87,6 +89,7 @@ export interface CelScope {
   postback: { data: string };
   vars: Record<string, unknown>;
   hours: { open: boolean; holiday: boolean; nextOpen: string };
+  channel: { id: string };
   answer: string;
 }
 

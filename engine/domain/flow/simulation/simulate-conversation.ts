@@ -7,13 +7,16 @@
  * @example
  * simulateConversation(set, {
  *   clock: '2026-01-10T23:00:00+07:00',          // a Saturday night in Bangkok
+ *   channel: 'shop-th',                          // the customer writes to this LINE channel: its Flow answers
  *   customer: { name: 'Mali', language: 'th', tags: ['vip'] },
  *   inputs: [{ text: 'agent' }],
  * }); // turns[0].messages: the after-hours notice; turns[0].trace: trigger human, step to-human, hours closed…
  */
 import type { FlowTestInput } from '../flow-document.ts';
 import type { OutboundMessage } from '../flow-action.ts';
+import { DEFAULT_CHANNEL_ID } from '../../../contracts/channels.ts';
 import type { FlowSet } from '../flow-set.ts';
+import { setForChannel } from '../set-for-channel.ts';
 import { FlowTrace, type FlowTraceEntry } from '../runtime/flow-trace.ts';
 import { FlowTestSession } from '../testing/flow-test-session.ts';
 import { DEFAULT_TEST_CUSTOMER } from '../testing/run-flow-tests.ts';
@@ -29,6 +32,8 @@ export interface SimulatedInput {
 export interface SimulationRequest {
   /** ISO date-time with offset: when the conversation starts */
   clock: string;
+  /** the LINE channel the customer writes to (default: `default`): that channel's Flow answers */
+  channel?: string;
   customer?: { name?: string; language?: string | null; tags?: string[] };
   inputs: SimulatedInput[];
 }
@@ -45,6 +50,8 @@ export interface SimulatedTurn {
 }
 
 export interface SimulationResult {
+  /** the Flow that answered: the channel's own, or the shared one */
+  flow: { id: string; file: string; channel: string; shared: boolean };
   turns: SimulatedTurn[];
   /** the customer after the last input, as the flow left them */
   customer: { tags: string[]; withHuman: boolean };
@@ -60,8 +67,10 @@ function parseTime(text: string, what: string): number {
   return at;
 }
 
-export function simulateConversation(set: FlowSet, request: SimulationRequest): SimulationResult {
+export function simulateConversation(draft: FlowSet, request: SimulationRequest): SimulationResult {
   let now = parseTime(request.clock, 'clock');
+  const channel = request.channel ?? DEFAULT_CHANNEL_ID;
+  const set = setForChannel(draft, channel);
   const trace = new FlowTrace();
   const customer = {
     id: 'simulated-customer',
@@ -70,6 +79,7 @@ export function simulateConversation(set: FlowSet, request: SimulationRequest): 
     tags: [...(request.customer?.tags ?? [])],
     withHuman: false,
     following: true,
+    channelId: channel,
   };
   const session = new FlowTestSession(set, now, customer, trace);
   const turns: SimulatedTurn[] = [];
@@ -93,5 +103,6 @@ export function simulateConversation(set: FlowSet, request: SimulationRequest): 
     turns.push({ at, messages, trace: trace.entries.slice(traced), error });
     if (error) break;
   }
-  return { turns, customer: { tags: [...customer.tags], withHuman: customer.withHuman } };
+  const flow = { id: set.entry.id, file: set.entryFile, channel, shared: set.entry === set.shared.flow };
+  return { flow, turns, customer: { tags: [...customer.tags], withHuman: customer.withHuman } };
 }

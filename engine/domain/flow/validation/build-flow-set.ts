@@ -1,18 +1,26 @@
 /** The runtime's view of a set whose every check passed. */
-import type { FlowSet } from '../flow-set.ts';
+import type { FlowSet, SetFlow } from '../flow-set.ts';
+import { sharedFlowOf } from './channel-flow-rules.ts';
 import type { SetIndex } from './index-documents.ts';
 
 function documents<T>(located: ReadonlyMap<string, { document: T }>): Map<string, T> {
   return new Map([...located].map(([id, entry]) => [id, entry.document]));
 }
 
-/** null when the set has no Flow (reported as no-flow before this is called). */
+/** null when the set has no shared Flow (reported as no-flow or no-shared-flow before this is called). */
 export function buildFlowSet(index: SetIndex): FlowSet | null {
-  const entry = index.flows[0];
-  if (!entry) return null;
+  const shared = sharedFlowOf(index.flows);
+  if (!shared) return null;
+  const asSetFlow = ({ document, file }: { document: SetFlow['flow']; file: string }): SetFlow => ({ flow: document, file });
+  const sharedFlow = asSetFlow(shared);
+  const flows = [sharedFlow, ...index.flows.filter((flow) => flow !== shared).map(asSetFlow)];
+  const channelFlows = new Map(flows.flatMap((flow) => (flow.flow.channels ?? []).map((channel) => [channel, flow] as const)));
   return {
-    entry: entry.document,
-    entryFile: entry.file,
+    entry: shared.document,
+    entryFile: shared.file,
+    shared: sharedFlow,
+    channelFlows,
+    flows,
     calendars: documents(index.calendars),
     queues: documents(index.queues),
     routing: documents(index.routing),

@@ -2,8 +2,10 @@
 import { didYouMean } from './did-you-mean.ts';
 import type { FlowProblem } from './flow-problem.ts';
 import { flowReferences, type Reference, type ReferenceKind } from './flow-references.ts';
+import { sharedFlowOf } from './channel-flow-rules.ts';
 import type { SetIndex } from './index-documents.ts';
-import { problemAt, type DocumentSite } from './located-document.ts';
+import { problemAt, type DocumentSite, type LocatedDocument } from './located-document.ts';
+import type { FlowDocument } from '../flow-document.ts';
 
 const described: Record<Exclude<ReferenceKind, 'step'>, { what: string; kind: string }> = {
   calendar: { what: 'BusinessHours calendar', kind: 'BusinessHours' },
@@ -38,13 +40,32 @@ export function referenceProblems(index: SetIndex): FlowProblem[] {
       problems.push(unknownReference(flow, ref, known.keys(), `no ${what} "${ref.id}"${none}`));
     }
   }
-  const entry = index.flows[0];
-  if (entry) {
-    const stepIds = new Set(entry.document.steps.map((step) => step.id));
-    for (const queue of index.queues.values()) {
-      const then = queue.document.maxWait?.then;
-      if (then === undefined || stepIds.has(then)) continue;
-      problems.push(unknownReference(queue, { kind: 'step', id: then, pointer: '/maxWait/then' }, stepIds, `no step "${then}" in flow "${entry.document.id}"`));
+  problems.push(...maxWaitProblems(index));
+  return problems;
+}
+
+/** The queues a Flow's handoff steps put customers in (a handoff naming none uses the Queue `default`). */
+function queuesHandedTo(flow: FlowDocument): Set<string> {
+  return new Set(flow.steps.flatMap((step) => (step.handoff ? [step.handoff.queue ?? 'default'] : [])));
+}
+
+/**
+ * A Queue's `maxWait.then` runs in the Flow of the customer who waits: it must be a step of the shared
+ * Flow, and of each channel's Flow that hands off to that Queue.
+ */
+function maxWaitProblems(index: SetIndex): FlowProblem[] {
+  const shared = sharedFlowOf(index.flows);
+  const others = index.flows.filter((flow) => flow !== shared);
+  const problems: FlowProblem[] = [];
+  for (const queue of index.queues.values()) {
+    const then = queue.document.maxWait?.then;
+    if (then === undefined) continue;
+    const runIn: LocatedDocument<FlowDocument>[] = [...(shared ? [shared] : []), ...others.filter((flow) => queuesHandedTo(flow.document).has(queue.document.id))];
+    for (const flow of runIn) {
+      const stepIds = new Set(flow.document.steps.map((step) => step.id));
+      if (stepIds.has(then)) continue;
+      const why = flow === shared ? '' : ', which hands off to this queue';
+      problems.push(unknownReference(queue, { kind: 'step', id: then, pointer: '/maxWait/then' }, stepIds, `no step "${then}" in flow "${flow.document.id}"${why}`));
     }
   }
   return problems;

@@ -1,6 +1,7 @@
 /**
- * Sorts a set's documents by kind and id, reporting what must be unique: one Flow, one AutoClose,
- * ids per kind (RichMenu too), canned response ids across collections, step and trigger ids within the Flow.
+ * Sorts a set's documents by kind and id, reporting what must be unique: one shared Flow and each
+ * channel's Flow (channel-flow-rules.ts), one AutoClose, ids per kind (RichMenu too), canned response ids
+ * across collections, step and trigger ids within each Flow.
  */
 import type {
   AutoCloseDocument,
@@ -14,7 +15,8 @@ import type {
 } from '../flow-document.ts';
 import type { FlowProblem } from './flow-problem.ts';
 import { pointer } from './json-pointer.ts';
-import { problemAt, type DocumentSite, type LocatedDocument } from './located-document.ts';
+import { flowChannelProblems } from './channel-flow-rules.ts';
+import { positionOf as where, problemAt, type DocumentSite, type LocatedDocument } from './located-document.ts';
 
 export interface LocatedResponse extends DocumentSite {
   response: CannedResponse;
@@ -22,6 +24,7 @@ export interface LocatedResponse extends DocumentSite {
 }
 
 export interface SetIndex {
+  /** every Flow, as the files list them */
   flows: LocatedDocument<FlowDocument>[];
   calendars: Map<string, LocatedDocument<BusinessHoursDocument>>;
   queues: Map<string, LocatedDocument<QueueDocument>>;
@@ -31,11 +34,6 @@ export interface SetIndex {
   cannedCollections: Map<string, DocumentSite>;
   canned: Map<string, LocatedResponse>;
   richMenus: Map<string, LocatedDocument<RichMenuDocument>>;
-}
-
-function where(site: DocumentSite, at: string): string {
-  const { line, col } = site.locator.locate(at);
-  return `${site.file}:${line}:${col}`;
 }
 
 /** Keeps the first of each id; every later one is a duplicate-id problem pointing back at the first. */
@@ -69,9 +67,8 @@ function uniqueWithin(flow: LocatedDocument<FlowDocument>, problems: FlowProblem
   }
 }
 
-function extraDocument(located: DocumentSite, kind: string, first: DocumentSite): FlowProblem {
-  const code = kind === 'Flow' ? 'second-flow' : 'second-auto-close';
-  return problemAt(located, '/kind', code, `a flow set has at most one ${kind}; the first is at ${where(first, '/kind')}`);
+function secondAutoClose(located: DocumentSite, first: DocumentSite): FlowProblem {
+  return problemAt(located, '/kind', 'second-auto-close', `a flow set has at most one AutoClose; the first is at ${where(first, '/kind')}`);
 }
 
 export function indexDocuments(documents: readonly LocatedDocument[]): { index: SetIndex; problems: FlowProblem[] } {
@@ -90,11 +87,10 @@ export function indexDocuments(documents: readonly LocatedDocument[]): { index: 
     const site = { file, locator };
     switch (document.kind) {
       case 'Flow':
-        if (flows[0]) problems.push(extraDocument(site, 'Flow', flows[0]));
         flows.push({ ...site, document });
         break;
       case 'AutoClose':
-        if (autoCloses[0]) problems.push(extraDocument(site, 'AutoClose', autoCloses[0]));
+        if (autoCloses[0]) problems.push(secondAutoClose(site, autoCloses[0]));
         autoCloses.push({ ...site, document });
         break;
       case 'BusinessHours':
@@ -118,6 +114,7 @@ export function indexDocuments(documents: readonly LocatedDocument[]): { index: 
         break;
     }
   }
+  problems.push(...flowChannelProblems(flows));
   for (const flow of flows) uniqueWithin(flow, problems);
   const index: SetIndex = {
     flows,

@@ -16,3 +16,9 @@ export interface LocatedDocument<D extends FlowSetDocument = FlowSetDocument> ex
 export function problemAt(site: DocumentSite, pointer: string, code: string, message: string, atKey = false): FlowProblem {
   return { file: site.file, ...site.locator.locate(pointer, atKey), pointer, code, message };
 }
+
+/** `file:line:col` of `pointer` in the document, for messages that point back at another place. */
+export function positionOf(site: DocumentSite, pointer: string): string {
+  const { line, col } = site.locator.locate(pointer);
+  return `${site.file}:${line}:${col}`;
+}

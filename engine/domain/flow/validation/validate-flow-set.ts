@@ -2,8 +2,8 @@
  * The one validator of a flow set, used by the engine at start-up, the CLI (both through
  * validate-flow-sources.ts) and the studio editor as you type (with the same schemas built into
  * code). In order: YAML syntax and each document's schema (every file, so one run shows every such
- * problem), then, once every document is sound, the set: one Flow, unique ids, every reference and
- * plugin step. Problems come back sorted, each as `file:line:col: message [code]`.
+ * problem), then, once every document is sound, the set: one shared Flow and each channel's own, unique
+ * ids, every reference and plugin step. Problems come back sorted, each as `file:line:col: message [code]`.
  *
  * Nothing here reaches for Node or compiles code at run time, so the browser runs it as it is.
  */
