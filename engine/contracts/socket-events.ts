@@ -27,7 +27,8 @@ export type JoinAnswer = { ok: true } | { ok: false; code: 'forbidden' | 'not_fo
 
 /**
  * Who hears what (the permission table is in docs/security.md): every operator hears each conversation
- * nobody has taken yet (the queue), and the change that takes it out of the queue; after that a
+ * nobody has taken yet (the queue) with its customer's messages (its other lines, bot answers and notes,
+ * reach those working it, as below), and the change that takes it out of the queue; after that a
  * conversation's changes and messages reach those working it: its operator (and the previous one, on a
  * transfer, so it leaves their list), every socket that joined its room (conversation:join, allowed as
  * GET /api/conversations/:id is) and every supervisor and admin. Messages of a bot exchange outside any

@@ -1,7 +1,7 @@
 /**
  * Who hears what, live (engine/contracts/socket-events.ts): operators see the queue and their own
- * conversations. A waiting conversation reaches every operator, and so does the change that takes it out of
- * the queue; after that its changes and messages reach its operator (and, on a transfer, the one it left),
+ * conversations. A waiting conversation and its customer's messages reach every operator (its notes and bot
+ * answers only those working it), and so does the change that takes it out of the queue; after that its changes and messages reach its operator (and, on a transfer, the one it left),
  * sockets allowed to open it, supervisors and admins. Real sockets on a real engine.
  */
 import type { webhook } from '@line/bot-sdk';
@@ -113,6 +113,22 @@ test('a transfer reaches the operator it left and the one it went to; the new op
   await send(engine.fakeLine.textEvent(ANN, 'hello Pim'));
   await pim.waitForMessage((m) => m.text === 'hello Pim', 'message:new for the new operator');
   assert.equal(await join(pim, conversation.id), { ok: true }, 'now it is theirs');
+});
+
+test("a transfer back to the queue reaches every operator; its note only those working it (fan-out: one frame each)", async () => {
+  // Nok opened it while it was theirs: their thread is closed now, as the studio does on leaving it
+  nok.socket?.emit('conversation:leave', conversation.id);
+  await join(nok, 'no-such-conversation'); // a socket's events are handled in order: the leave is done when this answers
+  const response = await pim.request('POST', `/api/conversations/${conversation.id}/transfer`, {});
+  assert.is(response.status, 200);
+  for (const client of [admin, nok, pim]) await client.waitForConversation((c) => c.id === conversation.id && c.status === 'WAITING', 'back in the queue');
+  const note = 'Pim transferred this conversation to the queue';
+  await admin.waitForMessage((m) => m.text === note, "the supervisor's note");
+  await pim.waitForMessage((m) => m.text === note, 'the note, in the thread Pim has open');
+  await barrier();
+  assert.not.ok(nok.messagesSeen.some((m) => m.text === note), 'not to an operator without the thread open');
+  await send(engine.fakeLine.textEvent(ANN, 'anyone there?'));
+  for (const client of [admin, nok, pim]) await client.waitForMessage((m) => m.text === 'anyone there?', "the customer's message, to every operator");
 });
 
 test("the bot's exchanges outside any conversation reach supervisors and admins only", async () => {

@@ -79,6 +79,23 @@ test('a transfer reaches the operator it left as well as the one it went to', ()
   ]);
 });
 
+test("a waiting conversation's other lines (bot answers, notes) reach those working it, not every operator", () => {
+  const { publisher, sent } = recordingChannel();
+  const queued = { id: 'c1', operatorId: null };
+  publisher.conversationUpdated(conversation(waiting), { formerOperatorId: 'op1' });
+  publisher.messageNew({ ...message('Nok transferred this conversation to the queue'), direction: 'out', senderKind: 'system' }, queued);
+  publisher.messageNew({ ...message('You are number 2 in the queue'), direction: 'out', senderKind: 'bot' }, queued);
+  publisher.messageUpdated({ ...message('You are number 2 in the queue'), direction: 'out', senderKind: 'bot', deliveryStatus: 'sent' }, queued);
+  publisher.messageNew(message('still there?'), queued);
+  assert.equal(sent, [
+    { to: 'everyone', what: 'conversation c1 WAITING' },
+    { to: 'working c1 ', what: 'message:new Nok transferred this conversation to the queue' },
+    { to: 'working c1 ', what: 'message:new You are number 2 in the queue' },
+    { to: 'working c1 ', what: 'message:updated You are number 2 in the queue' },
+    { to: 'everyone', what: 'message:new still there?' },
+  ]);
+});
+
 test('back to the queue reaches everyone; a bot exchange outside any conversation only supervisors', () => {
   const { publisher, sent } = recordingChannel();
   publisher.conversationUpdated(conversation(waiting), { formerOperatorId: 'op1' });
