@@ -1,5 +1,6 @@
 /** REST request and response bodies under /api. Errors are always `{ error: { code, message } }`. */
 import type { FlowProblem } from '../domain/flow/validation/flow-problem.ts';
+import type { OutboundMessage } from '../domain/flow/flow-action.ts';
 import type { FlowTraceEntry } from '../domain/flow/runtime/flow-trace.ts';
 import type { SimulatedInput, SimulatedTurn, SimulationRequest, SimulationResult } from '../domain/flow/simulation/simulate-conversation.ts';
 import type { ConversationDto, ConversationStatus, CustomerDto, MessageDto } from './conversation.ts';
@@ -231,11 +232,15 @@ export interface ConversationHistoryResponse {
   nextBefore: number | null;
 }
 
-/** Exactly one of: a text, an uploaded image (POST /api/conversations/:id/attachments), a sendable sticker. */
+/**
+ * Exactly one of: a text, an uploaded image (POST /api/conversations/:id/attachments), a sendable sticker, or a
+ * canned response by id (rendered for the customer and sent as all its messages: text, image, flex, quick replies).
+ */
 export type SendMessageRequest =
   | { text: string }
   | { image: { attachmentId: string; previewAttachmentId?: string } }
-  | { sticker: { packageId: string; stickerId: string } };
+  | { sticker: { packageId: string; stickerId: string } }
+  | { canned: string };
 
 /** POST /api/conversations/:id/attachments: an image kept for sending (JPEG or PNG, up to 10 MB). */
 export interface AttachmentResponse {
@@ -243,7 +248,10 @@ export interface AttachmentResponse {
 }
 
 export interface SendMessageResponse {
+  /** the first message sent */
   message: MessageDto;
+  /** every message sent, in order: one, except for a canned response with several parts */
+  messages: MessageDto[];
 }
 
 export interface TransferRequest {
@@ -363,7 +371,15 @@ export interface CannedResponseDto {
   shortcut: string | null;
   title: string;
   tags: string[];
+  /** the rendered text ('' when the response is only an image or a flex message) */
   text: string;
+  /**
+   * The LINE messages it sends, rendered for this customer: what the composer previews and what
+   * POST /api/conversations/:id/messages { canned } sends (text, image, flex; quick replies on the last).
+   */
+  messages: OutboundMessage[];
+  /** true when it is more than one text: the composer sends it as it is instead of putting its text in the box */
+  rich: boolean;
 }
 
 export interface CannedResponseListResponse {

@@ -39,6 +39,8 @@ function sections(input: FlowDocsInput): Section[] {
     ...Object.keys(input.kinds).filter((name) => name !== 'Flow').map((name) => kind(name, files[name] ?? '')),
     { heading: 'Shared: quick reply', anchor: 'shared-quick-reply', title: 'quick reply', url: `${SCHEMAS}common.json#/definitions/quickReply`, level: 2 },
     { heading: 'Shared: route', anchor: 'shared-route', title: 'route', url: `${SCHEMAS}common.json#/definitions/route`, level: 2 },
+    { heading: 'Shared: image message', anchor: 'shared-image-message', title: 'image message', url: `${SCHEMAS}common.json#/definitions/imageMessage`, level: 2 },
+    { heading: 'Shared: flex message', anchor: 'shared-flex-message', title: 'flex message', url: `${SCHEMAS}common.json#/definitions/flexMessage`, level: 2 },
     { heading: 'Shared: routing target', anchor: 'shared-routing-target', title: 'routing target', url: `${SCHEMAS}common.json#/definitions/routingTarget`, level: 2 },
   ];
 }

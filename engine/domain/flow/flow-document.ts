@@ -44,12 +44,27 @@ export type Route = { if: Cel; then: string } | { else: string };
 /** Where to go after a step: a step id, or conditional routes. Absent: the flow ends. */
 export type Next = string | Route[];
 
+/** An image message: HTTPS URLs of the image and of its preview (the image itself when absent). */
+export interface ImageMessageSpec {
+  url: string;
+  previewUrl?: string;
+}
+
+/**
+ * A LINE Flex message. `contents` is LINE's bubble or carousel JSON; the validator checks its basics
+ * (validation/flex-rules.ts) and the runtime renders the Liquid in its texts and action labels.
+ */
+export interface FlexMessageSpec {
+  altText: Template;
+  contents: Record<string, unknown>;
+}
+
 export interface SayStep {
   /** exactly one of text, canned, image, flex */
   text?: Template;
   canned?: string;
-  image?: { url: string; previewUrl?: string };
-  flex?: { altText: Template; contents: Record<string, unknown> };
+  image?: ImageMessageSpec;
+  flex?: FlexMessageSpec;
   quickReplies?: QuickReply[];
 }
 
@@ -241,14 +256,22 @@ export interface RoutingRulesDocument {
 
 // ---------------------------------------------------------------- kind: CannedResponses
 
+/**
+ * A prepared answer: at least one of text, image, flex, sent in that order as up to three LINE messages,
+ * with the quick replies under the last one.
+ * @example { id: hours, title: Opening hours, flex: { altText: Our hours, contents: { type: bubble, ... } }, quickReplies: [{ label: Agent }] }
+ */
 export interface CannedResponse {
   id: string;
   /** what an operator types in the composer, e.g. /hours */
   shortcut?: string;
   title: string;
-  text: Template;
-  /** language code -> text, chosen by the customer's LINE language */
+  text?: Template;
+  /** language code -> text, chosen by the customer's LINE language (only with `text`) */
   variants?: Record<string, Template>;
+  image?: ImageMessageSpec;
+  flex?: FlexMessageSpec;
+  quickReplies?: QuickReply[];
   tags?: string[];
 }
 

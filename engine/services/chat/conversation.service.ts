@@ -135,6 +135,16 @@ export class ConversationService {
    * image message shows, recorded with the message so the thread (and GET /api/media/:id) has its bytes.
    */
   async sendMessage(id: string, actor: Actor, content: string | OutboundMessage, media?: SentMedia): Promise<MessageDto> {
+    const [message] = await this.sendMessages(id, actor, [typeof content === 'string' ? { type: 'text', text: content } : content], media);
+    if (!message) throw new Error('the message was not stored');
+    return message;
+  }
+
+  /**
+   * Sends several messages as one batch (a canned response's text, image and flex): up to five share one
+   * request, so the reply token, while fresh, carries them all. `media` belongs to the first.
+   */
+  async sendMessages(id: string, actor: Actor, messages: OutboundMessage[], media?: SentMedia): Promise<MessageDto[]> {
     const rows = await this.store.transaction(async (tx) => {
       const conversation = await tx.conversations.findById(id);
       assertSender(conversation, actor);
@@ -145,7 +155,7 @@ export class ConversationService {
         conversationId: id,
         senderKind: 'operator',
         operatorId: actor.operatorId,
-        messages: [typeof content === 'string' ? { type: 'text', text: content } : content],
+        messages,
         replyToken,
         webhookEventId: null,
         now: at,
@@ -156,10 +166,7 @@ export class ConversationService {
       return rows;
     });
     await this.afterWrite(id, rows);
-    const [message] = rows;
-    if (!message) throw new Error('the message was not stored');
-    const [dto] = await withMedia(this.store, [toMessageDto(message)]);
-    return dto ?? toMessageDto(message);
+    return withMedia(this.store, rows.map(toMessageDto));
   }
 
   /**

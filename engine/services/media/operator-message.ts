@@ -23,7 +23,8 @@ export class OperatorMessages {
     private readonly now: () => number,
   ) {}
 
-  compose(body: SendMessageRequest, conversationId: string, operatorId: string): OperatorMessage {
+  /** A canned response (`{ canned }`) is the CannedResponsesService's to render, not composed here. */
+  compose(body: Exclude<SendMessageRequest, { canned: string }>, conversationId: string, operatorId: string): OperatorMessage {
     if ('text' in body) return { message: body.text };
     if ('sticker' in body) {
       const { packageId, stickerId } = body.sticker;

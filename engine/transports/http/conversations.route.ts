@@ -7,7 +7,7 @@ import { actorOf } from '../../services/auth/principal.ts';
 import type { SessionService } from '../../services/auth/session.service.ts';
 import type { ConversationService } from '../../services/chat/conversation.service.ts';
 import type { ConversationReadsService } from '../../services/chat/conversation-reads.service.ts';
-import type { CannedResponseListResponse } from '../../contracts/rest.ts';
+import type { CannedResponseListResponse, SendMessageResponse } from '../../contracts/rest.ts';
 import { parseJson, readRawBody } from './read-body.ts';
 import { authorize, type AuthState } from './authorize.ts';
 import { assertValid, validators } from './validate-payload.ts';
@@ -54,8 +54,16 @@ export function conversationRoutes(sessions: SessionService, logger: Logger, con
     const sender = actor(ctx.state);
     // an image or sticker is checked for the sender first: an operator learns nothing of another's uploads
     if (!('text' in body)) await conversations.assertMaySend(id, sender);
+    if ('canned' in body) {
+      // rendered here, for this customer, by the same code that rendered the composer's preview
+      const [first, ...rest] = await conversations.sendMessages(id, sender, await canned.messagesFor(id, body.canned));
+      if (!first) throw new Error('a canned response sent no message');
+      ctx.body = { message: first, messages: [first, ...rest] } satisfies SendMessageResponse;
+      return;
+    }
     const { message, media } = operatorMessages.compose(body, id, sender.operatorId);
-    ctx.body = { message: await conversations.sendMessage(id, sender, message, media) };
+    const sent = await conversations.sendMessage(id, sender, message, media);
+    ctx.body = { message: sent, messages: [sent] } satisfies SendMessageResponse;
   });
   router.post('/:id/transfer', async (ctx) => {
     const body = assertValid(validators.transfer, await optionalJson(ctx), 'Transfer');

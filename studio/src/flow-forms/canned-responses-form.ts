@@ -75,7 +75,8 @@ function responseOf(row: CannedRow, i: number, before: Record<string, unknown> |
     id,
     shortcut: shortcut || undefined,
     title,
-    text: message(row.text, msg(str`${where}, text`, { desc: "where an input error is: a canned response's text" })),
+    // an image or flex message (kept from the YAML; the form does not edit them) may be all a response sends
+    text: !row.text.trim() && (before?.image !== undefined || before?.flex !== undefined) ? undefined : message(row.text, msg(str`${where}, text`, { desc: "where an input error is: a canned response's text" })),
     variants: variantsOf(row, where),
     tags: tags.length || Array.isArray(before?.tags) ? [...new Set(tags)] : undefined,
   };

@@ -1,7 +1,6 @@
 /** say: one message (text, canned response, image or flex), optionally with quick replies. */
-import type { OutboundMessage } from '../flow-action.ts';
 import type { SayStep } from '../flow-document.ts';
-import { quickReplyItem, sayText, withQuickReplies } from '../runtime/outbound.ts';
+import { flexMessage, imageMessage, quickReplyItem, sayText, withQuickReplies } from '../runtime/outbound.ts';
 import { render, type RunContext } from '../runtime/run-context.ts';
 import { NEXT, type StepOutcome } from '../runtime/step-outcome.ts';
 
@@ -9,17 +8,8 @@ export function executeSay(say: SayStep, ctx: RunContext): StepOutcome {
   if (say.text !== undefined) sayText(ctx, { text: say.text }, say.quickReplies);
   else if (say.canned !== undefined) sayText(ctx, { canned: say.canned }, say.quickReplies);
   else {
-    const message = mediaMessage(say, ctx);
+    const message = say.image ? imageMessage(say.image) : say.flex ? flexMessage(say.flex, (template) => render(ctx, template)) : null;
     if (message) ctx.actions.push({ type: 'say', message: withQuickReplies(message, say.quickReplies?.map(quickReplyItem)) });
   }
   return NEXT;
-}
-
-function mediaMessage(say: SayStep, ctx: RunContext): OutboundMessage | null {
-  if (say.image) {
-    // LINE requires a preview; the original serves when no smaller one is given
-    return { type: 'image', originalContentUrl: say.image.url, previewImageUrl: say.image.previewUrl ?? say.image.url };
-  }
-  if (say.flex) return { type: 'flex', altText: render(ctx, say.flex.altText), contents: say.flex.contents };
-  return null;
 }

@@ -7,6 +7,7 @@ import { regexIssue } from './flow-formats.ts';
 import type { FlowProblem } from './flow-problem.ts';
 import { pointer } from './json-pointer.ts';
 import { problemAt, type DocumentSite } from './located-document.ts';
+import { cannedRichMessageProblems, flowRichMessageProblems } from './rich-message-rules.ts';
 import { richMenuProblems } from './rich-menu-rules.ts';
 
 export function documentRuleProblems(document: FlowSetDocument, site: DocumentSite): FlowProblem[] {
@@ -25,5 +26,7 @@ export function documentRuleProblems(document: FlowSetDocument, site: DocumentSi
     );
   }
   if (document.kind === 'RichMenu') problems.push(...richMenuProblems(document, site));
+  if (document.kind === 'Flow') problems.push(...flowRichMessageProblems(document, site));
+  if (document.kind === 'CannedResponses') problems.push(...cannedRichMessageProblems(document, site));
   return problems;
 }
