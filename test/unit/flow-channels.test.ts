@@ -140,7 +140,7 @@ test("baton test points a failing test of a channel's Flow at the test in that F
     assert.is(await runFlowTestsCommand(dir, out.stream, collect().stream), 1);
     const failures = out.text().split('\n').filter((line) => !line.startsWith('  ok') && line !== '');
     assert.equal(failures, [
-      `${path.join(dir, 'shop-th.yaml')}:16:5: test "the shop's customers get the shop's greeting" [shop-th → shop]: expectation 1 of 1 {say: {text: "nope"}} not met; actions: say "สวัสดีค่ะ ร้านค้า shop-th"`,
+      `${path.join(dir, 'shop-th.yaml')}:18:5: test "the shop's customers get the shop's greeting" [shop-th → shop]: expectation 1 of 1 {say: {text: "nope"}} not met; actions: say "สวัสดีค่ะ ร้านค้า shop-th"`,
       '4 passed, 1 failed',
     ]);
   } finally {
