@@ -129,7 +129,7 @@ export const openApiDocument = {
         responses: responses('{ messages, conversations, nextBefore }'),
       },
     },
-    '/api/conversations/{id}/canned-responses': { get: { summary: "Canned responses rendered for this conversation's customer", security: bearer, parameters: idParam, responses: responses('{ responses }') } },
+    '/api/conversations/{id}/canned-responses': { get: { summary: "Canned responses rendered for this conversation's customer: each with its text, its LINE messages (text, image, flex, quick replies on the last) and rich (sent as it is rather than edited)", security: bearer, parameters: idParam, responses: responses('{ responses }') } },
     '/api/plugins': { get: { summary: 'Notifiers and plugin steps with calls, failures and the last error (supervisor)', security: bearer, responses: responses('{ plugins }') } },
     '/api/me/presence': { put: { summary: 'available: take new conversations; away: none', security: bearer, requestBody: body('PresenceRequest'), responses: responses('{ presence }') } },
     '/api/flows/validate': { post: { summary: 'Validate a flow set (supervisor)', security: bearer, requestBody: body('FlowFilesRequest'), responses: responses('{ ok, problems }') } },
