@@ -65,6 +65,10 @@ import { RelayDeliverer } from './services/relay/relay-deliverer.ts';
 import { RelayIntake } from './services/relay/relay-intake.ts';
 import { RelayTargets } from './services/relay/relay-targets.service.ts';
 import { relayRoutes } from './transports/http/relay.route.ts';
+import { ChannelRegistry } from './services/channels/channel-registry.ts';
+import { ChannelsService } from './services/channels/channels.service.ts';
+import { SecretBox } from './services/channels/secret-box.ts';
+import { channelRoutes } from './transports/http/channels.route.ts';
 import { EngineHeartbeat } from './services/maintenance/engine-heartbeat.ts';
 import { finishOrHandBack } from './services/maintenance/hand-back-work.ts';
 import { InboxPublisher } from './services/realtime/inbox-publisher.ts';
@@ -167,6 +171,8 @@ const MEDIA_POLL_MS = 1_000;
 const RELAY_IN_FLIGHT = 8;
 const RELAY_POLL_MS = 1_000;
 const RELAY_TARGETS_REFRESH_MS = 5_000;
+/** Channels added, changed or removed on another engine are used here within 5 seconds (at once when an unknown one is asked for). */
+const CHANNELS_REFRESH_MS = 5_000;
 /**
  * Rich menus (services/rich-menus/): the active version's menus and default checked every 5 s (a publish or a
  * rollback on any engine); links a few at a time (LINE rate-limits them), 8 attempts from 1 s apart, doubling.
@@ -202,14 +208,27 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   }
   if (!line.channelSecret || !line.channelAccessToken) throw new Error('LINE credentials missing');
 
-  const lineClient = createLineClient({
-    channelAccessToken: line.channelAccessToken,
-    apiBaseUrl: line.apiBaseUrl,
-    dataApiBaseUrl: line.dataApiBaseUrl,
-    timeoutMs: line.timeoutMs,
-    replyTimeoutMs: line.replyTimeoutMs,
-    logger,
+  const lineClientFor = (channelAccessToken: string) =>
+    createLineClient({
+      channelAccessToken,
+      apiBaseUrl: line.apiBaseUrl,
+      dataApiBaseUrl: line.dataApiBaseUrl,
+      timeoutMs: line.timeoutMs,
+      replyTimeoutMs: line.replyTimeoutMs,
+      logger,
+    });
+  const richMenuClientFor = (channelAccessToken: string) => createRichMenuClient({ channelAccessToken, apiBaseUrl: line.apiBaseUrl, dataApiBaseUrl: line.dataApiBaseUrl, timeoutMs: line.timeoutMs });
+  const lineClient = lineClientFor(line.channelAccessToken);
+  const richMenuClient = richMenuClientFor(line.channelAccessToken);
+  // every LINE call goes out with the token of the customer's channel (docs/channels.md)
+  const secretBox = config.encryptionKey ? new SecretBox(config.encryptionKey) : null;
+  const channels = new ChannelRegistry(store, logger.child({ module: 'channels' }), {
+    defaultChannel: { secret: line.channelSecret, line: lineClient, richMenus: richMenuClient },
+    makeClients: (token) => ({ line: lineClientFor(token), richMenus: richMenuClientFor(token) }),
+    box: secretBox,
+    refreshMs: CHANNELS_REFRESH_MS,
   });
+  await channels.start();
   const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
   const flows = new FlowRegistry(store, logger.child({ module: 'flows' }), now, { pluginStepKinds: plugins.stepSchemas(), fileProblems: richMenuImageProblems(config.flowsDir) });
   const active = await flows.loadFolder(config.flowsDir);
@@ -234,18 +253,18 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const richMenus = new RichMenusService(
     store,
     flows,
-    createRichMenuClient({ channelAccessToken: line.channelAccessToken, apiBaseUrl: line.apiBaseUrl, dataApiBaseUrl: line.dataApiBaseUrl, timeoutMs: line.timeoutMs }),
+    richMenuClient,
     logger.child({ module: 'rich-menus' }),
     now,
     { flowsDir: config.flowsDir, owner: instanceId, syncMs: RICH_MENU_SYNC_MS, leaseMs: RICH_MENU_LEASE_MS, linksInFlight: RICH_MENU_LINKS_IN_FLIGHT, maxAttempts: RICH_MENU_MAX_ATTEMPTS, backoffMs: RICH_MENU_BACKOFF_MS, pollMs: RICH_MENU_POLL_MS },
   );
   const publisher = richMenus.following(withLiveAnalytics(inbox, liveAnalytics));
-  const dispatcher = new OutboundDispatcher(store, lineClient, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
+  const dispatcher = new OutboundDispatcher(store, channels, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
-  const profiles = new ProfileLookup(lineClient, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
+  const profiles = new ProfileLookup(channels, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
   const mediaStorage = new LocalMediaStorage(config.mediaDir);
   const mediaLogger = logger.child({ module: 'media' });
-  const mediaFetcher = new MediaFetcher(store, lineClient, mediaStorage, publisher, mediaLogger, now, {
+  const mediaFetcher = new MediaFetcher(store, channels, mediaStorage, publisher, mediaLogger, now, {
     owner: instanceId,
     leaseMs: MEDIA_LEASE_MS,
     concurrency: MEDIA_FETCHES_IN_FLIGHT,
@@ -282,10 +301,11 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     ingestFirst: () => ingest.settled(),
   });
   const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
-  const readReceipts = new LineReadReceipts(store, lineClient, chatLogger, now, line.markAsRead);
-  const lineTyping = new LineTypingService(store, lineClient, chatLogger, now);
+  const readReceipts = new LineReadReceipts(store, channels, chatLogger, now, line.markAsRead);
+  const lineTyping = new LineTypingService(store, channels, chatLogger, now);
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));
-  const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id) });
+  const channelAdmin = new ChannelsService({ store, audit, box: secretBox, botInfo: (token) => lineClientFor(token).getBotInfo(), changed: () => channels.changed(), now });
+  const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id), channelExists: (id) => channelAdmin.exists(id) });
   const presence = new PresenceService(store, followUps);
   const rollup = new RollupService(store, analyticsDays, now);
   const lineQuota = new LineQuotaService(lineClient, store, audit, logger.child({ module: 'line-quota' }), now, { warnPercent: line.quotaWarnPercent });
@@ -303,7 +323,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     https: config.publicUrl.startsWith('https:'),
     trustedProxies: config.trustedProxies,
     mountWebhook(koa) {
-      koa.use(lineWebhookRoutes({ channelSecret, bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: WEBHOOK_BODY_DEADLINE_MS, ingest, relay: relayIntake, draining: () => draining }).routes());
+      koa.use(lineWebhookRoutes({ channelSecret, channelSecretOf: (id) => channels.secretOf(id), bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: WEBHOOK_BODY_DEADLINE_MS, ingest, relay: relayIntake, draining: () => draining }).routes());
     },
     mountRoutes(koa) {
       const authDeps = { auth, sessions, cookies: { secure: config.publicUrl.startsWith('https:'), publicOrigin }, logger: httpLogger };
@@ -327,6 +347,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         lineQuotaRoutes(sessions, httpLogger, lineQuota),
         mediaRoutes(sessions, httpLogger, new MediaAccessService(store, mediaStorage)),
         relayRoutes(sessions, httpLogger, relayTargets),
+        channelRoutes(sessions, httpLogger, channelAdmin),
         openApiRoutes(),
         ...(sandbox ? [sandboxRoutes({ fake: sandbox.fake, channelSecret, webhookUrl: () => webhookUrl, sessions, logger: httpLogger, flows, now })] : []),
       ];
@@ -451,6 +472,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         // attempts in hand are abandoned and handed back: another engine (or this one restarted) sends them
         relayTargets.stop();
         await relayDeliverer.stop();
+        channels.stop();
         await heartbeat.stop();
         // operators are disconnected and reconnect to another engine, which replays what they missed
         await gateway.io.close();

@@ -129,6 +129,11 @@ export interface Config {
   watchFlows: boolean;
   studioDir: string;
   line: LineConfig;
+  /**
+   * BATON_ENCRYPTION_KEY, 32 bytes: encrypts the secrets and tokens of channels added through the API
+   * (docs/channels.md). null: such channels cannot be added; the default channel (the environment's) works.
+   */
+  encryptionKey: Buffer | null;
   admin: { email: string | null; password: string | null };
   auth: AuthConfig;
   webhookBodyLimitBytes: number;
@@ -262,6 +267,17 @@ function trustedProxies(env: Env): number {
   return hops;
 }
 
+/** 32 bytes as 64 hex digits or as base64 (44 characters with padding, 43 without; base64url too) */
+function encryptionKey(env: Env): Buffer | null {
+  const raw = text(env, 'BATON_ENCRYPTION_KEY');
+  if (raw === null) return null;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : null;
+  if (key === null || key.length !== 32) {
+    throw new ConfigError('BATON_ENCRYPTION_KEY', 'expected 32 bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32`');
+  }
+  return key;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const lineConfig = line(env);
@@ -318,6 +334,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     watchFlows: toggle(env, 'BATON_WATCH_FLOWS', false),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
     line: lineConfig,
+    encryptionKey: encryptionKey(env),
     admin: { email, password },
     auth: {
       tokenSecret,

@@ -24,6 +24,8 @@ export interface ConversationDto {
   id: string;
   status: ConversationStatus;
   customer: CustomerDto;
+  /** the LINE channel (Official Account) the customer wrote to, engine/contracts/channels.ts ('default' for the environment's) */
+  channelId: string;
   operatorId: string | null;
   operatorName: string | null;
   /** the team routing gave it (RoutingRules), null when routed to nobody in particular */

@@ -33,6 +33,8 @@ export interface OperatorDto {
   skills: string[];
   /** most conversations auto-assignment gives them at once */
   capacity: number;
+  /** the LINE channels whose conversations they see, claim and get assigned (docs/channels.md); null: every channel */
+  channels: string[] | null;
   /** false once deactivated: cannot sign in, sessions and sockets ended */
   active: boolean;
   /** created with an invite link that has not been used yet */
@@ -119,6 +121,8 @@ export interface CreateOperatorRequest {
   teams?: string[];
   skills?: string[];
   capacity?: number;
+  /** channel ids (each must exist, 400 otherwise); null or absent: every channel */
+  channels?: string[] | null;
 }
 
 export interface InviteDto {
@@ -141,6 +145,8 @@ export interface UpdateOperatorRequest {
   skills?: string[];
   capacity?: number;
   active?: boolean;
+  /** channel ids (each must exist, 400 otherwise); null: every channel */
+  channels?: string[] | null;
 }
 
 export interface OperatorResponse {

@@ -63,4 +63,6 @@ export interface SocketData {
   sessionId: string;
   name: string;
   role: Role;
+  /** the LINE channels whose conversations they hear of; null: every channel */
+  channels: string[] | null;
 }

@@ -47,6 +47,15 @@ export interface LineClient {
   getMessageQuota(): Promise<{ limit: number | null }>;
   /** Messages counted against the quota this month (GET /v2/bot/message/quota/consumption). One call, never retried. */
   getMessageQuotaConsumption(): Promise<number>;
+  /** The bot's own account (GET /v2/bot/info): checks a token and names the account. One call, never retried; 401: the token is refused. */
+  getBotInfo(): Promise<LineBotInfo>;
+}
+
+export interface LineBotInfo {
+  /** the bot's user id: `destination` in the channel's webhooks */
+  userId: string;
+  displayName: string;
+  pictureUrl: string | null;
 }
 
 export interface MessageContent {
@@ -198,6 +207,15 @@ export function createLineClient(options: LineClientOptions): LineClient {
       const consumption = await call('getMessageQuotaConsumption', () => api.getMessageQuotaConsumption());
       if (typeof consumption.totalUsage !== 'number') throw new LineApiError('LINE getMessageQuotaConsumption: no totalUsage in the answer', { status: null, retryable: true });
       return consumption.totalUsage;
+    },
+
+    async getBotInfo() {
+      const info = await call('getBotInfo', () => api.getBotInfo());
+      return {
+        userId: info.userId,
+        displayName: storable(info.displayName, MAX_DISPLAY_NAME) ?? '',
+        pictureUrl: storable(info.pictureUrl, MAX_PICTURE_URL),
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { closeDatabase } from './database.ts';
 import { AnalyticsRepo } from './repositories/analytics.repo.ts';
 import { AuditRepo } from './repositories/audit.repo.ts';
+import { ChannelsRepo } from './repositories/channels.repo.ts';
 import { ConversationEventsRepo } from './repositories/conversation-events.repo.ts';
 import { ConversationReadsRepo } from './repositories/conversation-reads.repo.ts';
 import { ConversationsRepo } from './repositories/conversations.repo.ts';
@@ -45,6 +46,8 @@ export interface Store {
   relayDeliveries: RelayDeliveriesRepo;
   /** LINE rich menus made per flow version, and the link calls that follow each customer's conversation */
   richMenus: RichMenusRepo;
+  /** LINE channels (several Official Accounts), their credentials encrypted */
+  channels: ChannelsRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** true when the connection answers a trivial query */
@@ -73,6 +76,7 @@ export function createStore(db: Knex): Store {
     relayDeliveries: new RelayDeliveriesRepo(db),
     richMenus: new RichMenusRepo(db),
     lineSends: new LineSendsRepo(db),
+    channels: new ChannelsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
     ping: async () => {
       try {

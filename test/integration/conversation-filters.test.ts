@@ -142,7 +142,7 @@ test('the OpenAPI document lists the filters', async () => {
     paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
   };
   const parameters = doc.paths['/api/conversations']?.get?.parameters?.map((p) => p.name);
-  assert.equal(parameters, ['status', 'q', 'assignee', 'team', 'tag']);
+  assert.equal(parameters, ['status', 'q', 'assignee', 'team', 'tag', 'channel']);
 });
 
 test.run();

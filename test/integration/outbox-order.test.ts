@@ -17,6 +17,7 @@ import type { Store } from '../../engine/store/store.ts';
 import { useTestStore } from '../support/cluster-store.ts';
 import { accountTexts, lineUsers, PUSH } from '../support/line-checks.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { singleLineClient } from '../../engine/services/channels/line-clients.ts';
 
 const TOKEN = 'outbox-order-token';
 let store: Store;
@@ -33,7 +34,7 @@ test.after(() => fake.close());
 /** an engine's outbox sender, named `owner` */
 function dispatcher(owner: string, options: { concurrency?: number; stalledAfterMs?: number } = {}): OutboundDispatcher {
   const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: lineUrl, dataApiBaseUrl: lineUrl, timeoutMs: 10_000 });
-  return new OutboundDispatcher(store, line, new InboxPublisher(), createLogger('silent'), Date.now, { owner, leaseMs: 60_000, concurrency: 4, stalledAfterMs: 5_000, ...options });
+  return new OutboundDispatcher(store, singleLineClient(line), new InboxPublisher(), createLogger('silent'), Date.now, { owner, leaseMs: 60_000, concurrency: 4, stalledAfterMs: 5_000, ...options });
 }
 
 /** what a chat change commits: one message for the customer, pending in the outbox */

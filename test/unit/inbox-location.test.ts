@@ -78,6 +78,7 @@ function conversation(over: Partial<ConversationDto> = {}, tags: string[] = []):
     id: 'c1',
     status: 'ACTIVE',
     customer: { id: 'u1', lineUserId: 'U1', displayName: 'Ann', pictureUrl: null, language: null, mode: 'HUMAN', tags, following: true, createdAt: 1 },
+    channelId: 'default',
     operatorId: 'me',
     operatorName: 'Me',
     team: 'sales',

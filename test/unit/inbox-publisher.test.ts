@@ -24,6 +24,7 @@ function conversation(over: Partial<ConversationDto> = {}): ConversationDto {
     id: 'c1',
     status: 'ACTIVE',
     customer: { id: 'u1', lineUserId: 'U1', displayName: 'Ann', pictureUrl: null, language: 'en', mode: 'HUMAN', tags: [], following: true, createdAt: 1 },
+    channelId: 'default',
     operatorId: 'op1',
     operatorName: 'Nok',
     team: null,
@@ -46,7 +47,7 @@ const message = (text: string): MessageDto => ({
 test('the queue is everyone\'s: a waiting conversation and its messages reach every operator', () => {
   const { publisher, sent } = recordingChannel();
   publisher.conversationUpdated(conversation(waiting));
-  publisher.messageNew(message('agent please'), { id: 'c1', operatorId: null });
+  publisher.messageNew(message('agent please'), { id: 'c1', operatorId: null, channelId: 'default' });
   assert.equal(sent, [
     { to: 'everyone', what: 'conversation c1 WAITING' },
     { to: 'everyone', what: 'message:new agent please' },
@@ -56,9 +57,9 @@ test('the queue is everyone\'s: a waiting conversation and its messages reach ev
 test('leaving the queue reaches everyone once; after that only its operator, its room and supervisors hear it', () => {
   const { publisher, sent } = recordingChannel();
   publisher.conversationUpdated(conversation(), { leftQueue: true });
-  publisher.messageNew(message('my parcel is late'), { id: 'c1', operatorId: 'op1' });
+  publisher.messageNew(message('my parcel is late'), { id: 'c1', operatorId: 'op1', channelId: 'default' });
   publisher.conversationUpdated(conversation());
-  publisher.messageUpdated(message('sent'), { id: 'c1', operatorId: 'op1' });
+  publisher.messageUpdated(message('sent'), { id: 'c1', operatorId: 'op1', channelId: 'default' });
   publisher.conversationUpdated(conversation({ status: 'CLOSED' }));
   assert.equal(sent, [
     { to: 'everyone', what: 'conversation c1 ACTIVE' },
@@ -81,7 +82,7 @@ test('a transfer reaches the operator it left as well as the one it went to', ()
 
 test("a waiting conversation's other lines (bot answers, notes) reach those working it, not every operator", () => {
   const { publisher, sent } = recordingChannel();
-  const queued = { id: 'c1', operatorId: null };
+  const queued = { id: 'c1', operatorId: null, channelId: 'default' };
   publisher.conversationUpdated(conversation(waiting), { formerOperatorId: 'op1' });
   publisher.messageNew({ ...message('Nok transferred this conversation to the queue'), direction: 'out', senderKind: 'system' }, queued);
   publisher.messageNew({ ...message('You are number 2 in the queue'), direction: 'out', senderKind: 'bot' }, queued);

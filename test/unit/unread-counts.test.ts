@@ -13,6 +13,7 @@ function listed(id: string, lastMessageId: number, unread: number): Conversation
     id,
     status: 'ACTIVE',
     customer: { id: 'c', lineUserId: 'U1', displayName: null, pictureUrl: null, language: null, mode: 'HUMAN', tags: [], following: true, createdAt: 0 },
+    channelId: 'default',
     operatorId: 'op',
     operatorName: 'Op',
     team: null,

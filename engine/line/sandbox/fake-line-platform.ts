@@ -37,6 +37,7 @@ export class FakeLinePlatform {
   readonly calls: RecordedCall[] = [];
   /** the bot's own user id, sent as `destination` in webhook bodies */
   readonly botUserId = fakeUserId();
+  private readonly defaultChannel: FakeChannel = { name: 'default', bot: { userId: this.botUserId, displayName: 'Baton sandbox' } };
   private readonly now: () => number;
   private readonly profiles = new Map<string, FakeProfile>();
   private readonly faults = new FaultPlan();
@@ -46,6 +47,8 @@ export class FakeLinePlatform {
   /** rich menus made, their images, each user's link and the default */
   readonly richMenus = new FakeRichMenus();
   private readonly quota = new FakeQuota();
+  /** the access tokens it accepts, each a channel's: the constructor's is `default` */
+  private readonly channels = new Map<string, FakeChannel>();
   private readonly api: (request: FakeRequest) => ApiAnswer;
   private readonly control = createControlApi(this);
   private readonly delays = new Delays();
@@ -68,6 +71,15 @@ export class FakeLinePlatform {
       quota: this.quota,
       richMenus: this.richMenus,
     });
+  }
+
+  /** the channel whose token the request's Authorization header carries */
+  private channelOf(request: FakeRequest): FakeChannel | null {
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return null;
+    const token = header.slice('Bearer '.length);
+    if (token === this.options.channelAccessToken) return this.defaultChannel;
+    return this.channels.get(token) ?? null;
   }
 
   /** Starts listening (port 0 = any free port); resolves the base URL to give the SDK. */
@@ -105,6 +117,14 @@ export class FakeLinePlatform {
    */
   setQuota(figures: { limit?: number | null; totalUsage?: number }): void {
     this.quota.set(figures);
+  }
+
+  /**
+   * Another LINE channel whose access token the fake accepts (several Official Accounts): calls made with it are
+   * recorded with `channel: name`, and GET /v2/bot/info answers `bot` for it.
+   */
+  addChannel(name: string, channelAccessToken: string, bot: FakeBotInfo = { displayName: name }): void {
+    this.channels.set(channelAccessToken, { name, bot: { userId: fakeUserId(), ...bot } });
   }
 
   setProfile(userId: string, profile: FakeProfile): void {
@@ -183,7 +203,7 @@ export class FakeLinePlatform {
     if (answer === null) return null; // closed while a slow answer was waiting
     const sent: ApiAnswer = { ...answer, headers: { 'x-line-request-id': request.requestId, ...answer.headers } };
     this.calls.push({
-      at, method: request.method, path: request.path, headers: redact(request.headers),
+      at, method: request.method, path: request.path, headers: redact(request.headers), channel: this.channelOf(request)?.name ?? null,
       body: request.body, status: sent.status, response: sent.body,
     });
     return sent.status === RESET ? null : sent;
@@ -191,19 +211,37 @@ export class FakeLinePlatform {
 
   /** authorization, then any injected failure or delay, then the endpoint itself */
   private async answer(request: FakeRequest): Promise<ApiAnswer | null> {
-    const refused = authorizationFailure(request.headers.authorization, this.options.channelAccessToken);
-    if (refused) return refused;
+    const channel = this.channelOf(request);
+    const refused = channel ? null : authorizationFailure(request.headers.authorization, this.options.channelAccessToken);
+    if (refused || !channel) return refused;
+    const api = (call: FakeRequest) => (call.method === 'GET' && call.path === '/v2/bot/info' ? botInfoAnswer(channel.bot) : this.api(call));
     const failure = this.faults.take(request.path);
-    if (!failure) return this.api(request);
+    if (!failure) return api(request);
     if (failure.delayMs && !(await this.delays.wait(failure.delayMs))) return null;
     if (failure.reset) {
-      if (failure.applied) this.api(request);
+      if (failure.applied) api(request);
       return { status: RESET, body: null };
     }
-    if (failure.status >= 200 && failure.status < 300) return this.api(request); // a slow success
-    if (failure.applied) this.api(request);
+    if (failure.status >= 200 && failure.status < 300) return api(request); // a slow success
+    if (failure.applied) api(request);
     return failureAnswer(failure);
   }
+}
+
+/** the channel whose access token the request carries, if any */
+interface FakeChannel {
+  name: string;
+  bot: FakeBotInfo & { userId: string };
+}
+
+/** What GET /v2/bot/info answers for a channel (LINE's fields that Baton reads). */
+export interface FakeBotInfo {
+  displayName: string;
+  pictureUrl?: string;
+}
+
+function botInfoAnswer(bot: FakeChannel['bot']): ApiAnswer {
+  return { status: 200, body: { userId: bot.userId, basicId: `@${bot.userId.slice(1, 9)}`, displayName: bot.displayName, ...(bot.pictureUrl ? { pictureUrl: bot.pictureUrl } : {}), chatMode: 'bot', markAsReadMode: 'manual' } };
 }
 
 function redact(headers: Record<string, string>): Record<string, string> {

@@ -9,6 +9,11 @@ export interface RecordedCall {
   path: string;
   /** lower-cased request headers; `authorization` is redacted */
   headers: Record<string, string>;
+  /**
+   * whose access token the Authorization header carried: `default` for the one the fake was made with, the name
+   * given to addChannel for another; null when it carried none of them (refused with 401)
+   */
+  channel: string | null;
   /** parsed JSON body, or null when there was none (or it was not JSON) */
   body: unknown;
   status: number;

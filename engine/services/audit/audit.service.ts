@@ -43,6 +43,10 @@ export const AuditAction = {
   RELAY_TARGET_UPDATED: 'relay_target.updated',
   RELAY_TARGET_DELETED: 'relay_target.deleted',
   RELAY_TARGET_SECRET_ROTATED: 'relay_target.secret_rotated',
+  /** LINE channels (docs/channels.md); secrets and tokens are never in the details, only that they changed */
+  CHANNEL_CREATED: 'channel.created',
+  CHANNEL_UPDATED: 'channel.updated',
+  CHANNEL_DELETED: 'channel.deleted',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -52,7 +56,7 @@ export interface AuditRecord {
   actor: Actor | null;
   /** when there is no operator, the email that was tried */
   actorEmail?: string;
-  target?: { type: 'operator' | 'conversation' | 'customer' | 'flow_version' | 'session' | 'settings' | 'job' | 'relay_target'; id: string };
+  target?: { type: 'operator' | 'conversation' | 'customer' | 'flow_version' | 'session' | 'settings' | 'job' | 'relay_target' | 'channel'; id: string };
   details?: Record<string, unknown>;
   /** overrides the actor's address */
   address?: string | null;

@@ -20,6 +20,16 @@ export const oversees = (role: Role): boolean => hasRole(role, 'supervisor');
  * assigned to them; those they may read, open live, transfer and close. Any other conversation is for
  * supervisors and admins. (Answering needs more: the conversation must be claimed by the one answering.)
  */
-export function mayAccessConversation(viewer: { operatorId: string; role: Role }, conversation: { operator_id: string | null }): boolean {
+export function mayAccessConversation(viewer: { operatorId: string; role: Role; channels?: readonly string[] | null }, conversation: { operator_id: string | null; channel_id?: string }): boolean {
+  if (conversation.channel_id !== undefined && !mayAccessChannel(viewer, conversation.channel_id)) return false;
   return oversees(viewer.role) || conversation.operator_id === null || conversation.operator_id === viewer.operatorId;
+}
+
+/**
+ * Someone limited to LINE channels (operators.channels, any role) sees, claims and hears only those channels'
+ * conversations; without a limit (null), every channel's. Outside them a conversation answers 404, as one
+ * that does not exist (docs/channels.md).
+ */
+export function mayAccessChannel(viewer: { channels?: readonly string[] | null }, channelId: string): boolean {
+  return viewer.channels === null || viewer.channels === undefined || viewer.channels.includes(channelId);
 }

@@ -12,6 +12,8 @@ export interface Principal {
   address: string | null;
   /** when the access token presented expires, epoch ms (a socket is ended then) */
   tokenExpiresAt: number;
+  /** the LINE channels they work in, read per request like the role; null: every channel */
+  channels: string[] | null;
 }
 
 /** Who did something, for the audit log and permission checks; null operatorId: the system (cron, auto-assignment). */
@@ -20,6 +22,8 @@ export interface Actor {
   role: Role;
   email?: string;
   address?: string | null;
+  /** the LINE channels they work in; null or absent: every channel */
+  channels?: string[] | null;
 }
 
 export const actorOf = (principal: Principal): Actor => ({
@@ -27,4 +31,5 @@ export const actorOf = (principal: Principal): Actor => ({
   role: principal.role,
   email: principal.email,
   address: principal.address,
+  channels: principal.channels,
 });

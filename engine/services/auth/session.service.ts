@@ -13,6 +13,7 @@ import type { Store } from '../../store/store.ts';
 import type { AccessTokens } from './access-token.ts';
 import type { Principal } from './principal.ts';
 import { hashToken, newRefreshToken, refreshTokenSession } from './refresh-token.ts';
+import { operatorChannels } from '../../store/repositories/operators.repo.ts';
 
 export interface SessionOptions {
   /** the session ends after this long without activity */
@@ -145,6 +146,7 @@ export class SessionService {
       restriction: session.restriction,
       address,
       tokenExpiresAt: claims.exp * 1000,
+      channels: operatorChannels(session),
     };
   }
 

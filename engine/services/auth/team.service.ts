@@ -6,8 +6,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateOperatorRequest, CreateOperatorResponse, OperatorDto, ResetPasswordResponse, UpdateOperatorRequest } from '../../contracts/rest.ts';
-import { conflict, notFound } from '../../errors.ts';
-import { toOperatorDto, type OperatorChanges, type OperatorRow } from '../../store/repositories/operators.repo.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import { operatorChannels, toOperatorDto, type OperatorChanges, type OperatorRow } from '../../store/repositories/operators.repo.ts';
 import { parseJson } from '../../store/repositories/json-column.ts';
 import type { Store } from '../../store/store.ts';
 import { AuditAction, type AuditService } from '../audit/audit.service.ts';
@@ -33,6 +33,8 @@ export interface TeamDeps {
   releaseConversations: (operatorId: string) => Promise<void>;
   /** who acts when no operator does (the command line): named in the audit log */
   systemActor?: string;
+  /** whether a LINE channel exists (an operator limited to an unknown one: 400) */
+  channelExists?: (channelId: string) => Promise<boolean>;
 }
 
 const uniqueList = (values: string[]) => JSON.stringify([...new Set(values.map((v) => v.trim()).filter(Boolean))]);
@@ -49,6 +51,7 @@ export class TeamService {
     if (await store.operators.findByEmail(request.email)) throw conflict('email_taken', 'An operator with this email exists');
     if (request.password !== undefined) checkNewPassword(request.password, request.email);
     const id = randomUUID();
+    const channels = await this.channelList(request.channels);
     const inviteToken = request.password === undefined ? randomBytes(32).toString('base64url') : null;
     const expiresAt = inviteToken ? now() + INVITE_TTL_MS : null;
     const inserted = await store.operators.insertIfNew({
@@ -65,6 +68,7 @@ export class TeamService {
       totp_secret: null,
       invite_hash: inviteToken ? hashToken(inviteToken) : null,
       invite_expires_at: expiresAt,
+      channels,
       created_at: now(),
     });
     if (!inserted) throw conflict('email_taken', 'An operator with this email exists');
@@ -91,12 +95,14 @@ export class TeamService {
     if (request.skills !== undefined) changes.skills = uniqueList(request.skills);
     if (request.capacity !== undefined) changes.capacity = request.capacity;
     if (request.active !== undefined) changes.active = request.active;
+    if (request.channels !== undefined) changes.channels = await this.channelList(request.channels);
     if (request.active === false) changes.presence = 'offline';
     const after = (await store.operators.update(id, changes)) ?? before;
     if (request.active === false && before.active) {
       await sessions.endAll(id, 'deactivated');
       await this.deps.releaseConversations(id);
-    } else if (request.role !== undefined && request.role !== before.role) {
+    } else if ((request.role !== undefined && request.role !== before.role) || (request.channels !== undefined && after.channels !== before.channels)) {
+      // their sockets reconnect into the rooms of the new role or channels
       sessions.roleChanged(id);
     }
     await audit.record({ action: AuditAction.OPERATOR_UPDATED, actor, actorEmail: this.deps.systemActor, target: { type: 'operator', id }, details: { changes: describeChanges(before, request) } });
@@ -124,6 +130,16 @@ export class TeamService {
     return toOperatorDto(await this.operator(id));
   }
 
+  /** the column's JSON for a list of channel ids (null: every channel); an unknown channel is a 400 naming it */
+  private async channelList(channels: string[] | null | undefined): Promise<string | null> {
+    if (channels === null || channels === undefined) return null;
+    const unique = [...new Set(channels)];
+    for (const id of unique) {
+      if (!(await (this.deps.channelExists?.(id) ?? Promise.resolve(id === 'default')))) throw badRequest('unknown_channel', `channels: no LINE channel "${id}"`);
+    }
+    return JSON.stringify(unique);
+  }
+
   private inviteUrl(token: string): string {
     return `${this.deps.publicUrl}/#/invite/${token}`;
   }
@@ -135,7 +151,7 @@ export class TeamService {
   }
 }
 
-const EDITABLE = ['name', 'role', 'teams', 'skills', 'capacity', 'active'] as const;
+const EDITABLE = ['name', 'role', 'teams', 'skills', 'capacity', 'active', 'channels'] as const;
 
 /** what changed, as `{ field: [before, after] }`, for the audit log */
 function describeChanges(before: OperatorRow, request: UpdateOperatorRequest): Record<string, [unknown, unknown]> {
@@ -146,6 +162,7 @@ function describeChanges(before: OperatorRow, request: UpdateOperatorRequest): R
     skills: parseJson<string[]>(before.skills, []),
     capacity: before.capacity,
     active: Boolean(before.active),
+    channels: operatorChannels(before),
   };
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of EDITABLE) {

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.ts';
 import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
 import { parseJson } from '../../store/repositories/json-column.ts';
+import { operatorChannels } from '../../store/repositories/operators.repo.ts';
 import type { Store } from '../../store/store.ts';
 
 export class AssignmentService {
@@ -36,10 +37,16 @@ export class AssignmentService {
         lastAssignedAt: operator.last_assigned_at,
       };
     });
+    // an operator limited to channels is given only their channels' conversations
+    const channelsOf = new Map(available.map((operator) => [operator.id, operatorChannels(operator)]));
+    const inChannel = (candidate: OperatorCandidate, channelId: string) => {
+      const channels = channelsOf.get(candidate.id);
+      return channels === null || channels === undefined || channels.includes(channelId);
+    };
     const assigned: string[] = [];
     for (const conversation of waiting) {
       const need = { team: conversation.team, skills: parseJson<string[]>(conversation.skills, []) };
-      const operatorId = chooseOperator(conversation.strategy ?? 'round-robin', candidates, need);
+      const operatorId = chooseOperator(conversation.strategy ?? 'round-robin', candidates.filter((c) => inChannel(c, conversation.channel_id)), need);
       if (!operatorId) continue;
       const at = this.now();
       const claimed = await this.store.transaction(async (tx) => {

@@ -30,6 +30,7 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
       id: row.id,
       status: row.status,
       customer: toCustomerDto(customer),
+      channelId: customer.channel_id,
       operatorId: row.operator_id,
       operatorName: row.operator_id ? (operatorName.get(row.operator_id) ?? null) : null,
       team: row.team,

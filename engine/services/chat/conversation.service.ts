@@ -7,15 +7,17 @@ import type { ConversationDto, ConversationStatus, MessageDto } from '../../cont
 import type { TransferRequest } from '../../contracts/rest.ts';
 import type { JoinAnswer } from '../../contracts/socket-events.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
+import { setForChannel } from '../../domain/flow/set-for-channel.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
+import { operatorChannels } from '../../store/repositories/operators.repo.ts';
 import { toMessageDto, type MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
 import { withMedia } from '../media/media-view.ts';
 import { AuditAction, type AuditService } from '../audit/audit.service.ts';
-import { mayAccessConversation, oversees } from '../auth/permissions.ts';
+import { mayAccessChannel, mayAccessConversation, oversees } from '../auth/permissions.ts';
 import type { Actor } from '../auth/principal.ts';
 import { conversationRef, type ConversationChange, type RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationView, conversationViews } from './conversation-view.ts';
@@ -45,6 +47,8 @@ export interface ConversationListFilter {
   team?: string;
   /** the customer carries this tag */
   tag?: string;
+  /** the LINE channel the customer wrote to (400 invalid_channel for an unknown one) */
+  channel?: string;
 }
 
 export class ConversationService {
@@ -63,11 +67,14 @@ export class ConversationService {
   /** What the caller may see (operators: the queue and their own), narrowed by the filter; 400 for an unknown operator. */
   async list(actor: Actor, filter: ConversationListFilter): Promise<ConversationDto[]> {
     const { status, search, team, tag } = filter;
+    if (filter.channel !== undefined && !(await this.store.channels.findById(filter.channel))) throw badRequest('invalid_channel', `channel: no LINE channel "${filter.channel}"`);
+    const channels = channelScope(actor, filter.channel);
     const rows = await this.store.conversations.list({
       status,
       search,
       team,
       tag,
+      ...(channels === null ? {} : { channels }),
       assignee: await this.assigneeOf(actor, filter.assignee),
       limit: 200,
       ...(oversees(actor.role) ? {} : { visibleTo: actor.operatorId }),
@@ -99,14 +106,15 @@ export class ConversationService {
   /** The same check for a socket opening the conversation live (conversation:join). */
   async access(id: string, actor: Actor): Promise<JoinAnswer> {
     const row = await this.store.conversations.findById(id);
-    if (!row) return { ok: false, code: 'not_found', message: 'Conversation not found' };
+    // another channel's conversation is none of theirs: as if it did not exist
+    if (!row || !mayAccessChannel(actor, row.channel_id)) return { ok: false, code: 'not_found', message: 'Conversation not found' };
     if (!mayAccessConversation(actor, row)) return { ok: false, code: 'forbidden', message: 'Another operator is handling this conversation' };
     return { ok: true };
   }
 
   async claim(id: string, actor: Actor): Promise<ConversationDto> {
     const row = await this.store.conversations.findById(id);
-    if (!row) throw notFound('Conversation');
+    if (!row || !mayAccessChannel(actor, row.channel_id)) throw notFound('Conversation');
     if (row.status === 'ACTIVE' && row.operator_id === actor.operatorId) return conversationView(this.store, id);
     const claimed = await this.store.transaction(async (tx) => {
       const at = this.now();
@@ -184,6 +192,7 @@ export class ConversationService {
     if (toOperatorId !== undefined) {
       if (!target) throw notFound('Operator');
       if (!target.active) throw conflict('operator_inactive', 'This operator is deactivated');
+      if (!mayAccessChannel({ channels: operatorChannels(target) }, row.channel_id)) throw badRequest('operator_not_in_channel', 'This operator does not work in the conversation\'s LINE channel');
     }
     if (team !== undefined && !(await knownTeams(this.store, (await this.flows.active()).set)).has(team)) {
       throw badRequest('unknown_team', `No team is called "${team}": pick one of the teams in Studio › Team or the flows' routing rules`);
@@ -219,7 +228,8 @@ export class ConversationService {
     if (!row) throw notFound('Conversation');
     if (actor && !mayAccessConversation(actor, row)) throw forbidden('Only the assigned operator or a supervisor can close this conversation');
     const flowVersion = row.flow_version ?? (await this.flows.active()).version;
-    const flowSet = await this.flows.version(flowVersion);
+    // the onClose step is the conversation's channel's Flow's (docs/flows.md, One Flow per channel)
+    const flowSet = setForChannel(await this.flows.version(flowVersion), row.channel_id);
     const { customer, effects } = await this.store.transaction(async (tx) => {
       const at = this.now();
       if (!(await tx.conversations.close(id, reason, at))) throw conflict('closed', 'This conversation is already closed');
@@ -322,4 +332,11 @@ function assertSender(conversation: ConversationRow | undefined, actor: Actor): 
   if (!conversation) throw notFound('Conversation');
   if (conversation.status !== 'ACTIVE') throw conflict('not_active', 'Claim the conversation before answering');
   if (conversation.operator_id !== actor.operatorId) throw forbidden('Another operator is handling this conversation');
+}
+
+/** the channels a list may show: the one asked for, narrowed to the caller's own (null: every channel) */
+function channelScope(actor: Actor, channel: string | undefined): string[] | null {
+  const own = actor.channels ?? null;
+  if (channel === undefined) return own;
+  return own === null || own.includes(channel) ? [channel] : [];
 }

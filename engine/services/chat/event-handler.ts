@@ -16,7 +16,7 @@ import { normalizeLineEvent, type InboundEvent } from '../../line/normalize-line
 import type { Logger } from '../../logger.ts';
 import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
-import type { CustomerProfile, CustomerRow } from '../../store/repositories/customers.repo.ts';
+import { channelUserKey, type CustomerProfile, type CustomerRow } from '../../store/repositories/customers.repo.ts';
 import { toMessageDto, type MessageRow, type NewMessage } from '../../store/repositories/messages.repo.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -96,7 +96,9 @@ function incoming(row: WebhookEventRow): Incoming {
   return { row, flowEvent: lineFlowEvent(line), userId: line.userId, standby: line.standby, line };
 }
 
-const byLineUserId = (rows: CustomerRow[]) => new Map(rows.map((c) => [c.line_user_id, c]));
+/** customers by channelUserKey: one LINE user may be a customer of several channels */
+const byChannelUser = (rows: CustomerRow[]) => new Map(rows.map((c) => [channelUserKey(c.channel_id, c.line_user_id), c]));
+const keyOf = (event: Incoming & { userId: string }) => channelUserKey(event.row.channel_id, event.userId);
 
 export class EventHandler {
   constructor(private readonly deps: EventHandlerDeps) {}
@@ -125,10 +127,10 @@ export class EventHandler {
     return store.transaction(async (tx) => {
       const at = now();
       // read inside the transaction: an operator may have taken or closed a conversation meanwhile
-      const known = byLineUserId(await tx.customers.findByLineUserIds(prepared.map((e) => e.userId)));
+      const known = byChannelUser(await tx.customers.findByLineUserIds(prepared.map((e) => e.userId)));
       const open = await tx.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
       const customers: CustomerRow[] = [];
-      for (const event of prepared) customers.push(await this.customerOf(tx, event, known.get(event.userId) ?? null, at));
+      for (const event of prepared) customers.push(await this.customerOf(tx, event, known.get(keyOf(event)) ?? null, at));
       // the customers' messages with one statement, before any answer to them is written
       const inbound = await this.storeInbound(tx, prepared, customers, open, at);
       if (this.deps.media) {
@@ -169,28 +171,28 @@ export class EventHandler {
   private async prepare(events: (Incoming & { flowEvent: FlowEvent; userId: string })[]): Promise<Prepared[]> {
     if (events.length === 0) return [];
     const { store, flows } = this.deps;
-    const known = byLineUserId(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
+    const known = byChannelUser(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
     const openBefore = await store.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
     const active = (await flows.active()).version;
-    const wantsProfile = ({ line, userId }: Incoming & { userId: string }) =>
-      line !== null && line.type !== 'unfollow' && (line.type === 'follow' || !known.get(userId)?.display_name);
+    const wantsProfile = (event: Incoming & { userId: string }) =>
+      event.line !== null && event.line.type !== 'unfollow' && (event.line.type === 'follow' || !known.get(keyOf(event))?.display_name);
     const [profiles, prepared] = await Promise.all([
-      this.deps.profiles.lookup(events.filter(wantsProfile).map((e) => e.userId)),
+      this.deps.profiles.lookup(events.filter(wantsProfile).map((e) => ({ channelId: e.row.channel_id, lineUserId: e.userId }))),
       Promise.all(
         events.map(async (event) => {
-          const customer = known.get(event.userId);
+          const customer = known.get(keyOf(event));
           const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
           return { ...event, flowVersion, flowSet: await flows.version(flowVersion) };
         }),
       ),
     ]);
-    return prepared.map((event) => ({ ...event, profile: profiles.get(event.userId) ?? null }));
+    return prepared.map((event) => ({ ...event, profile: profiles.get(keyOf(event)) ?? null }));
   }
 
   /** The event's customer, created on first sight, with a fetched profile and follow state applied. */
   private async customerOf(tx: Store, event: Prepared, known: CustomerRow | null, at: number): Promise<CustomerRow> {
     const { line, profile } = event;
-    const customer = known ?? (await tx.customers.findOrCreate(event.userId, at)).customer;
+    const customer = known ?? (await tx.customers.findOrCreate({ channelId: event.row.channel_id, lineUserId: event.userId }, at)).customer;
     if (profile) await tx.customers.updateProfile(customer.id, profile, at);
     if (line?.type === 'follow' || line?.type === 'unfollow') await tx.customers.setFollowing(customer.id, line.type === 'follow', at);
     if (!profile && line?.type !== 'follow' && line?.type !== 'unfollow') return customer;

@@ -58,6 +58,7 @@ export async function applyFlowActions(tx: Store, input: ApplyInput): Promise<Fl
         if (open) break; // already queued or with a human: never queue twice
         open = await tx.conversations.create({
           customerId: input.customer.id,
+          channelId: input.customer.channel_id,
           flowVersion: input.flowVersion,
           onCloseStep: action.onCloseStep,
           reopenWithinMs: action.reopenWithinMs ?? null,

@@ -21,7 +21,8 @@ export function isInternalEvent(value: { type: string }): value is InternalEvent
   return value.type === InternalEventType.RESUME || value.type === InternalEventType.QUEUE_TIMEOUT;
 }
 
-export async function raiseInternalEvent(store: Store, event: InternalEvent, key: string, now: number): Promise<boolean> {
+/** `channelId`: the customer's channel, whose client answers them */
+export async function raiseInternalEvent(store: Store, event: InternalEvent, key: string, now: number, channelId: string): Promise<boolean> {
   const stored = await store.webhookEvents.insertNew([
     {
       id: `${event.type}:${key}`,
@@ -29,6 +30,7 @@ export async function raiseInternalEvent(store: Store, event: InternalEvent, key
       type: event.type,
       mode: 'active',
       source_user_id: event.source.userId,
+      channel_id: channelId,
       event_timestamp: event.timestamp,
       is_redelivery: false,
       raw: JSON.stringify(event),

@@ -9,18 +9,19 @@
  * for the next opening (unless a newer message brought its own), and after a 429 or a 5xx no call is made for a
  * while (LineCallPause). Off with BATON_LINE_MARK_AS_READ=off.
  */
-import type { LineClient } from '../../line/line-client.ts';
 import { LineApiError } from '../../line/line-api-error.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
 import { LineCallPause } from './line-call-pause.ts';
+import type { LineClients } from '../channels/line-clients.ts';
 
 export class LineReadReceipts {
   private readonly pause: LineCallPause;
 
   constructor(
     private readonly store: Store,
-    private readonly line: Pick<LineClient, 'markAsRead'>,
+    /** the customer's channel's client */
+    private readonly line: Pick<LineClients, 'ofCustomer'>,
     private readonly logger: Logger,
     now: () => number,
     private readonly enabled: boolean,
@@ -38,7 +39,7 @@ export class LineReadReceipts {
       const token = await this.store.customers.takeMarkAsReadToken(conversation.customer_id);
       if (token === null) return;
       taken = { customerId: conversation.customer_id, token };
-      await this.line.markAsRead(token);
+      await (await this.line.ofCustomer(conversation.customer_id)).markAsRead(token);
     } catch (error) {
       this.pause.after(error);
       // LINE was busy or down and may not have taken it: keep it for the next opening (read twice is harmless)

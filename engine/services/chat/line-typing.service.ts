@@ -9,10 +9,10 @@
  * no call is made for a while (LineCallPause). The windows live in this engine's memory: an operator's socket
  * stays on one engine, so two engines would only both call for a conversation typed in from two of them.
  */
-import type { LineClient } from '../../line/line-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
 import { LineCallPause } from './line-call-pause.ts';
+import type { LineClients } from '../channels/line-clients.ts';
 
 /** How long each animation asks LINE for (LINE: 5 to 60, in steps of 5). */
 export const LOADING_SECONDS = 20;
@@ -31,7 +31,8 @@ export class LineTypingService {
 
   constructor(
     private readonly store: Store,
-    private readonly line: Pick<LineClient, 'showLoadingAnimation'>,
+    /** the customer's channel's client */
+    private readonly line: Pick<LineClients, 'of'>,
     private readonly logger: Logger,
     private readonly now: () => number,
   ) {
@@ -44,11 +45,11 @@ export class LineTypingService {
     if (this.checking.has(conversationId) || at < (this.renewAt.get(conversationId) ?? 0) || this.pause.paused) return;
     this.checking.add(conversationId);
     try {
-      const chatId = await this.chatOf(conversationId, operatorId);
-      if (chatId === null) return;
+      const chat = await this.chatOf(conversationId, operatorId);
+      if (chat === null) return;
       this.forgetPast(at);
       this.renewAt.set(conversationId, at + RENEW_AFTER_MS);
-      await this.line.showLoadingAnimation(chatId, LOADING_SECONDS);
+      await (await this.line.of(chat.channelId)).showLoadingAnimation(chat.chatId, LOADING_SECONDS);
     } catch (error) {
       this.pause.after(error);
       this.logger.warn({ conversationId, error: error instanceof Error ? error.message : String(error) }, 'LINE loading animation not shown');
@@ -58,12 +59,12 @@ export class LineTypingService {
   }
 
   /** the LINE chat to animate, or null when this operator's typing must not show there */
-  private async chatOf(conversationId: string, operatorId: string): Promise<string | null> {
+  private async chatOf(conversationId: string, operatorId: string): Promise<{ chatId: string; channelId: string } | null> {
     const conversation = await this.store.conversations.findById(conversationId);
     if (conversation?.status !== 'ACTIVE' || conversation.operator_id !== operatorId) return null;
     const customer = await this.store.customers.findById(conversation.customer_id);
     if (!customer || !customer.following || !ONE_TO_ONE.test(customer.line_user_id)) return null;
-    return customer.line_user_id;
+    return { chatId: customer.line_user_id, channelId: customer.channel_id };
   }
 
   private forgetPast(at: number): void {

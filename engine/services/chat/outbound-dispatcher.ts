@@ -18,10 +18,11 @@
  * have been in flight is marked `uncertain`.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import { LineApiError, LineCallAbortedError, type LineClient } from '../../line/line-client.ts';
+import { LineApiError, LineCallAbortedError } from '../../line/line-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { MessageRow } from '../../store/repositories/messages.repo.ts';
 import type { Store } from '../../store/store.ts';
+import type { LineClients } from '../channels/line-clients.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { publishMessages } from './publish-messages.ts';
 import { SendQueue, type QueuedBatch } from './send-queue.ts';
@@ -68,7 +69,8 @@ export class OutboundDispatcher {
 
   constructor(
     private readonly store: Store,
-    private readonly line: LineClient,
+    /** each batch goes out with its customer's channel's token */
+    private readonly line: LineClients,
     private readonly publisher: RealtimePublisher,
     private readonly logger: Logger,
     private readonly now: () => number,
@@ -197,8 +199,9 @@ export class OutboundDispatcher {
     const ids = batch.map((m) => m.id);
     try {
       const messages = batch.map((m) => JSON.parse(m.payload) as messagingApi.Message);
+      const line = await this.line.ofCustomer(first.customer_id);
       if (first.reply_token && (first.reply_token_expires_at ?? 0) > this.now()) {
-        const failure = await this.line.reply(first.reply_token, messages, { signal }).then(
+        const failure = await line.reply(first.reply_token, messages, { signal }).then(
           () => null,
           (error: unknown) => error,
         );
@@ -215,7 +218,7 @@ export class OutboundDispatcher {
       // only a push needs the customer's LINE id: a reply goes by its token
       const customer = await this.store.customers.findById(first.customer_id);
       if (!customer) throw new Error(`customer ${first.customer_id} not found`);
-      await this.line.push(customer.line_user_id, messages, retryKey, { signal });
+      await line.push(customer.line_user_id, messages, retryKey, { signal });
       return await this.sentMarks.add({ ids, via: 'push' });
     } catch (error) {
       // shutdown stopped waiting: not an attempt; stop() hands the batch back, to be resent with its key

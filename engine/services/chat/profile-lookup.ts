@@ -13,9 +13,9 @@
  * messages after it have the name.
  */
 import { performance } from 'node:perf_hooks';
-import type { LineClient } from '../../line/line-client.ts';
 import type { Logger } from '../../logger.ts';
-import type { CustomerProfile } from '../../store/repositories/customers.repo.ts';
+import { channelUserKey, type ChannelUser, type CustomerProfile } from '../../store/repositories/customers.repo.ts';
+import type { LineClients } from '../channels/line-clients.ts';
 import type { Store } from '../../store/store.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationView } from './conversation-view.ts';
@@ -48,7 +48,7 @@ export class ProfileLookup {
   private stopped = false;
 
   constructor(
-    private readonly line: LineClient,
+    private readonly line: LineClients,
     private readonly store: Store,
     private readonly publisher: RealtimePublisher,
     private readonly logger: Logger,
@@ -56,30 +56,35 @@ export class ProfileLookup {
     private readonly options: ProfileLookupOptions,
   ) {}
 
-  /** The profiles LINE gave within the wait (null: none to be had); users missing from the map get theirs later. */
-  async lookup(userIds: readonly string[]): Promise<Map<string, CustomerProfile | null>> {
+  /**
+   * The profiles LINE gave within the wait (null: none to be had), by channelUserKey, each asked with its
+   * channel's token; users missing from the map get theirs later.
+   */
+  async lookup(users: readonly ChannelUser[]): Promise<Map<string, CustomerProfile | null>> {
     const found = new Map<string, CustomerProfile | null>();
     const asked = new Map<string, Lookup>();
-    for (const userId of new Set(userIds)) {
-      const kept = this.kept.get(userId);
+    const byKey = new Map(users.map((user) => [channelUserKey(user.channelId, user.lineUserId), user]));
+    for (const [key, user] of byKey) {
+      const kept = this.kept.get(key);
       if (kept) {
-        this.kept.delete(userId);
-        found.set(userId, kept);
+        this.kept.delete(key);
+        found.set(key, kept);
         continue;
       }
-      const lookup = this.start(userId);
-      if (lookup) asked.set(userId, lookup);
+      const lookup = this.start(key, user);
+      if (lookup) asked.set(key, lookup);
     }
     const open = [...asked.values()].filter((l) => !l.done);
     if (open.length > 0 && !this.slow) {
       const waited = await settlesWithin(Promise.all(open.map((l) => l.finished)), this.options.waitMs);
       if (!waited) this.slow = true;
     }
-    for (const [userId, lookup] of asked) {
-      if (lookup.done) found.set(userId, lookup.profile);
+    for (const [key, lookup] of asked) {
+      if (lookup.done) found.set(key, lookup.profile);
       else if (!lookup.late) {
         lookup.late = true;
-        void lookup.finished.then(() => this.fillIn(userId, lookup.profile, true));
+        const user = byKey.get(key) as ChannelUser;
+        void lookup.finished.then(() => this.fillIn(user, lookup.profile, true));
       }
     }
     return found;
@@ -90,13 +95,13 @@ export class ProfileLookup {
     this.stopped = true;
   }
 
-  private start(userId: string): Lookup | null {
-    const known = this.inFlight.get(userId);
+  private start(key: string, user: ChannelUser): Lookup | null {
+    const known = this.inFlight.get(key);
     if (known) return known;
     if (this.inFlight.size >= this.options.maxInFlight) return null;
     const startedAt = performance.now();
     const lookup: Lookup = { done: false, profile: null, late: false, finished: Promise.resolve() };
-    lookup.finished = this.line.getProfile(userId).then(
+    lookup.finished = this.line.of(user.channelId).then((line) => line.getProfile(user.lineUserId)).then(
       (profile) => {
         lookup.profile = profile;
       },
@@ -108,23 +113,24 @@ export class ProfileLookup {
       lookup.done = true;
       // a quick answer means LINE is fine again: wait for the next ones
       this.slow = performance.now() - startedAt > this.options.waitMs;
-      this.inFlight.delete(userId);
+      this.inFlight.delete(key);
     });
-    this.inFlight.set(userId, lookup);
+    this.inFlight.set(key, lookup);
     return lookup;
   }
 
   /** Writes a profile that came after its event moved on, and tells operators of the name. */
-  private async fillIn(userId: string, profile: CustomerProfile | null, retry: boolean): Promise<void> {
+  private async fillIn(user: ChannelUser, profile: CustomerProfile | null, retry: boolean): Promise<void> {
     if (!profile || this.stopped) return;
+    const key = channelUserKey(user.channelId, user.lineUserId);
     try {
-      const customer = await this.store.customers.findByLineUserId(userId);
+      const customer = await this.store.customers.findByChannelUser(user.channelId, user.lineUserId);
       if (!customer) {
-        this.keep(userId, profile);
-        if (retry) setTimeout(() => void this.fillIn(userId, profile, false), LATE_RETRY_MS).unref();
+        this.keep(key, profile);
+        if (retry) setTimeout(() => void this.fillIn(user, profile, false), LATE_RETRY_MS).unref();
         return;
       }
-      this.kept.delete(userId);
+      this.kept.delete(key);
       if (customer.display_name === profile.displayName && customer.picture_url === profile.pictureUrl) return;
       await this.store.customers.updateProfile(customer.id, profile, this.now());
       const open = await this.store.conversations.findOpenByCustomer(customer.id);
@@ -134,9 +140,9 @@ export class ProfileLookup {
     }
   }
 
-  private keep(userId: string, profile: CustomerProfile): void {
-    this.kept.delete(userId);
-    this.kept.set(userId, profile);
+  private keep(key: string, profile: CustomerProfile): void {
+    this.kept.delete(key);
+    this.kept.set(key, profile);
     for (const oldest of this.kept.keys()) {
       if (this.kept.size <= MAX_KEPT) break;
       this.kept.delete(oldest);

@@ -33,6 +33,7 @@ export class QueueTimeoutsService {
         { type: InternalEventType.QUEUE_TIMEOUT, timestamp: now, source: { type: 'user', userId: customer.line_user_id }, stepId: queue.maxWait.then },
         conversation.id,
         now,
+        customer.channel_id,
       );
       const name = customer.display_name ?? 'A customer';
       await this.plugins.notify({

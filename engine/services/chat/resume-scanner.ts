@@ -23,6 +23,7 @@ export class ResumeScanner {
         { type: InternalEventType.RESUME, timestamp: at, source: { type: 'user', userId: customer.line_user_id } },
         `${customer.id}:${at}`,
         now,
+        customer.channel_id,
       );
       // the processed resume saves the next state; until then do not raise it again
       await this.store.customers.clearResume(customer.id, at);

@@ -8,6 +8,7 @@
  * passed their own check: whatever else it holds stays inside its raw text.
  */
 import { createHash } from 'node:crypto';
+import { DEFAULT_CHANNEL_ID } from '../../contracts/channels.ts';
 import { checkLineEvent } from '../../line/line-event-check.ts';
 import { jsonHazard } from '../../line/json-hazard.ts';
 import type { Logger } from '../../logger.ts';
@@ -84,12 +85,12 @@ export class WebhookIngest {
    * `events`: the body's events as parsed, not yet checked. `texts`: each event as LINE sent it,
    * from webhookEventTexts (stored as they are); without them each event is serialised here.
    */
-  async ingest(destination: string | undefined, events: readonly RawLineEvent[], texts?: readonly string[]): Promise<IngestResult> {
+  async ingest(destination: string | undefined, events: readonly RawLineEvent[], texts?: readonly string[], channelId = DEFAULT_CHANNEL_ID): Promise<IngestResult> {
     if (events.length === 0) return { stored: 0, duplicates: 0 };
     const at = this.now();
     const reasons: string[] = [];
     const rows = events.map((value, i) => {
-      const row = this.row(value, texts?.[i] ?? null, destination ?? null, at);
+      const row = this.row(value, texts?.[i] ?? null, destination ?? null, at, channelId);
       if (row.ignored !== undefined) reasons.push(row.ignored);
       return row;
     });
@@ -114,7 +115,7 @@ export class WebhookIngest {
     return Promise.allSettled([...this.storing]).then(() => undefined);
   }
 
-  private row(value: unknown, text: string | null, destination: string | null, at: number): NewWebhookEvent {
+  private row(value: unknown, text: string | null, destination: string | null, at: number, channelId: string): NewWebhookEvent {
     const check = checkLineEvent(value, text);
     if (check.event) {
       const { event } = check;
@@ -125,6 +126,7 @@ export class WebhookIngest {
         type: event.type,
         mode: event.mode ?? null,
         source_user_id: event.source?.userId ?? null,
+        channel_id: channelId,
         event_timestamp: event.timestamp,
         is_redelivery: event.deliveryContext?.isRedelivery === true,
         raw,
@@ -143,6 +145,7 @@ export class WebhookIngest {
       type: matching(field(value, 'type'), LINE_TYPE) ?? INVALID_TYPE,
       mode: field(value, 'mode') === 'standby' ? 'standby' : field(value, 'mode') === 'active' ? 'active' : null,
       source_user_id: matching(field(field(value, 'source'), 'userId'), USER_ID),
+      channel_id: channelId,
       event_timestamp: typeof timestamp === 'number' && Number.isSafeInteger(timestamp) && timestamp >= 0 ? timestamp : at,
       is_redelivery: field(field(value, 'deliveryContext'), 'isRedelivery') === true,
       raw,

@@ -50,14 +50,16 @@ export class InboundMedia {
       return e.userId && messageId !== null && LINE_MESSAGE_ID.test(messageId) ? [{ userId: e.userId, messageId }] : [];
     });
     if (unsends.length === 0) return { unsentMessageIds: [], deletedKeys: [] };
-    const customers = new Map((await tx.customers.findByLineUserIds(unsends.map((u) => u.userId))).map((c) => [c.line_user_id, c.id]));
+    // the user's customers in every channel: LINE message ids are unique, so only the channel that got the message has it
+    const customers = new Map<string, string[]>();
+    for (const c of await tx.customers.findByLineUserIds(unsends.map((u) => u.userId))) customers.set(c.line_user_id, [...(customers.get(c.line_user_id) ?? []), c.id]);
     const result = { unsentMessageIds: [] as number[], deletedKeys: [] as string[] };
     for (const { userId, messageId } of unsends) {
-      const customerId = customers.get(userId);
-      if (!customerId) continue;
-      const changed = await tx.media.unsend(customerId, [messageId], at);
-      result.unsentMessageIds.push(...changed.messageIds);
-      result.deletedKeys.push(...changed.storageKeys);
+      for (const customerId of customers.get(userId) ?? []) {
+        const changed = await tx.media.unsend(customerId, [messageId], at);
+        result.unsentMessageIds.push(...changed.messageIds);
+        result.deletedKeys.push(...changed.storageKeys);
+      }
     }
     return result;
   }

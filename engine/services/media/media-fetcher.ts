@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
-import { LineApiError, type LineClient } from '../../line/line-client.ts';
+import { LineApiError } from '../../line/line-client.ts';
+import type { LineClients } from '../channels/line-clients.ts';
 import type { Logger } from '../../logger.ts';
 import { MediaStatus, type MediaRow } from '../../store/repositories/media.repo.ts';
 import { toMessageDto } from '../../store/repositories/messages.repo.ts';
@@ -48,7 +49,8 @@ export class MediaFetcher {
 
   constructor(
     private readonly store: Store,
-    private readonly line: Pick<LineClient, 'getMessageContent'>,
+    /** the client of the channel the message came in on */
+    private readonly line: Pick<LineClients, 'ofCustomer'>,
     private readonly storage: MediaStorage,
     private readonly publisher: RealtimePublisher,
     private readonly logger: Logger,
@@ -87,7 +89,10 @@ export class MediaFetcher {
     const limit = MEDIA_SIZE_LIMITS[row.kind];
     const key = `${row.message_id}-${randomBytes(6).toString('hex')}`;
     try {
-      const content = await this.line.getMessageContent(row.line_message_id);
+      const message = await this.store.messages.findById(row.message_id);
+      if (!message) throw new Error(`message ${row.message_id} not found`);
+      const line = await this.line.ofCustomer(message.customer_id);
+      const content = await line.getMessageContent(row.line_message_id);
       if (signal.aborted) {
         content.stream.destroy();
         return;

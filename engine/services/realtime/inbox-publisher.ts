@@ -21,9 +21,9 @@ import type { ConversationChange, ConversationRef, RealtimePublisher } from './r
  */
 function messageRecipients(message: MessageDto, conversation: ConversationRef | null): Recipients {
   if (conversation === null) return { to: 'supervisors' };
-  const { id, operatorId } = conversation;
-  if (operatorId === null && message.senderKind === SenderKind.CUSTOMER) return { to: 'everyone' };
-  return { to: 'working', conversationId: id, operatorIds: operatorId === null ? [] : [operatorId] };
+  const { id, operatorId, channelId } = conversation;
+  if (operatorId === null && message.senderKind === SenderKind.CUSTOMER) return { to: 'everyone', channelId };
+  return { to: 'working', conversationId: id, operatorIds: operatorId === null ? [] : [operatorId], channelId };
 }
 
 export class InboxPublisher implements RealtimePublisher {
@@ -35,14 +35,14 @@ export class InboxPublisher implements RealtimePublisher {
   }
 
   conversationUpdated(conversation: ConversationDto, change: ConversationChange = {}): void {
-    const { operatorId } = conversation;
+    const { operatorId, channelId } = conversation;
     if (operatorId === null || change.leftQueue) {
-      this.channel.conversation({ to: 'everyone' }, conversation);
+      this.channel.conversation({ to: 'everyone', channelId }, conversation);
       return;
     }
     const former = change.formerOperatorId;
     const operatorIds = former && former !== operatorId ? [operatorId, former] : [operatorId];
-    this.channel.conversation({ to: 'working', conversationId: conversation.id, operatorIds }, conversation);
+    this.channel.conversation({ to: 'working', conversationId: conversation.id, operatorIds, channelId }, conversation);
   }
 
   messageNew(message: MessageDto, conversation: ConversationRef | null): void {

@@ -7,11 +7,13 @@ import type { ConversationDto, MessageDto } from '../../contracts/conversation.t
 /**
  * Who hears an event. "Working" a conversation means: the given operators (its operator, and on a transfer
  * the one it left), every socket that has it open (joined its room), and every supervisor and admin.
+ * `channelId`: the conversation's LINE channel; someone limited to other channels is not among "everyone" nor
+ * the supervisors (an event without a channel reaches only supervisors working in every channel).
  */
 export type Recipients =
-  | { to: 'everyone' }
+  | { to: 'everyone'; channelId: string }
   | { to: 'supervisors' }
-  | { to: 'working'; conversationId: string; operatorIds: string[] };
+  | { to: 'working'; conversationId: string; operatorIds: string[]; channelId: string };
 
 export interface OperatorChannel {
   conversation(recipients: Recipients, conversation: ConversationDto): void;

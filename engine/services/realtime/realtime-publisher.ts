@@ -8,6 +8,8 @@ import type { ConversationDto, MessageDto } from '../../contracts/conversation.t
 export interface ConversationRef {
   id: string;
   operatorId: string | null;
+  /** its LINE channel: operators limited to other channels never hear of it */
+  channelId: string;
 }
 
 /** What a change did to who works the conversation, for those who must hear it although not working it now. */
@@ -25,4 +27,4 @@ export interface RealtimePublisher {
   messageUpdated(message: MessageDto, conversation: ConversationRef | null): void;
 }
 
-export const conversationRef = (row: { id: string; operator_id: string | null }): ConversationRef => ({ id: row.id, operatorId: row.operator_id });
+export const conversationRef = (row: { id: string; operator_id: string | null; channel_id: string }): ConversationRef => ({ id: row.id, operatorId: row.operator_id, channelId: row.channel_id });

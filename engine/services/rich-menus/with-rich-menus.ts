@@ -4,6 +4,7 @@
  * The linker writes down the state after the inbox is told and never holds the caller: menus are off
  * every customer's and operator's path.
  */
+import { DEFAULT_CHANNEL_ID } from '../../contracts/channels.ts';
 import type { ConversationDto } from '../../contracts/conversation.ts';
 import type { Logger } from '../../logger.ts';
 import type { ConversationChange, RealtimePublisher } from '../realtime/realtime-publisher.ts';
@@ -15,6 +16,8 @@ export function withRichMenus(publisher: RealtimePublisher, linker: RichMenuLink
   return {
     conversationUpdated(conversation: ConversationDto, change?: ConversationChange) {
       publisher.conversationUpdated(conversation, change);
+      // menus are made at LINE for the default channel only (docs/channels.md): a menu id of one channel is unknown to another
+      if (conversation.channelId !== DEFAULT_CHANNEL_ID) return;
       const state = { conversationId: conversation.id, lineUserId: conversation.customer.lineUserId, flowVersion: conversation.flowVersion, state: states[conversation.status] };
       linker.changed(state).catch((error: unknown) => logger.warn({ conversationId: conversation.id, error: String(error) }, 'rich menu change not recorded'));
     },

@@ -17,6 +17,7 @@ import * as flowPublishNotes from './014-flow-publish-notes.ts';
 import * as messageMedia from './015-message-media.ts';
 import * as webhookRelay from './016-webhook-relay.ts';
 import * as richMenus from './017-rich-menus.ts';
+import * as channels from './018-channels.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '015-message-media': messageMedia,
   '016-webhook-relay': webhookRelay,
   '017-rich-menus': richMenus,
+  '018-channels': channels,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

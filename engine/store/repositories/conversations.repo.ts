@@ -5,6 +5,8 @@ import { ulid } from '../../domain/ids/ulid.ts';
 export interface ConversationRow {
   id: string;
   customer_id: string;
+  /** the customer's LINE channel (migration 018) */
+  channel_id: string;
   status: ConversationStatus;
   team: string | null;
   skills: string;
@@ -65,6 +67,8 @@ export interface ConversationListQuery {
   team?: string;
   /** the customer carries this tag (case-insensitive, the whole tag) */
   tag?: string;
+  /** in one of these LINE channels */
+  channels?: readonly string[];
   limit: number;
 }
 
@@ -100,13 +104,15 @@ export class ConversationsRepo {
     return new Map(rows.map((row) => [row.customer_id, row]));
   }
 
-  async create(input: { customerId: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; reopenWithinMs?: number | null; now: number }): Promise<ConversationRow> {
+  /** `channelId`: the customer's (default: the default channel) */
+  async create(input: { customerId: string; channelId?: string; flowVersion: number | null; onCloseStep: string | null; routing?: ConversationRouting | null; reopenWithinMs?: number | null; now: number }): Promise<ConversationRow> {
     const routing = input.routing;
     const row: ConversationRow = {
       // sortable: conversations created in the same millisecond (one batch of events) keep the order they were
       // created in, and the queue, served by creation time and then id, stays first come, first served
       id: ulid(),
       customer_id: input.customerId,
+      channel_id: input.channelId ?? 'default',
       status: 'WAITING',
       team: routing?.team ?? null,
       skills: JSON.stringify(routing?.skills ?? []),
@@ -285,6 +291,7 @@ export class ConversationsRepo {
     if (query.assignee === null) q.whereNull('conversations.operator_id');
     else if (query.assignee !== undefined) q.where('conversations.operator_id', query.assignee);
     if (query.team !== undefined) q.where('conversations.team', query.team);
+    if (query.channels !== undefined) q.whereIn('conversations.channel_id', [...query.channels]);
     if (query.tag !== undefined) {
       // tags are a JSON array in one text column (both databases): match the tag's exact JSON string inside it
       const pattern = `%${JSON.stringify(query.tag.toLowerCase()).replace(/[%_!]/g, (c) => `!${c}`)}%`;

@@ -7,6 +7,8 @@ import { parseJson } from './json-column.ts';
 export interface CustomerRow {
   id: string;
   line_user_id: string;
+  /** the LINE channel (Official Account) the customer wrote to (migration 018); LINE user ids are per provider */
+  channel_id: string;
   display_name: string | null;
   picture_url: string | null;
   language: string | null;
@@ -46,6 +48,15 @@ export function toCustomerDto(row: CustomerRow): CustomerDto {
   };
 }
 
+/** A LINE user (or group, or room) as seen by one channel: the key of a customer. */
+export interface ChannelUser {
+  channelId: string;
+  lineUserId: string;
+}
+
+/** `channel + NUL + user`: a Map key for a ChannelUser */
+export const channelUserKey = (channelId: string, lineUserId: string): string => `${channelId}\u0000${lineUserId}`;
+
 export class CustomersRepo {
   constructor(private readonly db: Knex) {}
 
@@ -57,6 +68,7 @@ export class CustomersRepo {
     return this.whereIn('id', ids);
   }
 
+  /** the customers of these LINE user ids in every channel: pick by channel_id (channelUserKey) */
   findByLineUserIds(lineUserIds: readonly string[]): Promise<CustomerRow[]> {
     return this.whereIn('line_user_id', lineUserIds);
   }
@@ -72,17 +84,28 @@ export class CustomersRepo {
     return (isPostgres(this.db) ? (result as { rows: CustomerRow[] }).rows : result) as CustomerRow[];
   }
 
+  /** the customer of this LINE user id in the default channel (the environment's) */
   findByLineUserId(lineUserId: string): Promise<CustomerRow | undefined> {
-    return this.db<CustomerRow>('customers').where({ line_user_id: lineUserId }).first();
+    return this.findByChannelUser('default', lineUserId);
   }
 
-  /** The customer for a LINE user id, created on first sight. `created` tells whether the row is new. */
-  async findOrCreate(lineUserId: string, now: number): Promise<{ customer: CustomerRow; created: boolean }> {
-    const existing = await this.findByLineUserId(lineUserId);
+  /** the customer of this LINE user id in this channel */
+  findByChannelUser(channelId: string, lineUserId: string): Promise<CustomerRow | undefined> {
+    return this.db<CustomerRow>('customers').where({ line_user_id: lineUserId, channel_id: channelId }).first();
+  }
+
+  /**
+   * The customer for a LINE user id in a channel, created on first sight; a LINE id alone is the default
+   * channel's. `created` tells whether the row is new.
+   */
+  async findOrCreate(user: ChannelUser | string, now: number): Promise<{ customer: CustomerRow; created: boolean }> {
+    const { channelId, lineUserId } = typeof user === 'string' ? { channelId: 'default', lineUserId: user } : user;
+    const existing = await this.findByChannelUser(channelId, lineUserId);
     if (existing) return { customer: existing, created: false };
     const row: CustomerRow = {
       id: randomUUID(),
       line_user_id: lineUserId,
+      channel_id: channelId,
       display_name: null,
       picture_url: null,
       language: null,

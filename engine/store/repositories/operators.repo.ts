@@ -24,14 +24,21 @@ export interface OperatorRow {
   recovery_codes: string;
   invite_hash: string | null;
   invite_expires_at: number | null;
+  /** JSON array of the channel ids they work in; null: every channel (migration 018) */
+  channels: string | null;
 }
 
 /** What a new operator needs; the rest has defaults (active, no invite, no MFA). */
 export type NewOperator = Pick<OperatorRow, 'id' | 'email' | 'name' | 'role' | 'skills' | 'capacity' | 'presence' | 'password_hash' | 'totp_secret' | 'created_at'> &
-  Partial<Pick<OperatorRow, 'teams' | 'last_assigned_at' | 'must_change_password' | 'invite_hash' | 'invite_expires_at'>>;
+  Partial<Pick<OperatorRow, 'teams' | 'last_assigned_at' | 'must_change_password' | 'invite_hash' | 'invite_expires_at' | 'channels'>>;
 
 /** The fields an admin may change (PATCH /api/operators/:id), already encoded for the columns. */
-export type OperatorChanges = Partial<Pick<OperatorRow, 'name' | 'role' | 'teams' | 'skills' | 'capacity' | 'active' | 'presence'>>;
+export type OperatorChanges = Partial<Pick<OperatorRow, 'name' | 'role' | 'teams' | 'skills' | 'capacity' | 'active' | 'presence' | 'channels'>>;
+
+/** the channels an operator works in; null: every channel */
+export function operatorChannels(row: Pick<OperatorRow, 'channels'>): string[] | null {
+  return row.channels === null || row.channels === undefined ? null : parseJson<string[]>(row.channels, []);
+}
 
 export function toOperatorDto(row: OperatorRow): OperatorDto {
   return {
@@ -43,6 +50,7 @@ export function toOperatorDto(row: OperatorRow): OperatorDto {
     teams: parseJson<string[]>(row.teams, []),
     skills: parseJson<string[]>(row.skills, []),
     capacity: row.capacity,
+    channels: operatorChannels(row),
     active: Boolean(row.active),
     invited: row.invite_hash !== null,
     mfaEnabled: row.totp_secret !== null,

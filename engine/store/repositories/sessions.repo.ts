@@ -25,6 +25,8 @@ export interface SessionWithOperator extends SessionRow {
   name: string;
   email: string;
   active: boolean | number;
+  /** the operator's channel limit, JSON (operators.channels) */
+  channels: string | null;
 }
 
 export class SessionsRepo {
@@ -43,7 +45,7 @@ export class SessionsRepo {
     return this.db('sessions')
       .join('operators', 'operators.id', 'sessions.operator_id')
       .where('sessions.id', id)
-      .first<SessionWithOperator | undefined>('sessions.*', 'operators.role', 'operators.name', 'operators.email', 'operators.active');
+      .first<SessionWithOperator | undefined>('sessions.*', 'operators.role', 'operators.name', 'operators.email', 'operators.active', 'operators.channels');
   }
 
   /** several sessions with their operators at once (sockets re-checked in bulk) */
@@ -52,7 +54,7 @@ export class SessionsRepo {
     return this.db('sessions')
       .join('operators', 'operators.id', 'sessions.operator_id')
       .whereIn('sessions.id', [...ids])
-      .select<SessionWithOperator[]>('sessions.*', 'operators.role', 'operators.name', 'operators.email', 'operators.active');
+      .select<SessionWithOperator[]>('sessions.*', 'operators.role', 'operators.name', 'operators.email', 'operators.active', 'operators.channels');
   }
 
   /**

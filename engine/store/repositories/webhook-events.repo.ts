@@ -18,6 +18,8 @@ export interface WebhookEventRow {
   type: string;
   mode: string | null;
   source_user_id: string | null;
+  /** the LINE channel whose webhook URL it came to (migration 018) */
+  channel_id: string;
   event_timestamp: number;
   is_redelivery: boolean | number;
   raw: string;
@@ -34,11 +36,13 @@ export type NewWebhookEvent = Pick<
   WebhookEventRow,
   'id' | 'destination' | 'type' | 'mode' | 'source_user_id' | 'event_timestamp' | 'is_redelivery' | 'raw' | 'received_at'
 > & {
+  /** default: the default channel */
+  channel_id?: string;
   /** why the event is stored as ignored (finished at once, never run); absent: pending */
   ignored?: string;
 };
 
-const INSERT_COLUMNS = ['id', 'destination', 'type', 'mode', 'source_user_id', 'event_timestamp', 'is_redelivery', 'raw', 'received_at', 'status', 'last_error', 'processed_at'];
+const INSERT_COLUMNS = ['id', 'destination', 'type', 'mode', 'source_user_id', 'channel_id', 'event_timestamp', 'is_redelivery', 'raw', 'received_at', 'status', 'last_error', 'processed_at'];
 const insertStatements = new Map<number, string>();
 
 /** `insert … on conflict do nothing returning id` for `rows` new events (same text on SQLite and Postgres). */
@@ -132,7 +136,7 @@ export class WebhookEventsRepo {
     // query builder each time (building a one-row insert took about 23 µs, half what SQLite took to store it)
     const bindings: Knex.RawBinding[] = [];
     for (const e of events) {
-      bindings.push(e.id, e.destination, e.type, e.mode, e.source_user_id, e.event_timestamp, e.is_redelivery, e.raw, e.received_at);
+      bindings.push(e.id, e.destination, e.type, e.mode, e.source_user_id, e.channel_id ?? 'default', e.event_timestamp, e.is_redelivery, e.raw, e.received_at);
       // an ignored event is finished when stored: out of the live indexes, and aged out by retention like a done one
       if (e.ignored === undefined) bindings.push(WebhookEventStatus.PENDING, null, null);
       else bindings.push(WebhookEventStatus.IGNORED, e.ignored, e.received_at);

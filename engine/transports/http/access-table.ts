@@ -84,6 +84,12 @@ export const HTTP_ACCESS: Readonly<Record<string, Access>> = {
   'PATCH /api/relay-targets/:id': 'admin',
   'DELETE /api/relay-targets/:id': 'admin',
   'POST /api/relay-targets/:id/secret': 'admin',
+  // LINE channels (docs/channels.md): everyone sees the ones they work in; admins add, change and delete
+  'GET /api/channels': 'operator',
+  'GET /api/channels/:id': 'operator',
+  'POST /api/channels': 'admin',
+  'PATCH /api/channels/:id': 'admin',
+  'DELETE /api/channels/:id': 'admin',
 };
 
 /** the table's key for a route: `METHOD /path/:param` (HEAD is GET) */

@@ -19,6 +19,8 @@ const statuses: Record<string, ConversationStatus> = {
 const OPERATOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** a team id as operators' teams allow it (schemas/api.json): no control characters, at most 64 */
 const TEAM = /^[^\u0000-\u001f]{1,64}$/;
+/** a LINE channel id (migration 018) */
+const CHANNEL = /^[a-z0-9-]{1,32}$/;
 
 export function conversationListFilter(query: ParsedUrlQuery): ConversationListFilter {
   // status and q read as they always have (the public contract): a long search is cut, not refused
@@ -42,5 +44,10 @@ export function conversationListFilter(query: ParsedUrlQuery): ConversationListF
   const tag = queryText(query, 'tag', 100);
   if (tag !== undefined && tag.length > 50) throw badRequest('invalid_tag', 'tag: at most 50 characters (the longest tag a flow can set)');
   if (tag !== undefined) filter.tag = tag;
+
+  // whether the channel exists is the service's to say (400 invalid_channel too)
+  const channel = queryText(query, 'channel', 100);
+  if (channel !== undefined && !CHANNEL.test(channel)) throw badRequest('invalid_channel', `channel: a channel id ([a-z0-9-], at most 32), got "${channel}"`);
+  if (channel !== undefined) filter.channel = channel;
   return filter;
 }

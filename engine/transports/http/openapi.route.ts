@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import apiSchemas from '../../../schemas/api.json' with { type: 'json' };
 import { ANALYTICS_CSV_COLUMNS } from './analytics-csv.ts';
 import { relaySchemas } from './relay.route.ts';
+import { channelSchemas } from './channels.route.ts';
 
 const bearer = [{ bearer: [] }];
 const error = { $ref: '#/components/schemas/Error' };
@@ -56,6 +57,7 @@ export const openApiDocument = {
     schemas: {
       ...apiSchemas.definitions,
       ...relaySchemas,
+      ...channelSchemas,
       AnalyticsSummary: analyticsSummary,
       Error: {
         type: 'object',
@@ -77,6 +79,15 @@ export const openApiDocument = {
     '/api/operators': {
       get: { summary: 'The team', security: bearer, responses: responses('{ operators }') },
       post: { summary: 'Add an operator (admin): with a password, or without one for an invite link; 201', security: bearer, requestBody: body('CreateOperatorRequest'), responses: responses('{ operator, invite }') },
+    },
+    '/api/channels': {
+      get: { summary: 'LINE channels (docs/channels.md) the caller works in: id, name, avatarUrl, isDefault, webhookPath, groupHandoff, credentialsFromEnvironment; never a secret or token', security: bearer, responses: responses('{ channels }') },
+      post: { summary: "Add a LINE channel (admin): its token is checked with LINE's bot info (400 line_token_refused), which names it when no name is given; stored encrypted (409 encryption_key_missing without BATON_ENCRYPTION_KEY); 409 channel_exists; 201", security: bearer, requestBody: body('CreateChannelRequest'), responses: { 201: { description: '{ channel }' }, ...errors } },
+    },
+    '/api/channels/{id}': {
+      get: { summary: 'One LINE channel (404 outside the caller\'s channels)', security: bearer, parameters: idParam, responses: responses('{ channel }') },
+      patch: { summary: "Rename, change the avatar or group handoff, rotate the secret or token (admin); the default channel's credentials live in the environment (400 default_channel_credentials)", security: bearer, parameters: idParam, requestBody: body('UpdateChannelRequest'), responses: responses('{ channel }') },
+      delete: { summary: 'Delete a LINE channel (admin): 400 default_channel for the default; 409 channel_in_use while it has open conversations (the message says how many); its customers and history stay', security: bearer, parameters: idParam, responses: { 204: { description: 'Deleted' }, ...errors } },
     },
     '/api/operators/{id}': { patch: { summary: 'Change role, teams, skills, capacity, name; deactivate (admin): at once on REST and sockets', security: bearer, parameters: idParam, requestBody: body('UpdateOperatorRequest'), responses: responses('{ operator }') } },
     '/api/operators/{id}/reset-password': { post: { summary: 'A one-time password, shown once; their sessions end (admin)', security: bearer, parameters: idParam, responses: responses('{ temporaryPassword, operator }') } },
@@ -104,6 +115,7 @@ export const openApiDocument = {
           },
           { name: 'team', in: 'query', schema: { type: 'string', maxLength: 64 }, description: 'the team routing gave the conversation (400 invalid_team)' },
           { name: 'tag', in: 'query', schema: { type: 'string', maxLength: 50 }, description: "the customer carries this tag, case-insensitive (400 invalid_tag)" },
+          { name: 'channel', in: 'query', schema: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' }, description: 'the LINE channel the customer wrote to (400 invalid_channel for an unknown one); someone limited to channels sees only theirs' },
         ],
         responses: responses('{ conversations }'),
       },

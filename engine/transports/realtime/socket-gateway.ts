@@ -30,6 +30,9 @@ export type BatonSocketServer = Server<ClientToServerEvents, ServerToClientEvent
 const OPERATORS_ROOM = 'operators';
 const SUPERVISORS_ROOM = 'supervisors';
 const conversationRoom = (id: string) => `conversation:${id}`;
+/** those limited to LINE channels are in these instead of the operators and supervisors rooms */
+const channelOperatorsRoom = (channelId: string) => `operators@${channelId}`;
+const channelSupervisorsRoom = (channelId: string) => `supervisors@${channelId}`;
 const operatorRoom = (id: string) => `operator:${id}`;
 const sessionRoom = (id: string) => `session:${id}`;
 
@@ -135,7 +138,7 @@ export function attachSocketGateway(
       next(new SocketRefused());
       return;
     }
-    socket.data = { operatorId: principal.operatorId, sessionId: principal.sessionId, name: principal.name, role: principal.role };
+    socket.data = { operatorId: principal.operatorId, sessionId: principal.sessionId, name: principal.name, role: principal.role, channels: principal.channels };
     // a socket lives no longer than the token it was opened with: the studio refreshes and reconnects
     expiryTimers.set(
       socket.id,
@@ -148,9 +151,11 @@ export function attachSocketGateway(
   });
 
   io.on('connection', (socket) => {
-    const { operatorId, sessionId, role } = socket.data;
-    const actor: Actor = { operatorId, role };
-    void socket.join([OPERATORS_ROOM, operatorRoom(operatorId), sessionRoom(sessionId), ...(oversees(actor.role) ? [SUPERVISORS_ROOM] : [])]);
+    const { operatorId, sessionId, role, channels } = socket.data;
+    const actor: Actor = { operatorId, role, channels };
+    const supervises = oversees(actor.role);
+    const everyone = channels === null ? [OPERATORS_ROOM, ...(supervises ? [SUPERVISORS_ROOM] : [])] : channels.flatMap((c) => [channelOperatorsRoom(c), ...(supervises ? [channelSupervisorsRoom(c)] : [])]);
+    void socket.join([...everyone, operatorRoom(operatorId), sessionRoom(sessionId)]);
     socket.on('disconnect', () => {
       clearTimeout(expiryTimers.get(socket.id));
       expiryTimers.delete(socket.id);
@@ -203,11 +208,11 @@ export function attachSocketGateway(
   const to = (recipients: Recipients) => {
     switch (recipients.to) {
       case 'everyone':
-        return io.to(OPERATORS_ROOM);
+        return io.to([OPERATORS_ROOM, channelOperatorsRoom(recipients.channelId)]);
       case 'supervisors':
         return io.to(SUPERVISORS_ROOM);
       case 'working':
-        return io.to([SUPERVISORS_ROOM, conversationRoom(recipients.conversationId), ...recipients.operatorIds.map(operatorRoom)]);
+        return io.to([SUPERVISORS_ROOM, channelSupervisorsRoom(recipients.channelId), conversationRoom(recipients.conversationId), ...recipients.operatorIds.map(operatorRoom)]);
     }
   };
   const channel: OperatorChannel = {

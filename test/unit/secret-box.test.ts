@@ -1,0 +1,28 @@
+/** Channel secrets at rest (services/channels/secret-box.ts): AES-256-GCM, sealed to their channel and field. */
+import { randomBytes } from 'node:crypto';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SecretBox, SecretBoxError } from '../../engine/services/channels/secret-box.ts';
+
+const box = new SecretBox(randomBytes(32));
+const TOKEN = 'a-channel-access-token-of-170-characters';
+
+test('a sealed value opens with the same key and context, and says nothing of the plain text', () => {
+  const sealed = box.seal(TOKEN, 'channel:b:access_token');
+  assert.is(box.open(sealed, 'channel:b:access_token'), TOKEN);
+  assert.not.ok(sealed.includes(TOKEN));
+  assert.not.ok(sealed.includes(Buffer.from(TOKEN).toString('base64url')));
+  assert.is.not(box.seal(TOKEN, 'channel:b:access_token'), sealed, 'a fresh nonce each time');
+});
+
+test('another channel or field, another key, or one altered character: it does not open', () => {
+  const sealed = box.seal(TOKEN, 'channel:b:access_token');
+  assert.throws(() => box.open(sealed, 'channel:c:access_token'), (error: unknown) => error instanceof SecretBoxError);
+  assert.throws(() => box.open(sealed, 'channel:b:secret'), (error: unknown) => error instanceof SecretBoxError);
+  assert.throws(() => new SecretBox(randomBytes(32)).open(sealed, 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
+  const last = sealed.at(-1) === 'A' ? 'B' : 'A';
+  assert.throws(() => box.open(sealed.slice(0, -1) + last, 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
+  assert.throws(() => box.open('plain text', 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
+});
+
+test.run();
