@@ -36,6 +36,7 @@ import { AssignmentService } from './services/chat/assignment.service.ts';
 import { FollowUps } from './services/chat/follow-ups.ts';
 import { QueueAnnouncer } from './services/chat/queue-announcer.ts';
 import { PresenceService } from './services/chat/presence.service.ts';
+import { GroupMemberNames } from './services/chat/group-member-names.ts';
 import { ProfileLookup } from './services/chat/profile-lookup.ts';
 import { CannedResponsesService } from './services/chat/canned-responses.service.ts';
 import { AutoCloseService } from './services/chat/auto-close.service.ts';
@@ -290,7 +291,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   // operators' images: uploads noted under a signed id, sent as public links LINE fetches (docs/media.md)
   const attachments = new OutboundAttachments(mediaStorage, tokenSecret, now);
   const mediaLinks = new SignedMediaLinks(tokenSecret, config.publicUrl);
-  const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs, media });
+  const memberNames = new GroupMemberNames(channels, store, chatLogger, now, line.profileWaitMs);
+  const handler = new EventHandler({ store, flows, profiles, followUps, publisher, logger: chatLogger, now, replyTokenTtlMs: line.replyTokenTtlMs, media, memberNames });
   const processor = new EventProcessor(store, handler, chatLogger, now, {
     concurrency: config.workers.concurrency,
     batchSize: config.workers.eventBatchSize,

@@ -7,6 +7,10 @@ export type ConversationStatus = (typeof ConversationStatus)[keyof typeof Conver
 export const CustomerMode = { BOT: 'BOT', HUMAN: 'HUMAN' } as const;
 export type CustomerMode = (typeof CustomerMode)[keyof typeof CustomerMode];
 
+/** Where a conversation happens on LINE: a one-to-one chat, a group, or a room (a group chat without a name). */
+export const ChatSource = { USER: 'user', GROUP: 'group', ROOM: 'room' } as const;
+export type ChatSource = (typeof ChatSource)[keyof typeof ChatSource];
+
 export interface CustomerDto {
   id: string;
   lineUserId: string;
@@ -23,6 +27,8 @@ export interface CustomerDto {
 export interface ConversationDto {
   id: string;
   status: ConversationStatus;
+  /** group or room: the customer is the whole chat (its name the group's), and each message says who wrote it (docs/groups.md) */
+  source: ChatSource;
   customer: CustomerDto;
   /** the LINE channel (Official Account) the customer wrote to, engine/contracts/channels.ts ('default' for the environment's) */
   channelId: string;
@@ -88,6 +94,8 @@ export interface MessageDto {
   text: string;
   /** The LINE message object (in or out) as JSON */
   payload: unknown;
+  /** a message from a group or room: the name of the member who wrote it ("Member …abcd" when LINE gave none) */
+  senderName?: string;
   deliveryStatus: DeliveryStatus;
   /** how an outbound message went out: the free reply token or a counted push */
   sentVia: 'reply' | 'push' | null;

@@ -34,6 +34,13 @@ export interface LineClient {
   push(to: string, messages: messagingApi.Message[], retryKey: string, options?: LineCallOptions): Promise<{ alreadyAccepted: boolean }>;
   /** null when LINE has no profile for this user (404: unknown, not a friend, or blocked) */
   getProfile(userId: string, options?: LineCallOptions): Promise<LineProfile | null>;
+  /** a group's name and icon (GET /v2/bot/group/{groupId}/summary); null when LINE does not know the group (404: the account left it) */
+  getGroupSummary(groupId: string): Promise<{ groupName: string; pictureUrl: string | null } | null>;
+  /**
+   * A group or room member's name there (GET /v2/bot/group/{groupId}/member/{userId}, or .../room/...): given for
+   * members who never added the account as a friend too; null when LINE has none (404)
+   */
+  getMemberName(chat: { type: 'group' | 'room'; id: string }, userId: string): Promise<string | null>;
   showLoadingAnimation(chatId: string, loadingSeconds: number): Promise<void>;
   /**
    * The content of a message a user sent (image, video, audio, file) from LINE's data API, as a stream (a
@@ -165,6 +172,30 @@ export function createLineClient(options: LineClientOptions): LineClient {
           language: storable(profile.language, MAX_LANGUAGE),
           statusMessage: storable(profile.statusMessage, MAX_STATUS_MESSAGE),
         };
+      } catch (error) {
+        if (error instanceof LineApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+
+    async getGroupSummary(groupId) {
+      try {
+        const summary = await call('getGroupSummary', () => api.getGroupSummary(encodeURIComponent(groupId)));
+        return { groupName: storable(summary.groupName, MAX_DISPLAY_NAME) ?? '', pictureUrl: storable(summary.pictureUrl, MAX_PICTURE_URL) };
+      } catch (error) {
+        if (error instanceof LineApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+
+    async getMemberName(chat, userId) {
+      // ids encoded as in getProfile: each stays one path segment
+      const [chatId, user] = [encodeURIComponent(chat.id), encodeURIComponent(userId)];
+      try {
+        const profile = chat.type === 'group'
+          ? await call('getGroupMemberProfile', () => api.getGroupMemberProfile(chatId, user))
+          : await call('getRoomMemberProfile', () => api.getRoomMemberProfile(chatId, user));
+        return storable(profile.displayName, MAX_DISPLAY_NAME);
       } catch (error) {
         if (error instanceof LineApiError && error.status === 404) return null;
         throw error;

@@ -3,8 +3,11 @@
  * this file depends on LINE's wire format.
  */
 import type { webhook } from '@line/bot-sdk';
+import type { ChatSource } from '../contracts/conversation.ts';
 import { describeLineMessage } from './describe-message.ts';
 import { checkLineEvent, MalformedLineEventError } from './line-event-check.ts';
+
+const LINE_USER_ID = /^U[0-9a-f]{32}$/;
 
 export interface InboundMessage {
   lineMessageId: string;
@@ -25,8 +28,16 @@ export interface InboundEvent {
   /** standby: another channel answers; Baton stores the event and stays silent */
   standby: boolean;
   replyToken: string | null;
-  /** the LINE user, when the event came from a one-to-one chat */
-  userId: string | null;
+  /**
+   * The LINE chat the event belongs to, which Baton keys its customer by: the user's id in a one-to-one
+   * chat, the group's or room's id in a group or room (docs/groups.md). null when LINE gave none.
+   */
+  chatId: string | null;
+  source: ChatSource;
+  /** in a group or room: the member who wrote or acted (LINE leaves it out for some members); else the user */
+  senderUserId: string | null;
+  /** memberJoined / memberLeft: the members who came or went */
+  members: string[];
   message: InboundMessage | null;
   postback: { data: string; params: Record<string, string> | null } | null;
   /** an unsend event: the LINE id of the message the user unsent */
@@ -48,7 +59,10 @@ export function normalizeLineEvent(webhookEventId: string, value: unknown): Inbo
     timestamp: event.timestamp,
     standby: event.mode === 'standby',
     replyToken: 'replyToken' in event && typeof event.replyToken === 'string' ? event.replyToken : null,
-    userId: source?.type === 'user' ? (source.userId ?? null) : null,
+    chatId: chatIdOf(source),
+    source: source?.type ?? 'user',
+    senderUserId: source?.userId ?? null,
+    members: event.type === 'memberJoined' ? userIdsOf(event.joined?.members) : event.type === 'memberLeft' ? userIdsOf(event.left?.members) : [],
     message: null,
     postback: null,
     unsendMessageId: event.type === 'unsend' && typeof event.unsend?.messageId === 'string' ? event.unsend.messageId : null,
@@ -68,4 +82,17 @@ export function normalizeLineEvent(webhookEventId: string, value: unknown): Inbo
     normalized.postback = { data: event.postback.data, params: params ? { ...params } : null };
   }
   return normalized;
+}
+
+/** The chat an event belongs to (user, group or room id): events of one chat are run in order, one at a time. */
+export function chatIdOf(source: webhook.Source | undefined): string | null {
+  if (source?.type === 'group') return source.groupId;
+  if (source?.type === 'room') return source.roomId;
+  return source?.userId ?? null;
+}
+
+/** the schema does not look inside joined/left: only well-formed user ids are taken */
+function userIdsOf(members: readonly webhook.Source[] | undefined): string[] {
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((member) => (typeof member?.userId === 'string' && LINE_USER_ID.test(member.userId) ? [member.userId] : []));
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { closeDatabase } from './database.ts';
 import { AnalyticsRepo } from './repositories/analytics.repo.ts';
 import { AuditRepo } from './repositories/audit.repo.ts';
+import { ChatMembersRepo } from './repositories/chat-members.repo.ts';
 import { ChannelsRepo } from './repositories/channels.repo.ts';
 import { ConversationEventsRepo } from './repositories/conversation-events.repo.ts';
 import { ConversationReadsRepo } from './repositories/conversation-reads.repo.ts';
@@ -46,6 +47,8 @@ export interface Store {
   relayDeliveries: RelayDeliveriesRepo;
   /** LINE rich menus made per flow version, and the link calls that follow each customer's conversation */
   richMenus: RichMenusRepo;
+  /** group and room members' names, and whether a group chat may reach a human */
+  chatMembers: ChatMembersRepo;
   /** LINE channels (several Official Accounts), their credentials encrypted */
   channels: ChannelsRepo;
   /** runs fn in one transaction: everything it wrote commits together or not at all */
@@ -75,6 +78,7 @@ export function createStore(db: Knex): Store {
     relayTargets: new RelayTargetsRepo(db),
     relayDeliveries: new RelayDeliveriesRepo(db),
     richMenus: new RichMenusRepo(db),
+    chatMembers: new ChatMembersRepo(db),
     lineSends: new LineSendsRepo(db),
     channels: new ChannelsRepo(db),
     transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),

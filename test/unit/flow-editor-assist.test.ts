@@ -77,7 +77,7 @@ test('where a step is expected, the draft step ids; where another id is expected
 test('enum and boolean values', () => {
   assert.equal(labels('kind: Flow\ntriggers:\n  - keyword: { any: [a], match: | }'), ['contains', 'word', 'exact']);
   assert.equal(labels('kind: Flow\ntriggers:\n  - duringHuman: |'), ['true', 'false']);
-  assert.equal(labels('kind: Flow\ntriggers:\n  - event: f|'), ['follow', 'unfollow', 'message']);
+  assert.equal(labels('kind: Flow\ntriggers:\n  - event: f|'), ['follow', 'unfollow', 'message', 'join']);
 });
 
 test('every place the validator reads a reference from is a place completion offers ids of that kind', () => {

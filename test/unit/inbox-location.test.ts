@@ -77,8 +77,9 @@ function conversation(over: Partial<ConversationDto> = {}, tags: string[] = []):
   return {
     id: 'c1',
     status: 'ACTIVE',
-    customer: { id: 'u1', lineUserId: 'U1', displayName: 'Ann', pictureUrl: null, language: null, mode: 'HUMAN', tags, following: true, createdAt: 1 },
+    source: 'user',
     channelId: 'default',
+    customer: { id: 'u1', lineUserId: 'U1', displayName: 'Ann', pictureUrl: null, language: null, mode: 'HUMAN', tags, following: true, createdAt: 1 },
     operatorId: 'me',
     operatorName: 'Me',
     team: 'sales',

@@ -23,6 +23,7 @@ function conversation(over: Partial<ConversationDto> = {}): ConversationDto {
   return {
     id: 'c1',
     status: 'ACTIVE',
+    source: 'user',
     customer: { id: 'u1', lineUserId: 'U1', displayName: 'Ann', pictureUrl: null, language: 'en', mode: 'HUMAN', tags: [], following: true, createdAt: 1 },
     channelId: 'default',
     operatorId: 'op1',

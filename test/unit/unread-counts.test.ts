@@ -12,6 +12,7 @@ function listed(id: string, lastMessageId: number, unread: number): Conversation
   return {
     id,
     status: 'ACTIVE',
+    source: 'user',
     customer: { id: 'c', lineUserId: 'U1', displayName: null, pictureUrl: null, language: null, mode: 'HUMAN', tags: [], following: true, createdAt: 0 },
     channelId: 'default',
     operatorId: 'op',

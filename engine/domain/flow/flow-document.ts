@@ -22,7 +22,7 @@ export interface Trigger {
   regex?: { pattern: string; flags?: string };
   /** postback data equals `data`, or starts with `prefix` (rich-menu and quick-reply taps) */
   postback?: { data?: string; prefix?: string };
-  event?: 'follow' | 'unfollow' | 'message';
+  event?: 'follow' | 'unfollow' | 'message' | 'join';
   /** an extra CEL guard, checked after the matcher */
   when?: Cel;
   /** also fires while the customer is queued for or talking to a human (e.g. "back to bot") */

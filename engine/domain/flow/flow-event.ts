@@ -4,6 +4,8 @@ export type FlowEvent =
   | { kind: 'postback'; data: string }
   | { kind: 'follow' }
   | { kind: 'unfollow' }
+  /** the account was added to a LINE group or room (docs/groups.md) */
+  | { kind: 'join' }
   /** an operator closed the handoff conversation; the runtime runs the handoff's onClose step */
   | { kind: 'handoff-closed'; onCloseStep: string | null }
   /** a wait step's time has come (FlowState.resume) */
@@ -29,4 +31,9 @@ export interface FlowInput {
   customer: CustomerFacts;
   /** epoch ms: the runtime never reads a clock itself */
   now: number;
+  /**
+   * false: a handoff step does nothing (no greeting, no queue): a group chat whose channel keeps groups with the
+   * bot (channels.group_handoff, docs/groups.md). Absent: handoffs work.
+   */
+  handoffAllowed?: boolean;
 }

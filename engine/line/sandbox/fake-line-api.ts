@@ -6,6 +6,7 @@ import { isRecord, lineError, type ApiAnswer, type FakeProfile, type FakeRequest
 import { checkMessages, type ChatMessage, type Problem } from './message-rules.ts';
 import type { ReplyTokens } from './reply-tokens.ts';
 import type { FakeRichMenus } from './fake-rich-menus.ts';
+import type { FakeGroups } from './fake-groups.ts';
 import { RETRY_KEY_PATTERN, type RetryKeys } from './retry-keys.ts';
 
 export interface FakeLineApiState {
@@ -17,6 +18,7 @@ export interface FakeLineApiState {
   contents: MessageContents;
   quota: FakeQuota;
   richMenus: FakeRichMenus;
+  groups: FakeGroups;
 }
 
 interface SentMessage {
@@ -110,6 +112,8 @@ export function createFakeLineApi(state: FakeLineApiState): (request: FakeReques
   return (request) => {
     const richMenu = state.richMenus.answer(request);
     if (richMenu) return richMenu;
+    const group = state.groups.answer(request);
+    if (group) return group;
     const profileMatch = request.method === 'GET' ? PROFILE_PATH.exec(request.path) : null;
     if (profileMatch?.[1] !== undefined) return profile(decodeURIComponent(profileMatch[1]));
     const contentMatch = request.method === 'GET' ? CONTENT_PATH.exec(request.path) : null;

@@ -13,12 +13,14 @@ import { JsonHttpServer } from './json-http-server.ts';
 import { MessageContents, type FakeContent } from './message-contents.ts';
 import { ReplyTokens } from './reply-tokens.ts';
 import { FakeRichMenus, type FakeUserRichMenu } from './fake-rich-menus.ts';
+import { FakeGroups, type FakeChat } from './fake-groups.ts';
 import { RetryKeys } from './retry-keys.ts';
 import { simulateEvent } from './simulate-event.ts';
 import { WebhookEvents, type MediaMessageKind } from './webhook-events.ts';
 
 export type { EventOptions, FakeProfile, InjectedFailure, RecordedCall } from './fake-line-types.ts';
 export type { FakeRichMenu, FakeUserRichMenu } from './fake-rich-menus.ts';
+export type { FakeChat } from './fake-groups.ts';
 
 /** The status a cut connection is recorded with: no HTTP answer left the fake. */
 const RESET = 0;
@@ -46,6 +48,8 @@ export class FakeLinePlatform {
   private readonly contents = new MessageContents();
   /** rich menus made, their images, each user's link and the default */
   readonly richMenus = new FakeRichMenus();
+  /** groups' names and their members' profiles */
+  private readonly groups = new FakeGroups();
   private readonly quota = new FakeQuota();
   /** the access tokens it accepts, each a channel's: the constructor's is `default` */
   private readonly channels = new Map<string, FakeChannel>();
@@ -70,6 +74,7 @@ export class FakeLinePlatform {
       contents: this.contents,
       quota: this.quota,
       richMenus: this.richMenus,
+      groups: this.groups,
     });
   }
 
@@ -129,6 +134,34 @@ export class FakeLinePlatform {
 
   setProfile(userId: string, profile: FakeProfile): void {
     this.profiles.set(userId, { ...profile });
+  }
+
+  /** the name LINE gives for the group (GET /v2/bot/group/{groupId}/summary); unknown groups answer 404 */
+  setGroupName(groupId: string, name: string): void {
+    this.groups.setGroupName(groupId, name);
+  }
+
+  /** a member's name in a group or room (GET /v2/bot/group|room/{id}/member/{userId}); unknown members answer 404 */
+  setGroupMember(chat: FakeChat, userId: string, displayName: string): void {
+    this.groups.setMember(chat, userId, displayName);
+  }
+
+  /** the account was added to the group or room */
+  joinEvent(chat: FakeChat, opts?: EventOptions): webhook.JoinEvent {
+    return this.events.join(chat, opts);
+  }
+
+  /** the account was removed from the group (or the room emptied) */
+  leaveEvent(chat: FakeChat, opts?: EventOptions): webhook.LeaveEvent {
+    return this.events.leave(chat, opts);
+  }
+
+  memberJoinedEvent(chat: FakeChat, userIds: string[], opts?: EventOptions): webhook.MemberJoinedEvent {
+    return this.events.memberJoined(chat, userIds, opts);
+  }
+
+  memberLeftEvent(chat: FakeChat, userIds: string[], opts?: EventOptions): webhook.MemberLeftEvent {
+    return this.events.memberLeft(chat, userIds, opts);
   }
 
   followEvent(userId: string, opts?: EventOptions & { isUnblocked?: boolean }): webhook.FollowEvent {

@@ -1,4 +1,5 @@
 /** Types shared by the pieces of the fake LINE platform. */
+import type { FakeChat } from './fake-groups.ts';
 
 /** One request the fake LINE API received, as tests inspect it. */
 export interface RecordedCall {
@@ -57,6 +58,8 @@ export interface EventOptions {
   isRedelivery?: boolean;
   /** default a fresh ULID; an id already issued returns that same event again (a redelivery) */
   webhookEventId?: string;
+  /** the event comes from this group or room (the user is the member who wrote); default a one-to-one chat */
+  chat?: FakeChat;
 }
 
 /** What a route handler answers; the server writes it as JSON, or `bytes` as they are (content downloads). */

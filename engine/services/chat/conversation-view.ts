@@ -29,6 +29,7 @@ export async function conversationViews(store: Store, rows: ConversationRow[], k
     return {
       id: row.id,
       status: row.status,
+      source: customer.source_type,
       customer: toCustomerDto(customer),
       channelId: customer.channel_id,
       operatorId: row.operator_id,

@@ -18,6 +18,7 @@ import { channelUserKey, type ChannelUser, type CustomerProfile } from '../../st
 import type { LineClients } from '../channels/line-clients.ts';
 import type { Store } from '../../store/store.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
+import { chatProfile } from './chat-profile.ts';
 import { conversationView } from './conversation-view.ts';
 
 export interface ProfileLookupOptions {
@@ -101,7 +102,8 @@ export class ProfileLookup {
     if (this.inFlight.size >= this.options.maxInFlight) return null;
     const startedAt = performance.now();
     const lookup: Lookup = { done: false, profile: null, late: false, finished: Promise.resolve() };
-    lookup.finished = this.line.of(user.channelId).then((line) => line.getProfile(user.lineUserId)).then(
+    // a group's or room's row is named by the group (chat-profile.ts)
+    lookup.finished = this.line.of(user.channelId).then((line) => chatProfile(line, user.lineUserId)).then(
       (profile) => {
         lookup.profile = profile;
       },
@@ -151,7 +153,7 @@ export class ProfileLookup {
 }
 
 /** true when `work` settled within ms, false when the time ran out first (it keeps running). */
-async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), ms);

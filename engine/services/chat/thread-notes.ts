@@ -10,7 +10,8 @@ import type { Store } from '../../store/store.ts';
 export type NoteAuthor = { kind: 'operator'; operatorId: string } | { kind: 'system' };
 
 export interface NoteInput {
-  conversation: { id: string; customer_id: string };
+  /** id null: a line in the customer's history outside any conversation (a group's member change while the bot has it) */
+  conversation: { id: string | null; customer_id: string };
   author: NoteAuthor;
   text: string;
   now: number;

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_CHANNEL_ID } from '../../contracts/channels.ts';
 import { checkLineEvent } from '../../line/line-event-check.ts';
 import { jsonHazard } from '../../line/json-hazard.ts';
+import { chatIdOf } from '../../line/normalize-line-event.ts';
 import type { Logger } from '../../logger.ts';
 import type { NewWebhookEvent } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -125,7 +126,8 @@ export class WebhookIngest {
         destination,
         type: event.type,
         mode: event.mode ?? null,
-        source_user_id: event.source?.userId ?? null,
+        // the chat's id: a group's events queue behind each other like one customer's (docs/groups.md)
+        source_user_id: chatIdOf(event.source),
         channel_id: channelId,
         event_timestamp: event.timestamp,
         is_redelivery: event.deliveryContext?.isRedelivery === true,

@@ -47,7 +47,7 @@ export class InboundMedia {
   async unsend(tx: Store, events: readonly InboundEvent[], at: number): Promise<{ unsentMessageIds: number[]; deletedKeys: string[] }> {
     const unsends = events.flatMap((e) => {
       const messageId = e.unsendMessageId;
-      return e.userId && messageId !== null && LINE_MESSAGE_ID.test(messageId) ? [{ userId: e.userId, messageId }] : [];
+      return e.chatId && messageId !== null && LINE_MESSAGE_ID.test(messageId) ? [{ userId: e.chatId, messageId }] : [];
     });
     if (unsends.length === 0) return { unsentMessageIds: [], deletedKeys: [] };
     // the user's customers in every channel: LINE message ids are unique, so only the channel that got the message has it

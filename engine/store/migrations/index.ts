@@ -18,6 +18,7 @@ import * as messageMedia from './015-message-media.ts';
 import * as webhookRelay from './016-webhook-relay.ts';
 import * as richMenus from './017-rich-menus.ts';
 import * as channels from './018-channels.ts';
+import * as groupChats from './019-group-chats.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '016-webhook-relay': webhookRelay,
   '017-rich-menus': richMenus,
   '018-channels': channels,
+  '019-group-chats': groupChats,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

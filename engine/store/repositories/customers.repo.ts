@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { CustomerDto, CustomerMode } from '../../contracts/conversation.ts';
+import type { ChatSource, CustomerDto, CustomerMode } from '../../contracts/conversation.ts';
 import { isPostgres } from '../database.ts';
 import { parseJson } from './json-column.ts';
 
 export interface CustomerRow {
   id: string;
+  /** the LINE user id; for a group or room chat, the group or room id (source_type) */
   line_user_id: string;
   /** the LINE channel (Official Account) the customer wrote to (migration 018); LINE user ids are per provider */
   channel_id: string;
+  /** user: a one-to-one chat; group or room: the whole group is one customer (migration 019) */
+  source_type: ChatSource;
   display_name: string | null;
   picture_url: string | null;
   language: string | null;
@@ -95,10 +98,10 @@ export class CustomersRepo {
   }
 
   /**
-   * The customer for a LINE user id in a channel, created on first sight; a LINE id alone is the default
-   * channel's. `created` tells whether the row is new.
+   * The customer for a LINE user id (or a group's or room's id) in a channel, created on first sight; a LINE id
+   * alone is the default channel's. `created` tells whether the row is new.
    */
-  async findOrCreate(user: ChannelUser | string, now: number): Promise<{ customer: CustomerRow; created: boolean }> {
+  async findOrCreate(user: ChannelUser | string, now: number, sourceType: ChatSource = 'user'): Promise<{ customer: CustomerRow; created: boolean }> {
     const { channelId, lineUserId } = typeof user === 'string' ? { channelId: 'default', lineUserId: user } : user;
     const existing = await this.findByChannelUser(channelId, lineUserId);
     if (existing) return { customer: existing, created: false };
@@ -106,6 +109,7 @@ export class CustomersRepo {
       id: randomUUID(),
       line_user_id: lineUserId,
       channel_id: channelId,
+      source_type: sourceType,
       display_name: null,
       picture_url: null,
       language: null,

@@ -30,6 +30,9 @@ export interface MessageRow {
   sent_at: number | null;
   /** the customer unsent it on LINE (migration 015; written by media.repo.ts) */
   unsent_at?: number | null;
+  /** in a group or room: the member who wrote it, and their name there (migration 019) */
+  sender_line_user_id?: string | null;
+  sender_name?: string | null;
 }
 
 export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'sent_at' | 'sent_via' | 'send_locked_by' | 'send_locked_until'> & {
@@ -49,6 +52,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
     type: row.type,
     text: row.text,
     payload: parseJson<unknown>(row.payload, null),
+    ...(row.sender_name ? { senderName: row.sender_name } : {}),
     deliveryStatus: row.delivery_status,
     sentVia: row.sent_via,
     createdAt: row.created_at,

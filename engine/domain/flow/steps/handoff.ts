@@ -16,6 +16,8 @@ const DEFAULT_ID = 'default';
 export function executeHandoff(handoff: HandoffStep, ctx: RunContext): StepOutcome {
   // already queued or talking to someone (a duringHuman trigger led here): queueing twice would duplicate the chat
   if (ctx.withHuman) return STOP;
+  // handoff is off for this chat (a group whose channel keeps groups with the bot): nothing is said or queued
+  if (ctx.input.handoffAllowed === false) return STOP;
   const routing = decideRouting(ctx.set.routing.get(handoff.routing ?? DEFAULT_ID), celScope(ctx));
   const queueId = handoff.queue ?? (ctx.set.queues.has(DEFAULT_ID) ? DEFAULT_ID : null);
   const extra = { queue: { id: queueId ?? '', team: routing.team ?? '', priority: routing.priority } };
