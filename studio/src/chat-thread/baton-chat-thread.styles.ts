@@ -106,6 +106,13 @@ export const chatThreadStyles = css`
     font-size: 12px;
     padding: 2px 8px;
   }
+  /* a Flex card or image the account sent is its own bubble, as in LINE */
+  .out.operator .bubble:has(> baton-line-preview),
+  .out.bot .bubble:has(> baton-line-preview) {
+    background: none;
+    border: none;
+    padding: 0;
+  }
   /* what a message that is not text shows (message-content.ts) */
   .bubble .rich {
     white-space: normal;

@@ -193,12 +193,12 @@ export class BatonChatThread extends LitElement {
     }
   }
 
-  /** an image or sticker from the composer */
+  /** an image, a sticker or a rich canned response (all of its messages) from the composer */
   async #sendMedia(id: string, body: SendMessageRequest): Promise<boolean> {
     this.actionError = null;
     try {
-      const { message } = await api.send(id, body);
-      this.messages = mergeMessages(this.messages, [message]);
+      const { messages } = await api.send(id, body);
+      this.messages = mergeMessages(this.messages, messages);
       return true;
     } catch (error) {
       this.actionError = describeError(error);

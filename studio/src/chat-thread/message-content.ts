@@ -4,10 +4,12 @@ import type { MessageDto } from '../../../engine/contracts/conversation.ts';
 import { stickerImageUrl } from '../../../engine/contracts/sendable-stickers.ts';
 import { numberFormat } from '../i18n/format-locale.ts';
 import './baton-message-media.ts';
+import '../line-preview/baton-line-preview.ts';
 
 /**
  * What a message's bubble shows for the kinds of LINE message that are not text: the media the customer sent
- * (<baton-message-media>), a sticker as the sticker, a location as a map link, an unsent message as a note.
+ * (<baton-message-media>), a sticker as the sticker, a location as a map link, an unsent message as a note, a
+ * Flex card or linked image the account sent as LINE shows it (<baton-line-preview>).
  * null: the bubble shows the message's text.
  */
 export function renderMessageContent(m: MessageDto): TemplateResult | null {
@@ -16,6 +18,8 @@ export function renderMessageContent(m: MessageDto): TemplateResult | null {
     // what operators send from the composer besides text: an image Baton keeps, a sticker
     if (m.type === 'image' && m.media) return html`<baton-message-media .message=${m}></baton-message-media>`;
     if (m.type === 'sticker') return renderSticker(m.payload);
+    // a Flex card or an image at its own URL (canned responses, flow say steps): drawn as the composer previewed it
+    if (m.type === 'flex' || m.type === 'image') return html`<baton-line-preview .messages=${[m.payload]} .quickReplies=${false}></baton-line-preview>`;
     return null;
   }
   // without media or a state Baton never fetches it (content at the sender's own server): the text says "[image]"

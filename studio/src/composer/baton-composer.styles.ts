@@ -162,6 +162,27 @@ export const composerStyles = css`
     border-radius: 6px;
     border: 1px solid var(--baton-border, #ccc);
   }
+  .rich-canned {
+    margin-bottom: 6px;
+    max-width: 420px;
+  }
+  .rich-canned-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    font-size: 12px;
+    color: var(--baton-muted);
+    margin-bottom: 4px;
+  }
+  .picker [role='option'] .kind {
+    font-size: 11px;
+    color: var(--baton-muted);
+    border: 1px solid var(--baton-border, #ccc);
+    border-radius: 4px;
+    padding: 0 4px;
+    margin-left: 6px;
+  }
   .sticker-picker {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(56px, 1fr));

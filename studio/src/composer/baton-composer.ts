@@ -10,6 +10,7 @@ import { filterCanned, slashTokenAt, type SlashToken } from './canned-match.ts';
 import { imageFileOf, imageProblem, PREVIEW_LIMIT_BYTES, previewOf, uploadImage } from './image-attachment.ts';
 import type { StickerChoice } from './sticker-picker.ts';
 import { renderStickerPicker } from './sticker-picker.ts';
+import { renderRichCanned } from './rich-canned.ts';
 
 /** an image chosen, pasted or dropped, shown before it is sent */
 interface PendingImage {
@@ -38,7 +39,9 @@ type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: st
  *
  * Canned responses: typing `/` (at the start or after a space) lists the conversation's canned
  * responses filtered by what follows; Enter, Tab or a click puts the rendered text in the box for
- * editing, never sends it. The button next to the box browses them with a search field.
+ * editing, never sends it. The button next to the box browses them with a search field. A rich one (an
+ * image, a Flex card, quick replies) is previewed above the box as LINE shows it (<baton-line-preview>)
+ * and Send sends it as it is, `{ canned: id }`, then whatever was typed.
  *
  * Images and stickers: 📎 (or pasting or dropping an image) shows the image under the box with a remove
  * button; Send uploads and sends it (then the text, if any). LINE's limits (JPEG or PNG, 10 MB) are checked
@@ -62,6 +65,7 @@ export class BatonComposer extends LitElement {
     image: { state: true },
     stickersOpen: { state: true },
     mediaError: { state: true },
+    richCanned: { state: true },
   };
 
   declare placeholder: string;
@@ -82,6 +86,8 @@ export class BatonComposer extends LitElement {
   declare stickersOpen: boolean;
   /** why the image or sticker was not sent (or may not be) */
   declare mediaError: string | null;
+  /** a canned response with an image, a Flex card or quick replies, previewed above the box until sent */
+  declare richCanned: CannedResponseDto | null;
 
   #lastTypingSent = 0;
   /** where a `/word` the operator closed with Esc starts, so it stays closed while they type on */
@@ -107,6 +113,7 @@ export class BatonComposer extends LitElement {
     this.image = null;
     this.stickersOpen = false;
     this.mediaError = null;
+    this.richCanned = null;
     updateWhenLocaleChanges(this);
   }
 
@@ -146,6 +153,12 @@ export class BatonComposer extends LitElement {
   #removeImage(): void {
     if (this.image) URL.revokeObjectURL(this.image.url);
     this.image = null;
+    this.mediaError = null;
+    this.#textarea?.focus();
+  }
+
+  #removeRichCanned(): void {
+    this.richCanned = null;
     this.mediaError = null;
     this.#textarea?.focus();
   }
@@ -205,7 +218,23 @@ export class BatonComposer extends LitElement {
     }
   }
 
+  /** Sends the previewed canned response as it is (the engine renders the same messages); true when it went out. */
+  async #sendRichCanned(response: CannedResponseDto): Promise<boolean> {
+    this.busy = true;
+    this.mediaError = null;
+    const sent = await this.submitMedia({ canned: response.id }).catch(() => false);
+    this.busy = false;
+    if (!sent) {
+      this.mediaError = msg('The canned response was not sent. Press Send to try again.');
+      return false;
+    }
+    if (this.richCanned === response) this.richCanned = null;
+    return true;
+  }
+
   async #send(): Promise<void> {
+    const rich = this.richCanned;
+    if (rich && !this.noteMode && !this.busy && !(await this.#sendRichCanned(rich))) return;
     const image = this.image;
     if (image && !this.noteMode && !this.busy) {
       this.busy = true;
@@ -330,13 +359,20 @@ export class BatonComposer extends LitElement {
     this.activeIndex = 0;
   }
 
-  /** Puts the rendered text in place of the `/word` (or the selection when browsing), caret after it. */
+  /**
+   * Puts the rendered text in place of the `/word` (or the selection when browsing), caret after it. A rich
+   * response (image, Flex, quick replies) cannot be edited as text: it is previewed above the box as LINE
+   * will show it, the `/word` is taken out, and Send sends it.
+   */
   #insert(response: CannedResponseDto): void {
     const textarea = this.#textarea;
     const picker = this.picker;
     if (!textarea || !picker) return;
     const [start, end] = picker.mode === 'slash' ? [picker.token.start, picker.token.end] : [picker.start, picker.end];
-    textarea.setRangeText(response.text, start, end, 'end');
+    if (response.rich) this.richCanned = response;
+    // a rich one takes out the `/word` that found it and leaves a browsing operator's text alone
+    if (!response.rich) textarea.setRangeText(response.text, start, end, 'end');
+    else if (picker.mode === 'slash') textarea.setRangeText('', start, end, 'end');
     this.#close(false);
     textarea.focus();
     this.#autosize();
@@ -357,6 +393,11 @@ export class BatonComposer extends LitElement {
   #onCaretMove(event: Event): void {
     if (event instanceof KeyboardEvent && !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     this.#syncSlash();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // a previewed card was rendered for the customer of the conversation it was picked in
+    if (changed.has('conversationId') && changed.get('conversationId') !== undefined) this.richCanned = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -381,6 +422,7 @@ export class BatonComposer extends LitElement {
             <button type="button" data-testid="attachment-remove" title=${msg('Remove the image')} @click=${this.#removeImage}>✕ ${msg('Remove')}</button>
           </div>`
         : nothing}
+      ${this.richCanned && !note ? renderRichCanned(this.richCanned, () => this.#removeRichCanned()) : nothing}
       ${this.mediaError ? html`<div class="error" role="alert" data-testid="composer-media-error">${this.mediaError}</div>` : nothing}
       ${this.stickersOpen && !note ? renderStickerPicker((s) => void this.#sendSticker(s)) : nothing}
       <div class="row ${note ? 'note' : ''}" @focusout=${this.#onFocusOut} @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${this.#onDrop}>

@@ -19,6 +19,17 @@ export interface CannedListView {
   onHover: (index: number) => void;
 }
 
+/** What a rich response sends besides text, for its line in the list: "Card · Quick replies". */
+function richKinds(response: CannedResponseDto): string {
+  const kinds = new Set<string>();
+  for (const message of response.messages) {
+    if (message.type === 'image') kinds.add(msg('Image'));
+    if (message.type === 'flex') kinds.add(msg('Card', { desc: 'a LINE flex message, drawn as a card' }));
+    if (message.quickReply) kinds.add(msg('Quick replies'));
+  }
+  return [...kinds].join(' · ');
+}
+
 /** The canned-response popup above the reply box. Clicks keep the focus where it is (mousedown). */
 export function renderCannedList(view: CannedListView) {
   const keepFocus = (event: Event) => event.preventDefault();
@@ -53,7 +64,7 @@ export function renderCannedList(view: CannedListView) {
             @mouseenter=${() => view.onHover(index)}
             @click=${() => view.onPick(response)}
           >
-            <code>${response.shortcut ?? ''}</code><span class="title">${response.title}</span>
+            <code>${response.shortcut ?? ''}</code><span class="title">${response.title}</span>${response.rich ? html`<span class="kind" data-testid="canned-rich">${richKinds(response)}</span>` : nothing}
             <span class="text">${response.text}</span>
           </div>`,
       )}

@@ -70,20 +70,10 @@ export const flowSimulatorStyles = css`
     background: var(--baton-surface);
     border: 1px solid var(--baton-border);
   }
+  /* an image or Flex card, drawn by <baton-line-preview> */
   .card {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-    border-radius: 10px;
-  }
-  .card img {
-    max-width: 220px;
-    border-radius: 6px;
-  }
-  .card-kind {
-    font-size: 11px;
-    color: var(--baton-muted);
-    text-transform: uppercase;
+    align-self: flex-start;
+    max-width: 100%;
   }
   .system {
     align-self: center;

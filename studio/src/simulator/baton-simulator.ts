@@ -13,6 +13,7 @@ import { SandboxRichMenu } from './sandbox-rich-menu.ts';
 import { isLineUserId, randomLineUserId, stored } from './line-user.ts';
 import { SandboxChatPoller } from './sandbox-chat-poller.ts';
 import { SimulatorOutbox } from './simulator-outbox.ts';
+import '../line-preview/baton-line-preview.ts';
 
 const USER_ID_KEY = 'baton.simulator.userId';
 const NAME_KEY = 'baton.simulator.displayName';
@@ -230,7 +231,9 @@ export class BatonSimulator extends LitElement {
     const isSticker = message.type === 'sticker';
     return html`<li class=${entry.from} data-testid="sim-entry" data-from=${entry.from} data-via=${entry.via ?? ''}>
       ${entry.from === 'account' ? html`<span class="oa" aria-hidden="true">OA</span>` : nothing}
-      <div class="bubble ${isSticker ? 'sticker' : ''}" data-testid="sim-text">${describeLineMessage(message)}</div>
+      ${entry.from === 'account' && (message.type === 'flex' || message.type === 'image')
+        ? html`<baton-line-preview data-testid="sim-rich" .messages=${[message]} .quickReplies=${false}></baton-line-preview>`
+        : html`<div class="bubble ${isSticker ? 'sticker' : ''}" data-testid="sim-text">${describeLineMessage(message)}</div>`}
       <div class="meta">
         ${entry.from === 'account' && entry.via
           ? html`<span class="via ${entry.via}" title=${entry.via === 'push' ? msg('Push message (counted)') : msg('Reply (free)')}>${entry.via === 'push' ? msg('push', { desc: 'how LINE sent a message: a push (counted)' }) : msg('reply', { desc: 'how LINE sent a message: with the reply token (free)' })}</span>`
