@@ -18,6 +18,7 @@ export function customerFacts(customer: CustomerRow, withHuman: boolean): Custom
     tags: parseJson<string[]>(customer.tags, []),
     withHuman,
     following: Boolean(customer.following),
+    channelId: customer.channel_id,
   };
 }
 

@@ -93,7 +93,19 @@ export class FlowRegistry {
     this.versions.set(version, result.set);
     this.setActive(version);
     this.logger.info({ version, files: sources.length, actor }, 'flows active');
+    await this.warnOfUnknownChannels(version, result.set);
     return { version, set: result.set };
+  }
+
+  /**
+   * Channels live in the store, not in the flow files: a Flow may name a channel added later (its customers
+   * run that Flow from then on), so one that does not exist is a warning, not a reason to refuse the set.
+   */
+  private async warnOfUnknownChannels(version: number, set: FlowSet): Promise<void> {
+    if (set.channelFlows.size === 0) return;
+    const known = new Set((await this.store.channels.list()).map((channel) => channel.id));
+    const unknown = [...set.channelFlows].filter(([channel]) => !known.has(channel)).map(([channel, { flow, file }]) => ({ channel, flow: flow.id, file }));
+    if (unknown.length > 0) this.logger.warn({ version, unknown }, 'flows name channels that do not exist (yet): their Flow answers once the channel is added');
   }
 
   /** Makes a published version active again (rollback); false when there is no such version. */

@@ -2,10 +2,14 @@
  * The LINE rich menus of flow versions. A version's menus are made at LINE when it becomes active (and
  * when a conversation still on an older version needs one): once, across restarts and engines (a row per
  * (version, menu) with a lease; a menu LINE already has under the same name is adopted, not made again;
- * equal content is shared). The active version's `bot` menu is the account's default. Menus of versions
- * no open conversation uses any more are deleted at LINE: a conversation keeps its version's menus.
+ * equal content is shared). Every RichMenu of the set is made, so each Flow's `richMenus` (one per channel,
+ * docs/flows.md) finds its menus. The `bot` menu of the default channel's Flow in the active version is
+ * the account's default. Menus of versions no open conversation uses any more are deleted at LINE: a
+ * conversation keeps its version's menus.
  */
+import { DEFAULT_CHANNEL_ID } from '../../contracts/channels.ts';
 import type { FlowSet } from '../../domain/flow/flow-set.ts';
+import { setForChannel } from '../../domain/flow/set-for-channel.ts';
 import { NO_RICH_MENU } from '../../domain/flow/validation/flow-references.ts';
 import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
@@ -71,7 +75,8 @@ export class RichMenuCatalog {
   async syncActive(): Promise<void> {
     const { version, set } = await this.flows.active();
     const ids = await this.menusOf(version);
-    const bot = set.entry.richMenus?.bot;
+    // menus are made at LINE for the default channel (docs/channels.md): its own Flow's, or the shared one's
+    const bot = setForChannel(set, DEFAULT_CHANNEL_ID).entry.richMenus?.bot;
     const wanted = bot !== undefined && bot !== NO_RICH_MENU ? (ids.get(bot) ?? '') : '';
     // a default is removed only where one may be set: by this engine, or (after a restart) by an earlier version
     const mayHaveDefault = this.defaultMenu === undefined ? await this.store.richMenus.anyMade() : this.defaultMenu !== '';

@@ -8,6 +8,7 @@
  */
 import { NO_RICH_MENU } from '../../domain/flow/validation/flow-references.ts';
 import type { RichMenuState } from '../../domain/flow/flow-document.ts';
+import { setForChannel } from '../../domain/flow/set-for-channel.ts';
 import { LineApiError } from '../../line/line-api-error.ts';
 import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
@@ -30,6 +31,8 @@ export interface RichMenuLinkerOptions {
 /** A conversation's state, as far as menus go. */
 export interface ConversationState {
   conversationId: string;
+  /** the customer's LINE channel: its Flow's `richMenus` (its own Flow's, or the shared Flow's) apply */
+  channelId: string;
   lineUserId: string;
   flowVersion: number | null;
   state: Exclude<RichMenuState, 'bot'>;
@@ -60,7 +63,7 @@ export class RichMenuLinker {
     const key = `${change.conversationId}:${change.state}:${change.flowVersion ?? ''}`;
     if (this.written.get(change.lineUserId) === key || change.flowVersion === null) return;
     const set = await this.flows.version(change.flowVersion);
-    const mapping = set.entry.richMenus;
+    const mapping = setForChannel(set, change.channelId).entry.richMenus;
     // a flow without menus leaves LINE alone, unless this customer has a menu from an earlier version
     if (!mapping && !(await this.store.richMenus.hasLink(change.lineUserId))) return;
     const menu = mapping?.[change.state];
