@@ -44,7 +44,7 @@ test('an empty file is offered its kind, then the kinds', () => {
 });
 
 test('the keys of the mapping at the cursor, without those already written', () => {
-  assert.equal(labels('kind: Flow\nid: x\n|'), ['description', 'triggers', 'steps', 'richMenus', 'tests']);
+  assert.equal(labels('kind: Flow\nid: x\n|'), ['description', 'channels', 'triggers', 'steps', 'richMenus', 'tests']);
   const stepKeys = labels(`${FLOW}    |`);
   assert.equal(stepKeys, [...Object.keys(stepSchemas), 'next'], 'a step is offered its kinds and next, not its id again');
   assert.equal(labels(`${FLOW}  - |`), ['id', ...Object.keys(stepSchemas), 'next'], 'a new step');
