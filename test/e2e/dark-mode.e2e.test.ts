@@ -96,6 +96,7 @@ test('with the system set to dark the studio uses the dark palette, and no page 
     { link: 'nav-audit', loaded: 'audit-entry' },
     { link: 'nav-jobs', loaded: 'jobs' },
     { link: 'nav-simulator', loaded: 'sim-input' },
+    { link: 'nav-channels', loaded: 'channel-list' },
     { link: 'nav-account', loaded: 'account-who' },
   ];
   for (const { link, loaded } of pages) {

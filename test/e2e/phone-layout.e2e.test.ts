@@ -45,6 +45,7 @@ const PAGES = [
   { link: 'nav-audit', loaded: 'audit-table' },
   { link: 'nav-jobs', loaded: 'jobs' },
   { link: 'nav-simulator', loaded: 'sim-input' },
+  { link: 'nav-channels', loaded: 'channel-list' },
 ] as const;
 
 test('on a phone the top bar fits, the menu shows every page link, and no page scrolls sideways', async () => {

@@ -31,8 +31,14 @@ test('the plain inbox is #/inbox; defaults stay out of the URL', () => {
 });
 
 test('a full view is written as the issue asks and read back the same', () => {
-  const view: InboxLocation = { conversationId: '01JABC', tab: 'ACTIVE', filters: { assignee: 'me', team: 'sales', tag: 'vip' }, query: 'ann', info: false };
-  assert.is(inboxHash(view), '#/inbox/01JABC?tab=active&assignee=me&team=sales&tag=vip&q=ann');
+  const view: InboxLocation = {
+    conversationId: '01JABC',
+    tab: 'ACTIVE',
+    filters: { assignee: 'me', team: 'sales', tag: 'vip', channel: 'shop-2' },
+    query: 'ann',
+    info: false,
+  };
+  assert.is(inboxHash(view), '#/inbox/01JABC?tab=active&assignee=me&team=sales&tag=vip&channel=shop-2&q=ann');
   assert.equal(parseInboxLocation(inboxHash(view)), view);
 });
 
@@ -45,6 +51,7 @@ test('any view survives the round trip through the URL', () => {
       assignee: fc.oneof(fc.constantFrom('all' as const, 'me' as const, 'unassigned' as const), fc.uuid().map((operatorId) => ({ operatorId }))),
       team: fc.option(text(64), { nil: null }),
       tag: fc.option(text(50), { nil: null }),
+      channel: fc.option(fc.stringMatching(/^[a-z0-9-]{1,32}$/), { nil: null }),
     }),
     query: fc.oneof(fc.constant(''), text(100)),
     info: fc.boolean(),
@@ -59,7 +66,7 @@ test('any view survives the round trip through the URL', () => {
 });
 
 test('a hand-edited bad value falls back to the default instead of a broken inbox', () => {
-  const read = parseInboxLocation(`#/inbox?tab=open&assignee=${encodeURIComponent('no one')}&team=${'t'.repeat(65)}&tag=${'v'.repeat(51)}&view=info`);
+  const read = parseInboxLocation(`#/inbox?tab=open&assignee=${encodeURIComponent('no one')}&team=${'t'.repeat(65)}&tag=${'v'.repeat(51)}&channel=${'Shop!'}&view=info`);
   assert.equal(read, HOME, 'view=info without a conversation is the list');
 });
 
@@ -106,6 +113,8 @@ test('live conversations pass the filters by the rules the engine lists by', () 
   assert.not.ok(is({ team: 'sales' }, conversation({ team: null })));
   assert.ok(is({ tag: 'VIP' }, conversation({}, ['vip'])), 'tags match case-insensitively');
   assert.not.ok(is({ tag: 'vi' }, conversation({}, ['vip'])), 'whole tags only');
+  assert.ok(is({ channel: 'default' }, conversation()));
+  assert.not.ok(is({ channel: 'shop-2' }, conversation()), 'another LINE channel');
 });
 
 test.run();

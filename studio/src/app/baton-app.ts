@@ -26,6 +26,7 @@ function forbidden(route: Route): string {
     jobs: msg('Scheduled jobs are for supervisors and admins.'),
     team: msg('The team is managed by admins; supervisors may look at it.'),
     audit: msg('The audit log is for supervisors and admins.'),
+    channels: msg('LINE channels are managed by admins.'),
   };
   return texts[route] ?? msg('This page is not for your role.');
 }
@@ -167,7 +168,7 @@ export class BatonApp extends LitElement {
           ? html`${link(Route.INBOX, msg('Inbox'))} ${link(Route.DASHBOARD, msg('Dashboard'))} ${link(Route.FLOWS, msg('Flows'))}
             ${link(Route.TEAM, msg('Team'))}
             ${link(Route.AUDIT, msg('Audit'))} ${link(Route.JOBS, msg('Jobs'))}
-            ${link(Route.RELAY, msg('Relay'))}
+            ${link(Route.RELAY, msg('Relay'))} ${link(Route.CHANNELS, msg('Channels'))}
             ${sandboxEnabled ? link(Route.SIMULATOR, msg('Simulator')) : nothing}`
           : nothing}
       </nav>
@@ -211,6 +212,8 @@ export class BatonApp extends LitElement {
         return html`<baton-jobs .operator=${operator}></baton-jobs>`;
       case Route.RELAY:
         return html`<baton-relay></baton-relay>`;
+      case Route.CHANNELS:
+        return html`<baton-channels></baton-channels>`;
       case Route.TEAM:
         return html`<baton-team .operator=${operator}></baton-team>`;
       case Route.AUDIT:

@@ -11,6 +11,7 @@ const LOADERS: Partial<Record<Route, () => Promise<unknown>>> = {
   [Route.DASHBOARD]: () => import('../dashboard/baton-dashboard.ts'),
   [Route.JOBS]: () => import('../jobs/baton-jobs.ts'),
   [Route.RELAY]: () => import('../relay/baton-relay.ts'),
+  [Route.CHANNELS]: () => import('../channels/baton-channels.ts'),
   [Route.TEAM]: () => import('../team/baton-team.ts'),
   [Route.AUDIT]: () => import('../audit/baton-audit.ts'),
   [Route.ACCOUNT]: () => import('../account/baton-account.ts'),

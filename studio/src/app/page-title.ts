@@ -11,6 +11,7 @@ const pageName = (route: Route): string =>
     dashboard: msg('Dashboard'),
     jobs: msg('Jobs'),
     relay: msg('Relay'),
+    channels: msg('Channels'),
     team: msg('Team'),
     audit: msg('Audit'),
     account: msg('Account'),

@@ -9,6 +9,7 @@ export const Route = {
   DASHBOARD: 'dashboard',
   JOBS: 'jobs',
   RELAY: 'relay',
+  CHANNELS: 'channels',
   TEAM: 'team',
   AUDIT: 'audit',
   ACCOUNT: 'account',
@@ -29,7 +30,7 @@ export interface Place {
 const ROUTES: readonly Route[] = Object.values(Route);
 const EVERYONE: readonly Role[] = ['admin', 'supervisor', 'operator'];
 const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
-/** the webhook relay: a target receives every customer's messages, so only admins see or add one */
+/** the webhook relay (a target receives every customer's messages) and the LINE channels (their secrets): admins only */
 const ADMINS: readonly Role[] = ['admin'];
 
 /**
@@ -47,6 +48,7 @@ export const ROUTE_ACCESS: Readonly<Record<Route, 'public' | readonly Role[]>> =
   dashboard: SUPERVISORS,
   jobs: SUPERVISORS,
   relay: ADMINS,
+  channels: ADMINS,
   team: SUPERVISORS,
   audit: SUPERVISORS,
 };

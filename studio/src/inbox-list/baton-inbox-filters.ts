@@ -1,5 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
+import type { ChannelView } from '../../../engine/contracts/channels.ts';
 import { isFiltered, NO_FILTERS, type AssigneeFilter, type InboxFilters } from '../inbox/inbox-filters.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { InboxFilterEvent } from './inbox-filter-event.ts';
@@ -12,8 +13,9 @@ const assignees = (): ReadonlyArray<{ value: 'me' | 'unassigned' | 'all'; label:
 ];
 
 /**
- * The filter bar under the inbox's search: whose conversations (Mine / Unassigned / All), one team, one
- * customer tag (typed, with the tags seen so far offered). Wraps onto more lines on a narrow screen.
+ * The filter bar under the inbox's search: whose conversations (Mine / Unassigned / All), one LINE channel
+ * (only while the operator sees more than one), one team, one customer tag (typed, with the tags seen so
+ * far offered). Wraps onto more lines on a narrow screen.
  *
  * @event inbox-filter - the filters changed (the tag once typing settles)
  */
@@ -75,6 +77,7 @@ export class BatonInboxFilters extends LitElement {
     teams: { attribute: false },
     tags: { attribute: false },
     assigneeName: { attribute: false },
+    channels: { attribute: false },
   };
 
   declare filters: InboxFilters;
@@ -84,6 +87,8 @@ export class BatonInboxFilters extends LitElement {
   declare tags: readonly string[];
   /** the name of the operator an `assignee=<id>` link filters on, when known */
   declare assigneeName: string | null;
+  /** the LINE channels the operator sees: a choice among them only when there are several */
+  declare channels: readonly ChannelView[];
 
   #tagTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -93,6 +98,7 @@ export class BatonInboxFilters extends LitElement {
     this.teams = [];
     this.tags = [];
     this.assigneeName = null;
+    this.channels = [];
     updateWhenLocaleChanges(this);
   }
 
@@ -120,7 +126,7 @@ export class BatonInboxFilters extends LitElement {
   }
 
   override render() {
-    const { assignee, team, tag } = this.filters;
+    const { assignee, team, tag, channel } = this.filters;
     const teams = [...new Set([...this.teams, ...(team ? [team] : [])])].sort();
     return html`<div role="group" aria-label=${msg('Whose conversations')}>
         ${assignees().map(({ value, label, title }) => this.#renderAssignee(value, label, title, `filter-assignee-${value}`))}
@@ -128,6 +134,16 @@ export class BatonInboxFilters extends LitElement {
           ? this.#renderAssignee(assignee, this.assigneeName ?? msg('One operator'), msg('Conversations one operator holds (from a link)'), 'filter-assignee-operator')
           : nothing}
       </div>
+      ${this.channels.length > 1
+        ? html`<select
+            aria-label=${msg('LINE account')}
+            data-testid="filter-channel"
+            @change=${(e: Event) => this.#change({ channel: e.target instanceof HTMLSelectElement && e.target.value ? e.target.value : null })}
+          >
+            <option value="" ?selected=${channel === null}>${msg('All accounts', { desc: 'the LINE account filter of the inbox: no account chosen' })}</option>
+            ${this.channels.map((c) => html`<option value=${c.id} ?selected=${channel === c.id}>${c.name}</option>`)}
+          </select>`
+        : nothing}
       <select aria-label=${msg('Team')} data-testid="filter-team" @change=${(e: Event) => this.#change({ team: e.target instanceof HTMLSelectElement && e.target.value ? e.target.value : null })}>
         <option value="" ?selected=${team === null}>${msg('All teams')}</option>
         ${teams.map((t) => html`<option value=${t} ?selected=${team === t}>${t}</option>`)}

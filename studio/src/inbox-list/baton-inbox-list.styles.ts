@@ -150,6 +150,11 @@ export const inboxListStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  .channel {
+    display: flex;
+    margin-top: 3px;
+    min-width: 0;
+  }
   .badge.auto {
     background: var(--baton-accent-soft);
     color: var(--baton-accent);

@@ -24,6 +24,7 @@ import { unreadTotal } from '../signals/unread-total.ts';
 import './baton-inbox-shortcuts.ts';
 import { inboxStyles } from './baton-inbox.styles.ts';
 import { listConversations } from './conversation-list-client.ts';
+import { InboxChannels } from './inbox-channels.ts';
 import { matchesQuery, sortForStatus, visibleTo } from './conversation-order.ts';
 import { matchesFilters, NO_FILTERS, sameFilters, type InboxFilters } from './inbox-filters.ts';
 import { inboxHash, parentLocation, parseInboxLocation, phoneViewOf, PhoneView, type InboxLocation } from './inbox-location.ts';
@@ -55,6 +56,9 @@ function linkRefusal(status: number): string {
  * appears. The open conversation, the tab, the filters and the search live in the URL (inbox-location.ts):
  * opening a conversation pushes a history entry, so Back returns; tabs, filters and search replace it. A
  * reload or a shared link opens the same view; a link to a conversation the operator may not open says so.
+ *
+ * Several LINE channels (docs/channels.md): while the operator sees more than one, the filters offer one
+ * channel and every row and the thread's header name the channel; with one, nothing shows.
  *
  * On a phone (700px and narrower) one view shows at a time, list -> thread -> info, with a bar holding
  * Back and Info; the URL names the view, so the phone's own Back works too. Keyboard shortcuts (`?` lists
@@ -146,6 +150,8 @@ export class BatonInbox extends LitElement {
       }
     },
   });
+
+  readonly #channels = new InboxChannels(this);
 
   /**
    * A conversation opened from a link (not from the list): may this operator open it? The answer is the
@@ -291,6 +297,7 @@ export class BatonInbox extends LitElement {
 
   #apply(conversation: ConversationDto): void {
     for (const missed of this.#inFlight) missed.push(conversation);
+    this.#channels.learn(conversation.channelId);
     const kind = conversationSignal(this.#known.get(conversation.id), conversation, this.operator.id);
     this.#known.set(conversation.id, conversation);
     if (kind) this.#signal(kind, conversation, null);
@@ -425,6 +432,7 @@ export class BatonInbox extends LitElement {
         .teams=${teams}
         .tags=${tags}
         .assigneeName=${assigneeName}
+        .channels=${this.#channels.list}
         @conversation-select=${(e: ConversationSelectEvent) => this.#open(e.conversationId)}
         @status-tab=${(e: StatusTabEvent) => this.#go({ tab: e.status }, 'replace')}
         @search=${(e: SearchEvent) => this.#go({ query: e.query }, 'replace')}
@@ -439,6 +447,7 @@ export class BatonInbox extends LitElement {
             .conversationId=${this.selectedId}
             .conversation=${selected}
             .operator=${this.operator}
+            .channel=${selected ? this.#channels.shownFor(selected) : null}
             .realtime=${this.#realtime}
             .notice=${this.joinNotice ? msg(str`This conversation is not updated live: ${this.joinNotice}`) : null}
             @conversation-change=${this.#onChange}

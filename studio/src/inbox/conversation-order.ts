@@ -23,7 +23,11 @@ export function matchesQuery(conversation: ConversationDto, query: string): bool
   return haystack.some((text) => text?.toLocaleLowerCase().includes(q));
 }
 
-/** Operators work the queue and their own conversations; supervisors and admins see every one. */
-export function visibleTo(operator: Pick<OperatorDto, 'id' | 'role'>, conversation: ConversationDto): boolean {
+/**
+ * Operators work the queue and their own conversations; supervisors and admins see every one. Anyone limited
+ * to some LINE channels sees only theirs.
+ */
+export function visibleTo(operator: Pick<OperatorDto, 'id' | 'role' | 'channels'>, conversation: ConversationDto): boolean {
+  if (operator.channels && !operator.channels.includes(conversation.channelId)) return false;
   return operator.role !== 'operator' || conversation.status === 'WAITING' || conversation.operatorId === operator.id;
 }

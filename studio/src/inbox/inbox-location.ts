@@ -1,6 +1,6 @@
 /**
  * What the inbox shows, as a hash route, so a reload or a shared link opens the same view:
- * `#/inbox/<conversationId>?tab=active&assignee=me&team=sales&tag=vip&q=ann&view=info`.
+ * `#/inbox/<conversationId>?tab=active&assignee=me&team=sales&tag=vip&channel=shop&q=ann&view=info`.
  * The status tab is left out while it is Waiting (the default), each filter while it is off. `view=info`
  * is the customer-info view on a phone, where one view shows at a time: list (no conversation), thread
  * (a conversation), info (a conversation and view=info).

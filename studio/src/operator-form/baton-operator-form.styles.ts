@@ -41,6 +41,12 @@ export const operatorFormStyles = css`
     font-weight: 400;
     color: var(--baton-muted);
   }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    padding-left: 24px;
+  }
   .buttons {
     display: flex;
     justify-content: flex-end;

@@ -1,9 +1,11 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { ChannelView } from '../../../engine/contracts/channels.ts';
 import type { CreateOperatorRequest, OperatorDto, Role, UpdateOperatorRequest } from '../../../engine/contracts/rest.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { DismissEvent, OperatorFormSubmitEvent } from '../shared/events.ts';
 import { formatList, parseList } from '../shared/list-input.ts';
+import { ChannelScope, channelsFromForm, renderChannelScope, sameChannels } from './channel-scope.ts';
 import { generatePassword } from './generate-password.ts';
 import { operatorFormStyles } from './baton-operator-form.styles.ts';
 
@@ -22,7 +24,8 @@ const roleChoice = (role: Role): string =>
 const DEFAULT_CAPACITY = 3;
 
 /**
- * Add an operator, or edit one (name, role, teams, skills, capacity). A new operator signs in with a
+ * Add an operator, or edit one (name, role, teams, skills, capacity, and the LINE channels they work when
+ * there are several). A new operator signs in with a
  * one-time password made here (crypto.getRandomValues; they must choose their own at first sign-in) or
  * with an invite link the engine makes.
  *
@@ -35,12 +38,20 @@ export class BatonOperatorForm extends LitElement {
     operator: { attribute: false },
     busy: { attribute: false },
     error: { attribute: false },
+    channels: { attribute: false },
+    scope: { state: true },
+    scopeError: { state: true },
   };
 
   /** the operator to edit; null to add one */
   declare operator: OperatorDto | null;
   declare busy: boolean;
   declare error: string | null;
+  /** every LINE channel: a choice among them only when there are several */
+  declare channels: readonly ChannelView[];
+  declare scope: ChannelScope;
+  /** a chosen list with nothing ticked */
+  declare scopeError: string | null;
 
   constructor() {
     super();
@@ -48,6 +59,13 @@ export class BatonOperatorForm extends LitElement {
     this.operator = null;
     this.busy = false;
     this.error = null;
+    this.channels = [];
+    this.scope = ChannelScope.ALL;
+    this.scopeError = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('operator')) this.scope = this.operator?.channels ? ChannelScope.CHOSEN : ChannelScope.ALL;
   }
 
   #submit(event: SubmitEvent): void {
@@ -63,6 +81,11 @@ export class BatonOperatorForm extends LitElement {
       skills: parseList(text('skills')),
       capacity: Number(text('capacity')),
     };
+    // without the choice on screen (one channel) the operator's channels stay as they are
+    const choosing = this.channels.length > 1;
+    const channels = choosing ? channelsFromForm(data) : null;
+    this.scopeError = channels?.length === 0 ? msg('Tick at least one LINE account, or choose All.') : null;
+    if (this.scopeError) return;
     const operator = this.operator;
     if (operator) {
       const body: UpdateOperatorRequest = {};
@@ -71,10 +94,12 @@ export class BatonOperatorForm extends LitElement {
       if (formatList(fields.teams) !== formatList(operator.teams)) body.teams = fields.teams;
       if (formatList(fields.skills) !== formatList(operator.skills)) body.skills = fields.skills;
       if (fields.capacity !== operator.capacity) body.capacity = fields.capacity;
+      if (choosing && !sameChannels(channels, operator.channels)) body.channels = channels;
       this.dispatchEvent(new OperatorFormSubmitEvent({ mode: 'edit', operatorId: operator.id, body }));
       return;
     }
     const body: CreateOperatorRequest = { email: text('email'), ...fields };
+    if (channels) body.channels = channels;
     if (text('method') === SignInMethod.ONE_TIME_PASSWORD) {
       body.password = generatePassword();
       body.mustChangePassword = true;
@@ -107,6 +132,8 @@ export class BatonOperatorForm extends LitElement {
         >${msg('Capacity')} <span class="hint">${msg('Most chats assigned at once')}</span>
         <input name="capacity" type="number" min="0" max="100" step="1" required .value=${String(o?.capacity ?? DEFAULT_CAPACITY)} data-testid="field-capacity"
       /></label>
+      ${renderChannelScope(this.channels, this.scope, o?.channels ?? null, (scope) => ((this.scope = scope), (this.scopeError = null)))}
+      ${this.scopeError ? html`<div class="error wide" role="alert" data-testid="channel-scope-error">${this.scopeError}</div>` : nothing}
       ${o ? nothing : this.#renderMethod()}
       ${this.error ? html`<div class="error wide" role="alert" data-testid="operator-form-error">${this.error}</div>` : nothing}
       <div class="buttons wide">

@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
+import { channels } from '../channels/channels-client.ts';
 import { describeError } from '../api/api-error.ts';
 import '../security-settings/baton-security-settings.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -16,7 +17,8 @@ import { OperatorAction } from './operator-actions.ts';
 import { renderTeamDialog, type TeamDialog } from './team-dialog.ts';
 
 /**
- * Studio › Team: everyone's role, teams, skills, capacity, presence, last sign-in, MFA and status.
+ * Studio › Team: everyone's role, teams, skills, capacity, presence, last sign-in, MFA and status, and the
+ * LINE channels of anyone limited to some.
  * Admins add operators (one-time password or invite link), edit them, reset a password or MFA,
  * deactivate and reactivate (each confirmed), and choose which roles must use MFA. Supervisors see
  * the list only.
@@ -41,6 +43,12 @@ export class BatonTeam extends LitElement {
   readonly #team = new Task(this, {
     args: (): [] => [],
     task: async (_args, { signal }) => (await api.operators(signal)).operators,
+  });
+
+  /** the LINE channels, to name an operator's limit and (admins) to offer in the form when there are several */
+  readonly #channels = new Task(this, {
+    args: (): [] => [],
+    task: async (_args, { signal }) => (await channels.list(signal)).channels,
   });
 
   constructor() {
@@ -178,6 +186,7 @@ export class BatonTeam extends LitElement {
         ${renderTeamDialog(this.dialog, {
           busy: this.busy,
           error: this.dialogError,
+          channels: this.#channels.value ?? [],
           submit: (event) => this.#onSubmit(event),
           confirm: (action, operator) => this.#confirm(action, operator),
           close: () => (this.dialog = null),
@@ -232,6 +241,7 @@ export class BatonTeam extends LitElement {
       <th scope="row">
         <div class="name">${o.name}${o.id === this.operator.id ? html` <span class="badge">${msg('you')}</span>` : nothing}</div>
         <div class="email">${o.email}</div>
+        ${this.#renderChannels(o)}
       </th>
       <td data-testid="operator-role-cell">${roleLabel(o.role)}</td>
       <td>${tags(o.teams)}</td>
@@ -247,6 +257,14 @@ export class BatonTeam extends LitElement {
       <td data-testid="operator-status"><span class="badge ${o.active ? (o.invited ? 'waiting' : 'active') : 'off'}">${status}</span></td>
       ${this.#isAdmin ? html`<td>${this.#renderActions(o)}</td>` : nothing}
     </tr>`;
+  }
+
+  /** an operator limited to some LINE channels: which (nothing for every channel, or while there is one) */
+  #renderChannels(o: OperatorDto) {
+    const known = this.#channels.value ?? [];
+    if (o.channels === null || known.length < 2) return nothing;
+    const names = o.channels.map((id) => known.find((c) => c.id === id)?.name ?? id);
+    return html`<div class="email" data-testid="operator-channels">${msg(str`LINE: ${names.join(', ')}`)}</div>`;
   }
 
   #renderActions(o: OperatorDto) {

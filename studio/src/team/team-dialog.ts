@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
+import type { ChannelView } from '../../../engine/contracts/channels.ts';
 import type { OperatorDto } from '../../../engine/contracts/rest.ts';
 import '../one-time-secret/baton-one-time-secret.ts';
 import '../operator-form/baton-operator-form.ts';
@@ -17,6 +18,8 @@ export type TeamDialog =
 export interface TeamDialogHandlers {
   busy: boolean;
   error: string | null;
+  /** every LINE channel, for the operator form's choice of channels */
+  channels: readonly ChannelView[];
   submit: (event: OperatorFormSubmitEvent) => void;
   confirm: (action: OperatorAction, operator: OperatorDto) => void;
   close: () => void;
@@ -34,6 +37,7 @@ export function renderTeamDialog(dialog: TeamDialog | null, h: TeamDialogHandler
           .operator=${editing}
           .busy=${h.busy}
           .error=${h.error}
+          .channels=${h.channels}
           @operator-form-submit=${h.submit}
           @dismiss=${h.close}
         ></baton-operator-form>`;
