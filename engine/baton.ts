@@ -302,7 +302,10 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     workerId: instanceId,
     ingestFirst: () => ingest.settled(),
   });
-  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
+  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), {
+    retentionDays: config.cron.retentionDays,
+    commitsWaitForDisk: config.database.client === 'postgres',
+  });
   const readReceipts = new LineReadReceipts(store, channels, chatLogger, now, line.markAsRead);
   const lineTyping = new LineTypingService(store, channels, chatLogger, now);
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));

@@ -1,6 +1,7 @@
 /**
  * TickBatcher: work that arrives together is flushed once; a batch keeps growing while inputs keep
- * joining turn after turn, but only for a few turns.
+ * joining turn after turn, but only for a few turns. With maxInFlight, what arrives during a flush waits
+ * for it (group commit), and with regroupMs also for the inputs that flush answered.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -63,6 +64,70 @@ test('inputs added while a flush is under way go into the next one', async () =>
   await nextTurn();
   release();
   assert.equal(await Promise.all([first, second]), [1, 2]);
+  assert.equal(flushes, [[1], [2]]);
+});
+
+/** a batcher whose flushes each wait for release(), recording what each flush held */
+function gated(options: ConstructorParameters<typeof TickBatcher<number, number>>[1]) {
+  const flushes: number[][] = [];
+  const gates: (() => void)[] = [];
+  const batcher = new TickBatcher<number, number>(async (inputs) => {
+    flushes.push(inputs);
+    await new Promise<void>((resolve) => gates.push(resolve));
+    return inputs;
+  }, options);
+  const release = async () => {
+    while (gates.length === 0) await nextTurn();
+    gates.shift()?.();
+  };
+  return { batcher, flushes, release };
+}
+
+test('maxInFlight 1: inputs arriving while a flush is under way wait for it and go together in the next (group commit)', async () => {
+  const { batcher, flushes, release } = gated({ maxInFlight: 1 });
+  const first = batcher.add(1);
+  while (flushes.length === 0) await nextTurn();
+  const later = [batcher.add(2)];
+  for (let i = 0; i < 8; i++) await nextTurn();
+  later.push(batcher.add(3));
+  for (let i = 0; i < 8; i++) await nextTurn();
+  assert.equal(flushes, [[1]], 'nothing else flushed while the first was under way');
+  await release();
+  await release();
+  assert.equal(await Promise.all([first, ...later]), [1, 2, 3]);
+  assert.equal(flushes, [[1], [2, 3]]);
+});
+
+test('regroup: after a flush the waiting batch waits for as many inputs as that flush answered, then goes', async () => {
+  const { batcher, flushes, release } = gated({ maxInFlight: 1, regroupMs: 60_000 });
+  const answers = [batcher.add(1), batcher.add(2)];
+  while (flushes.length === 0) await nextTurn();
+  answers.push(batcher.add(3));
+  for (let i = 0; i < 8; i++) await nextTurn();
+  await release();
+  await answers[1];
+  await nextTurn();
+  // the first flush answered two: the waiting batch goes once two more have joined it, not before
+  answers.push(batcher.add(4));
+  for (let i = 0; i < 8; i++) await nextTurn();
+  assert.equal(flushes.length, 1, 'still regrouping');
+  answers.push(batcher.add(5));
+  while (flushes.length === 1) await nextTurn();
+  assert.equal(flushes, [[1, 2], [3, 4, 5]]);
+  await release();
+  assert.equal(await Promise.all(answers), [1, 2, 3, 4, 5]);
+});
+
+test('regroup: when those answered do not come back, the waiting batch goes after regroupMs', async () => {
+  const { batcher, flushes, release } = gated({ maxInFlight: 1, regroupMs: 1 });
+  const first = batcher.add(1);
+  while (flushes.length === 0) await nextTurn();
+  const second = batcher.add(2);
+  await release();
+  await first;
+  while (flushes.length === 1) await nextTurn();
+  await release();
+  assert.equal(await second, 2);
   assert.equal(flushes, [[1], [2]]);
 });
 

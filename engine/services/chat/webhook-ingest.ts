@@ -29,10 +29,17 @@ export interface IngestResult {
 export interface WebhookIngestOptions {
   /** events older than this many days are ignored: retention has deleted the record a redelivery would be checked against; default 30 */
   retentionDays?: number;
+  /**
+   * every commit waits for the disk (Postgres; SQLite's WAL under synchronous = NORMAL does not): one INSERT
+   * under way at a time, the requests arriving meanwhile grouped into the next (TickBatcher's regroup)
+   */
+  commitsWaitForDisk?: boolean;
 }
 
 const DAY_MS = 86_400_000;
 const INSERT_CHUNK = 500;
+/** on Postgres, how long a batch that waited for the INSERT before it waits for the requests that INSERT answered (tick-batcher.ts) */
+const GROUP_COMMIT_REGROUP_MS = 1;
 /** the type column of an event whose own type failed its check */
 const INVALID_TYPE = 'invalid';
 /** LINE's id formats, the schema's patterns: a column holds a value only if it passed */
@@ -66,8 +73,8 @@ interface Inserted {
 }
 
 export class WebhookIngest {
-  /** requests arriving together are stored with one INSERT */
-  private readonly batcher = new TickBatcher<NewWebhookEvent[], Inserted>((batches) => this.insertBatches(batches));
+  /** requests arriving together are stored with one INSERT (on Postgres also those arriving while one is being committed) */
+  private readonly batcher: TickBatcher<NewWebhookEvent[], Inserted>;
   private readonly retentionMs: number;
   /** requests being stored now: event processing lets them go first (settled) */
   private readonly storing = new Set<Promise<Inserted>>();
@@ -80,6 +87,8 @@ export class WebhookIngest {
     options: WebhookIngestOptions = {},
   ) {
     this.retentionMs = (options.retentionDays ?? 30) * DAY_MS;
+    const groupCommit = options.commitsWaitForDisk ? { maxInFlight: 1, regroupMs: GROUP_COMMIT_REGROUP_MS } : {};
+    this.batcher = new TickBatcher((batches) => this.insertBatches(batches), groupCommit);
   }
 
   /**
