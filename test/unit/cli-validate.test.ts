@@ -59,7 +59,7 @@ test('problems of several files come in file order, paths as given on the comman
   const run = await baton(['validate', path.relative(root, path.join(brokenDir, 'second-flow'))]);
   assert.is(run.code, 1);
   assert.equal(run.stderr, [
-    'test/fixtures/flows/broken/second-flow/b-sales.yaml:2:7: a flow set has at most one Flow; the first is at test/fixtures/flows/broken/second-flow/a-support.yaml:1:7 [second-flow] (at /kind)',
+    'test/fixtures/flows/broken/second-flow/b-sales.yaml:2:7: a flow set has one shared Flow (without `channels`); the first is at test/fixtures/flows/broken/second-flow/a-support.yaml:1:7; to answer some channels only, give this one `channels: [...]` [second-flow] (at /kind)',
     'test/fixtures/flows/broken/second-flow: 1 problem',
   ]);
 });
