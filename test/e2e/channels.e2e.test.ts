@@ -174,6 +174,7 @@ test('an operator limited to one channel on the Team page sees only its conversa
   await form.getByTestId('operator-save').click();
   await form.getByTestId('channel-scope-error').waitFor();
   await form.locator(`[data-testid="channel-choice"][data-channel-id="${SHOP.id}"]`).check();
+  await page.screenshot({ path: `${SHOTS}/channels-5-operator-form.png` });
   await form.getByTestId('operator-save').click();
   await page.getByTestId('team-notice').waitFor();
   await row.getByTestId('operator-channels').filter({ hasText: SHOP.name }).waitFor();

@@ -109,7 +109,7 @@ export class BatonOperatorForm extends LitElement {
 
   override render() {
     const o = this.operator;
-    return html`<form @submit=${this.#submit} data-testid="operator-form">
+    return html`<form @submit=${this.#submit} @change=${() => (this.scopeError = null)} data-testid="operator-form">
       ${o
         ? html`<div class="wide"><span class="hint">${msg('Email')}</span><div>${o.email}</div></div>`
         : html`<label class="wide">${msg('Email')} <input name="email" type="email" autocomplete="off" required data-testid="field-email" /></label>`}
@@ -132,7 +132,7 @@ export class BatonOperatorForm extends LitElement {
         >${msg('Capacity')} <span class="hint">${msg('Most chats assigned at once')}</span>
         <input name="capacity" type="number" min="0" max="100" step="1" required .value=${String(o?.capacity ?? DEFAULT_CAPACITY)} data-testid="field-capacity"
       /></label>
-      ${renderChannelScope(this.channels, this.scope, o?.channels ?? null, (scope) => ((this.scope = scope), (this.scopeError = null)))}
+      ${renderChannelScope(this.channels, this.scope, o?.channels ?? null, (scope) => (this.scope = scope))}
       ${this.scopeError ? html`<div class="error wide" role="alert" data-testid="channel-scope-error">${this.scopeError}</div>` : nothing}
       ${o ? nothing : this.#renderMethod()}
       ${this.error ? html`<div class="error wide" role="alert" data-testid="operator-form-error">${this.error}</div>` : nothing}
