@@ -79,6 +79,8 @@ import { AnalyticsService } from './services/analytics/analytics.service.ts';
 import { analyticsRoutes } from './transports/http/analytics.route.ts';
 import { LineQuotaService } from './services/line-quota/line-quota.service.ts';
 import { lineQuotaRoutes } from './transports/http/line-quota.route.ts';
+import { LineQuotaByChannel } from './services/line-quota/line-quota-by-channel.ts';
+import { DEFAULT_CHANNEL_ID } from './contracts/channels.ts';
 import { openDatabase } from './store/database.ts';
 import { openRedis } from './store/redis.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -302,10 +304,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     workerId: instanceId,
     ingestFirst: () => ingest.settled(),
   });
-  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), {
-    retentionDays: config.cron.retentionDays,
-    commitsWaitForDisk: config.database.client === 'postgres',
-  });
+  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
   const readReceipts = new LineReadReceipts(store, channels, chatLogger, now, line.markAsRead);
   const lineTyping = new LineTypingService(store, channels, chatLogger, now);
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));
@@ -313,7 +312,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id), channelExists: (id) => channelAdmin.exists(id) });
   const presence = new PresenceService(store, followUps);
   const rollup = new RollupService(store, analyticsDays, now);
-  const lineQuota = new LineQuotaService(lineClient, store, audit, logger.child({ module: 'line-quota' }), now, { warnPercent: line.quotaWarnPercent });
+  const lineQuota = new LineQuotaService(lineClient, store, audit, logger.child({ module: 'line-quota' }), now, { warnPercent: line.quotaWarnPercent, channelId: DEFAULT_CHANNEL_ID });
+  const quotaByChannel = new LineQuotaByChannel(lineQuota, channels, store, audit, logger.child({ module: 'line-quota' }), now, { warnPercent: line.quotaWarnPercent });
   // always there, for "run now"; it follows the schedules only where cron is on (BATON_CRON)
   const cron = new JobRunner(store, { instanceId, timezone: config.cron.timezone, now, logger: logger.child({ module: 'cron' }) });
 
@@ -349,7 +349,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         pluginRoutes(sessions, httpLogger, plugins),
         jobRoutes(sessions, httpLogger, cron, store, audit),
         analyticsRoutes(sessions, httpLogger, analytics, now),
-        lineQuotaRoutes(sessions, httpLogger, lineQuota),
+        lineQuotaRoutes(sessions, httpLogger, quotaByChannel),
         mediaRoutes(sessions, httpLogger, new MediaAccessService(store, mediaStorage)),
         relayRoutes(sessions, httpLogger, relayTargets),
         channelRoutes(sessions, httpLogger, channelAdmin),

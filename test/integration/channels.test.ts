@@ -11,15 +11,20 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ChannelListResponse, ChannelResponse } from '../../engine/contracts/channels.ts';
 import type { ConversationDto } from '../../engine/contracts/conversation.ts';
+import type { LineQuotaDto } from '../../engine/contracts/line-quota.ts';
 import type { ConversationListResponse } from '../../engine/contracts/rest.ts';
 import { signLineBody } from '../../engine/line/signature.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import { testDbKind } from '../support/test-database.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const USER = `U${'0'.repeat(28)}cb01`;
 const B_SECRET = randomBytes(16).toString('hex');
 const B_TOKEN = `b-token-${randomBytes(24).toString('base64url')}`;
+/** B's token after a rotation: the fake records calls made with it as channel 'b-rotated' */
+const B_ROTATED = `b-token-${randomBytes(24).toString('base64url')}`;
+const KEY = randomBytes(32).toString('base64');
 
 const logged: string[] = [];
 let engine: TestEngine;
@@ -29,8 +34,9 @@ const answers: string[] = [];
 test.before(async () => {
   // every line the engine logs, at every level, to look for secrets in
   const logger = pino({ level: 'trace' }, { write: (line: string) => void logged.push(line) });
-  engine = await startTestEngine({ logger, env: { BATON_ENCRYPTION_KEY: randomBytes(32).toString('base64') } });
+  engine = await startTestEngine({ logger, env: { BATON_ENCRYPTION_KEY: KEY } });
   engine.fakeLine.addChannel('b', B_TOKEN, { displayName: 'Shop B', pictureUrl: 'https://example.com/shop-b.png' });
+  engine.fakeLine.addChannel('b-rotated', B_ROTATED);
   admin = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
 });
 test.after(async () => {
@@ -152,6 +158,20 @@ test("an operator's answer to B's customer is pushed with B's token, and the def
   assert.is(pushed.channel, 'b');
 });
 
+test("each channel's quota is asked of LINE with its own token and counts its own customers' pushes", async () => {
+  const quota = await call<LineQuotaDto>(admin, 'GET', '/api/line/quota?channel=b');
+  assert.is(quota.status, 200, JSON.stringify(quota.body));
+  assert.ok(engine.fakeLine.callsTo('/v2/bot/message/quota').some((c) => c.channel === 'b'), "asked with B's token");
+  const pushedToB = engine.fakeLine.callsTo('/v2/bot/message/push').filter((c) => c.channel === 'b' && c.status === 200);
+  assert.ok(pushedToB.length > 0);
+  assert.is(quota.body.sent.pushes, pushedToB.flatMap((c) => (c.body as { messages: unknown[] }).messages).length);
+  const all = engine.fakeLine.callsTo('/v2/bot/message/push').filter((c) => c.status === 200);
+  assert.ok(all.length > pushedToB.length, 'the default channel pushed too, and is not counted here');
+  const unknown = await call<{ error: { code: string } }>(admin, 'GET', '/api/line/quota?channel=nope');
+  assert.is(unknown.status, 400);
+  assert.is(unknown.body.error.code, 'invalid_channel');
+});
+
 test("channels are changed by admins: B renamed and its token rotated (checked with LINE); the default's credentials stay in the environment", async () => {
   const renamed = await call<ChannelResponse>(admin, 'PATCH', '/api/channels/b', { name: 'Shop B (Bangkok)', groupHandoff: false });
   assert.is(renamed.status, 200);
@@ -169,6 +189,16 @@ test("channels are changed by admins: B renamed and its token rotated (checked w
   assert.is(named.body.channel.name, 'Main shop');
 });
 
+test("a rotated token is used from the next message on, without a restart", async () => {
+  const rotated = await call<ChannelResponse>(admin, 'PATCH', '/api/channels/b', { channelAccessToken: B_ROTATED });
+  assert.is(rotated.status, 200);
+  const [inB] = await conversationsOf('b');
+  assert.ok(inB);
+  assert.is((await call(admin, 'POST', `/api/conversations/${inB.id}/messages`, { text: 'after the rotation' })).status, 201);
+  const sent = await waitFor(() => engine.fakeLine.calls.find((c) => c.status === 200 && JSON.stringify(c.body).includes('after the rotation')), 'the answer at LINE');
+  assert.is(sent.channel, 'b-rotated');
+});
+
 test('a token LINE refuses: 400 line_token_refused, and nothing is added', async () => {
   const refused = await call<{ error: { code: string; message: string } }>(admin, 'POST', '/api/channels', { id: 'c', channelSecret: randomBytes(16).toString('hex'), channelAccessToken: 'a-token-LINE-does-not-know-000' });
   assert.is(refused.status, 400);
@@ -180,17 +210,40 @@ test('a token LINE refuses: 400 line_token_refused, and nothing is added', async
   assert.is(bad.body.error.code, 'invalid_body');
 });
 
+if (testDbKind() === 'postgres') {
+  test('another engine on the same database takes a channel added on this one at once, without a restart', async () => {
+    const other = await startTestEngine({ database: engine.database, line: engine.line, env: { BATON_ENCRYPTION_KEY: KEY } });
+    try {
+      const secret = randomBytes(16).toString('hex');
+      const token = `c-token-${randomBytes(24).toString('base64url')}`;
+      engine.fakeLine.addChannel('c', token);
+      assert.is((await call(admin, 'POST', '/api/channels', { id: 'c', channelSecret: secret, channelAccessToken: token })).status, 201);
+      const event = engine.fakeLine.textEvent(USER, 'hello C');
+      const body = engine.fakeLine.webhookBody([event]);
+      const at = await fetch(`${other.baseUrl}/webhooks/line/c`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, secret) }, body });
+      assert.is(at.status, 200, 'the other engine knows C at once');
+      const reply = await waitFor(() => engine.fakeLine.callsTo('/v2/bot/message/reply').find((c) => (c.body as { replyToken?: string }).replyToken === event.replyToken), "the bot's reply");
+      assert.is(reply.channel, 'c');
+    } finally {
+      await other.stop();
+    }
+  });
+}
+
 test('every change is audited without the secret or token', async () => {
   const audit = await call<{ entries: { action: string; targetId: string | null; details: unknown }[] }>(admin, 'GET', '/api/audit?action=channel.updated');
   assert.ok(audit.body.entries.length >= 2, JSON.stringify(audit.body));
   const created = await call<{ entries: { action: string; targetId: string | null }[] }>(admin, 'GET', '/api/audit?action=channel.created');
-  assert.equal(created.body.entries.map((e) => e.targetId), ['b']);
+  assert.ok(created.body.entries.some((e) => e.targetId === 'b'));
+  const rotation = audit.body.entries.find((e) => JSON.stringify(e.details).includes('channelAccessToken'));
+  assert.ok(rotation, 'the rotation is recorded, by the name of what changed');
 });
 
 test('no answer, no audit entry and no log line ever carried a secret or token', () => {
   for (const text of [...answers, ...logged]) {
     assert.not.ok(text.includes(B_SECRET), `secret in: ${text.slice(0, 200)}`);
     assert.not.ok(text.includes(B_TOKEN), `token in: ${text.slice(0, 200)}`);
+    assert.not.ok(text.includes(B_ROTATED), `rotated token in: ${text.slice(0, 200)}`);
   }
   assert.ok(answers.length > 10 && logged.length > 0, `there was something to look at: ${answers.length} answers, ${logged.length} log lines`);
 });

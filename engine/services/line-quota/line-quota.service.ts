@@ -26,6 +26,8 @@ export interface LineQuotaOptions {
   /** pushes since LINE's last answer that make it worth asking again before refreshMs; default 100 */
   burstPushes?: number;
   warnPercent: number;
+  /** the LINE channel whose quota this is: Baton's own counts are its customers', its warnings its own (docs/channels.md); absent: every channel's counts */
+  channelId?: string;
 }
 
 export class LineQuotaService {
@@ -48,7 +50,7 @@ export class LineQuotaService {
     this.#tickMs = options.tickMs ?? 60_000;
     this.#burstPushes = options.burstPushes ?? 100;
     this.#reader = new LineQuotaReader(line, now, (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'LINE quota figures not read; the last ones are kept'));
-    this.#warnings = new QuotaWarnings(store, audit, logger);
+    this.#warnings = new QuotaWarnings(store, audit, logger, options.channelId);
   }
 
   /** reads LINE now, then keeps the figures fresh and the warning looked at */
@@ -99,7 +101,7 @@ export class LineQuotaService {
       figures === null ||
       now - figures.checkedAt >= this.#refreshMs ||
       lineMonthOf(figures.checkedAt).label !== lineMonthOf(now).label ||
-      (await this.store.lineSends.between(figures.checkedAt, now + 1)).pushRequests >= this.#burstPushes;
+      (await this.store.lineSends.between(figures.checkedAt, now + 1, this.options.channelId)).pushRequests >= this.#burstPushes;
     if (due) await Promise.race([this.#reader.read(), delay(READ_WAIT_MS, undefined, { ref: false })]);
   }
 
@@ -107,8 +109,8 @@ export class LineQuotaService {
     const now = this.now();
     const month = lineMonthOf(now);
     const [thisMonth, lastSevenDays] = await Promise.all([
-      this.store.lineSends.between(month.start, now + 1),
-      this.store.lineSends.between(now - 7 * DAY_MS, now + 1),
+      this.store.lineSends.between(month.start, now + 1, this.options.channelId),
+      this.store.lineSends.between(now - 7 * DAY_MS, now + 1, this.options.channelId),
     ]);
     const figures = this.#reader.figures;
     // figures read last month count last month's messages: this month's count is Baton's own until LINE answers

@@ -14,18 +14,19 @@ export interface LineSends {
 export class LineSendsRepo {
   constructor(private readonly db: Knex) {}
 
-  /** what LINE accepted from `from` (inclusive) to `to` (exclusive), epoch ms */
-  async between(from: number, to: number): Promise<LineSends> {
+  /** what LINE accepted from `from` (inclusive) to `to` (exclusive), epoch ms; to one channel's customers when `channelId` is given */
+  async between(from: number, to: number, channelId?: string): Promise<LineSends> {
+    const sent = () => {
+      const q = this.db('messages').where('sent_at', '>=', from).where('sent_at', '<', to);
+      if (channelId !== undefined) q.whereIn('customer_id', this.db('customers').select('id').where({ channel_id: channelId }));
+      return q;
+    };
     const [requests, messages] = await Promise.all([
       // a batch's messages share a retry key; a row without one (none today) counts on its own
-      this.db('messages')
-        .where('sent_at', '>=', from)
-        .where('sent_at', '<', to)
+      sent()
         .where('sent_via', 'push')
         .first(this.db.raw('count(distinct coalesce(retry_key, cast(id as varchar(20)))) as n')),
-      this.db('messages')
-        .where('sent_at', '>=', from)
-        .where('sent_at', '<', to)
+      sent()
         .whereNotNull('sent_via')
         .groupBy('sent_via')
         .select('sent_via')

@@ -195,8 +195,9 @@ export const openApiDocument = {
     '/api/line/quota': {
       get: {
         summary: "LINE's monthly message quota: limit, used (LINE's count), usedByBaton, remaining, month and resetsAt (Japan time), forecast { perDay, endOfMonth, runsOutOn }, sent { replies, pushes } this month, checkedAt, stale, warning (supervisor)",
-        description: 'Rules in docs/line-quota.md. LINE is asked at most every 10 minutes (sooner after a burst of pushes); when it fails, the last figures are kept and stale is true.',
+        description: 'Rules in docs/line-quota.md. LINE is asked at most every 10 minutes (sooner after a burst of pushes); when it fails, the last figures are kept and stale is true. Each LINE channel has its own quota (docs/channels.md).',
         security: bearer,
+        parameters: [{ name: 'channel', in: 'query', schema: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' }, description: "the LINE channel (default: the default channel); 400 invalid_channel for an unknown one" }],
         responses: responses('LineQuota'),
       },
     },
