@@ -25,8 +25,8 @@ const SHOP = { id: 'shop-2', name: 'Shop Two', secret: randomBytes(16).toString(
 const [DEFAULT_CUSTOMER = '', SHOP_CUSTOMER = ''] = lineUsers(0xc4a, 2);
 const OPERATOR = { email: 'nok@example.com', password: 'nok-password-1', name: 'Nok' };
 
-/** a customer asks for a person on the channel whose webhook path and secret are given: a conversation waits */
-async function customerAsksForAgent(path: string, secret: string, userId: string): Promise<void> {
+/** a customer asks for a person at a channel's webhook path, the body signed with `secret`: the webhook's status */
+async function postAgentRequest(path: string, secret: string, userId: string): Promise<number> {
   const { engine } = started();
   const body = engine.fakeLine.webhookBody([engine.fakeLine.textEvent(userId, 'agent please')]);
   const response = await fetch(`${engine.baseUrl}${path}`, {
@@ -34,7 +34,12 @@ async function customerAsksForAgent(path: string, secret: string, userId: string
     headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, secret) },
     body,
   });
-  assert.is(response.status, 200, `the webhook at ${path} takes the signed body`);
+  return response.status;
+}
+
+/** ... signed with the channel's secret: a conversation waits */
+async function customerAsksForAgent(path: string, secret: string, userId: string): Promise<void> {
+  assert.is(await postAgentRequest(path, secret, userId), 200, `the webhook at ${path} takes the signed body`);
 }
 
 async function liveInbox(page: Page): Promise<void> {
@@ -125,6 +130,17 @@ test('an admin adds a second channel through the form: a refused token is said a
   await card.getByTestId('channel-field-name').fill(SHOP.name);
   await card.getByTestId('channel-save').click();
   await card.getByTestId('channel-name').filter({ hasText: new RegExp(`^${SHOP.name}\\s*$`) }).waitFor();
+
+  // a reissued secret: both fields empty is said in the form; saved, it signs the channel's webhooks from now on
+  await card.getByTestId('channel-credentials').click();
+  await card.getByTestId('channel-save').click();
+  await card.getByTestId('channel-error').filter({ hasText: 'Type a new channel secret' }).waitFor();
+  const reissued = randomBytes(16).toString('hex');
+  await card.getByTestId('channel-field-channelSecret').fill(reissued);
+  await card.getByTestId('channel-save').click();
+  await card.getByTestId('channel-credentials-form').waitFor({ state: 'detached' });
+  assert.is(await postAgentRequest(`/webhooks/line/${SHOP.id}`, SHOP.secret, SHOP_CUSTOMER), 401, 'the old secret no longer signs');
+  SHOP.secret = reissued;
   await page.close();
 });
 
