@@ -19,6 +19,13 @@ export const flowGraphStyles = css`
     border: 1px solid var(--baton-warning-border);
     font-size: 13px;
   }
+  .picker {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px 0;
+    font-size: 13px;
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;

@@ -3,7 +3,7 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import type { FlowSource } from '../../../engine/domain/flow/validation/validate-flow-set.ts';
 import { formatLocale } from '../i18n/format-locale.ts';
 import { flowGraphStyles } from './baton-flow-graph.styles.ts';
-import { flowGraph, type FlowGraph, type GraphNode } from './flow-graph-model.ts';
+import { flowGraph, type DraftFlow, type FlowGraph, type GraphNode } from './flow-graph-model.ts';
 import { FlowNodeSelectEvent } from './flow-node-select-event.ts';
 import { layoutFlowGraph, type GraphLayout, type PlacedEdge, type PlacedNode } from './layout-flow-graph.ts';
 
@@ -14,6 +14,12 @@ const typeName = (node: GraphNode): string =>
     : node.kind === 'missing'
       ? msg('missing step', { desc: "a graph node's type: a step referred to but not written" })
       : node.type;
+
+/** a Flow in the picker: its id, and the channels it answers */
+const flowLabel = (flow: DraftFlow): string =>
+  flow.channels.length === 0
+    ? msg(str`${flow.id} (shared: every other channel)`, { desc: 'the flow graph picker: the Flow every LINE channel without its own runs' })
+    : msg(str`${flow.id} (channels: ${flow.channels.join(', ')})`, { desc: 'the flow graph picker: a Flow of some LINE channels only' });
 
 /** the node read aloud (aria-label) and in its tooltip */
 function describe(node: GraphNode): string {
@@ -33,6 +39,9 @@ function describe(node: GraphNode): string {
  * Steps nothing reaches are greyed, their tooltip says why; a step referred to but not written is
  * drawn dashed red. While the Flow's file has a syntax error the last good drawing stays, with a note.
  *
+ * A draft with several Flows (one per LINE channel, docs/flows.md) draws one at a time: the shared Flow
+ * first, the others from a picker above the graph.
+ *
  * Properties: `files` (FlowSource[]): the draft's (or version's) files.
  *
  * @event flow-node-select - `FlowNodeSelectEvent.source`: a node was clicked (or Enter/Space on it)
@@ -43,6 +52,8 @@ export class BatonFlowGraph extends LitElement {
     files: { attribute: false },
     graph: { state: true },
     problem: { state: true },
+    flows: { state: true },
+    flowId: { state: true },
   };
 
   declare files: readonly FlowSource[];
@@ -50,6 +61,10 @@ export class BatonFlowGraph extends LitElement {
   declare graph: FlowGraph | null;
   /** why the graph shown is not the current YAML's */
   declare problem: string | null;
+  /** every Flow of the draft, for the picker */
+  declare flows: DraftFlow[];
+  /** the Flow picked; null: the shared one */
+  declare flowId: string | null;
   #layout: GraphLayout | null = null;
   /** the language (its Intl locale) the graph's words were drawn in: another one draws it again */
   #locale = '';
@@ -60,13 +75,16 @@ export class BatonFlowGraph extends LitElement {
     this.files = [];
     this.graph = null;
     this.problem = null;
+    this.flows = [];
+    this.flowId = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('files') && this.#locale === formatLocale()) return;
+    if (!changed.has('files') && !changed.has('flowId') && this.#locale === formatLocale()) return;
     this.#locale = formatLocale();
-    const result = flowGraph(this.files);
+    const result = flowGraph(this.files, this.flowId);
     this.problem = result.error;
+    if (result.flows.length > 0) this.flows = result.flows;
     if (result.graph) {
       this.graph = result.graph;
       this.#layout = layoutFlowGraph(result.graph);
@@ -83,10 +101,22 @@ export class BatonFlowGraph extends LitElement {
     this.#select(node);
   }
 
+  /** which Flow to draw, when the draft has more than one */
+  #renderPicker() {
+    if (this.flows.length < 2) return nothing;
+    const shown = this.graph?.flowId;
+    return html`<label class="picker"
+      >${msg('Flow')}
+      <select data-testid="graph-flow" @change=${(e: Event) => (this.flowId = (e.target as HTMLSelectElement).value)}>
+        ${this.flows.map((flow) => html`<option value=${flow.id} ?selected=${flow.id === shown}>${flowLabel(flow)}</option>`)}
+      </select>
+    </label>`;
+  }
+
   override render() {
     const layout = this.#layout;
     const unreachable = this.graph?.nodes.filter((node) => node.unreachable).length ?? 0;
-    return html`${this.problem
+    return html`${this.#renderPicker()}${this.problem
         ? html`<div class="notice" role="status" data-testid="graph-problem">${this.graph ? msg(str`${this.problem} (showing the flow as it last read)`) : this.problem}</div>`
         : nothing}
       ${this.graph && layout

@@ -48,13 +48,23 @@ export interface GraphEdge {
 }
 
 export interface FlowGraph {
+  /** the Flow drawn */
+  flowId: string;
   /** the file the Flow is written in */
   file: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
 
-export type FlowGraphResult = { graph: FlowGraph; error: null } | { graph: null; error: string };
+/** A Flow of the draft: the shared one has no `channels` (docs/flows.md, One Flow per channel). */
+export interface DraftFlow {
+  id: string;
+  file: string;
+  channels: string[];
+}
+
+/** The graph of one Flow (or why it cannot be drawn), and every Flow of the draft to choose from. */
+export type FlowGraphResult = ({ graph: FlowGraph; error: null } | { graph: null; error: string }) & { flows: DraftFlow[] };
 
 const STEP_TYPES = ['say', 'ask', 'branch', 'set', 'tag', 'hours', 'handoff', 'survey', 'wait', 'goto', 'end', 'plugin'] as const;
 
@@ -110,8 +120,23 @@ interface QueueEntry {
   source: SourceRange | null;
 }
 
-/** The Flow of a draft as a graph, or why it cannot be drawn (no Flow, a YAML error in its file). */
-export function flowGraph(files: readonly { file: string; source: string }[]): FlowGraphResult {
+/** the queues a Flow's handoff steps name (`default` for one naming none) */
+function handoffQueues(flow: Record<string, unknown>): string[] {
+  const steps: unknown[] = Array.isArray(flow.steps) ? flow.steps : [];
+  return steps.flatMap((step) => (isRecord(step) && isRecord(step.handoff) ? [typeof step.handoff.queue === 'string' ? step.handoff.queue : 'default'] : []));
+}
+
+const flowOf = ({ file, data }: ParsedDocument): DraftFlow => ({
+  id: text(data.id),
+  file,
+  channels: Array.isArray(data.channels) ? data.channels.filter((c): c is string => typeof c === 'string') : [],
+});
+
+/**
+ * A Flow of a draft as a graph, or why it cannot be drawn (no Flow, a YAML error in its file): the Flow
+ * `flowId`, else the shared one (without `channels`), else the first.
+ */
+export function flowGraph(files: readonly { file: string; source: string }[], flowId: string | null = null): FlowGraphResult {
   const documents: ParsedDocument[] = [];
   for (const { file, source } of files) {
     const lines = new LineCounter();
@@ -120,7 +145,7 @@ export function flowGraph(files: readonly { file: string; source: string }[]): F
       if (doc.errors.length) {
         if (!/^\s*kind:\s*Flow\s*$/m.test(source)) continue;
         const { line } = lines.linePos(doc.errors[0]?.pos[0] ?? 0);
-        return { graph: null, error: msg(str`${file} has a YAML syntax error on line ${line}: fix it in the YAML view`) };
+        return { graph: null, error: msg(str`${file} has a YAML syntax error on line ${line}: fix it in the YAML view`), flows: [] };
       }
       const data: unknown = doc.toJS();
       if (!isRecord(data)) continue;
@@ -135,14 +160,23 @@ export function flowGraph(files: readonly { file: string; source: string }[]): F
       documents.push({ file, data, rangeOf });
     }
   }
-  const flow = documents.find((document) => document.data.kind === 'Flow');
-  if (!flow) return { graph: null, error: msg('The draft has no kind: Flow document') };
+  const flowDocuments = documents.filter((document) => document.data.kind === 'Flow');
+  const flows = flowDocuments.map(flowOf);
+  const flow =
+    flowDocuments.find((document) => flowId !== null && document.data.id === flowId) ??
+    flowDocuments.find((document) => document.data.channels === undefined) ??
+    flowDocuments[0];
+  if (!flow) return { graph: null, error: msg('The draft has no kind: Flow document'), flows };
+  // a queue's timeout runs in the Flow of whoever waits: the shared Flow's customers may wait in any queue, a
+  // channel's Flow's only in those it hands off to (as the validator sees it)
+  const handsOffTo = flow.data.channels === undefined ? null : new Set(handoffQueues(flow.data));
   const queues = documents.flatMap(({ data, rangeOf }): QueueEntry[] => {
     const maxWait = data.maxWait;
     if (data.kind !== 'Queue' || !isRecord(maxWait) || typeof maxWait.then !== 'string') return [];
+    if (handsOffTo && !handsOffTo.has(text(data.id))) return [];
     return [{ id: text(data.id), minutes: typeof maxWait.minutes === 'number' ? maxWait.minutes : 0, then: maxWait.then, source: rangeOf('/maxWait') }];
   });
-  return { graph: buildGraph(flow.file, flow.data, flow.rangeOf, queues), error: null };
+  return { graph: buildGraph(flow.file, flow.data, flow.rangeOf, queues), error: null, flows };
 }
 
 function buildGraph(file: string, flow: Record<string, unknown>, rangeOf: (at: string) => SourceRange | null, queues: readonly QueueEntry[]): FlowGraph {
@@ -192,5 +226,5 @@ function buildGraph(file: string, flow: Record<string, unknown>, rangeOf: (at: s
   for (const id of missing) {
     nodes.push({ key: `missing:${id}`, kind: 'missing', type: 'missing', id, summary: msg('no such step', { desc: 'a graph node: a step referred to but not written' }), source: null, unreachable: null });
   }
-  return { file, nodes, edges };
+  return { flowId: text(flow.id), file, nodes, edges };
 }

@@ -1,14 +1,18 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { DEFAULT_CHANNEL_ID } from '../../../engine/contracts/channels.ts';
 import type { FlowProblemDto, FlowSimulateResponse, FlowTestRunResponse, SimulatedInput } from '../../../engine/contracts/rest.ts';
 import { api } from '../api/api-client.ts';
+import { channels as channelsApi } from '../channels/channels-client.ts';
 import { describeError } from '../api/api-error.ts';
 import type { FlowFile } from '../flow-diff/file-changes.ts';
 import { problemsFromError } from '../flow-problems/problems-from-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { renderLineMessage, type LineMessage } from './line-message.ts';
 import { flowSimulatorStyles } from './baton-flow-simulator.styles.ts';
+import { draftChannels } from './draft-channels.ts';
 import { CLOCK_OFFSETS, DEFAULT_WALL_CLOCK, isoAt } from './simulator-clock.ts';
+import { renderFlowTestResults } from './flow-test-results.ts';
 import { traceText } from './trace-text.ts';
 
 /** What the customer did, and how their side of the chat shows it (a tapped chip shows its label). */
@@ -23,7 +27,8 @@ type QuickReplyAction = NonNullable<Extract<LineMessage, { type: 'text' }>['quic
  * A chat with the DRAFT flows (not the published ones), beside the editor: a dry run on the engine
  * (POST /api/flows/simulate) that stores nothing and sends nothing to LINE. The admin sets the clock
  * (a wall-clock time at an offset, e.g. Saturday 23:00 in Bangkok) and the customer (name, language,
- * tags), chats or taps the quick replies, and reads under each message what the runtime did: the trigger,
+ * tags) and the LINE channel they write to (that channel's Flow answers: its own or the shared one, and
+ * the panel says which), chats or taps the quick replies, and reads under each message what the runtime did: the trigger,
  * each step, each condition's value and each action. The whole conversation re-runs on every turn, so a
  * change to the draft or to the customer shows at once. "Run tests" runs the draft's own `tests:`.
  *
@@ -39,6 +44,8 @@ export class BatonFlowSimulator extends LitElement {
     customerName: { state: true },
     language: { state: true },
     tags: { state: true },
+    channel: { state: true },
+    channelOptions: { state: true },
     turns: { state: true },
     result: { state: true },
     problems: { state: true },
@@ -55,6 +62,10 @@ export class BatonFlowSimulator extends LitElement {
   declare customerName: string;
   declare language: string;
   declare tags: string;
+  /** the LINE channel the customer writes to */
+  declare channel: string;
+  /** channels to pick from: the engine's and those the draft's Flows name */
+  declare channelOptions: string[];
   declare turns: CustomerTurn[];
   declare result: FlowSimulateResponse | null;
   declare problems: FlowProblemDto[] | null;
@@ -62,6 +73,8 @@ export class BatonFlowSimulator extends LitElement {
   declare busy: 'simulate' | 'test' | null;
   declare tests: FlowTestRunResponse['results'] | null;
   #draft = '';
+  /** the channels the engine has (GET /api/channels); none when it cannot say */
+  #knownChannels: string[] = [];
 
   constructor() {
     super();
@@ -72,6 +85,8 @@ export class BatonFlowSimulator extends LitElement {
     this.customerName = 'Test Customer';
     this.language = 'en';
     this.tags = '';
+    this.channel = DEFAULT_CHANNEL_ID;
+    this.channelOptions = [DEFAULT_CHANNEL_ID];
     this.turns = [];
     this.result = null;
     this.problems = null;
@@ -81,9 +96,29 @@ export class BatonFlowSimulator extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // the channel field is free text: without the list (an older engine, a network hiccup) any id still works
+    channelsApi
+      .list()
+      .then(({ channels }) => {
+        this.#knownChannels = channels.map((c) => c.id);
+        this.#refreshChannelOptions();
+      })
+      .catch(() => undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('revision')) this.#refreshChannelOptions();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     // the draft changed under a conversation: replay it on the new draft
     if (changed.has('revision') && changed.get('revision') !== undefined && this.turns.length > 0) void this.#run();
+  }
+
+  #refreshChannelOptions(): void {
+    this.channelOptions = [...new Set([DEFAULT_CHANNEL_ID, ...this.#knownChannels, ...draftChannels(this.draftFiles())])];
   }
 
   #customer() {
@@ -103,6 +138,7 @@ export class BatonFlowSimulator extends LitElement {
       this.result = await api.simulateFlows({
         files: this.draftFiles(),
         clock: first.input.at ?? isoAt(this.wallClock, this.offset),
+        channel: this.channel.trim() || DEFAULT_CHANNEL_ID,
         customer: this.#customer(),
         inputs: this.turns.map((t) => t.input),
       });
@@ -189,7 +225,7 @@ export class BatonFlowSimulator extends LitElement {
         <span class="spacer"></span>
         <button data-testid="sim-run-tests" ?disabled=${this.busy !== null} @click=${this.#runTests}>${this.busy === 'test' ? msg('Running…', { id: 'tests-running', desc: 'the flow tests are running' }) : msg('Run tests')}</button>
       </div>
-      ${this.tests ? this.#renderTests(this.tests) : nothing}`;
+      ${this.tests ? renderFlowTestResults(this.tests) : nothing}`;
   }
 
   #renderSetup() {
@@ -212,12 +248,26 @@ export class BatonFlowSimulator extends LitElement {
       <label>${msg('Tags')}
         <input data-testid="sim-tags" placeholder="vip, billing" .value=${this.tags} @change=${(e: Event) => this.#onCustomer(() => (this.tags = (e.target as HTMLInputElement).value))} />
       </label>
+      <label title=${msg("The LINE channel the customer writes to: its own Flow answers, or the shared one")}>${msg('Channel')}
+        <input data-testid="sim-channel" list="sim-channel-options" size="10" .value=${this.channel} @change=${(e: Event) => this.#onCustomer(() => (this.channel = (e.target as HTMLInputElement).value.trim()))} />
+        <datalist id="sim-channel-options">${this.channelOptions.map((id) => html`<option value=${id}></option>`)}</datalist>
+      </label>
+      ${this.result ? this.#renderFlow(this.result.flow) : nothing}
       ${this.result
         ? html`<p class="muted state" data-testid="sim-customer-state">
             ${this.result.customer.withHuman ? msg('With a human (queued or chatting)') : msg('With the bot')}${this.result.customer.tags.length ? msg(str` · tags: ${this.result.customer.tags.join(', ')}`) : ''}
           </p>`
         : nothing}
     </fieldset>`;
+  }
+
+  /** which Flow answered: the channel's own, or the shared one */
+  #renderFlow(flow: FlowSimulateResponse['flow']) {
+    return html`<p class="muted state" data-testid="sim-flow" data-flow=${flow.id}>
+      ${flow.shared
+        ? msg(str`${flow.channel} runs the shared Flow "${flow.id}" (${flow.file})`, { desc: 'the flow simulator: the LINE channel (an id) has no Flow of its own' })
+        : msg(str`${flow.channel} runs its own Flow "${flow.id}" (${flow.file})`, { desc: 'the flow simulator: the LINE channel (an id) has a Flow of its own' })}
+    </p>`;
   }
 
   #renderTurn(turn: CustomerTurn, index: number) {
@@ -245,21 +295,6 @@ export class BatonFlowSimulator extends LitElement {
     return html`<div class="chips">
       ${last.quickReply.items.map((item) => html`<button class="chip" data-testid="sim-quick-reply" @click=${() => this.#tap(item.action)}>${item.action.label}</button>`)}
     </div>`;
-  }
-
-  #renderTests(results: FlowTestRunResponse['results']) {
-    const passed = results.filter((r) => r.passed).length;
-    return html`<section class="tests" aria-label=${msg('Flow tests')}>
-      <p data-testid="sim-tests-summary">${results.length === 0 ? msg('0 of 0 tests pass (the flow has no tests:)') : msg(str`${passed} of ${results.length} tests pass`)}</p>
-      <ul>
-        ${results.map(
-          (r) => html`<li data-testid="sim-test" data-passed=${r.passed ? 'true' : 'false'} class=${r.passed ? 'pass' : 'fail'}>
-            <span>${r.passed ? '✓' : '✗'} ${r.name}</span>
-            ${r.failure ? html`<span class="failure">${r.failure}</span>` : nothing}
-          </li>`,
-        )}
-      </ul>
-    </section>`;
   }
 }
 
