@@ -34,6 +34,12 @@ interface Entry {
   clients: ChannelClients;
 }
 
+/**
+ * After looking in the store for a channel it did not know, an engine answers "unknown" from memory for this
+ * long: a flood of webhooks to made-up channel URLs costs one small query a second, not one each.
+ */
+const MISS_RELOAD_MS = 1_000;
+
 /** customers whose channel is remembered (a customer never changes channel) */
 const MAX_REMEMBERED_CUSTOMERS = 50_000;
 
@@ -43,6 +49,7 @@ export class ChannelRegistry implements LineClients {
   private readonly customerChannels = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private reloading: Promise<void> | null = null;
+  private lastMissReloadAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: Store,
@@ -115,6 +122,8 @@ export class ChannelRegistry implements LineClients {
     if (channelId === DEFAULT_CHANNEL_ID) return { secret: this.options.defaultChannel.secret, token: '', clients: this.options.defaultChannel };
     const known = this.entries.get(channelId);
     if (known) return known;
+    if (Date.now() - this.lastMissReloadAt < MISS_RELOAD_MS) return null;
+    this.lastMissReloadAt = Date.now();
     await this.reload();
     return this.entries.get(channelId) ?? null;
   }
