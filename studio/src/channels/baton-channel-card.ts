@@ -77,7 +77,7 @@ export class BatonChannelCard extends LitElement {
   #save(body: UpdateChannelRequest): Promise<void> {
     return this.#run(async () => {
       const { channel } = await channels.update(this.channel.id, body);
-      // shown at once; the page's list, read again, brings the same
+      // shown at once; the page keeps the engine's answer over the list it read
       this.channel = channel;
       this.dispatchEvent(new ChannelSavedEvent(channel, false));
     });
