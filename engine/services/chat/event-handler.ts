@@ -28,6 +28,8 @@ import { conversationViews } from './conversation-view.ts';
 import { applyFlowActions, type FlowEffects } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState, sessionVersion } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
+import { applyGroupChange, isGroupChange } from './group-chat-events.ts';
+import { chatMembersOf, senderNameOf, type GroupMemberNames } from './group-member-names.ts';
 import { InternalEventType, isInternalEvent } from './internal-events.ts';
 import type { ProfileLookup } from './profile-lookup.ts';
 import { returnToConversation } from './return-to-conversation.ts';
@@ -43,6 +45,8 @@ export interface EventHandlerDeps {
   replyTokenTtlMs: number;
   /** queues media fetches and applies unsends with the messages (services/media); absent: neither */
   media?: InboundMedia;
+  /** names of group and room members for their messages (docs/groups.md); absent: "Member …abcd" */
+  memberNames?: GroupMemberNames;
 }
 
 export class LeaseLostError extends Error {}
@@ -83,6 +87,7 @@ function lineFlowEvent(event: InboundEvent): FlowEvent | null {
   if (event.postback) return { kind: 'postback', data: event.postback.data };
   if (event.type === 'follow') return { kind: 'follow' };
   if (event.type === 'unfollow') return { kind: 'unfollow' };
+  if (event.type === 'join') return { kind: 'join' };
   return null;
 }
 
@@ -94,7 +99,8 @@ function incoming(row: WebhookEventRow): Incoming {
     return { row, flowEvent, userId: raw.source.userId, standby: false, line: null };
   }
   const line = normalizeLineEvent(row.id, raw as webhook.Event);
-  return { row, flowEvent: lineFlowEvent(line), userId: line.userId, standby: line.standby, line };
+  // a group or room is one customer, keyed by its id (docs/groups.md)
+  return { row, flowEvent: lineFlowEvent(line), userId: line.chatId, standby: line.standby, line };
 }
 
 /** customers by channelUserKey: one LINE user may be a customer of several channels */
@@ -121,9 +127,12 @@ export class EventHandler {
     const { store, now } = this.deps;
     const ids = rows.map((row) => row.id);
     const events = rows.map(incoming);
-    // stored for the record; standby events belong to another channel, group chats are not handled yet
-    for (const event of events) if (!event.flowEvent) this.deps.logger.info({ type: event.row.type }, 'event stored, nothing to do');
-    const prepared = await this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null));
+    // stored for the record; standby events belong to another channel
+    for (const event of events) if (!event.flowEvent && !isGroupChange(event.line)) this.deps.logger.info({ type: event.row.type }, 'event stored, nothing to do');
+    const [prepared, names] = await Promise.all([
+      this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null)),
+      this.memberNames(events),
+    ]);
 
     return store.transaction(async (tx) => {
       const at = now();
@@ -133,14 +142,15 @@ export class EventHandler {
       const customers: CustomerRow[] = [];
       for (const event of prepared) customers.push(await this.customerOf(tx, event, known.get(keyOf(event)) ?? null, at));
       // the customers' messages with one statement, before any answer to them is written
-      const inbound = await this.storeInbound(tx, prepared, customers, open, at);
+      const inbound = await this.storeInbound(tx, prepared, customers, open, names, at);
       if (this.deps.media) {
         media.queued = await this.deps.media.queue(tx, [...inbound.values()], at);
         Object.assign(media, await this.deps.media.unsend(tx, events.flatMap((e) => (e.line ? [e.line] : [])), at));
       }
-      // for when an operator holding the chat opens it (services/chat/line-read-receipts.ts); never used by the bot
+      // for when an operator holding the chat opens it (services/chat/line-read-receipts.ts); never used by the
+      // bot, nor in a group or room, where one member's reading is not everyone's
       await tx.customers.keepMarkAsReadTokens(prepared.flatMap(({ line }, i) => {
-        const token = line?.message?.markAsReadToken;
+        const token = line?.source === 'user' ? line.message?.markAsReadToken : undefined;
         return token ? [{ customerId: (customers[i] as CustomerRow).id, token }] : [];
       }));
       const applied: Applied[] = [];
@@ -150,6 +160,11 @@ export class EventHandler {
         const outcome = await this.apply(tx, event, customer, open.get(customer.id) ?? null, inbound.get(event.row.id) ?? null, at);
         if (outcome.keepReplyToken) kept.push({ customerId: customer.id, ...outcome.keepReplyToken });
         applied.push(outcome);
+      }
+      // the account left a group, members came or went: no flow runs for these (group-chat-events.ts)
+      for (const { row, line, standby } of events) {
+        const change = !standby && isGroupChange(line) ? await applyGroupChange(tx, line, row.channel_id, names, at) : null;
+        if (change) applied.push({ ...change, inbound: null, effects: { outbound: [], opened: null, released: null, pluginSteps: [] }, keepReplyToken: null });
       }
       await tx.customers.keepReplyTokens(kept);
       if (!(await tx.webhookEvents.markDone(ids, workerId, at))) throw new LeaseLostError(ids.join(', '));
@@ -175,8 +190,9 @@ export class EventHandler {
     const known = byChannelUser(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
     const openBefore = await store.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
     const active = (await flows.active()).version;
+    // a follow, or the account joining a group, may come with a new name
     const wantsProfile = (event: Incoming & { userId: string }) =>
-      event.line !== null && event.line.type !== 'unfollow' && (event.line.type === 'follow' || !known.get(keyOf(event))?.display_name);
+      event.line !== null && event.line.type !== 'unfollow' && (event.line.type === 'follow' || event.line.type === 'join' || !known.get(keyOf(event))?.display_name);
     const [profiles, prepared] = await Promise.all([
       this.deps.profiles.lookup(events.filter(wantsProfile).map((e) => ({ channelId: e.row.channel_id, lineUserId: e.userId }))),
       Promise.all(
@@ -194,15 +210,20 @@ export class EventHandler {
   /** The event's customer, created on first sight, with a fetched profile and follow state applied. */
   private async customerOf(tx: Store, event: Prepared, known: CustomerRow | null, at: number): Promise<CustomerRow> {
     const { line, profile } = event;
-    const customer = known ?? (await tx.customers.findOrCreate({ channelId: event.row.channel_id, lineUserId: event.userId }, at)).customer;
+    const customer = known ?? (await tx.customers.findOrCreate({ channelId: event.row.channel_id, lineUserId: event.userId }, at, line?.source ?? 'user')).customer;
     if (profile) await tx.customers.updateProfile(customer.id, profile, at);
-    if (line?.type === 'follow' || line?.type === 'unfollow') await tx.customers.setFollowing(customer.id, line.type === 'follow', at);
-    if (!profile && line?.type !== 'follow' && line?.type !== 'unfollow') return customer;
+    // joining a group is a group's follow: it can be answered again after a leave (group-chat-events.ts)
+    const following = line?.type === 'follow' || line?.type === 'join' ? true : line?.type === 'unfollow' ? false : null;
+    if (following !== null) await tx.customers.setFollowing(customer.id, following, at);
+    if (!profile && following === null) return customer;
     return (await tx.customers.findById(customer.id)) ?? customer;
   }
 
-  /** Stores the message or postback each event carries, in the customer's open conversation if any; by event id. */
-  private async storeInbound(tx: Store, events: Prepared[], customers: CustomerRow[], open: Map<string, ConversationRow>, at: number): Promise<Map<string, MessageRow>> {
+  /**
+   * Stores the message or postback each event carries, in the customer's open conversation if any, with the
+   * member who wrote it in a group or room (`names`: by memberKey); by event id.
+   */
+  private async storeInbound(tx: Store, events: Prepared[], customers: CustomerRow[], open: Map<string, ConversationRow>, names: ReadonlyMap<string, string>, at: number): Promise<Map<string, MessageRow>> {
     const messages: NewMessage[] = [];
     const eventIds: string[] = [];
     for (const [i, { line, row }] of events.entries()) {
@@ -225,6 +246,8 @@ export class EventHandler {
         reply_token_expires_at: null,
         retry_key: null,
         created_at: at,
+        sender_line_user_id: line.source === 'user' ? null : line.senderUserId,
+        sender_name: senderNameOf(line, names),
       });
     }
     const rows = await tx.messages.insertMany(messages);
@@ -263,10 +286,13 @@ export class EventHandler {
     }
 
     const withHuman = open !== null && line?.type !== 'unfollow' && customer.mode === 'HUMAN';
+    // a group or room whose channel keeps groups with the bot: its handoff steps do nothing (docs/groups.md)
+    const handoffAllowed = customer.source_type === 'user' || (await tx.chatMembers.groupHandoff(customer.id));
     const { actions, state } = runFlowEvent(event.flowSet, loadFlowState(customer), {
       event: event.flowEvent,
       customer: customerFacts(customer, withHuman),
       now: at,
+      handoffAllowed,
     });
     await saveFlowState(tx, customer, state, flowVersion);
     const effects = await applyFlowActions(tx, {
@@ -289,6 +315,13 @@ export class EventHandler {
     // a conversation's view shows its last message
     for (const message of [inbound, ...effects.outbound]) if (message?.conversation_id) touched.add(message.conversation_id);
     return { customer, inbound, effects, touched, keepReplyToken, notes: [] };
+  }
+
+  /** Names of the group and room members the events show (group-member-names.ts), by memberKey; asked before the transaction. */
+  private memberNames(events: Incoming[]): Promise<Map<string, string>> {
+    const members = events.flatMap(({ row, line, standby }) => (line && !standby ? chatMembersOf(line, row.channel_id) : []));
+    if (members.length === 0 || !this.deps.memberNames) return Promise.resolve(new Map());
+    return this.deps.memberNames.names(members);
   }
 
   /** Tells operators (messages first, then the conversations they changed), then sends and assigns. */

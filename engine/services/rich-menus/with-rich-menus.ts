@@ -18,6 +18,8 @@ export function withRichMenus(publisher: RealtimePublisher, linker: RichMenuLink
       publisher.conversationUpdated(conversation, change);
       // menus are made at LINE for the default channel only (docs/channels.md): a menu id of one channel is unknown to another
       if (conversation.channelId !== DEFAULT_CHANNEL_ID) return;
+      // LINE links a menu to one user: a group or room chat has none (docs/groups.md)
+      if (conversation.source !== 'user') return;
       const state = { conversationId: conversation.id, channelId: conversation.channelId, lineUserId: conversation.customer.lineUserId, flowVersion: conversation.flowVersion, state: states[conversation.status] };
       linker.changed(state).catch((error: unknown) => logger.warn({ conversationId: conversation.id, error: String(error) }, 'rich menu change not recorded'));
     },
