@@ -41,6 +41,7 @@ const TRANSLATED = [
   'inbox',
   'inbox-list',
   'chat-thread',
+  'chat-source',
   'composer',
   'customer-info',
   'simulator',
@@ -54,6 +55,7 @@ const TRANSLATED = [
   'flow-graph',
   'flow-forms',
   'relay',
+  'channels',
 ];
 
 const config = readConfigFileAndWriteSchema(path.join(repoRoot, 'lit-localize.json'));

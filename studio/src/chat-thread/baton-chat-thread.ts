@@ -3,17 +3,20 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ChannelView } from '../../../engine/contracts/channels.ts';
 import type { ConversationDto, MessageDto } from '../../../engine/contracts/conversation.ts';
 import type { OperatorDto, SendMessageRequest } from '../../../engine/contracts/rest.ts';
 import type { TypingEvent } from '../../../engine/contracts/socket-events.ts';
 import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import type { SocketController } from '../realtime/socket-controller.ts';
+import '../channels/baton-channel-badge.ts';
 import '../composer/baton-composer.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationChangeEvent } from '../shared/events.ts';
 import { formatTime } from '../shared/format.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
+import { chatSourceLabel, chatSourceStyles, senderName } from '../chat-source/chat-source-label.ts';
 import './baton-customer-history.ts';
 import { conversationActions } from '../conversation-actions/actions-client.ts';
 import { CLOSE_REASONS, closeReason, closeReasonLabel } from './close-reasons.ts';
@@ -40,13 +43,14 @@ const TYPING_SHOWN_MS = 4_000;
  * @event conversation-change - an action returned the conversation's new state
  */
 export class BatonChatThread extends LitElement {
-  static override styles = [controlStyles, chatThreadStyles];
+  static override styles = [controlStyles, chatThreadStyles, chatSourceStyles];
   static override properties = {
     conversationId: { attribute: false },
     conversation: { attribute: false },
     operator: { attribute: false },
     realtime: { attribute: false },
     notice: { attribute: false },
+    channel: { attribute: false },
     messages: { state: true },
     busy: { state: true },
     actionError: { state: true },
@@ -61,6 +65,8 @@ export class BatonChatThread extends LitElement {
   declare realtime: SocketController | null;
   /** from the inbox: e.g. the engine refused to send this conversation live */
   declare notice: string | null;
+  /** the LINE channel it came through, from the inbox only while the operator sees several (else null) */
+  declare channel: ChannelView | null;
   declare messages: MessageDto[];
   declare busy: boolean;
   declare actionError: string | null;
@@ -93,6 +99,7 @@ export class BatonChatThread extends LitElement {
     this.conversation = null;
     this.realtime = null;
     this.notice = null;
+    this.channel = null;
     this.messages = [];
     this.busy = false;
     this.actionError = null;
@@ -266,9 +273,10 @@ export class BatonChatThread extends LitElement {
     const teams = [...new Set(operators.filter((o) => o.active).flatMap((o) => o.teams))].sort();
     return html`<header>
       <div class="who">
-        <div class="name" data-testid="thread-name">${c.customer.displayName ?? c.customer.lineUserId}</div>
+        <div class="name" data-testid="thread-name">${chatSourceLabel(c.source)}${c.customer.displayName ?? c.customer.lineUserId}</div>
         <div class="sub">
           <span class="badge ${c.status.toLowerCase()}" data-testid="thread-status">${statusLabel(c.status)}</span> ${sub}
+          ${this.channel ? html`<baton-channel-badge .channel=${this.channel} data-testid="thread-channel"></baton-channel-badge>` : nothing}
         </div>
       </div>
       <div class="actions">
@@ -322,7 +330,7 @@ export class BatonChatThread extends LitElement {
           ? html`<span>${m.operatorId === this.operator.id ? msg('You') : msg('Agent')}</span>`
           : nothing;
     return html`<li class="${side} ${m.senderKind}" data-testid="message" data-sender=${m.senderKind} data-message-id=${m.id}>
-      <div class="bubble">${renderMessageContent(m) ?? m.text}</div>
+      ${senderName(m)}<div class="bubble">${renderMessageContent(m) ?? m.text}</div>
       <div class="meta">
         ${who}<span>${formatTime(m.createdAt)}</span>${renderDeliveryMark(m)}
       </div>

@@ -6,6 +6,7 @@ import { api } from '../api/api-client.ts';
 import { describeError } from '../api/api-error.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { formatDateTime, formatTime } from '../shared/format.ts';
+import { chatSourceStyles, senderName } from '../chat-source/chat-source-label.ts';
 import { chatThreadStyles } from './baton-chat-thread.styles.ts';
 import { closeReasonLabel } from './close-reasons.ts';
 import { customerHistoryStyles } from './baton-customer-history.styles.ts';
@@ -24,7 +25,7 @@ function rating(c: PastConversationDto): string {
  * the history is read once per conversation (it does not change while the thread is open).
  */
 export class BatonCustomerHistory extends LitElement {
-  static override styles = [controlStyles, chatThreadStyles, customerHistoryStyles];
+  static override styles = [controlStyles, chatThreadStyles, customerHistoryStyles, chatSourceStyles];
   static override properties = {
     conversationId: { attribute: false },
     messages: { state: true },
@@ -126,7 +127,7 @@ export class BatonCustomerHistory extends LitElement {
     const side = m.senderKind === 'system' ? 'system' : m.direction === 'in' ? 'in' : 'out';
     const who = m.senderKind === 'bot' ? html`<span class="badge bot">${msg('Bot')}</span>` : m.senderKind === 'operator' ? html`<span>${msg('Agent')}</span>` : nothing;
     return html`<li class="${side} ${m.senderKind}" data-testid="history-message" data-sender=${m.senderKind}>
-      <div class="bubble">${renderMessageContent(m) ?? m.text}</div>
+      ${senderName(m)}<div class="bubble">${renderMessageContent(m) ?? m.text}</div>
       <div class="meta">${who}<span>${formatTime(m.createdAt)}</span></div>
     </li>`;
   }

@@ -20,6 +20,7 @@ function knownReasons(): Readonly<Record<string, string>> {
     inactive: msg('closed for inactivity'),
     'released-to-bot': msg('handed back to the bot'),
     'customer-blocked': msg('the customer blocked the account'),
+    'account-left-group': msg('the account was removed from the group'),
   };
 }
 

@@ -233,7 +233,7 @@ export class BatonCustomerInfo extends LitElement {
       </div>
       <h3>${msg('Customer')}</h3>
       <dl>
-        <dt>${msg('LINE user id')}</dt>
+        <dt>${idLabel(this.conversation?.source)}</dt>
         <dd><code data-testid="customer-line-id">${customer.lineUserId}</code></dd>
         <dt>${msg('Language')}</dt>
         <dd>${customer.language ?? '—'}</dd>
@@ -263,6 +263,11 @@ export class BatonCustomerInfo extends LitElement {
       </dl>
     </section>`;
   }
+}
+
+/** a group or room is the customer there (docs/groups.md): its id is the group's or room's */
+function idLabel(source: ConversationDto['source'] | undefined): string {
+  return source === 'group' ? msg('LINE group id') : source === 'room' ? msg('LINE room id') : msg('LINE user id');
 }
 
 customElements.define('baton-customer-info', BatonCustomerInfo);

@@ -1,10 +1,13 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ChannelView } from '../../../engine/contracts/channels.ts';
 import type { ConversationDto, ConversationStatus, SenderKind } from '../../../engine/contracts/conversation.ts';
 import { describeError } from '../api/api-error.ts';
+import '../channels/baton-channel-badge.ts';
 import { sortForStatus } from '../inbox/conversation-order.ts';
 import { statusLabel } from '../chat-thread/status-label.ts';
+import { chatSourceLabel, chatSourceStyles } from '../chat-source/chat-source-label.ts';
 import { RealtimeStatus } from '../realtime/socket-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
@@ -39,7 +42,8 @@ function preview(senderKind: SenderKind, text: string): string {
  * Unread customer messages show as a badge on each row and, summed, on the Waiting and Active tabs.
  * A waiting row shows its queue position (the engine's, the number the customer was told: operators
  * see only their teams' queue, so the list alone cannot count it) and how long it has waited. An active
- * row auto-assigned to an Available operator says so, with the time.
+ * row auto-assigned to an Available operator says so, with the time. While the operator sees more than one
+ * LINE channel, each row shows the channel it came through and the filters offer a choice of channel.
  *
  * @slot presence - the operator's availability, under the title
  * @event conversation-select - a row was picked
@@ -48,7 +52,7 @@ function preview(senderKind: SenderKind, text: string): string {
  * @event inbox-filter - the filters changed (from baton-inbox-filters)
  */
 export class BatonInboxList extends LitElement {
-  static override styles = [controlStyles, inboxListStyles];
+  static override styles = [controlStyles, inboxListStyles, chatSourceStyles];
   static override properties = {
     conversations: { attribute: false },
     unread: { attribute: false },
@@ -62,6 +66,7 @@ export class BatonInboxList extends LitElement {
     teams: { attribute: false },
     tags: { attribute: false },
     assigneeName: { attribute: false },
+    channels: { attribute: false },
   };
 
   declare conversations: ReadonlyMap<string, ConversationDto>;
@@ -78,6 +83,8 @@ export class BatonInboxList extends LitElement {
   declare teams: readonly string[];
   declare tags: readonly string[];
   declare assigneeName: string | null;
+  /** the LINE channels the operator sees (docs/channels.md): named on each row only when there are several */
+  declare channels: readonly ChannelView[];
 
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
@@ -96,6 +103,7 @@ export class BatonInboxList extends LitElement {
     this.teams = [];
     this.tags = [];
     this.assigneeName = null;
+    this.channels = [];
     updateWhenLocaleChanges(this);
   }
 
@@ -150,7 +158,9 @@ export class BatonInboxList extends LitElement {
           .value=${this.query}
           @input=${this.#onSearchInput}
         />
-        <baton-inbox-filters .filters=${this.filters} .teams=${this.teams} .tags=${this.tags} .assigneeName=${this.assigneeName}></baton-inbox-filters>
+        <baton-inbox-filters .filters=${this.filters} .teams=${this.teams} .tags=${this.tags} .assigneeName=${this.assigneeName}
+          .channels=${this.channels}
+        ></baton-inbox-filters>
         <div role="tablist">
           ${TABS.map(
             (status) =>
@@ -191,6 +201,13 @@ export class BatonInboxList extends LitElement {
     >`;
   }
 
+  /** which LINE account the conversation came through, once there is more than one to tell apart */
+  #renderChannel(c: ConversationDto) {
+    if (this.channels.length < 2) return nothing;
+    const channel = this.channels.find((ch) => ch.id === c.channelId);
+    return channel ? html`<div class="channel"><baton-channel-badge .channel=${channel} data-testid="conversation-channel"></baton-channel-badge></div>` : nothing;
+  }
+
   #renderRow(c: ConversationDto) {
     const picture = safeImageUrl(c.customer.pictureUrl);
     const name = c.customer.displayName ?? c.customer.lineUserId;
@@ -215,8 +232,9 @@ export class BatonInboxList extends LitElement {
       >
         ${picture ? html`<img class="avatar" src=${picture} alt="" />` : html`<span class="avatar">${initials(name)}</span>`}
         <span class="main">
-          <div class="name" data-testid="conversation-name">${name}</div>
+          <div class="name" data-testid="conversation-name">${chatSourceLabel(c.source)}${name}</div>
           <div class="preview">${last ? preview(last.senderKind, last.text) : msg('No messages yet')}</div>
+          ${this.#renderChannel(c)}
         </span>
         <span class="meta"
           >${last ? html`<span>${formatTime(last.at)}</span>` : nothing}${this.#renderUnread(this.unread.get(c.id) ?? 0, 'unread-badge')}${side}</span
