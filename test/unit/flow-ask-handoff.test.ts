@@ -3,7 +3,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RoutingRulesDocument } from '../../engine/domain/flow/flow-document.ts';
 import { emptyFlowState } from '../../engine/domain/flow/flow-state.ts';
-import { conversation, flowSet, run, said, text } from '../support/flow-fixtures.ts';
+import { runFlowEvent } from '../../engine/domain/flow/runtime/run-flow-event.ts';
+import { conversation, customer, flowSet, MONDAY_10_BANGKOK, run, said, text } from '../support/flow-fixtures.ts';
 
 const askSet = flowSet({
   triggers: [
@@ -86,6 +87,12 @@ test('handoff: the greeting first, then the handoff with the routing rules decis
     routing: { rules: 'default', team: 'support', skills: ['thai'], priority: 1, strategy: 'least-busy' },
     onCloseStep: 'bye',
   });
+  assert.equal(state, emptyFlowState());
+});
+
+test('handoff switched off for the chat (a group whose channel keeps groups with the bot): no greeting, no queue, the bot keeps it', () => {
+  const { actions, state } = runFlowEvent(handoffSet, emptyFlowState(), { event: text('agent'), customer: customer(), now: MONDAY_10_BANGKOK, handoffAllowed: false });
+  assert.equal(actions, []);
   assert.equal(state, emptyFlowState());
 });
 

@@ -62,6 +62,16 @@ test('postback triggers match the data exactly or by prefix; follow and unfollow
   assert.equal(said(run(set, text('action=handoff')).actions), [], 'a text is not a postback');
 });
 
+test('a join trigger answers the account being added to a LINE group or room, and nothing else', () => {
+  const set = withTriggers([
+    { id: 'joined', event: 'join', goto: 'welcome' },
+    { id: 'other', event: 'message', goto: 'other' },
+  ]);
+  assert.equal(said(run(set, { kind: 'join' }).actions), ['welcome']);
+  assert.equal(said(run(set, { kind: 'follow' }).actions), []);
+  assert.equal(said(run(set, text('join')).actions), ['other']);
+});
+
 test('a `when` guard is checked after the matcher and sees the customer', () => {
   const set = withTriggers([
     { id: 'vip', event: 'message', when: 'customer.tags.exists(t, t == "vip")', goto: 'vip' },
