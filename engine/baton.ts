@@ -256,7 +256,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const richMenus = new RichMenusService(
     store,
     flows,
-    richMenuClient,
+    channels,
     logger.child({ module: 'rich-menus' }),
     now,
     { flowsDir: config.flowsDir, owner: instanceId, syncMs: RICH_MENU_SYNC_MS, leaseMs: RICH_MENU_LEASE_MS, linksInFlight: RICH_MENU_LINKS_IN_FLIGHT, maxAttempts: RICH_MENU_MAX_ATTEMPTS, backoffMs: RICH_MENU_BACKOFF_MS, pollMs: RICH_MENU_POLL_MS },
@@ -304,7 +304,10 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     workerId: instanceId,
     ingestFirst: () => ingest.settled(),
   });
-  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), { retentionDays: config.cron.retentionDays });
+  const ingest = new WebhookIngest(store, logger.child({ module: 'webhook' }), now, (stored) => processor.kick(stored), {
+    retentionDays: config.cron.retentionDays,
+    commitsWaitForDisk: config.database.client === 'postgres',
+  });
   const readReceipts = new LineReadReceipts(store, channels, chatLogger, now, line.markAsRead);
   const lineTyping = new LineTypingService(store, channels, chatLogger, now);
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));

@@ -1,6 +1,7 @@
 /**
  * Links each customer's menu as their conversation's state changes: waiting, with a human, closed (the
- * Flow's `richMenus`). A change is written down (rich_menu_links, latest state wins) and the LINE call
+ * `richMenus` of their channel's Flow), with their channel's token and that channel's menus (a menu id of
+ * one channel is unknown to another). A change is written down (rich_menu_links, latest state wins) and the LINE call
  * made by this loop: never on a webhook's or an operator's path. Calls are claimed under a lease (one
  * engine makes each), a few at a time (LINE rate-limits linking), retried with back-off on 429, 5xx and
  * network failures; another 4xx (a customer who blocked the account) is given up at once. Failures are
@@ -10,10 +11,10 @@ import { NO_RICH_MENU } from '../../domain/flow/validation/flow-references.ts';
 import type { RichMenuState } from '../../domain/flow/flow-document.ts';
 import { setForChannel } from '../../domain/flow/set-for-channel.ts';
 import { LineApiError } from '../../line/line-api-error.ts';
-import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { RichMenuLinkRow } from '../../store/repositories/rich-menus.repo.ts';
 import type { Store } from '../../store/store.ts';
+import { UnknownChannelError, type LineClients } from '../channels/line-clients.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
 import { MenusNotReady, type RichMenuCatalog } from './rich-menu-catalog.ts';
 
@@ -52,7 +53,7 @@ export class RichMenuLinker {
     private readonly store: Store,
     private readonly flows: FlowRegistry,
     private readonly catalog: RichMenuCatalog,
-    private readonly line: RichMenuClient,
+    private readonly line: LineClients,
     private readonly logger: Logger,
     private readonly now: () => number,
     private readonly options: RichMenuLinkerOptions,
@@ -61,15 +62,17 @@ export class RichMenuLinker {
   /** A conversation changed; writes down the menu its state calls for (when it is a new state) and kicks the loop. */
   async changed(change: ConversationState): Promise<void> {
     const key = `${change.conversationId}:${change.state}:${change.flowVersion ?? ''}`;
-    if (this.written.get(change.lineUserId) === key || change.flowVersion === null) return;
+    const customer = `${change.channelId}:${change.lineUserId}`;
+    if (this.written.get(customer) === key || change.flowVersion === null) return;
     const set = await this.flows.version(change.flowVersion);
     const mapping = setForChannel(set, change.channelId).entry.richMenus;
     // a flow without menus leaves LINE alone, unless this customer has a menu from an earlier version
-    if (!mapping && !(await this.store.richMenus.hasLink(change.lineUserId))) return;
+    if (!mapping && !(await this.store.richMenus.hasLink(change.channelId, change.lineUserId))) return;
     const menu = mapping?.[change.state];
     const menuId = menu === undefined || menu === NO_RICH_MENU ? null : menu;
-    await this.store.richMenus.want({ lineUserId: change.lineUserId, conversationId: change.conversationId, flowVersion: change.flowVersion, state: change.state, menuId }, this.now());
-    this.written.set(change.lineUserId, key);
+    const link = { channelId: change.channelId, lineUserId: change.lineUserId, conversationId: change.conversationId, flowVersion: change.flowVersion, state: change.state, menuId };
+    await this.store.richMenus.want(link, this.now());
+    this.written.set(customer, key);
     if (this.written.size > 10_000) this.written.clear();
     this.kick();
   }
@@ -113,15 +116,16 @@ export class RichMenuLinker {
 
   private async call(row: RichMenuLinkRow): Promise<void> {
     try {
+      const line = await this.line.richMenusOf(row.channel_id);
       if (row.menu_id === null) {
-        await this.line.unlink(row.line_user_id);
+        await line.unlink(row.line_user_id);
       } else {
-        const richMenuId = (await this.catalog.menusOf(row.flow_version)).get(row.menu_id);
-        if (!richMenuId) throw new Error(`flow version ${row.flow_version} has no rich menu "${row.menu_id}"`);
-        await this.line.link(row.line_user_id, richMenuId);
+        const richMenuId = (await this.catalog.menusOf(row.channel_id, row.flow_version)).get(row.menu_id);
+        if (!richMenuId) throw new Error(`flow version ${row.flow_version} has no rich menu "${row.menu_id}" for channel ${row.channel_id}`);
+        await line.link(row.line_user_id, richMenuId);
       }
       await this.store.richMenus.linkDone(row, this.options.owner);
-      this.logger.debug({ conversationId: row.conversation_id, state: row.state, menuId: row.menu_id }, 'rich menu linked');
+      this.logger.debug({ channel: row.channel_id, conversationId: row.conversation_id, state: row.state, menuId: row.menu_id }, 'rich menu linked');
     } catch (error) {
       await this.failed(row, error);
     }
@@ -130,8 +134,9 @@ export class RichMenuLinker {
   private async failed(row: RichMenuLinkRow, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const status = error instanceof LineApiError ? error.status : null;
-    const context = { conversationId: row.conversation_id, state: row.state, menuId: row.menu_id, attempt: row.attempts, status, error: message };
-    const refused = error instanceof LineApiError && !error.retryable && status !== null;
+    const context = { channel: row.channel_id, conversationId: row.conversation_id, state: row.state, menuId: row.menu_id, attempt: row.attempts, status, error: message };
+    // a deleted channel's customers cannot be reached any more: no retry brings its token back
+    const refused = (error instanceof LineApiError && !error.retryable && status !== null) || error instanceof UnknownChannelError;
     if (refused || row.attempts >= this.options.maxAttempts) {
       await this.store.richMenus.linkGaveUp(row, this.options.owner, message);
       this.logger.warn(context, 'linking a rich menu failed; given up');

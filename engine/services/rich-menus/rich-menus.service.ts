@@ -1,11 +1,11 @@
 /**
  * Rich menus that follow the conversation (docs/rich-menus.md), wired as one piece: the catalog makes each
- * version's menus at LINE and keeps the default; the linker links each customer's menu as their
+ * version's menus at LINE in each channel (with the channel's rich menu client) and keeps each channel's default; the linker links each customer's menu as their
  * conversation changes, heard through the publisher the services already tell.
  */
-import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
+import type { LineClients } from '../channels/line-clients.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { MenusNotReady, RichMenuCatalog } from './rich-menu-catalog.ts';
@@ -31,7 +31,7 @@ export class RichMenusService {
   private timer: NodeJS.Timeout | null = null;
   private syncing: Promise<void> | null = null;
 
-  constructor(store: Store, flows: FlowRegistry, line: RichMenuClient, private readonly logger: Logger, now: () => number, private readonly options: RichMenusOptions) {
+  constructor(store: Store, flows: FlowRegistry, line: LineClients, private readonly logger: Logger, now: () => number, private readonly options: RichMenusOptions) {
     this.catalog = new RichMenuCatalog(store, flows, line, logger, now, { flowsDir: options.flowsDir, owner: options.owner, leaseMs: options.leaseMs });
     this.linker = new RichMenuLinker(store, flows, this.catalog, line, logger, now, {
       owner: options.owner,

@@ -4,7 +4,6 @@
  * The linker writes down the state after the inbox is told and never holds the caller: menus are off
  * every customer's and operator's path.
  */
-import { DEFAULT_CHANNEL_ID } from '../../contracts/channels.ts';
 import type { ConversationDto } from '../../contracts/conversation.ts';
 import type { Logger } from '../../logger.ts';
 import type { ConversationChange, RealtimePublisher } from '../realtime/realtime-publisher.ts';
@@ -16,8 +15,6 @@ export function withRichMenus(publisher: RealtimePublisher, linker: RichMenuLink
   return {
     conversationUpdated(conversation: ConversationDto, change?: ConversationChange) {
       publisher.conversationUpdated(conversation, change);
-      // menus are made at LINE for the default channel only (docs/channels.md): a menu id of one channel is unknown to another
-      if (conversation.channelId !== DEFAULT_CHANNEL_ID) return;
       // LINE links a menu to one user: a group or room chat has none (docs/groups.md)
       if (conversation.source !== 'user') return;
       const state = { conversationId: conversation.id, channelId: conversation.channelId, lineUserId: conversation.customer.lineUserId, flowVersion: conversation.flowVersion, state: states[conversation.status] };

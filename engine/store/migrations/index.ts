@@ -19,6 +19,7 @@ import * as webhookRelay from './016-webhook-relay.ts';
 import * as richMenus from './017-rich-menus.ts';
 import * as channels from './018-channels.ts';
 import * as groupChats from './019-group-chats.ts';
+import * as richMenusPerChannel from './020-rich-menus-per-channel.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '017-rich-menus': richMenus,
   '018-channels': channels,
   '019-group-chats': groupChats,
+  '020-rich-menus-per-channel': richMenusPerChannel,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

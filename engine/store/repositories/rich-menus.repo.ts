@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
 
 export interface RichMenuRow {
+  /** a LINE rich menu id exists only in the channel that made it: each channel has its own menus */
+  channel_id: string;
   flow_version: number;
   menu_id: string;
   content_hash: string;
@@ -17,6 +19,7 @@ export const RichMenuLinkStatus = { PENDING: 'pending', DONE: 'done', FAILED: 'f
 export type RichMenuLinkStatus = (typeof RichMenuLinkStatus)[keyof typeof RichMenuLinkStatus];
 
 export interface RichMenuLinkRow {
+  channel_id: string;
   line_user_id: string;
   conversation_id: string;
   flow_version: number;
@@ -33,6 +36,7 @@ export interface RichMenuLinkRow {
 }
 
 export interface WantedLink {
+  channelId: string;
   lineUserId: string;
   conversationId: string;
   flowVersion: number;
@@ -41,9 +45,9 @@ export interface WantedLink {
 }
 
 /**
- * The LINE rich menus made for flow versions (table rich_menus) and the queue of link/unlink calls that
- * follow each customer's conversation state (rich_menu_links), both claimed under leases so one engine
- * makes each call (services/rich-menus/).
+ * The LINE rich menus made for flow versions in each channel (table rich_menus) and the queue of link/unlink
+ * calls that follow each customer's conversation state (rich_menu_links), both claimed under leases so one
+ * engine makes each call (services/rich-menus/).
  */
 export class RichMenusRepo {
   constructor(private readonly db: Knex) {}
@@ -51,45 +55,45 @@ export class RichMenusRepo {
   // ------------------------------------------------------------------ menus of a version
 
   /** Records the menus a version needs (those recorded before keep their hash: a changed image file does not change a published version). */
-  async record(rows: readonly { flowVersion: number; menuId: string; contentHash: string }[], now: number): Promise<void> {
+  async record(channelId: string, rows: readonly { flowVersion: number; menuId: string; contentHash: string }[], now: number): Promise<void> {
     if (rows.length === 0) return;
     await this.db('rich_menus')
-      .insert(rows.map((r) => ({ flow_version: r.flowVersion, menu_id: r.menuId, content_hash: r.contentHash, created_at: now })))
-      .onConflict(['flow_version', 'menu_id'])
+      .insert(rows.map((r) => ({ channel_id: channelId, flow_version: r.flowVersion, menu_id: r.menuId, content_hash: r.contentHash, created_at: now })))
+      .onConflict(['channel_id', 'flow_version', 'menu_id'])
       .ignore();
   }
 
-  ofVersion(flowVersion: number): Promise<RichMenuRow[]> {
-    return this.db<RichMenuRow>('rich_menus').where({ flow_version: flowVersion });
+  ofVersion(channelId: string, flowVersion: number): Promise<RichMenuRow[]> {
+    return this.db<RichMenuRow>('rich_menus').where({ channel_id: channelId, flow_version: flowVersion });
   }
 
-  /** A live LINE menu made for the same content (by any version), to share instead of making another. */
-  async liveWithHash(contentHash: string): Promise<string | null> {
-    const row = await this.db<RichMenuRow>('rich_menus').where({ content_hash: contentHash }).whereNotNull('line_rich_menu_id').whereNull('deleted_at').first();
+  /** A live LINE menu of the channel made for the same content (by any version), to share instead of making another. */
+  async liveWithHash(channelId: string, contentHash: string): Promise<string | null> {
+    const row = await this.db<RichMenuRow>('rich_menus').where({ channel_id: channelId, content_hash: contentHash }).whereNotNull('line_rich_menu_id').whereNull('deleted_at').first();
     return row?.line_rich_menu_id ?? null;
   }
 
   /** Takes the making of one menu for `owner` until the lease ends; false when it is made or another engine holds it. */
-  async claim(flowVersion: number, menuId: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+  async claim(channelId: string, flowVersion: number, menuId: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
     const changed = await this.db('rich_menus')
-      .where({ flow_version: flowVersion, menu_id: menuId })
+      .where({ channel_id: channelId, flow_version: flowVersion, menu_id: menuId })
       .whereNull('line_rich_menu_id')
       .where((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
       .update({ locked_by: owner, locked_until: now + leaseMs });
     return changed > 0;
   }
 
-  async made(flowVersion: number, menuId: string, lineRichMenuId: string): Promise<void> {
-    await this.db('rich_menus').where({ flow_version: flowVersion, menu_id: menuId }).update({ line_rich_menu_id: lineRichMenuId, locked_by: null, locked_until: null, last_error: null });
+  async made(channelId: string, flowVersion: number, menuId: string, lineRichMenuId: string): Promise<void> {
+    await this.db('rich_menus').where({ channel_id: channelId, flow_version: flowVersion, menu_id: menuId }).update({ line_rich_menu_id: lineRichMenuId, locked_by: null, locked_until: null, last_error: null });
   }
 
-  async failed(flowVersion: number, menuId: string, error: string): Promise<void> {
-    await this.db('rich_menus').where({ flow_version: flowVersion, menu_id: menuId }).update({ locked_by: null, locked_until: null, last_error: error.slice(0, 500) });
+  async failed(channelId: string, flowVersion: number, menuId: string, error: string): Promise<void> {
+    await this.db('rich_menus').where({ channel_id: channelId, flow_version: flowVersion, menu_id: menuId }).update({ locked_by: null, locked_until: null, last_error: error.slice(0, 500) });
   }
 
-  /** Whether Baton ever made a rich menu at LINE (so there may be a default to remove). */
-  async anyMade(): Promise<boolean> {
-    return (await this.db('rich_menus').whereNotNull('line_rich_menu_id').first()) !== undefined;
+  /** Whether Baton ever made a rich menu at LINE in the channel (so there may be a default to remove). */
+  async anyMade(channelId: string): Promise<boolean> {
+    return (await this.db('rich_menus').where({ channel_id: channelId }).whereNotNull('line_rich_menu_id').first()) !== undefined;
   }
 
   /** Versions with live LINE menus, other than `keep`, that no open conversation and no pending link still uses. */
@@ -104,15 +108,22 @@ export class RichMenusRepo {
     return rows.map((r: { flow_version: number }) => Number(r.flow_version));
   }
 
-  /** Marks a version's menus deleted; returns the LINE ids no other live row still uses (safe to delete at LINE). */
-  async retire(flowVersion: number, now: number): Promise<string[]> {
+  /**
+   * Marks a version's menus (in every channel) deleted; returns, per channel, the LINE ids no other live row of
+   * that channel still uses (safe to delete at LINE with that channel's token).
+   */
+  async retire(flowVersion: number, now: number): Promise<{ channelId: string; richMenuId: string }[]> {
     const rows = await this.db<RichMenuRow>('rich_menus').where({ flow_version: flowVersion }).whereNotNull('line_rich_menu_id').whereNull('deleted_at');
     await this.db('rich_menus').where({ flow_version: flowVersion }).whereNull('deleted_at').update({ deleted_at: now });
-    const ids = [...new Set(rows.map((r) => r.line_rich_menu_id ?? ''))].filter(Boolean);
-    if (ids.length === 0) return [];
-    const shared = await this.db<RichMenuRow>('rich_menus').whereIn('line_rich_menu_id', ids).whereNull('deleted_at').select('line_rich_menu_id');
-    const stillUsed = new Set(shared.map((r) => r.line_rich_menu_id));
-    return ids.filter((id) => !stillUsed.has(id));
+    const key = (channelId: string, richMenuId: string) => `${channelId}\n${richMenuId}`;
+    const menus = new Map(rows.map((r) => [key(r.channel_id, r.line_rich_menu_id ?? ''), { channelId: r.channel_id, richMenuId: r.line_rich_menu_id ?? '' }]));
+    if (menus.size === 0) return [];
+    const shared = await this.db<RichMenuRow>('rich_menus')
+      .whereIn('line_rich_menu_id', [...new Set(rows.map((r) => r.line_rich_menu_id ?? ''))])
+      .whereNull('deleted_at')
+      .select('channel_id', 'line_rich_menu_id');
+    for (const row of shared) menus.delete(key(row.channel_id, row.line_rich_menu_id ?? ''));
+    return [...menus.values()];
   }
 
   // ------------------------------------------------------------------ links per customer
@@ -124,30 +135,30 @@ export class RichMenusRepo {
    */
   async want(link: WantedLink, now: number): Promise<void> {
     await this.db.raw(
-      `insert into rich_menu_links (line_user_id, conversation_id, flow_version, state, menu_id, status, attempts, next_attempt_at, revision, updated_at)
-       values (?, ?, ?, ?, ?, '${RichMenuLinkStatus.PENDING}', 0, ?, 1, ?)
-       on conflict (line_user_id) do update set conversation_id = excluded.conversation_id, flow_version = excluded.flow_version,
+      `insert into rich_menu_links (channel_id, line_user_id, conversation_id, flow_version, state, menu_id, status, attempts, next_attempt_at, revision, updated_at)
+       values (?, ?, ?, ?, ?, ?, '${RichMenuLinkStatus.PENDING}', 0, ?, 1, ?)
+       on conflict (channel_id, line_user_id) do update set conversation_id = excluded.conversation_id, flow_version = excluded.flow_version,
          state = excluded.state, menu_id = excluded.menu_id, status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at,
          last_error = null, revision = rich_menu_links.revision + 1, updated_at = excluded.updated_at
        where rich_menu_links.state <> excluded.state or rich_menu_links.conversation_id <> excluded.conversation_id
          or rich_menu_links.flow_version <> excluded.flow_version`,
-      [link.lineUserId, link.conversationId, link.flowVersion, link.state, link.menuId, now, now],
+      [link.channelId, link.lineUserId, link.conversationId, link.flowVersion, link.state, link.menuId, now, now],
     );
   }
 
-  async hasLink(lineUserId: string): Promise<boolean> {
-    return (await this.db('rich_menu_links').where({ line_user_id: lineUserId }).first()) !== undefined;
+  async hasLink(channelId: string, lineUserId: string): Promise<boolean> {
+    return (await this.db('rich_menu_links').where({ channel_id: channelId, line_user_id: lineUserId }).first()) !== undefined;
   }
 
   /** Takes up to `limit` due calls for `owner` until the lease ends, counting the attempt. */
   claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<RichMenuLinkRow[]> {
-    const due = `select line_user_id from rich_menu_links
+    const due = `select channel_id, line_user_id from rich_menu_links
       where status = '${RichMenuLinkStatus.PENDING}' and next_attempt_at <= ? and (locked_until is null or locked_until < ?)
       order by next_attempt_at limit ?`;
     const lockFree = isPostgres(this.db) ? ' for update skip locked' : '';
     return this.rows<RichMenuLinkRow>(
       `update rich_menu_links set locked_by = ?, locked_until = ?, attempts = attempts + 1
-       where line_user_id in (${due}${lockFree}) returning *`,
+       where (channel_id, line_user_id) in (${due}${lockFree}) returning *`,
       [owner, now + leaseMs, now, now, limit],
     );
   }
@@ -174,12 +185,12 @@ export class RichMenusRepo {
     await this.db('rich_menus').where({ locked_by: owner }).update({ locked_by: null, locked_until: null });
   }
 
-  findLink(lineUserId: string): Promise<RichMenuLinkRow | undefined> {
-    return this.db<RichMenuLinkRow>('rich_menu_links').where({ line_user_id: lineUserId }).first();
+  findLink(channelId: string, lineUserId: string): Promise<RichMenuLinkRow | undefined> {
+    return this.db<RichMenuLinkRow>('rich_menu_links').where({ channel_id: channelId, line_user_id: lineUserId }).first();
   }
 
   private held(row: RichMenuLinkRow, owner: string) {
-    return this.db('rich_menu_links').where({ line_user_id: row.line_user_id, locked_by: owner });
+    return this.db('rich_menu_links').where({ channel_id: row.channel_id, line_user_id: row.line_user_id, locked_by: owner });
   }
 
   private async rows<T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> {

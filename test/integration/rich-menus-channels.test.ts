@@ -1,0 +1,119 @@
+/**
+ * Rich menus per LINE channel (docs/rich-menus.md, docs/channels.md): a LINE rich menu id exists only in the
+ * channel that made it, so each channel's menus are made and linked with its own token. Channel b (added over
+ * the API) runs its own Flow with a waiting menu: its customer asking for a person gets b's menu, made and
+ * linked with b's token (the fake LINE records whose token each call carried), and unlinked with it on close;
+ * the default channel's menus are never linked to b's customers, and b gets only the menu its Flow maps.
+ * Real engine and the real @line/bot-sdk against the fake LINE; SQLite or Postgres by BATON_TEST_DB.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ConversationDto } from '../../engine/contracts/conversation.ts';
+import type { RecordedCall as FakeCall } from '../../engine/line/sandbox/fake-line-types.ts';
+import { signLineBody } from '../../engine/line/signature.ts';
+import { repoRoot, startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import { OperatorClient } from '../support/operator-client.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const flowsDir = path.join(repoRoot, 'test/fixtures/flow-sets/rich-menus-channels');
+const B_SECRET = randomBytes(16).toString('hex');
+const B_TOKEN = `b-token-${randomBytes(24).toString('base64url')}`;
+const A_USER = `U${'a'.repeat(28)}0001`;
+const B_USER = `U${'b'.repeat(28)}0001`;
+
+let engine: TestEngine;
+let admin: OperatorClient;
+
+/** menus made at LINE (successfully) with `channel`'s token: LINE's id and the name Baton gave it */
+const madeIn = (channel: string) =>
+  engine.fakeLine
+    .callsTo('/v2/bot/richmenu')
+    .filter((call) => call.method === 'POST' && call.status === 200 && call.channel === channel)
+    .map((call) => ({ richMenuId: (call.response as { richMenuId: string }).richMenuId, name: (call.body as { name: string }).name }));
+/** link and unlink calls for a user, whichever token they carried */
+const userMenuCalls = (user: string): FakeCall[] => engine.fakeLine.calls.filter((call) => call.path.startsWith(`/v2/bot/user/${user}/richmenu`));
+const linkedId = (call: FakeCall) => decodeURIComponent(call.path.split('/').at(-1) ?? '');
+
+async function say(channel: 'default' | 'b', user: string, text: string): Promise<void> {
+  const body = engine.fakeLine.webhookBody([engine.fakeLine.textEvent(user, text)]);
+  const answer = channel === 'default' ? await engine.postWebhook(body) : await fetch(`${engine.baseUrl}/webhooks/line/b`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, B_SECRET) }, body });
+  assert.is(answer.status, 200);
+}
+
+async function waitingOf(channel: string, user: string): Promise<ConversationDto> {
+  return waitFor(async () => (await admin.request<{ conversations: ConversationDto[] }>('GET', `/api/conversations?status=waiting&channel=${channel}`)).body.conversations.find((c) => c.customer.lineUserId === user), `the ${channel} customer waiting`);
+}
+
+test.before(async () => {
+  engine = await startTestEngine({ env: { BATON_FLOWS_DIR: flowsDir, BATON_ENCRYPTION_KEY: randomBytes(32).toString('base64') } });
+  engine.fakeLine.addChannel('b', B_TOKEN, { displayName: 'Shop B' });
+  admin = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
+});
+
+test.after(async () => {
+  admin.close();
+  await engine.stop();
+});
+
+test("the default channel's menus are made with its token: those its Flow maps, not b's", async () => {
+  await waitFor(() => madeIn('default').length === 3 || undefined, "the default channel's three menus");
+  assert.equal(madeIn('default').map((m) => m.name.split(':')[1]).sort(), ['chat', 'main', 'queue']);
+  assert.equal(madeIn('b'), [], 'nothing at b before it is added');
+});
+
+test("channel b, added over the API, gets the one menu its own Flow maps, made with b's token and not its default", async () => {
+  const created = await admin.request('POST', '/api/channels', { id: 'b', channelSecret: B_SECRET, channelAccessToken: B_TOKEN });
+  assert.is(created.status, 201, JSON.stringify(created.body));
+  await waitFor(() => madeIn('b').length === 1 || undefined, "b's menu made at LINE");
+  assert.ok(madeIn('b')[0]?.name.startsWith('baton:b-queue:'), madeIn('b')[0]?.name);
+  const active = await engine.baton.store.flowVersions.active();
+  assert.ok(active);
+  // LINE answers before the engine writes the id down
+  const rows = await waitFor(async () => {
+    const recorded = await engine.baton.store.richMenus.ofVersion('b', active.version);
+    return recorded.every((row) => row.line_rich_menu_id !== null) && recorded;
+  }, "b's menu recorded");
+  assert.equal(rows.map((row) => [row.channel_id, row.menu_id, row.line_rich_menu_id]), [['b', 'b-queue', madeIn('b')[0]?.richMenuId]]);
+  // b's Flow has no `bot` menu: no default is set in b
+  assert.equal(engine.fakeLine.calls.filter((call) => call.path.startsWith('/v2/bot/user/all/richmenu') && call.channel === 'b'), []);
+});
+
+test("b's customer asking for a person gets b's menu linked with b's token, unlinked with it on close", async () => {
+  await say('b', B_USER, 'agent please');
+  const [bMenu] = madeIn('b');
+  assert.ok(bMenu);
+  const link = await waitFor(() => userMenuCalls(B_USER).find((call) => call.method === 'POST' && call.status === 200), "b's customer's menu linked");
+  assert.is(link.channel, 'b', "linked with b's token");
+  assert.is(linkedId(link), bMenu.richMenuId, "b's own menu");
+  assert.is(engine.fakeLine.richMenuOf(B_USER)?.menu.chatBarText, 'B queue');
+
+  const waiting = await waitingOf('b', B_USER);
+  assert.is((await admin.request('POST', `/api/conversations/${waiting.id}/close`, { reason: 'Resolved' })).status, 200);
+  const unlink = await waitFor(() => userMenuCalls(B_USER).find((call) => call.method === 'DELETE'), "b's customer's menu unlinked");
+  assert.is(unlink.channel, 'b', "unlinked with b's token");
+  assert.is(unlink.status, 200);
+  assert.is(engine.fakeLine.richMenuOf(B_USER)?.linked ?? false, false, 'no menu of their own any more');
+});
+
+test("the default channel's customers keep the default's menus and token; none of its menus ever reaches b's customers", async () => {
+  await say('default', A_USER, 'agent');
+  const link = await waitFor(() => userMenuCalls(A_USER).find((call) => call.method === 'POST' && call.status === 200), "the default customer's menu linked");
+  assert.is(link.channel, 'default');
+  assert.is(linkedId(link), madeIn('default').find((m) => m.name.startsWith('baton:queue:'))?.richMenuId);
+  assert.is(engine.fakeLine.richMenuOf(A_USER)?.menu.chatBarText, 'In the queue');
+
+  const defaultIds = new Set(madeIn('default').map((m) => m.richMenuId));
+  const bCalls = userMenuCalls(B_USER);
+  assert.ok(bCalls.length >= 2);
+  for (const call of bCalls) {
+    assert.is(call.channel, 'b', `${call.method} ${call.path} with b's token`);
+    if (call.method === 'POST') assert.not.ok(defaultIds.has(linkedId(call)), "a default channel's menu linked to b's customer");
+  }
+  // every menu any b call named was made by b
+  const bIds = new Set(madeIn('b').map((m) => m.richMenuId));
+  for (const call of engine.fakeLine.calls.filter((c) => c.channel === 'b' && c.method === 'POST' && c.path.startsWith('/v2/bot/user/'))) assert.ok(bIds.has(linkedId(call)), call.path);
+});
+
+test.run();
