@@ -12,6 +12,7 @@
 import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { setForChannel } from '../../domain/flow/set-for-channel.ts';
 import { NO_RICH_MENU } from '../../domain/flow/validation/flow-references.ts';
+import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
 import { UnknownChannelError, type LineClients } from '../channels/line-clients.ts';
@@ -61,6 +62,8 @@ export class RichMenuCatalog {
     const set = await this.flows.version(version);
     const wanted = [...mappedMenus(set, channelId)].flatMap((id) => set.richMenus.get(id) ?? []);
     if (wanted.length === 0) return new Map();
+    // first, so a channel that cannot be reached records nothing (UnknownChannelError)
+    const line = await this.line.richMenusOf(channelId);
     let rows = await this.store.richMenus.ofVersion(channelId, version);
     const missing = wanted.filter((menu) => !rows.some((row) => row.menu_id === menu.id));
     if (missing.length > 0) {
@@ -70,7 +73,7 @@ export class RichMenuCatalog {
     }
     for (const row of rows.filter((r) => r.line_rich_menu_id === null)) {
       const menu = set.richMenus.get(row.menu_id);
-      if (menu && (await this.store.richMenus.claim(channelId, version, row.menu_id, this.options.owner, this.now(), this.options.leaseMs))) await this.make(channelId, version, row.menu_id, row.content_hash, menu);
+      if (menu && (await this.store.richMenus.claim(channelId, version, row.menu_id, this.options.owner, this.now(), this.options.leaseMs))) await this.make(line, channelId, version, row.menu_id, row.content_hash, menu);
     }
     rows = await this.store.richMenus.ofVersion(channelId, version);
     if (rows.some((row) => row.line_rich_menu_id === null)) throw new MenusNotReady(`the rich menus of flow version ${version} are not made yet in channel ${channelId}`);
@@ -121,10 +124,9 @@ export class RichMenuCatalog {
     this.defaultMenus.set(channelId, wanted);
   }
 
-  private async make(channelId: string, version: number, menuId: string, contentHash: string, menu: Parameters<typeof prepareRichMenu>[0]): Promise<void> {
+  private async make(line: RichMenuClient, channelId: string, version: number, menuId: string, contentHash: string, menu: Parameters<typeof prepareRichMenu>[0]): Promise<void> {
     const context = { channel: channelId, version, menuId };
     try {
-      const line = await this.line.richMenusOf(channelId);
       const prepared = await prepareRichMenu(menu, this.options.flowsDir);
       // a version keeps the content it was first recorded with; a changed file waits for a new version
       if (prepared.contentHash !== contentHash) throw new Error(`the image or menu "${menuId}" changed since flow version ${version} was recorded; publish a new version`);
