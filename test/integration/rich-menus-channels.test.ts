@@ -4,6 +4,8 @@
  * the API) runs its own Flow with a waiting menu: its customer asking for a person gets b's menu, made and
  * linked with b's token (the fake LINE records whose token each call carried), and unlinked with it on close;
  * the default channel's menus are never linked to b's customers, and b gets only the menu its Flow maps.
+ * Channel c, running the shared Flow, gets that Flow's menus made in c (its bot menu c's default). The fake
+ * LINE keeps menus per channel as LINE does (another channel's menu id is unknown: 404).
  * Real engine and the real @line/bot-sdk against the fake LINE; SQLite or Postgres by BATON_TEST_DB.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,9 @@ const B_SECRET = randomBytes(16).toString('hex');
 const B_TOKEN = `b-token-${randomBytes(24).toString('base64url')}`;
 const A_USER = `U${'a'.repeat(28)}0001`;
 const B_USER = `U${'b'.repeat(28)}0001`;
+const C_SECRET = randomBytes(16).toString('hex');
+const C_TOKEN = `c-token-${randomBytes(24).toString('base64url')}`;
+const C_USER = `U${'c'.repeat(28)}0001`;
 
 let engine: TestEngine;
 let admin: OperatorClient;
@@ -36,9 +41,10 @@ const madeIn = (channel: string) =>
 const userMenuCalls = (user: string): FakeCall[] => engine.fakeLine.calls.filter((call) => call.path.startsWith(`/v2/bot/user/${user}/richmenu`));
 const linkedId = (call: FakeCall) => decodeURIComponent(call.path.split('/').at(-1) ?? '');
 
-async function say(channel: 'default' | 'b', user: string, text: string): Promise<void> {
+async function say(channel: 'default' | 'b' | 'c', user: string, text: string): Promise<void> {
   const body = engine.fakeLine.webhookBody([engine.fakeLine.textEvent(user, text)]);
-  const answer = channel === 'default' ? await engine.postWebhook(body) : await fetch(`${engine.baseUrl}/webhooks/line/b`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, B_SECRET) }, body });
+  const secret = channel === 'b' ? B_SECRET : C_SECRET;
+  const answer = channel === 'default' ? await engine.postWebhook(body) : await fetch(`${engine.baseUrl}/webhooks/line/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, secret) }, body });
   assert.is(answer.status, 200);
 }
 
@@ -49,6 +55,7 @@ async function waitingOf(channel: string, user: string): Promise<ConversationDto
 test.before(async () => {
   engine = await startTestEngine({ env: { BATON_FLOWS_DIR: flowsDir, BATON_ENCRYPTION_KEY: randomBytes(32).toString('base64') } });
   engine.fakeLine.addChannel('b', B_TOKEN, { displayName: 'Shop B' });
+  engine.fakeLine.addChannel('c', C_TOKEN, { displayName: 'Shop C' });
   admin = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
 });
 
@@ -87,14 +94,14 @@ test("b's customer asking for a person gets b's menu linked with b's token, unli
   const link = await waitFor(() => userMenuCalls(B_USER).find((call) => call.method === 'POST' && call.status === 200), "b's customer's menu linked");
   assert.is(link.channel, 'b', "linked with b's token");
   assert.is(linkedId(link), bMenu.richMenuId, "b's own menu");
-  assert.is(engine.fakeLine.richMenuOf(B_USER)?.menu.chatBarText, 'B queue');
+  assert.is(engine.fakeLine.richMenuOf(B_USER, 'b')?.menu.chatBarText, 'B queue');
 
   const waiting = await waitingOf('b', B_USER);
   assert.is((await admin.request('POST', `/api/conversations/${waiting.id}/close`, { reason: 'Resolved' })).status, 200);
   const unlink = await waitFor(() => userMenuCalls(B_USER).find((call) => call.method === 'DELETE'), "b's customer's menu unlinked");
   assert.is(unlink.channel, 'b', "unlinked with b's token");
   assert.is(unlink.status, 200);
-  assert.is(engine.fakeLine.richMenuOf(B_USER)?.linked ?? false, false, 'no menu of their own any more');
+  assert.is(engine.fakeLine.richMenuOf(B_USER, 'b')?.linked ?? false, false, 'no menu of their own any more');
 });
 
 test("the default channel's customers keep the default's menus and token; none of its menus ever reaches b's customers", async () => {
@@ -114,6 +121,22 @@ test("the default channel's customers keep the default's menus and token; none o
   // every menu any b call named was made by b
   const bIds = new Set(madeIn('b').map((m) => m.richMenuId));
   for (const call of engine.fakeLine.calls.filter((c) => c.channel === 'b' && c.method === 'POST' && c.path.startsWith('/v2/bot/user/'))) assert.ok(bIds.has(linkedId(call)), call.path);
+});
+
+test("channel c, without a Flow of its own, gets the shared Flow's menus of its own, its bot menu as c's default, c's queue menu for its customer", async () => {
+  assert.is((await admin.request('POST', '/api/channels', { id: 'c', channelSecret: C_SECRET, channelAccessToken: C_TOKEN })).status, 201);
+  const defaultSet = await waitFor(() => engine.fakeLine.calls.find((call) => call.channel === 'c' && call.method === 'POST' && call.path.startsWith('/v2/bot/user/all/richmenu/')), "c's default menu set");
+  const made = madeIn('c');
+  assert.equal(made.map((m) => m.name.split(':')[1]).sort(), ['chat', 'main', 'queue']);
+  const defaultIds = new Set(madeIn('default').map((m) => m.richMenuId));
+  assert.ok(made.every((m) => !defaultIds.has(m.richMenuId)), "c's menus are c's own");
+  assert.is(linkedId(defaultSet), made.find((m) => m.name.startsWith('baton:main:'))?.richMenuId, "c's own bot menu");
+
+  await say('c', C_USER, 'agent');
+  const link = await waitFor(() => userMenuCalls(C_USER).find((call) => call.method === 'POST' && call.status === 200), "c's customer's menu linked");
+  assert.is(link.channel, 'c');
+  assert.is(linkedId(link), made.find((m) => m.name.startsWith('baton:queue:'))?.richMenuId, "c's own queue menu");
+  assert.is(engine.fakeLine.richMenuOf(C_USER, 'c')?.menu.chatBarText, 'In the queue');
 });
 
 test.run();

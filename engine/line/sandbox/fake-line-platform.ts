@@ -218,9 +218,9 @@ export class FakeLinePlatform {
     return JSON.stringify(body);
   }
 
-  /** the rich menu the user sees now (linked to them, else the default), or null */
-  richMenuOf(userId: string): FakeUserRichMenu | null {
-    return this.richMenus.of(userId);
+  /** the rich menu the user sees now in the channel (linked to them, else the channel's default), or null */
+  richMenuOf(userId: string, channel = 'default'): FakeUserRichMenu | null {
+    return this.richMenus.of(userId, channel);
   }
 
   /** the user's chat after `afterSeq` (exclusive), oldest first */
@@ -247,7 +247,7 @@ export class FakeLinePlatform {
     const channel = this.channelOf(request);
     const refused = channel ? null : authorizationFailure(request.headers.authorization, this.options.channelAccessToken);
     if (refused || !channel) return refused;
-    const api = (call: FakeRequest) => (call.method === 'GET' && call.path === '/v2/bot/info' ? botInfoAnswer(channel.bot) : this.api(call));
+    const api = (call: FakeRequest) => (call.method === 'GET' && call.path === '/v2/bot/info' ? botInfoAnswer(channel.bot) : this.api({ ...call, channel: channel.name }));
     const failure = this.faults.take(request.path);
     if (!failure) return api(request);
     if (failure.delayMs && !(await this.delays.wait(failure.delayMs))) return null;

@@ -84,6 +84,8 @@ export interface FakeRequest {
   bytes?: Buffer;
   /** the `x-line-request-id` this request is answered with */
   requestId: string;
+  /** the channel whose token it carries (the fake's own: `default`), once authorized */
+  channel?: string;
 }
 
 /** LINE's error body shape. */

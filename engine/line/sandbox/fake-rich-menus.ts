@@ -10,6 +10,8 @@
  *   DELETE /v2/bot/user/:userId/richmenu             -> {}
  *   GET    /v2/bot/user/:userId/richmenu             -> { richMenuId } or 404
  *   POST   /v2/bot/user/all/richmenu/:id, DELETE and GET /v2/bot/user/all/richmenu: the default
+ * As at LINE, menus, links and the default are per channel (whose token the request carries): a channel
+ * lists only its own menus, and another channel's menu id is unknown to it (404).
  */
 import type { SandboxRichMenuArea } from '../../contracts/sandbox.ts';
 import { hexToken } from './fake-ids.ts';
@@ -52,17 +54,24 @@ const notFound = (): ApiAnswer => ({ status: 404, body: lineError('Not found') }
 const ok = (body: unknown = {}): ApiAnswer => ({ status: 200, body });
 const invalid = (message: string, property: string): ApiAnswer => ({ status: 400, body: lineError('The request body has 1 error(s)', [{ message, property }]) });
 
+const DEFAULT_CHANNEL = 'default';
+const userKey = (channel: string, userId: string) => `${channel}\n${userId}`;
+
 export class FakeRichMenus {
   private readonly menus = new Map<string, FakeRichMenu>();
+  /** the channel that made each menu */
+  private readonly owners = new Map<string, string>();
   private readonly images = new Map<string, { data: Buffer; contentType: string }>();
+  /** per channel and user */
   private readonly links = new Map<string, string>();
-  private defaultMenu: string | null = null;
+  /** per channel */
+  private readonly defaults = new Map<string, string>();
 
-  /** The menu `userId` sees now, or null for none. */
-  of(userId: string): FakeUserRichMenu | null {
-    const linked = this.links.get(userId);
-    const id = linked ?? this.defaultMenu;
-    const menu = id === null ? undefined : this.menus.get(id);
+  /** The menu `userId` sees now in `channel` (the fake's own by default), or null for none. */
+  of(userId: string, channel = DEFAULT_CHANNEL): FakeUserRichMenu | null {
+    const linked = this.links.get(userKey(channel, userId));
+    const id = linked ?? this.defaults.get(channel);
+    const menu = id === undefined ? undefined : this.menus.get(id);
     return menu ? { menu, linked: linked !== undefined } : null;
   }
 
@@ -70,7 +79,7 @@ export class FakeRichMenus {
     return this.images.get(richMenuId) ?? null;
   }
 
-  /** every menu made and not deleted */
+  /** every menu made and not deleted, of every channel */
   list(): FakeRichMenu[] {
     return [...this.menus.values()];
   }
@@ -78,21 +87,28 @@ export class FakeRichMenus {
   /** the answer for a rich menu endpoint, or null when the request is for another endpoint */
   answer(request: FakeRequest): ApiAnswer | null {
     const { method, path } = request;
-    if (path === '/v2/bot/richmenu' && method === 'POST') return this.create(request.body);
-    if (path === '/v2/bot/richmenu/list' && method === 'GET') return ok({ richmenus: this.list() });
+    const channel = request.channel ?? DEFAULT_CHANNEL;
+    if (path === '/v2/bot/richmenu' && method === 'POST') return this.create(channel, request.body);
+    if (path === '/v2/bot/richmenu/list' && method === 'GET') return ok({ richmenus: this.list().filter((m) => this.owners.get(m.richMenuId) === channel) });
     const content = CONTENT_PATH.exec(path)?.[1];
-    if (content !== undefined) return this.content(decodeURIComponent(content), request);
+    if (content !== undefined) return this.owns(channel, decodeURIComponent(content)) ? this.content(decodeURIComponent(content), request) : notFound();
     const menu = MENU_PATH.exec(path)?.[1];
+    if (menu !== undefined && !this.owns(channel, decodeURIComponent(menu))) return notFound();
     if (menu !== undefined && method === 'DELETE') return this.remove(decodeURIComponent(menu));
-    if (menu !== undefined && method === 'GET') return this.menus.has(decodeURIComponent(menu)) ? ok(this.menus.get(decodeURIComponent(menu))) : notFound();
+    if (menu !== undefined && method === 'GET') return ok(this.menus.get(decodeURIComponent(menu)));
     const all = DEFAULT_PATH.exec(path);
-    if (all) return this.setDefault(method, all[1] === undefined ? undefined : decodeURIComponent(all[1]));
+    if (all) return this.setDefault(channel, method, all[1] === undefined ? undefined : decodeURIComponent(all[1]));
     const user = USER_PATH.exec(path);
-    if (user?.[1] !== undefined) return this.link(method, decodeURIComponent(user[1]), user[2] === undefined ? undefined : decodeURIComponent(user[2]));
+    if (user?.[1] !== undefined) return this.link(channel, method, decodeURIComponent(user[1]), user[2] === undefined ? undefined : decodeURIComponent(user[2]));
     return null;
   }
 
-  private create(body: unknown): ApiAnswer {
+  /** whether `channel` made the menu: another channel's menu id is unknown to it */
+  private owns(channel: string, richMenuId: string): boolean {
+    return this.menus.has(richMenuId) && this.owners.get(richMenuId) === channel;
+  }
+
+  private create(channel: string, body: unknown): ApiAnswer {
     if (!isRecord(body)) return invalid('May not be empty', 'richMenu');
     const size = isRecord(body.size) ? body.size : {};
     const width = Number(size.width);
@@ -113,6 +129,7 @@ export class FakeRichMenus {
       parsed.push({ bounds, action });
     }
     const richMenuId = `richmenu-${hexToken()}`;
+    this.owners.set(richMenuId, channel);
     this.menus.set(richMenuId, {
       richMenuId,
       name: body.name,
@@ -144,42 +161,45 @@ export class FakeRichMenus {
   private remove(richMenuId: string): ApiAnswer {
     if (!this.menus.delete(richMenuId)) return notFound();
     this.images.delete(richMenuId);
-    for (const [userId, linked] of this.links) if (linked === richMenuId) this.links.delete(userId);
-    if (this.defaultMenu === richMenuId) this.defaultMenu = null;
+    this.owners.delete(richMenuId);
+    for (const [key, linked] of this.links) if (linked === richMenuId) this.links.delete(key);
+    for (const [channel, menu] of this.defaults) if (menu === richMenuId) this.defaults.delete(channel);
     return ok();
   }
 
-  private setDefault(method: string, richMenuId: string | undefined): ApiAnswer {
-    if (method === 'GET') return this.defaultMenu === null ? notFound() : ok({ richMenuId: this.defaultMenu });
+  private setDefault(channel: string, method: string, richMenuId: string | undefined): ApiAnswer {
+    const current = this.defaults.get(channel);
+    if (method === 'GET') return current === undefined ? notFound() : ok({ richMenuId: current });
     if (method === 'DELETE' && richMenuId === undefined) {
-      this.defaultMenu = null;
+      this.defaults.delete(channel);
       return ok();
     }
     if (method !== 'POST' || richMenuId === undefined) return notFound();
-    const refused = this.linkable(richMenuId);
+    const refused = this.linkable(channel, richMenuId);
     if (refused) return refused;
-    this.defaultMenu = richMenuId;
+    this.defaults.set(channel, richMenuId);
     return ok();
   }
 
-  private link(method: string, userId: string, richMenuId: string | undefined): ApiAnswer {
+  private link(channel: string, method: string, userId: string, richMenuId: string | undefined): ApiAnswer {
+    const key = userKey(channel, userId);
     if (method === 'GET' && richMenuId === undefined) {
-      const linked = this.links.get(userId);
+      const linked = this.links.get(key);
       return linked === undefined ? notFound() : ok({ richMenuId: linked });
     }
     if (method === 'DELETE' && richMenuId === undefined) {
-      this.links.delete(userId);
+      this.links.delete(key);
       return ok();
     }
     if (method !== 'POST' || richMenuId === undefined) return notFound();
-    const refused = this.linkable(richMenuId);
+    const refused = this.linkable(channel, richMenuId);
     if (refused) return refused;
-    this.links.set(userId, richMenuId);
+    this.links.set(key, richMenuId);
     return ok();
   }
 
-  private linkable(richMenuId: string): ApiAnswer | null {
-    if (!this.menus.has(richMenuId)) return notFound();
+  private linkable(channel: string, richMenuId: string): ApiAnswer | null {
+    if (!this.owns(channel, richMenuId)) return notFound();
     if (!this.images.has(richMenuId)) return { status: 400, body: lineError('must upload richmenu image before applying it to user') };
     return null;
   }
