@@ -44,26 +44,32 @@ export function isRetryableStatus(status: number): boolean {
 /** Turns whatever the SDK threw into a LineApiError. `operation` names the call, e.g. 'push'. */
 export function toLineApiError(error: unknown, operation: string): LineApiError {
   if (error instanceof LineApiError) return error;
-  if (error instanceof HTTPFetchError) {
-    return new LineApiError(`LINE ${operation} failed: ${error.status} ${lineMessage(error.body)}`, {
-      status: error.status,
-      retryable: isRetryableStatus(error.status),
-      body: error.body,
-      retryAfterMs: parseRetryAfter(error.headers.get('retry-after')),
-      cause: error,
-    });
-  }
+  if (error instanceof HTTPFetchError) return statusFailure(operation, error.status, error.body, error.headers.get('retry-after'), error);
   // Global fetch reports refused connections, resets and DNS failures as TypeError('fetch failed').
-  if (error instanceof TypeError) {
-    return new LineApiError(`LINE ${operation} failed: network error (${describeCause(error)})`, {
-      status: null,
-      retryable: true,
-      requestSent: !NOT_CONNECTED.has(causeCode(error)),
-      cause: error,
-    });
-  }
+  if (error instanceof TypeError) return networkFailure(operation, error);
   const text = error instanceof Error ? error.message : String(error);
   return new LineApiError(`LINE ${operation} failed: ${text}`, { status: null, retryable: false, cause: error });
+}
+
+/** LINE answered `status` (not 2xx): retryable when LINE says "not now" (5xx, 429). */
+export function statusFailure(operation: string, status: number, body: string, retryAfter: string | null, cause?: unknown): LineApiError {
+  return new LineApiError(`LINE ${operation} failed: ${status} ${lineMessage(body)}`, {
+    status,
+    retryable: isRetryableStatus(status),
+    body,
+    retryAfterMs: parseRetryAfter(retryAfter),
+    cause,
+  });
+}
+
+/** No answer came (refused, reset, unresolvable): the request reached LINE unless no connection was made. */
+export function networkFailure(operation: string, error: Error): LineApiError {
+  return new LineApiError(`LINE ${operation} failed: network error (${describeCause(error)})`, {
+    status: null,
+    retryable: true,
+    requestSent: !NOT_CONNECTED.has(causeCode(error)),
+    cause: error,
+  });
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */
@@ -87,12 +93,15 @@ function lineMessage(body: string): string {
   return body.slice(0, 200);
 }
 
-function causeCode(error: TypeError): string {
-  const cause: unknown = error.cause;
-  return cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
+/** the socket error's code: on the error itself (node:http) or on its cause (fetch's TypeError) */
+function causeCode(error: Error): string {
+  for (const candidate of [error, error.cause]) {
+    if (candidate instanceof Error && 'code' in candidate && typeof candidate.code === 'string') return candidate.code;
+  }
+  return '';
 }
 
-function describeCause(error: TypeError): string {
+function describeCause(error: Error): string {
   const cause: unknown = error.cause;
   if (cause instanceof Error) return cause.message;
   return error.message;

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { pino, type Logger } from 'pino';
-import { LineApiError, toLineApiError } from './line-api-error.ts';
+import { LineApiError, statusFailure, toLineApiError } from './line-api-error.ts';
+import { LineHttp, type LineHttpAnswer } from './line-http.ts';
 import { withRetry } from './retry.ts';
 import { StaleAttempts } from './stale-attempts.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -114,6 +115,13 @@ export function createLineClient(options: LineClientOptions): LineClient {
     channelAccessToken: options.channelAccessToken,
     baseURL: originOnly(options.apiBaseUrl, 'apiBaseUrl'),
   });
+  // the calls paid per message (reply, push, a new customer's profile) skip the SDK's fetch: line-http.ts says why
+  const perMessage = new LineHttp(originOnly(options.apiBaseUrl, 'apiBaseUrl'), options.channelAccessToken);
+  /** LINE's answer as the SDK would give it: the parsed body of a 2xx, a LineApiError for any other status */
+  const answerOf = <T>(operation: string, answer: LineHttpAnswer): T => {
+    if (answer.status < 200 || answer.status > 299) throw statusFailure(operation, answer.status, answer.body, headerOf(answer, 'retry-after'));
+    return (answer.body === '' ? {} : JSON.parse(answer.body)) as T;
+  };
   // built now so a bad data URL fails at start-up: content downloads (images, video, audio, files)
   const blob = new messagingApi.MessagingApiBlobClient({
     channelAccessToken: options.channelAccessToken,
@@ -130,14 +138,15 @@ export function createLineClient(options: LineClientOptions): LineClient {
       return result;
     } catch (error) {
       // an error status is an answer too: LINE is there
-      if (error instanceof HTTPFetchError) stale.answered(sentAt);
+      if (error instanceof HTTPFetchError || (error instanceof LineApiError && error.status !== null)) stale.answered(sentAt);
       throw toLineApiError(error, operation);
     }
   }
 
   return {
     async reply(replyToken, messages, callOptions) {
-      await call('reply', () => api.replyMessage({ replyToken, messages }), callOptions?.signal, replyTimeoutMs);
+      const body = JSON.stringify({ replyToken, messages });
+      await call('reply', async () => answerOf('reply', await perMessage.post('/v2/bot/message/reply', body, 'reply')), callOptions?.signal, replyTimeoutMs);
     },
 
     async push(to, messages, retryKey, callOptions) {
@@ -149,7 +158,9 @@ export function createLineClient(options: LineClientOptions): LineClient {
           log.warn({ op: 'push', to, retryKey, attempt, status: error.status, delayMs }, 'LINE push failed, retrying'),
       };
       try {
-        const attempt = (_: number, abandonable: boolean) => call('push', () => api.pushMessage({ to, messages }, retryKey), signal, timeoutMs, abandonable);
+        const body = JSON.stringify({ to, messages });
+        const send = async () => answerOf('push', await perMessage.post('/v2/bot/message/push', body, 'push', { 'x-line-retry-key': retryKey }));
+        const attempt = (_: number, abandonable: boolean) => call('push', send, signal, timeoutMs, abandonable);
         await withRetry(policy, attempt, (e) => toLineApiError(e, 'push'), signal);
         return { alreadyAccepted: false };
       } catch (error) {
@@ -164,8 +175,9 @@ export function createLineClient(options: LineClientOptions): LineClient {
 
     async getProfile(userId, callOptions) {
       try {
-        // the SDK puts the id into the path as it is: encoded, an id from anywhere stays one path segment
-        const profile = await call('getProfile', () => api.getProfile(encodeURIComponent(userId)), callOptions?.signal);
+        // encoded, an id from anywhere stays one path segment
+        const path = `/v2/bot/profile/${encodeURIComponent(userId)}`;
+        const profile = await call('getProfile', async () => answerOf<messagingApi.UserProfileResponse>('getProfile', await perMessage.get(path, 'getProfile')), callOptions?.signal);
         return {
           displayName: storable(profile.displayName, MAX_DISPLAY_NAME) ?? '',
           pictureUrl: storable(profile.pictureUrl, MAX_PICTURE_URL),
@@ -270,6 +282,11 @@ export function storable(text: string | null | undefined, max: number): string |
 
 /** The SDK resolves absolute paths against baseURL, silently dropping any path prefix
  * (https://proxy/line -> https://proxy/v2/...). Refuse such a URL instead of calling the wrong place. */
+function headerOf(answer: LineHttpAnswer, name: string): string | null {
+  const value = answer.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 function originOnly(url: string, name: string): string {
   const parsed = new URL(url);
   if (parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '') {
