@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrationSource } from './migrations/index.ts';
 import { BACKSTOP_PAGES, SqliteCheckpointer } from './sqlite-checkpointer.ts';
+import { rememberSqliteConnection, type SqliteConnection } from './raw-rows.ts';
 import { cachePreparedStatements } from './sqlite-statement-cache.ts';
 
 export type Db = Knex;
@@ -21,14 +22,16 @@ const checkpointers = new WeakMap<Db, SqliteCheckpointer>();
 export async function openDatabase(config: DatabaseConfig, onProblem: (message: string) => void = () => {}): Promise<Db> {
   if (config.client === 'sqlite') {
     if (config.connection !== ':memory:') keepPrivate(config.connection);
-    const db = knexFactory({
+    // assigned below; afterCreate runs only once knexFactory has answered
+    let db: Db;
+    const knexConfig: Knex.Config = {
       client: 'better-sqlite3',
       connection: { filename: config.connection },
       useNullAsDefault: true,
       pool: {
         min: 1,
         max: 1,
-        afterCreate(conn: { pragma(sql: string): unknown; prepare(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+        afterCreate(conn: SqliteConnection & { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
           // WAL lets readers run beside the single writer; busy_timeout waits instead of failing on a lock.
           conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
@@ -37,10 +40,13 @@ export async function openDatabase(config: DatabaseConfig, onProblem: (message: 
           // checkpoints are the worker's job (SqliteCheckpointer); this one only if it falls behind
           if (config.connection !== ':memory:') conn.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
           cachePreparedStatements(conn);
+          // the hot statements written as SQL run straight on it (raw-rows.ts)
+          rememberSqliteConnection(db, conn);
           done(null, conn);
         },
       },
-    });
+    };
+    db = knexFactory(knexConfig);
     await db.migrate.latest({ migrationSource });
     if (config.connection !== ':memory:') checkpointers.set(db, new SqliteCheckpointer(config.connection, onProblem));
     return db;

@@ -124,6 +124,9 @@ test('a batch an engine claimed and never sent is pushed with its own retry key 
   await waitFor(() => textsOf(user).length === 1, 'the first answer');
   const customer = await engine.baton.store.customers.findByLineUserId(user);
   assert.ok(customer);
+  // LINE has the first answer; once it is marked sent, no earlier batch of this customer holds the next one back
+  const customerId = customer.id;
+  await waitFor(async () => (await engine.baton.store.messages.listByCustomer(customerId)).every((m) => m.delivery_status !== 'pending'), 'the first answer marked sent');
 
   // An engine wrote the answer to this event with its fresh token, claimed the batch and died before
   // sending it: the batch waits out the send lease, which is longer than the token's TTL.

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConversationStatus } from '../../contracts/conversation.ts';
 import { ulid } from '../../domain/ids/ulid.ts';
+import { rawRows } from '../raw-rows.ts';
 
 export interface ConversationRow {
   id: string;
@@ -96,10 +97,13 @@ export class ConversationsRepo {
   /** The open conversation of each of these customers that has one. */
   async findOpenByCustomers(customerIds: readonly string[]): Promise<Map<string, ConversationRow>> {
     if (customerIds.length === 0) return new Map();
-    const rows = await this.db<ConversationRow>('conversations')
-      .whereIn('customer_id', [...new Set(customerIds)])
-      .whereIn('status', ['WAITING', 'ACTIVE'])
-      .orderBy('created_at', 'asc');
+    const unique = [...new Set(customerIds)];
+    // written as SQL: read twice for every batch of events (raw-rows.ts)
+    const rows = await rawRows<ConversationRow>(
+      this.db,
+      `select * from conversations where customer_id in (${unique.map(() => '?').join(', ')}) and status in ('WAITING', 'ACTIVE') order by created_at asc`,
+      unique,
+    );
     // ascending, so the newest wins as findOpenByCustomer's does
     return new Map(rows.map((row) => [row.customer_id, row]));
   }
@@ -217,8 +221,10 @@ export class ConversationsRepo {
     return rows.map((r) => ((r.closed_at ?? 0) - (r.claimed_at ?? 0)) / 60_000);
   }
 
-  lastClosedOfCustomer(customerId: string): Promise<ConversationRow | undefined> {
-    return this.db<ConversationRow>('conversations').where({ customer_id: customerId, status: 'CLOSED' }).orderBy('closed_at', 'desc').first();
+  async lastClosedOfCustomer(customerId: string): Promise<ConversationRow | undefined> {
+    // written as SQL: looked up for every message a customer writes outside a conversation (raw-rows.ts)
+    const [row] = await rawRows<ConversationRow>(this.db, "select * from conversations where customer_id = ? and status = 'CLOSED' order by closed_at desc limit 1", [customerId]);
+    return row;
   }
 
   async recordCsat(id: string, score: number, comment: string | null): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ChatSource, CustomerDto, CustomerMode } from '../../contracts/conversation.ts';
-import { isPostgres } from '../database.ts';
+import { rawRows } from '../raw-rows.ts';
 import { parseJson } from './json-column.ts';
 
 export interface CustomerRow {
@@ -83,8 +83,7 @@ export class CustomersRepo {
   private async whereIn(column: 'id' | 'line_user_id', values: readonly string[]): Promise<CustomerRow[]> {
     const unique = [...new Set(values)];
     if (unique.length === 0) return [];
-    const result: unknown = await this.db.raw(`select * from customers where ${column} in (${unique.map(() => '?').join(', ')})`, unique);
-    return (isPostgres(this.db) ? (result as { rows: CustomerRow[] }).rows : result) as CustomerRow[];
+    return rawRows<CustomerRow>(this.db, `select * from customers where ${column} in (${unique.map(() => '?').join(', ')})`, unique);
   }
 
   /** the customer of this LINE user id in the default channel (the environment's) */
@@ -194,7 +193,8 @@ export class CustomersRepo {
   async keepMarkAsReadTokens(tokens: readonly { customerId: string; token: string }[]): Promise<void> {
     if (tokens.length === 0) return;
     // written as SQL: every batch with a text in it writes one, and the query builder cost more than the update
-    await this.db.raw(
+    await rawRows(
+      this.db,
       `update customers set mark_as_read_token = case id ${tokens.map(() => 'when ? then cast(? as text)').join(' ')} end
        where id in (${tokens.map(() => '?').join(', ')})`,
       [...tokens.flatMap((t) => [t.customerId, t.token]), ...tokens.map((t) => t.customerId)],

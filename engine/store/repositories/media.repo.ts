@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
+import { rawRows } from '../raw-rows.ts';
 
 /** What became of a message's content (see services/media/media-fetcher.ts). */
 export const MediaStatus = {
@@ -73,7 +74,8 @@ export class MediaRepo {
       where status = '${MediaStatus.PENDING}' and next_attempt_at <= ? and (locked_until is null or locked_until < ?)
       order by next_attempt_at limit ?`;
     const lockFree = isPostgres(this.db) ? ' for update skip locked' : '';
-    return this.rows<MediaRow>(
+    return rawRows<MediaRow>(
+      this.db,
       `update message_media set locked_by = ?, locked_until = ?, attempts = attempts + 1
        where message_id in (${due}${lockFree}) returning *`,
       [owner, now + leaseMs, now, now, limit],
@@ -147,11 +149,5 @@ export class MediaRepo {
 
   private held(messageId: number, owner: string) {
     return this.db('message_media').where({ message_id: messageId, locked_by: owner, status: MediaStatus.PENDING });
-  }
-
-  /** the rows a raw statement answers, on either database */
-  private async rows<T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> {
-    const result: unknown = await this.db.raw(sql, bindings);
-    return (isPostgres(this.db) ? (result as { rows: T[] }).rows : result) as T[];
   }
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DeliveryStatus, MessageDirection, MessageDto, SenderKind } from '../../contracts/conversation.ts';
-import { isPostgres } from '../database.ts';
+import { rawRows } from '../raw-rows.ts';
 import type { DeadHolders } from './engines.repo.ts';
 import { parseJson } from './json-column.ts';
 
@@ -80,7 +80,8 @@ export class MessagesRepo {
     const plain = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number';
     const uniform = columns.every((c) => /^[a-z_]+$/.test(c)) && records.every((r) => Object.keys(r).sort().join(',') === key && columns.every((c) => plain(r[c])));
     const rows = uniform
-      ? await this.rows<MessageRow>(
+      ? await rawRows<MessageRow>(
+          this.db,
           `insert into messages (${columns.join(', ')}) values ${records.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} returning *`,
           records.flatMap((r) => columns.map((c) => r[c] as string | number | null)),
         )
@@ -158,7 +159,8 @@ export class MessagesRepo {
     if (keys.length === 0) return [];
     // written as SQL, as the hot statements of the webhook path are: one per reply sent, and building
     // it with the query builder cost more than SQLite's own work on it
-    const claimed = await this.rows<MessageRow>(
+    const claimed = await rawRows<MessageRow>(
+      this.db,
       `update messages set send_locked_by = ?, send_locked_until = ?,
          reply_token = case when send_locked_by is null then reply_token else null end
        where retry_key in (${keys.map(() => '?').join(', ')}) and direction = 'out' and delivery_status = 'pending'
@@ -184,7 +186,8 @@ export class MessagesRepo {
    */
   async nextPendingOf(customerId: string, afterId: number, now: number): Promise<MessageRow[]> {
     // one statement: after most batches there is none, and the lookup alone is all it costs
-    return this.rows<MessageRow>(
+    return rawRows<MessageRow>(
+      this.db,
       `select * from messages where delivery_status = 'pending' and retry_key = (
          select retry_key from messages
          where customer_id = ? and direction = 'out' and delivery_status = 'pending' and id > ?
@@ -231,7 +234,8 @@ export class MessagesRepo {
   /** Marks the batch sent; returns its rows as they are now (ids ascending), for announcing them. */
   async markSent(ids: number[], via: 'reply' | 'push', now: number): Promise<MessageRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.rows<MessageRow>(
+    const rows = await rawRows<MessageRow>(
+      this.db,
       `update messages set delivery_status = 'sent', sent_via = ?, sent_at = ?, reply_token = null, send_locked_by = null, send_locked_until = null
        where id in (${ids.map(() => '?').join(', ')}) returning *`,
       [via, now, ...ids],
@@ -282,11 +286,5 @@ export class MessagesRepo {
     // conversation (247 µs instead of 3 µs at 5,000 messages, on every update of a long conversation)
     const lastIds = ids.map(() => '(select max(m.id) from messages m where m.conversation_id = ?)').join(', ');
     return this.db<MessageRow>('messages').whereRaw(`id in (${lastIds})`, ids);
-  }
-
-  /** the rows a raw statement answers, on either database */
-  private async rows<T>(sql: string, bindings: readonly (string | number | null)[]): Promise<T[]> {
-    const result: unknown = await this.db.raw(sql, bindings);
-    return (isPostgres(this.db) ? (result as { rows: T[] }).rows : result) as T[];
   }
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
+import { rawRows } from '../raw-rows.ts';
 
 /** What became of one event sent to one target (see services/relay/relay-deliverer.ts). */
 export const RelayDeliveryStatus = {
@@ -58,7 +59,8 @@ export class RelayDeliveriesRepo {
         and d.target_id in (select t.id from relay_targets t where t.enabled = ${isPostgres(this.db) ? 'true' : '1'})
       order by d.next_attempt_at, d.id limit ?`;
     const lockFree = isPostgres(this.db) ? ' for update of d skip locked' : '';
-    return this.rows<RelayDeliveryRow>(
+    return rawRows<RelayDeliveryRow>(
+      this.db,
       `update relay_deliveries set locked_by = ?, locked_until = ?, attempts = attempts + 1
        where id in (${due}${lockFree}) returning *`,
       [owner, now + leaseMs, now, now, limit],
@@ -95,11 +97,5 @@ export class RelayDeliveriesRepo {
 
   private held(id: number, owner: string) {
     return this.db('relay_deliveries').where({ id, locked_by: owner, status: RelayDeliveryStatus.PENDING });
-  }
-
-  /** the rows a raw statement answers, on either database */
-  private async rows<T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> {
-    const result: unknown = await this.db.raw(sql, bindings);
-    return (isPostgres(this.db) ? (result as { rows: T[] }).rows : result) as T[];
   }
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
+import { rawRows } from '../raw-rows.ts';
 
 export interface RichMenuRow {
   /** a LINE rich menu id exists only in the channel that made it: each channel has its own menus */
@@ -156,7 +157,8 @@ export class RichMenusRepo {
       where status = '${RichMenuLinkStatus.PENDING}' and next_attempt_at <= ? and (locked_until is null or locked_until < ?)
       order by next_attempt_at limit ?`;
     const lockFree = isPostgres(this.db) ? ' for update skip locked' : '';
-    return this.rows<RichMenuLinkRow>(
+    return rawRows<RichMenuLinkRow>(
+      this.db,
       `update rich_menu_links set locked_by = ?, locked_until = ?, attempts = attempts + 1
        where (channel_id, line_user_id) in (${due}${lockFree}) returning *`,
       [owner, now + leaseMs, now, now, limit],
@@ -191,10 +193,5 @@ export class RichMenusRepo {
 
   private held(row: RichMenuLinkRow, owner: string) {
     return this.db('rich_menu_links').where({ channel_id: row.channel_id, line_user_id: row.line_user_id, locked_by: owner });
-  }
-
-  private async rows<T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> {
-    const result: unknown = await this.db.raw(sql, bindings);
-    return (isPostgres(this.db) ? (result as { rows: T[] }).rows : result) as T[];
   }
 }

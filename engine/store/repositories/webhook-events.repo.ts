@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
+import { rawRows } from '../raw-rows.ts';
 import type { DeadHolders } from './engines.repo.ts';
 
 export const WebhookEventStatus = {
@@ -141,7 +142,7 @@ export class WebhookEventsRepo {
       if (e.ignored === undefined) bindings.push(WebhookEventStatus.PENDING, null, null);
       else bindings.push(WebhookEventStatus.IGNORED, e.ignored, e.received_at);
     }
-    const inserted = await this.rows<{ id: string }>(insertSql(events.length), bindings);
+    const inserted = await rawRows<{ id: string }>(this.db, insertSql(events.length), bindings);
     return new Set(inserted.map((row) => row.id));
   }
 
@@ -167,18 +168,19 @@ export class WebhookEventsRepo {
     const claim = [WebhookEventStatus.PROCESSING, workerId, now + leaseMs];
     const claimed: WebhookEventRow[] = [];
     if (thorough) {
-      const ids = (await this.rows<{ id: string }>(`select e.id ${ABANDONED} limit ${limit}`, [now, now])).map((row) => row.id);
+      const ids = (await rawRows<{ id: string }>(this.db, `select e.id ${ABANDONED} limit ${limit}`, [now, now])).map((row) => row.id);
       claimed.push(...(await this.claimIds(ids, `status = '${WebhookEventStatus.PROCESSING}' and locked_until < ?`, claim, [now])));
     }
     const wanted = limit - claimed.length;
     if (wanted <= 0) return claimed.sort(byTimestamp);
     const scan = headsScan(wanted);
-    const oldest = await this.rows<{ id: string; source_user_id: string | null }>(
+    const oldest = await rawRows<{ id: string; source_user_id: string | null }>(
+      this.db,
       `select e.id, e.source_user_id ${UNBLOCKED_PENDING} order by ${lineOrder('e')} limit ${scan}`,
       [],
     );
     let heads = firstOfEachCustomer(oldest, wanted);
-    if (thorough && heads.length < wanted && oldest.length === scan) heads = firstOfEachCustomer(await this.rows(headsOverWholeQueue(wanted), []), wanted);
+    if (thorough && heads.length < wanted && oldest.length === scan) heads = firstOfEachCustomer(await rawRows(this.db, headsOverWholeQueue(wanted), []), wanted);
     // still pending at the moment of the update: another loop or engine may have taken one meanwhile
     claimed.push(...(await this.claimIds(heads, `status = '${WebhookEventStatus.PENDING}'`, claim, [])));
     return claimed.sort(byTimestamp);
@@ -192,26 +194,23 @@ export class WebhookEventsRepo {
     if (ids.length === 0) return [];
     const list = ids.map(() => '?').join(', ');
     if (isPostgres(this.db)) {
-      return this.rows(
+      return rawRows(
+        this.db,
         `with picked as (select id from webhook_events where id in (${list}) and ${stillFree} for update skip locked) ${CLAIM} where id in (select id from picked) returning *`,
         [...ids, ...stillFreeBindings, ...claim],
       );
     }
-    return this.rows(`${CLAIM} where id in (${list}) and ${stillFree} returning *`, [...claim, ...ids, ...stillFreeBindings]);
+    return rawRows(this.db, `${CLAIM} where id in (${list}) and ${stillFree} returning *`, [...claim, ...ids, ...stillFreeBindings]);
   }
 
-  /** the rows a raw statement answers, on either database */
-  private async rows<T>(sql: string, bindings: Knex.RawBinding[]): Promise<T[]> {
-    const result: unknown = await this.db.raw(sql, bindings);
-    return (isPostgres(this.db) ? (result as { rows: T[] }).rows : result) as T[];
-  }
 
   /** Marks events done; false when any of them is no longer held by this worker (its lease was taken over). */
   async markDone(ids: readonly string[], workerId: string, now: number): Promise<boolean> {
     if (ids.length === 0) return true;
     // written as SQL: one per batch of events, and the query builder cost more than the update
     const unique = [...new Set(ids)];
-    const changed = (await this.rows<{ id: string }>(
+    const changed = (await rawRows<{ id: string }>(
+      this.db,
       `update webhook_events set status = ?, processed_at = ?, locked_by = null, locked_until = null
        where id in (${unique.map(() => '?').join(', ')}) and locked_by = ? and status = ? returning id`,
       [WebhookEventStatus.DONE, now, ...unique, workerId, WebhookEventStatus.PROCESSING],
