@@ -205,19 +205,35 @@ export function attachSocketGateway(
   }, RECHECK_MS).unref();
   httpServer.on('close', () => clearInterval(recheck));
 
-  const to = (recipients: Recipients) => {
+  const roomsOf = (recipients: Recipients): string[] => {
     switch (recipients.to) {
       case 'everyone':
-        return io.to([OPERATORS_ROOM, channelOperatorsRoom(recipients.channelId)]);
+        return [OPERATORS_ROOM, channelOperatorsRoom(recipients.channelId)];
       case 'supervisors':
-        return io.to(SUPERVISORS_ROOM);
+        return [SUPERVISORS_ROOM];
       case 'working':
-        return io.to([SUPERVISORS_ROOM, channelSupervisorsRoom(recipients.channelId), conversationRoom(recipients.conversationId), ...recipients.operatorIds.map(operatorRoom)]);
+        return [SUPERVISORS_ROOM, channelSupervisorsRoom(recipients.channelId), conversationRoom(recipients.conversationId), ...recipients.operatorIds.map(operatorRoom)];
     }
   };
+  const rooms = io.of('/').adapter.rooms;
+  /**
+   * The recipients' rooms, or null when nobody is in them. Socket.IO encodes a packet before it looks for
+   * sockets: with nobody connected (a bot answering at night) every message would be serialised for no
+   * one. Only known on one engine: with an adapter, other engines' sockets may be in the rooms.
+   */
+  const heard = (recipients: Recipients): string[] | null => {
+    const targets = roomsOf(recipients);
+    return options.adapter || targets.some((room) => (rooms.get(room)?.size ?? 0) > 0) ? targets : null;
+  };
   const channel: OperatorChannel = {
-    conversation: (recipients, conversation) => to(recipients).emit('conversation:updated', conversation),
-    message: (recipients, event, message) => to(recipients).emit(event, message),
+    conversation: (recipients, conversation) => {
+      const targets = heard(recipients);
+      if (targets) io.to(targets).emit('conversation:updated', conversation);
+    },
+    message: (recipients, event, message) => {
+      const targets = heard(recipients);
+      if (targets) io.to(targets).emit(event, message);
+    },
   };
   const sockets: SessionSockets = {
     end(target, reason: SessionEndReason) {
