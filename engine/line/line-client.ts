@@ -280,13 +280,13 @@ export function storable(text: string | null | undefined, max: number): string |
   return Array.from(text.replaceAll('\u0000', '')).slice(0, max).join('');
 }
 
-/** The SDK resolves absolute paths against baseURL, silently dropping any path prefix
- * (https://proxy/line -> https://proxy/v2/...). Refuse such a URL instead of calling the wrong place. */
 function headerOf(answer: LineHttpAnswer, name: string): string | null {
   const value = answer.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
+/** The SDK resolves absolute paths against baseURL, silently dropping any path prefix
+ * (https://proxy/line -> https://proxy/v2/...). Refuse such a URL instead of calling the wrong place. */
 function originOnly(url: string, name: string): string {
   const parsed = new URL(url);
   if (parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '') {
