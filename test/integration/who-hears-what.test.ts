@@ -16,6 +16,7 @@ import { waitFor } from '../support/wait-for.ts';
 
 const ANN = 'U00000000000000000000000000000b01';
 const BEN = 'U00000000000000000000000000000b02';
+const CAT = 'U00000000000000000000000000000b03';
 let engine: TestEngine;
 let admin: OperatorClient;
 let nok: OperatorClient;
@@ -129,6 +130,21 @@ test("a transfer back to the queue reaches every operator; its note only those w
   assert.not.ok(nok.messagesSeen.some((m) => m.text === note), 'not to an operator without the thread open');
   await send(engine.fakeLine.textEvent(ANN, 'anyone there?'));
   for (const client of [admin, nok, pim]) await client.waitForMessage((m) => m.text === 'anyone there?', "the customer's message, to every operator");
+});
+
+test('an operator who had a waiting conversation open stops hearing it once another operator takes it', async () => {
+  await send(engine.fakeLine.textEvent(CAT, 'agent please'));
+  const waiting = await pim.waitForConversation((c) => c.customer.lineUserId === CAT && c.status === 'WAITING', 'the waiting conversation');
+  assert.equal(await join(pim, waiting.id), { ok: true }, 'the queue is open to every operator');
+  assert.is((await nok.request('POST', `/api/conversations/${waiting.id}/claim`)).status, 200);
+  await pim.waitForConversation((c) => c.id === waiting.id && c.status === 'ACTIVE', 'the claim');
+  assert.equal(await join(pim, waiting.id), { ok: false, code: 'forbidden', message: 'Another operator is handling this conversation' });
+  // the server re-checks the room as it announces the claim (a read, milliseconds), long before the customer's
+  // next message has been stored, processed and announced
+  await send(engine.fakeLine.textEvent(CAT, 'my card number ends in 4242'));
+  await nok.waitForMessage((m) => m.text === 'my card number ends in 4242', 'the operator hears it');
+  await barrier();
+  assert.not.ok(pim.messagesSeen.some((m) => m.text === 'my card number ends in 4242'), 'the operator who had it open in the queue no longer does');
 });
 
 test("the bot's exchanges outside any conversation reach supervisors and admins only", async () => {

@@ -13,6 +13,7 @@ function recordingChannel() {
   const channel: OperatorChannel = {
     conversation: (recipients, c) => sent.push({ to: who(recipients), what: `conversation ${c.id} ${c.status}` }),
     message: (recipients, event, m) => sent.push({ to: who(recipients), what: `${event} ${m.text}` }),
+    revisit: (id) => sent.push({ to: 'its room', what: `revisit ${id}` }),
   };
   const publisher = new InboxPublisher();
   publisher.attach(channel);
@@ -63,6 +64,8 @@ test('leaving the queue reaches everyone once; after that only its operator, its
   publisher.messageUpdated(message('sent'), { id: 'c1', operatorId: 'op1', channelId: 'default' });
   publisher.conversationUpdated(conversation({ status: 'CLOSED' }));
   assert.equal(sent, [
+    // sockets that had it open from the queue and may not open it now stop hearing it
+    { to: 'its room', what: 'revisit c1' },
     { to: 'everyone', what: 'conversation c1 ACTIVE' },
     { to: 'working c1 op1', what: 'message:new my parcel is late' },
     { to: 'working c1 op1', what: 'conversation c1 ACTIVE' },
@@ -76,7 +79,9 @@ test('a transfer reaches the operator it left as well as the one it went to', ()
   publisher.conversationUpdated(conversation({ operatorId: 'op2', operatorName: 'Pim' }), { formerOperatorId: 'op1' });
   publisher.conversationUpdated(conversation(), { formerOperatorId: 'op1' });
   assert.equal(sent, [
+    { to: 'its room', what: 'revisit c1' },
     { to: 'working c1 op2+op1', what: 'conversation c1 ACTIVE' },
+    { to: 'its room', what: 'revisit c1' },
     { to: 'working c1 op1', what: 'conversation c1 ACTIVE' },
   ]);
 });

@@ -36,6 +36,8 @@ export class InboxPublisher implements RealtimePublisher {
 
   conversationUpdated(conversation: ConversationDto, change: ConversationChange = {}): void {
     const { operatorId, channelId } = conversation;
+    // taken by someone, or handed to someone else: those who may no longer open it stop hearing it (docs/security.md)
+    if (operatorId !== null && (change.leftQueue || change.formerOperatorId)) this.channel.revisit(conversation.id);
     if (operatorId === null || change.leftQueue) {
       this.channel.conversation({ to: 'everyone', channelId }, conversation);
       return;

@@ -18,10 +18,16 @@ export type Recipients =
 export interface OperatorChannel {
   conversation(recipients: Recipients, conversation: ConversationDto): void;
   message(recipients: Recipients, event: 'message:new' | 'message:updated', message: MessageDto): void;
+  /**
+   * The conversation changed hands: sockets that have it open but may no longer open it (an operator who
+   * had it open in the queue, or the one it was transferred away from) stop hearing it.
+   */
+  revisit(conversationId: string): void;
 }
 
 /** Used until the gateway is attached (and by tools that run services without a server). */
 export const closedChannel: OperatorChannel = {
   conversation() {},
   message() {},
+  revisit() {},
 };

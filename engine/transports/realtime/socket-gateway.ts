@@ -234,6 +234,18 @@ export function attachSocketGateway(
       const targets = heard(recipients);
       if (targets) io.to(targets).emit(event, message);
     },
+    revisit: (conversationId) => {
+      const room = conversationRoom(conversationId);
+      // every engine's sockets in the room (through the adapter), each asked as conversation:join asks
+      const leaveUnless = async (socket: { data: SocketData; leave(room: string): unknown }) => {
+        const { operatorId, role, channels } = socket.data;
+        if (!(await options.conversationAccess(conversationId, { operatorId, role, channels })).ok) socket.leave(room);
+      };
+      io.in(room)
+        .fetchSockets()
+        .then((sockets) => Promise.all(sockets.map(leaveUnless)))
+        .catch((error: unknown) => logger.warn({ error: String(error) }, 'conversation room re-check failed'));
+    },
   };
   const sockets: SessionSockets = {
     end(target, reason: SessionEndReason) {
