@@ -20,8 +20,11 @@ test('another channel or field, another key, or one altered character: it does n
   assert.throws(() => box.open(sealed, 'channel:c:access_token'), (error: unknown) => error instanceof SecretBoxError);
   assert.throws(() => box.open(sealed, 'channel:b:secret'), (error: unknown) => error instanceof SecretBoxError);
   assert.throws(() => new SecretBox(randomBytes(32)).open(sealed, 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
-  const last = sealed.at(-1) === 'A' ? 'B' : 'A';
-  assert.throws(() => box.open(sealed.slice(0, -1) + last, 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
+  // the ciphertext's first character: all six of its bits are data (the last character of a base64 part may
+  // carry unused bits, so changing that one could leave the bytes as they were: the test failed now and then)
+  const at = sealed.lastIndexOf('.') + 1;
+  const altered = sealed.slice(0, at) + (sealed[at] === 'A' ? 'B' : 'A') + sealed.slice(at + 1);
+  assert.throws(() => box.open(altered, 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
   assert.throws(() => box.open('plain text', 'channel:b:access_token'), (error: unknown) => error instanceof SecretBoxError);
 });
 
