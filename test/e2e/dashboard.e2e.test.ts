@@ -151,9 +151,11 @@ test('Jobs lists the jobs; a supervisor cannot run one, an admin\'s "Run now" ad
   // the run started here is followed until it ends, and becomes the job's last run
   await job.locator('[data-testid="job-run"][data-status="done"]').first().waitFor();
   await job.locator('[data-testid="job-last-run"][data-status="done"]').waitFor();
-  assert.is(await job.getByTestId('job-run').count(), before + 1);
+  // the job also runs on its schedule (every minute): a scheduled run may land beside the one started here
+  assert.ok((await job.getByTestId('job-run').count()) >= before + 1);
   const adminName = (await page.getByTestId('operator-name').innerText()).split(' · ')[0] ?? '';
-  assert.ok(adminName && (await job.getByTestId('job-run').first().innerText()).includes(adminName), 'the run says who started it');
+  assert.ok(adminName, "the admin's name is shown");
+  assert.is(await job.getByTestId('job-run').filter({ hasText: adminName }).count(), 1, 'the run started here says who started it');
   await page.screenshot({ path: `${SHOTS}/jobs-1-run-now.png`, fullPage: true });
   await page.context().close();
 });
