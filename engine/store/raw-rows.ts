@@ -2,7 +2,7 @@
  * Runs a statement written as SQL (`?` placeholders) and answers the rows it returns, on either
  * database. The statements written as SQL are the hot ones (every webhook event and every reply runs
  * several), and on SQLite they skip knex's query pipeline: the runner, the pool's acquire and release
- * and their promises cost 12-18 µs a statement, measured standalone, where SQLite's own work on an
+ * and their promises cost 12-26 µs a statement, measured standalone, where SQLite's own work on an
  * indexed lookup is about 4 µs and a one-row update with its commit about 15 µs.
  *
  * Straight on the connection only when that is what knex would do: SQLite has one connection
