@@ -79,6 +79,7 @@ export const backendLabel = (backend: Backend, engines = 1) =>
 export async function logSqlStats(ctx: ScenarioContext, engine: BenchChild, when: string): Promise<void> {
   if (process.env.BATON_BENCH_SQL_STATS !== '1') return;
   const stats = await engine.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
-  ctx.log(`  SQLite time by statement ${when} (ms, calls, SQL):`);
+  const total = stats.reduce((sum, row) => ({ ms: sum.ms + row.ms, calls: sum.calls + row.calls }), { ms: 0, calls: 0 });
+  ctx.log(`  SQLite time by statement ${when} (ms, calls, SQL; all statements: ${Math.round(total.ms)} ms, ${total.calls} calls):`);
   for (const row of stats.slice(0, 30)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
 }

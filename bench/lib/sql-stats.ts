@@ -41,7 +41,7 @@ export function installSqlStats(): void {
 }
 
 /** the statements that took longest, most first */
-export function sqlStats(top = 25): { sql: string; calls: number; ms: number; prepareMs: number }[] {
+export function sqlStats(top = Number.POSITIVE_INFINITY): { sql: string; calls: number; ms: number; prepareMs: number }[] {
   return [...entries]
     .map(([sql, e]) => ({ sql: sql.slice(0, 300), calls: e.calls, ms: Math.round(e.ms), prepareMs: Math.round(e.prepareMs) }))
     .sort((a, b) => b.ms + b.prepareMs - (a.ms + a.prepareMs))

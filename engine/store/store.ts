@@ -22,6 +22,7 @@ import { RichMenusRepo } from './repositories/rich-menus.repo.ts';
 import { SessionsRepo } from './repositories/sessions.repo.ts';
 import { SettingsRepo } from './repositories/settings.repo.ts';
 import { WebhookEventsRepo } from './repositories/webhook-events.repo.ts';
+import { inTransaction } from './sqlite-transactions.ts';
 
 export interface Store {
   customers: CustomersRepo;
@@ -81,7 +82,7 @@ export function createStore(db: Knex): Store {
     chatMembers: new ChatMembersRepo(db),
     lineSends: new LineSendsRepo(db),
     channels: new ChannelsRepo(db),
-    transaction: (fn) => db.transaction((trx) => fn(createStore(trx))),
+    transaction: (fn) => inTransaction(db, (trx) => fn(storeOf(trx))),
     ping: async () => {
       try {
         await db.raw('select 1');
@@ -92,4 +93,18 @@ export function createStore(db: Knex): Store {
     },
     close: () => closeDatabase(db),
   };
+}
+
+/**
+ * The repositories over a transaction's knex object. On SQLite every transaction runs over the same
+ * one (sqlite-transactions.ts), so its repositories are made once.
+ */
+const transactionStores = new WeakMap<Knex, Store>();
+function storeOf(trx: Knex): Store {
+  let store = transactionStores.get(trx);
+  if (!store) {
+    store = createStore(trx);
+    transactionStores.set(trx, store);
+  }
+  return store;
 }

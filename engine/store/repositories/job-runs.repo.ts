@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from '../database.ts';
+import { inTransaction } from '../sqlite-transactions.ts';
 
 /** 'jobs' in ASCII: the namespace of the advisory locks that starts of one job take turns on (Postgres). */
 const START_LOCK_NAMESPACE = 0x6a6f6273;
@@ -40,7 +41,7 @@ export class JobRunsRepo {
    * `startedBy`: the operator who asked for a run now, in a slot of its own.
    */
   start(job: string, scheduledFor: number, instanceId: string, now: number, leaseMs: number, startedBy: string | null = null): Promise<StartOutcome> {
-    return this.db.transaction(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       // the look for a running run and the insert are one step: runs by hand have slots of their own, so the
       // unique index alone would let one start beside a scheduled run (SQLite has one writer already)
       if (isPostgres(this.db)) await trx.raw('select pg_advisory_xact_lock(?::int, hashtext(?))', [START_LOCK_NAMESPACE, job]);
