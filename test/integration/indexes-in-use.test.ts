@@ -1,7 +1,8 @@
 /**
  * The lookups that run all the time are served by indexes that do not grow with history. Webhook
  * events are indexed by time while live (not yet done), by customer while being processed, and by
- * age once done, for retention (migration 004); the queue's wait estimate reads recently closed conversations by close time (005). A partial
+ * age once done, for retention (migration 004); the queue's wait estimate reads recently closed conversations by close time (005);
+ * the outbox's sweep reads pending messages, and the quota and analytics count sent ones, by partial indexes (021). A partial
  * index serves a query only when the query's own terms imply the index's condition, so these tests
  * take the SQL the repositories really send and ask the database's planner whether it can use them.
  * On Postgres sequential scans are switched off for the question, so the answer does not depend on
@@ -101,6 +102,18 @@ test('counting and releasing what a worker holds, and retention, use their index
 
 test("the queue's wait estimate reads the latest closed conversations by their index", async () => {
   assert.match(await plansOf(() => store.conversations.recentHandlingMinutes(20), /^select/i), 'conversations_status_closed_at_index');
+});
+
+test("the outbox's sweep reads pending messages by their index; the quota and the analytics day count sent ones by theirs", async () => {
+  const sweep = await plansOf(() => store.messages.pendingOutbound(10, T), /^select/i);
+  // on SQLite a walk of that index in id order ("SCAN messages USING INDEX"): it holds pending messages alone
+  assert.match(sweep, 'messages_pending_by_id');
+  assert.not.match(sweep, /SCAN messages\b(?! USING INDEX)/);
+  const quota = await plansOf(() => store.lineSends.between(T, T + 86_400_000), /^select/i);
+  assert.match(quota, 'messages_sent_by_time');
+  assert.not.match(quota, /SCAN messages\b(?! USING INDEX)/);
+  const day = await plansOf(() => store.analytics.dayFacts(T, T + 86_400_000, 3_600_000, 86_400_000), /["`]?m["`]?\.["`]?sent_at["`]?\s*>=/i);
+  assert.match(day, 'messages_sent_by_time');
 });
 
 test('events leave the live indexes when done and are found again by retention', async () => {

@@ -20,6 +20,7 @@ import * as richMenus from './017-rich-menus.ts';
 import * as channels from './018-channels.ts';
 import * as groupChats from './019-group-chats.ts';
 import * as richMenusPerChannel from './020-rich-menus-per-channel.ts';
+import * as messagesPartialIndexes from './021-messages-partial-indexes.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '018-channels': channels,
   '019-group-chats': groupChats,
   '020-rich-menus-per-channel': richMenusPerChannel,
+  '021-messages-partial-indexes': messagesPartialIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -133,7 +133,10 @@ export class MessagesRepo {
   /** Outbound messages LINE has not accepted yet and no engine is sending (the outbox), oldest first. */
   pendingOutbound(limit: number, now: number): Promise<MessageRow[]> {
     return this.db<MessageRow>('messages')
-      .where({ direction: 'out', delivery_status: 'pending' })
+      // written in, not bound: a bound value would have SQLite (built with STAT4) plan the statement again
+      // on every run, to see whether the value fits the index of pending messages (migration 021)
+      .whereRaw(`delivery_status = 'pending'`)
+      .where({ direction: 'out' })
       .where((w) => w.whereNull('send_locked_until').orWhere('send_locked_until', '<', now))
       .orderBy('id', 'asc')
       .limit(limit);
