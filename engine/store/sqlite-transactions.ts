@@ -7,9 +7,14 @@
  * SQLite has one connection (database.ts), so at most one transaction is under way at a time. Each
  * database therefore gets one knex object, made once, whose client always answers with the
  * connection the current transaction holds; a transaction takes the connection from knex's pool (so
- * statements outside it queue behind it, as with knex's own transactions), says BEGIN, runs its
- * work through that knex object and says COMMIT (or ROLLBACK when the work fails). A transaction
+ * statements outside it queue behind it, as with knex's own transactions), says BEGIN IMMEDIATE, runs
+ * its work through that knex object and says COMMIT (or ROLLBACK when the work fails). A transaction
  * inside one becomes a savepoint, as before: knex's own, since the client says it is transacting.
+ *
+ * IMMEDIATE takes the write lock at the start. knex's BEGIN is deferred: a transaction that read first
+ * could not wait for the lock if another connection wrote in between (its snapshot was stale), and
+ * SQLite failed its first write at once with SQLITE_BUSY. The checkpoint worker's WAL restart
+ * (sqlite-checkpointer.ts) is such a write, and batches of events failed whenever one landed there.
  *
  * Like knex's transactions, a statement sent through a transaction that has finished fails. Unlike
  * them, one sent so late that another transaction is under way would run in that one: the work
