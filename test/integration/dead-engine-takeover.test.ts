@@ -14,7 +14,7 @@ import type { MessageRow, NewMessage } from '../../engine/store/repositories/mes
 import type { NewWebhookEvent } from '../../engine/store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../engine/store/store.ts';
 import { openTestStore } from '../support/cluster-store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, databaseConfigOf, type TestDatabase } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const LEASE = 30_000;
@@ -127,7 +127,7 @@ test('the engine that comes up after one died takes its work back (SQLite: at st
 
   let toldToClaim = 0;
   const started = Date.now();
-  const heartbeat = new EngineHeartbeat(store, silent, { instanceId: 'successor', database: databaseConfig(), timing: TIMING }, () => (toldToClaim += 1));
+  const heartbeat = new EngineHeartbeat(store, silent, { instanceId: 'successor', database: databaseConfigOf(database, 2), timing: TIMING }, () => (toldToClaim += 1));
   await heartbeat.start();
   try {
     await waitFor(async () => (await store.webhookEvents.countHeldBy('crashed')) === 0, "the crashed engine's event handed on", 5_000);
@@ -144,11 +144,5 @@ test('the engine that comes up after one died takes its work back (SQLite: at st
   }
   assert.equal(await store.engines.list(), [], 'a clean stop leaves the list');
 });
-
-function databaseConfig() {
-  return database.kind === 'postgres'
-    ? { client: 'postgres' as const, connection: database.url, poolMax: 2 }
-    : { client: 'sqlite' as const, connection: database.url.slice('sqlite:'.length), poolMax: 1 };
-}
 
 test.run();

@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import { fakeUserId } from '../../engine/line/sandbox/fake-ids.ts';
 import { closeDatabase, openDatabase } from '../../engine/store/database.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import { databaseConfigOf } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 let engine: TestEngine;
@@ -21,8 +22,8 @@ test.after(() => engine.stop());
 
 /** the database refuses to store a message with this text, as it might refuse a row for reasons no check foresees */
 async function refuseMessages(marker: string): Promise<() => Promise<void>> {
-  const { kind, url } = engine.database;
-  const db = await openDatabase(kind === 'postgres' ? { client: 'postgres', connection: url, poolMax: 1 } : { client: 'sqlite', connection: url.slice('sqlite:'.length), poolMax: 1 });
+  const { kind } = engine.database;
+  const db = await openDatabase(databaseConfigOf(engine.database, 1));
   if (kind === 'postgres') {
     await db.raw(`create function refuse_message() returns trigger language plpgsql as $$
       begin if new.text like '%${marker}%' then raise exception 'refused by the test'; end if; return new; end $$`);

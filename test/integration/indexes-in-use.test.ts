@@ -13,7 +13,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { closeDatabase, isPostgres, openDatabase } from '../../engine/store/database.ts';
 import { createStore, type Store } from '../../engine/store/store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, databaseConfigOf, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
 let db: Knex;
@@ -22,11 +22,7 @@ const T = 1_767_000_000_000;
 
 test.before(async () => {
   database = await createTestDatabase();
-  db = await openDatabase(
-    database.kind === 'postgres'
-      ? { client: 'postgres', connection: database.url, poolMax: 2 }
-      : { client: 'sqlite', connection: database.url.slice('sqlite:'.length), poolMax: 1 },
-  );
+  db = await openDatabase(databaseConfigOf(database, 2));
   store = createStore(db);
   await store.webhookEvents.insertNew(
     Array.from({ length: 30 }, (_, i) => ({

@@ -7,15 +7,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { closeDatabase, openDatabase, type Db } from '../../engine/store/database.ts';
 import { rawRows } from '../../engine/store/raw-rows.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, databaseConfigOf, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
 let db: Db;
 
 test.before(async () => {
   database = await createTestDatabase();
-  const { kind, url } = database;
-  db = await openDatabase(kind === 'postgres' ? { client: 'postgres', connection: url, poolMax: 4 } : { client: 'sqlite', connection: url.slice('sqlite:'.length), poolMax: 1 });
+  db = await openDatabase(databaseConfigOf(database, 4));
   await db.raw('create table raw_rows_probe (id integer primary key, value integer not null)');
 });
 

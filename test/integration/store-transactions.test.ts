@@ -13,13 +13,12 @@ import { closeDatabase, openDatabase, type Db } from '../../engine/store/databas
 import { rawRows } from '../../engine/store/raw-rows.ts';
 import { inTransaction } from '../../engine/store/sqlite-transactions.ts';
 import { createStore } from '../../engine/store/store.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createTestDatabase, databaseConfigOf, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
 let db: Db;
 
-const openConfig = (database: TestDatabase) =>
-  database.kind === 'postgres' ? { client: 'postgres' as const, connection: database.url, poolMax: 4 } : { client: 'sqlite' as const, connection: database.url.slice('sqlite:'.length), poolMax: 1 };
+const openConfig = (database: TestDatabase) => databaseConfigOf(database, 4);
 
 test.before(async () => {
   database = await createTestDatabase();

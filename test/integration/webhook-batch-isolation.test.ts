@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { fakeUserId } from '../../engine/line/sandbox/fake-ids.ts';
 import { closeDatabase, openDatabase } from '../../engine/store/database.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
+import { databaseConfigOf } from '../support/test-database.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 let engine: TestEngine;
@@ -30,11 +31,7 @@ test('27 webhooks at once, one carrying timestamp 1e20: all 27 answered 200, the
 
 test('when the database refuses one request of a batch, only that request fails; the others are stored, answered 200 and run', async () => {
   // a refusal no check at the edge can foresee, made by the database itself
-  const db = await openDatabase(
-    engine.database.kind === 'postgres'
-      ? { client: 'postgres', connection: engine.database.url, poolMax: 1 }
-      : { client: 'sqlite', connection: engine.database.url.slice('sqlite:'.length), poolMax: 1 },
-  );
+  const db = await openDatabase(databaseConfigOf(engine.database, 1));
   try {
     if (engine.database.kind === 'postgres') {
       await db.raw(`create function refuse_marked() returns trigger language plpgsql as $$

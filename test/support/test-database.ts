@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { DatabaseConfig } from '../../engine/config.ts';
 
 export type TestDbKind = 'sqlite' | 'postgres';
 
@@ -32,6 +33,13 @@ async function adminQuery(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** How openDatabase opens this database: SQLite on its one connection, Postgres on a pool of `postgresPoolMax`. */
+export function databaseConfigOf(database: Pick<TestDatabase, 'kind' | 'url'>, postgresPoolMax: number): DatabaseConfig {
+  return database.kind === 'postgres'
+    ? { client: 'postgres', connection: database.url, poolMax: postgresPoolMax }
+    : { client: 'sqlite', connection: database.url.slice('sqlite:'.length), poolMax: 1 };
 }
 
 export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promise<TestDatabase> {
