@@ -43,17 +43,12 @@ export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T
   return runner.run(() => fn(trx));
 }
 
-/** What this uses of a better-sqlite3 connection. */
-interface TransactionConnection extends SqliteConnection {
-  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings?: unknown[]): unknown };
-}
-
 /** The knex object of a transaction under way, as raw-rows.ts reads it. */
 type TransactionDb = Db & { isTransaction: boolean; isCompleted: () => boolean };
 
 class SqliteTransactions {
   /** the connection while a transaction holds it */
-  private held: TransactionConnection | null = null;
+  private held: SqliteConnection | null = null;
   /** the knex object every transaction's statements go through (the same one every time) */
   readonly db: Db;
 
@@ -63,24 +58,24 @@ class SqliteTransactions {
 
   /** Runs fn in one transaction; its statements go through `db`. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    const connection = (await this.root.client.acquireConnection()) as TransactionConnection;
+    const connection = (await this.root.client.acquireConnection()) as SqliteConnection;
     try {
-      connection.prepare('BEGIN IMMEDIATE').run();
+      connection.prepare('BEGIN IMMEDIATE').run([]);
       this.held = connection;
       let result: T;
       try {
         result = await fn();
       } catch (error) {
         this.held = null;
-        if (connection.inTransaction) connection.prepare('ROLLBACK').run();
+        if (connection.inTransaction) connection.prepare('ROLLBACK').run([]);
         throw error;
       }
       this.held = null;
       try {
-        connection.prepare('COMMIT').run();
+        connection.prepare('COMMIT').run([]);
       } catch (error) {
         // a COMMIT that failed leaves the transaction open: nothing of it is kept
-        if (connection.inTransaction) connection.prepare('ROLLBACK').run();
+        if (connection.inTransaction) connection.prepare('ROLLBACK').run([]);
         throw error;
       }
       return result;
