@@ -1,5 +1,5 @@
 /**
- * Where the database time goes, for `npm run bench -- --sql-stats`: wraps better-sqlite3's prepare
+ * Where the database time goes, for `BATON_BENCH_SQL_STATS=1 npm run bench`: wraps better-sqlite3's prepare
  * so every statement's preparation and execution time is added up per SQL text. SQLite only (its
  * calls are synchronous, so wall time is the engine's own CPU time).
  */
