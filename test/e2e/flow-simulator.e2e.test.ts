@@ -2,14 +2,15 @@
  * The simulator beside the flow editor, in headless Chromium: a supervisor starts a draft, sets the clock to
  * Saturday 23:00 in Bangkok and asks for an agent: the draft takes the after-hours branch, the trace says why;
  * on a Monday morning a tapped quick-reply chip goes through the menu trigger; Run tests shows the draft's
- * tests passing. Nothing of it reaches LINE.
+ * tests passing; a slow replay holds up neither the next message nor Run tests. Nothing of it reaches LINE.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { addOperator } from '../support/test-operators.ts';
 import type { TestEngine } from '../support/engine-harness.ts';
 import { launchStudio, signIn } from '../support/studio-browser.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let engine: TestEngine | undefined;
 let browser: Browser | undefined;
@@ -67,6 +68,31 @@ test('on a Monday morning a tapped quick-reply chip is the menu postback, for a 
   assert.ok(trace.includes('calendar office: open'));
   assert.ok(trace.some((line) => /→ handoff queue=default team=support .*priority=10/.test(line)), trace.join('\n'));
   assert.is(await page.getByTestId('sim-quick-reply').count(), 0, 'no chips once the customer answered');
+});
+
+test('a slow replay holds up neither the next message nor Run tests, and its late answer does not replace a newer one', async () => {
+  await page.getByTestId('sim-restart').click();
+  const held: Route[] = [];
+  await page.route('**/api/flows/simulate', (route) => (held.length === 0 ? held.push(route) : route.continue()));
+  await page.getByTestId('sim-input').fill('hello');
+  await page.getByTestId('sim-send').click();
+  await waitFor(() => held.length === 1, 'the first replay on its way');
+  assert.is(await page.getByTestId('sim-chat').getAttribute('aria-busy'), 'true');
+  assert.ok(await page.getByTestId('sim-send').isEnabled(), 'Send takes the next message');
+  assert.ok(await page.getByTestId('sim-run-tests').isEnabled(), 'Run tests does not wait for the replay');
+
+  await page.getByTestId('sim-input').fill('agent please');
+  await page.getByTestId('sim-send').click();
+  const queued = page.getByTestId('sim-bot-message').filter({ hasText: 'in the queue' });
+  await queued.waitFor();
+  // the first replay (only "hello") answers last: the conversation stays as it is
+  const late = page.waitForResponse('**/api/flows/simulate');
+  await held[0]?.continue();
+  await late;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  assert.is(await queued.count(), 1, 'the newer answer is still shown');
+  assert.is(await page.getByTestId('sim-chat').getAttribute('aria-busy'), 'false');
+  await page.unroute('**/api/flows/simulate');
 });
 
 test("Run tests runs the draft's own tests and shows each passing", async () => {

@@ -50,7 +50,8 @@ export class BatonFlowSimulator extends LitElement {
     result: { state: true },
     problems: { state: true },
     error: { state: true },
-    busy: { state: true },
+    simulating: { state: true },
+    testing: { state: true },
     tests: { state: true },
   };
 
@@ -70,11 +71,16 @@ export class BatonFlowSimulator extends LitElement {
   declare result: FlowSimulateResponse | null;
   declare problems: FlowProblemDto[] | null;
   declare error: string | null;
-  declare busy: 'simulate' | 'test' | null;
+  /** a replay of the conversation is under way (the chat says it is busy; Send still takes the next message) */
+  declare simulating: boolean;
+  /** the draft's tests are running; a replay meanwhile does not hold them up, nor they it */
+  declare testing: boolean;
   declare tests: FlowTestRunResponse['results'] | null;
   #draft = '';
   /** the channels the engine has (GET /api/channels); none when it cannot say */
   #knownChannels: string[] = [];
+  /** replays overlap (a draft edit, a customer field, a message): only the latest one's answer is shown */
+  #latestRun = 0;
 
   constructor() {
     super();
@@ -91,7 +97,8 @@ export class BatonFlowSimulator extends LitElement {
     this.result = null;
     this.problems = null;
     this.error = null;
-    this.busy = null;
+    this.simulating = false;
+    this.testing = false;
     this.tests = null;
     updateWhenLocaleChanges(this);
   }
@@ -132,22 +139,26 @@ export class BatonFlowSimulator extends LitElement {
       this.result = null;
       return;
     }
-    this.busy = 'simulate';
+    const run = ++this.#latestRun;
+    this.simulating = true;
     this.error = null;
     try {
-      this.result = await api.simulateFlows({
+      const result = await api.simulateFlows({
         files: this.draftFiles(),
         clock: first.input.at ?? isoAt(this.wallClock, this.offset),
         channel: this.channel.trim() || DEFAULT_CHANNEL_ID,
         customer: this.#customer(),
         inputs: this.turns.map((t) => t.input),
       });
+      if (run !== this.#latestRun) return;
+      this.result = result;
       this.problems = null;
     } catch (error) {
+      if (run !== this.#latestRun) return;
       this.problems = problemsFromError(error);
       this.error = this.problems ? msg('The draft has problems; fix them to simulate.') : describeError(error);
     } finally {
-      this.busy = null;
+      if (run === this.#latestRun) this.simulating = false;
     }
   }
 
@@ -172,6 +183,8 @@ export class BatonFlowSimulator extends LitElement {
   }
 
   #restart(): void {
+    this.#latestRun += 1; // a replay still under way must not bring the old conversation back
+    this.simulating = false;
     this.turns = [];
     this.result = null;
     this.error = null;
@@ -185,7 +198,7 @@ export class BatonFlowSimulator extends LitElement {
   }
 
   async #runTests(): Promise<void> {
-    this.busy = 'test';
+    this.testing = true;
     this.error = null;
     try {
       this.tests = (await api.testFlows({ files: this.draftFiles() })).results;
@@ -195,13 +208,13 @@ export class BatonFlowSimulator extends LitElement {
       this.problems = problemsFromError(error);
       this.error = this.problems ? msg('The draft has problems; fix them to run its tests.') : describeError(error);
     } finally {
-      this.busy = null;
+      this.testing = false;
     }
   }
 
   override render() {
     return html`${this.#renderSetup()}
-      <div class="chat" data-testid="sim-chat" aria-live="polite">
+      <div class="chat" data-testid="sim-chat" aria-live="polite" aria-busy=${this.simulating ? 'true' : 'false'}>
         ${this.turns.length === 0 ? html`<p class="muted hint">${msg('Chat as a customer: the draft answers, nothing is stored or sent to LINE.')}</p>` : nothing}
         ${this.turns.map((turn, i) => this.#renderTurn(turn, i))}
         ${this.#renderQuickReplies()}
@@ -216,14 +229,14 @@ export class BatonFlowSimulator extends LitElement {
         : nothing}
       <form class="composer" @submit=${this.#onSubmit}>
         <input data-testid="sim-input" placeholder=${msg('Message as the customer')} aria-label=${msg('Message as the customer')} @input=${(e: InputEvent) => (this.#draft = (e.target as HTMLInputElement).value)} />
-        <button class="primary" data-testid="sim-send" type="submit" ?disabled=${this.busy !== null}>${msg('Send')}</button>
+        <button class="primary" data-testid="sim-send" type="submit">${msg('Send')}</button>
       </form>
       <div class="row">
         <button data-testid="sim-follow" @click=${() => this.#send({ event: 'follow' }, msg('added the account as a friend'))}>${msg('Add friend')}</button>
         <button data-testid="sim-close-chat" title=${msg('The operator closes the human chat')} @click=${() => this.#send({ event: 'handoff-closed' }, msg('the operator closed the chat'))}>${msg('Operator closes')}</button>
         <button data-testid="sim-restart" @click=${this.#restart}>${msg('Restart')}</button>
         <span class="spacer"></span>
-        <button data-testid="sim-run-tests" ?disabled=${this.busy !== null} @click=${this.#runTests}>${this.busy === 'test' ? msg('Running…', { id: 'tests-running', desc: 'the flow tests are running' }) : msg('Run tests')}</button>
+        <button data-testid="sim-run-tests" ?disabled=${this.testing} @click=${this.#runTests}>${this.testing ? msg('Running…', { id: 'tests-running', desc: 'the flow tests are running' }) : msg('Run tests')}</button>
       </div>
       ${this.tests ? renderFlowTestResults(this.tests) : nothing}`;
   }
