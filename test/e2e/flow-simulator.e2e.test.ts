@@ -70,6 +70,17 @@ test('on a Monday morning a tapped quick-reply chip is the menu postback, for a 
   assert.is(await page.getByTestId('sim-quick-reply').count(), 0, 'no chips once the customer answered');
 });
 
+test('Add to group sends a join event: the shipped Flows have no join trigger, and the trace says so', async () => {
+  await page.getByTestId('sim-restart').click();
+  await page.getByTestId('sim-join').click();
+  await page.getByTestId('sim-customer-message').filter({ hasText: 'added the account to a group' }).waitFor();
+  await lastTrace().waitFor();
+  const trace = await lastTrace().locator('li').allInnerTexts();
+  assert.match(trace[0] ?? '', /· join$/);
+  assert.is(await page.getByTestId('sim-bot-message').count(), 0, 'nothing answers a join without a join trigger');
+  assert.is(await page.getByTestId('sim-error').count(), 0);
+});
+
 test('a slow replay holds up neither the next message nor Run tests, and its late answer does not replace a newer one', async () => {
   await page.getByTestId('sim-restart').click();
   const held: Route[] = [];

@@ -159,4 +159,36 @@ test('baton test on valid flows whose tests pass exits 0; invalid flows exit 1 w
   }
 });
 
+const GROUP_FLOW = `kind: Flow
+id: groups
+triggers:
+  - { id: hello-group, event: join, goto: greet-group }
+  - { id: other, event: message, goto: answer }
+steps:
+  - id: greet-group
+    say: { text: "Hello everyone, type help any time" }
+  - id: answer
+    say: { text: "Got it" }
+tests:
+  - name: added to a group, the account greets it
+    send: [ { event: join }, { text: help } ]
+    expect: [ { say: { text: "Hello everyone, type help any time" } }, { say: { text: Got it } } ]
+`;
+
+test('a flow test sends `event: join` (the account added to a group or room) to the Flow\'s join trigger', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'baton-flow-tests-'));
+  try {
+    await fs.writeFile(path.join(dir, 'groups.flow.yaml'), GROUP_FLOW);
+    const out = collect();
+    const err = collect();
+    assert.is(await runFlowTestsCommand(dir, out.stream, err.stream), 0, err.text());
+    assert.equal(out.text().trimEnd().split('\n'), ['  ok  added to a group, the account greets it', '1 passed, 0 failed']);
+    // the greeting answers the join, not the message after it
+    await fs.writeFile(path.join(dir, 'groups.flow.yaml'), GROUP_FLOW.replace('send: [ { event: join }, { text: help } ]', 'send: [ { text: help } ]'));
+    assert.is(await runFlowTestsCommand(dir, collect().stream, collect().stream), 1);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -160,7 +160,8 @@ export interface Step {
 export interface FlowTestInput {
   text?: string;
   postback?: string;
-  event?: 'follow' | 'unfollow' | 'handoff-closed';
+  /** `join`: the account was added to the group or room this test's customer stands for */
+  event?: 'follow' | 'unfollow' | 'join' | 'handoff-closed';
   /** move the test clock forward before this input, e.g. "10m", "2h", "1d" */
   after?: string;
 }

@@ -233,6 +233,7 @@ export class BatonFlowSimulator extends LitElement {
       </form>
       <div class="row">
         <button data-testid="sim-follow" @click=${() => this.#send({ event: 'follow' }, msg('added the account as a friend'))}>${msg('Add friend')}</button>
+        <button data-testid="sim-join" title=${msg('A join trigger answers the account being added to a LINE group or room')} @click=${() => this.#send({ event: 'join' }, msg('added the account to a group'))}>${msg('Add to group')}</button>
         <button data-testid="sim-close-chat" title=${msg('The operator closes the human chat')} @click=${() => this.#send({ event: 'handoff-closed' }, msg('the operator closed the chat'))}>${msg('Operator closes')}</button>
         <button data-testid="sim-restart" @click=${this.#restart}>${msg('Restart')}</button>
         <span class="spacer"></span>

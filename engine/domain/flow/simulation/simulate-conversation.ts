@@ -26,7 +26,7 @@ export interface SimulatedInput {
   at?: string;
   text?: string;
   postback?: string;
-  event?: 'follow' | 'unfollow' | 'handoff-closed';
+  event?: 'follow' | 'unfollow' | 'join' | 'handoff-closed';
 }
 
 export interface SimulationRequest {

@@ -51,6 +51,7 @@ export class FlowTestSession {
       this.customer.withHuman = false;
       return { kind: 'handoff-closed', onCloseStep };
     }
+    if (input.event === 'join') return { kind: 'join' }; // a group or room: following is a person's, it stays as it was
     if (input.event !== undefined) {
       this.customer.following = input.event === 'follow';
       return { kind: input.event };
