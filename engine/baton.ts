@@ -21,6 +21,7 @@ import { PasswordHasher } from './services/auth/password-hasher.ts';
 import { SecuritySettings } from './services/auth/security-settings.ts';
 import { SessionService } from './services/auth/session.service.ts';
 import { TeamService } from './services/auth/team.service.ts';
+import { TotpSecrets } from './services/auth/totp-secrets.ts';
 import { AuditService } from './services/audit/audit.service.ts';
 import { ConversationReadsService } from './services/chat/conversation-reads.service.ts';
 import { CustomerHistoryService } from './services/chat/customer-history.service.ts';
@@ -245,7 +246,10 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     windowMs: config.auth.loginWindowMs,
     redis: redis ? { client: redis.counters, keyPrefix: config.redisKeyPrefix } : null,
   });
-  const auth = new AuthService({ store, hasher, throttle, sessions, security, audit, now });
+  const totpSecrets = new TotpSecrets(secretBox);
+  const sealedTotp = await totpSecrets.sealStored(store);
+  if (sealedTotp > 0) logger.info({ operators: sealedTotp }, 'authenticator secrets stored in the clear are now encrypted with BATON_ENCRYPTION_KEY');
+  const auth = new AuthService({ store, hasher, throttle, sessions, security, audit, totpSecrets, now });
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
 
   const chatLogger = logger.child({ module: 'chat' });

@@ -15,6 +15,7 @@ import { generatePassword, needsRehash } from './password.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { actorOf, type Principal } from './principal.ts';
+import type { TotpSecrets } from './totp-secrets.ts';
 import { hashToken, refreshTokenSession } from './refresh-token.ts';
 import type { SecuritySettings } from './security-settings.ts';
 import { RefreshReuseError, type ClientInfo, type IssuedSession, type SessionService } from './session.service.ts';
@@ -37,6 +38,8 @@ export interface AuthDeps {
   sessions: SessionService;
   security: SecuritySettings;
   audit: AuditService;
+  /** TOTP secrets sealed at rest when BATON_ENCRYPTION_KEY is set */
+  totpSecrets: TotpSecrets;
   now: () => number;
 }
 
@@ -165,16 +168,16 @@ export class AuthService {
     const operator = await this.operator(principal.operatorId);
     if (operator.totp_secret !== null) throw conflict('mfa_enabled', 'MFA is already on: turn it off first to enrol another device');
     const secret = newTotpSecret();
-    await this.deps.store.operators.setPendingMfa(operator.id, secret);
+    await this.deps.store.operators.setPendingMfa(operator.id, this.deps.totpSecrets.seal(operator.id, secret));
     return { secret, ...(await enrolment(secret, operator.email)) };
   }
 
   async mfaEnable(principal: Principal, otp: string): Promise<MfaEnableResponse> {
-    const { store, sessions, audit, now } = this.deps;
+    const { store, sessions, audit, totpSecrets, now } = this.deps;
     const operator = await this.operator(principal.operatorId);
     if (operator.totp_secret !== null) throw conflict('mfa_enabled', 'MFA is already on');
     if (operator.totp_pending_secret === null) throw conflict('mfa_not_set_up', 'Start with POST /api/me/mfa/setup');
-    const step = await checkTotp(operator.totp_pending_secret, otp, now());
+    const step = await checkTotp(totpSecrets.open(operator.id, operator.totp_pending_secret), otp, now());
     if (step === null) throw new UserError(400, 'otp_invalid', 'That code is not right: check the time on your phone and try the next one');
     const { codes, hashes } = newRecoveryCodes();
     await store.operators.setMfa(operator.id, { totp_secret: operator.totp_pending_secret, totp_pending_secret: null, recovery_codes: JSON.stringify(hashes), totp_last_step: step });
@@ -234,10 +237,10 @@ export class AuthService {
 
   /** A TOTP code (each step once) or a recovery code (each once). */
   private async secondFactor(operator: OperatorRow, code: MfaCodeRequest): Promise<boolean> {
-    const { store, now } = this.deps;
+    const { store, totpSecrets, now } = this.deps;
     if (operator.totp_secret === null) return false;
     if (code.otp) {
-      const step = await checkTotp(operator.totp_secret, code.otp, now());
+      const step = await checkTotp(totpSecrets.open(operator.id, operator.totp_secret), code.otp, now());
       return step !== null && (await store.operators.useTotpStep(operator.id, step));
     }
     if (code.recoveryCode) {

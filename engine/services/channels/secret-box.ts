@@ -1,7 +1,8 @@
 /**
- * Channel secrets and access tokens at rest: AES-256-GCM with BATON_ENCRYPTION_KEY (node:crypto). A value
- * is stored as `v1.<iv>.<tag>.<ciphertext>` (base64url), sealed to its channel and field (the additional
- * data), so a ciphertext copied into another row or column does not open. `v1` names the key generation:
+ * Channel secrets and access tokens, and operators' TOTP secrets (services/auth/totp-secrets.ts), at rest:
+ * AES-256-GCM with BATON_ENCRYPTION_KEY (node:crypto). A value is stored as `v1.<iv>.<tag>.<ciphertext>`
+ * (base64url), sealed to its row and field (the additional data), so a ciphertext copied into another row
+ * or column does not open. `v1` names the key generation:
  * rotating the key means re-encrypting every row (docs/channels.md says how, and that no command does it yet).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';

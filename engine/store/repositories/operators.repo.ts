@@ -150,6 +150,22 @@ export class OperatorsRepo {
     return updated === 1;
   }
 
+  /** Operators whose confirmed or pending TOTP secret is stored in the clear (not in SecretBox's `v1.` form). */
+  withTotpSecretsInTheClear(): Promise<Pick<OperatorRow, 'id' | 'totp_secret' | 'totp_pending_secret'>[]> {
+    return this.db<OperatorRow>('operators')
+      .select('id', 'totp_secret', 'totp_pending_secret')
+      .where((q) => q.where((s) => s.whereNotNull('totp_secret').whereNot('totp_secret', 'like', 'v1.%')).orWhere((s) => s.whereNotNull('totp_pending_secret').whereNot('totp_pending_secret', 'like', 'v1.%')));
+  }
+
+  /** Replaces an operator's TOTP secrets if they are still `before`'s; false when they changed meanwhile. */
+  async replaceTotpSecrets(
+    before: Pick<OperatorRow, 'id' | 'totp_secret' | 'totp_pending_secret'>,
+    after: Pick<OperatorRow, 'totp_secret' | 'totp_pending_secret'>,
+  ): Promise<boolean> {
+    const updated = await this.db('operators').where({ id: before.id, totp_secret: before.totp_secret, totp_pending_secret: before.totp_pending_secret }).update(after);
+    return updated === 1;
+  }
+
   async setPendingMfa(id: string, secret: string): Promise<void> {
     await this.db('operators').where({ id }).update({ totp_pending_secret: secret });
   }

@@ -68,7 +68,7 @@ export const openApiDocument = {
   },
   paths: {
     '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
-    '/api/auth/login': { post: { summary: 'Sign in (with otp or recoveryCode when MFA is on); returns { accessToken, expiresAt, operator, restriction, idleTimeoutSeconds } and sets the refresh cookie; 401 otp_required, 429 with Retry-After', requestBody: body('LoginRequest'), responses: responses('Signed in') } },
+    '/api/auth/login': { post: { summary: 'Sign in (with otp or recoveryCode when MFA is on); returns { accessToken, expiresAt, operator, restriction, idleTimeoutSeconds } and sets the refresh cookie; 401 otp_required, 409 mfa_secret_unreadable (the authenticator secret is encrypted under another BATON_ENCRYPTION_KEY, or none is set), 429 with Retry-After', requestBody: body('LoginRequest'), responses: responses('Signed in') } },
     '/api/auth/refresh': { post: { summary: 'A new access token for the refresh cookie, which is rotated; a replaced cookie used again ends the session', security: [{ refreshCookie: [] }], requestBody: body('RefreshRequest'), responses: responses('Same as login') } },
     '/api/auth/logout': { post: { summary: 'Ends the session of the bearer token (or of the refresh cookie): its tokens are refused at once', security: bearer, responses: { 204: { description: 'Signed out' } } } },
     '/api/me': { get: { summary: 'The signed-in operator and what the session may do', security: bearer, responses: responses('{ operator, restriction }') } },
