@@ -8,6 +8,8 @@ export interface RelayTargetDto {
   enabled: boolean;
   /** LINE event types relayed (e.g. message, follow); null: every event */
   events: string[] | null;
+  /** the LINE channels whose events are relayed (ids, `default` included); null: every channel's */
+  channels: string[] | null;
   createdAt: number;
   updatedAt: number;
   status: RelayTargetStatusDto;
@@ -35,6 +37,8 @@ export interface CreateRelayTargetRequest {
   url: string;
   enabled?: boolean;
   events?: string[] | null;
+  /** 400 unknown_channel for an id no channel has */
+  channels?: string[] | null;
 }
 
 export type UpdateRelayTargetRequest = Partial<CreateRelayTargetRequest>;

@@ -1,5 +1,6 @@
 /**
- * Studio › Relay in headless Chromium (docs/relay.md): an admin adds a relay target, sees its secret once
+ * Studio › Relay in headless Chromium (docs/relay.md): an admin adds a relay target for the default LINE
+ * channel (a misspelt channel refused with the reason first), sees its secret once
  * (gone when closed, in no later view), and the target then receives a customer's event signed with that
  * secret (checked with the LINE SDK's validateSignature); the page shows the delivery. A supervisor has
  * no Relay page. Needs a built studio and Debian's chromium.
@@ -27,6 +28,11 @@ test('an admin adds a target, copies its secret shown once, and sees the event d
   await page.getByTestId('relay-empty').waitFor();
   await page.getByTestId('relay-name').fill('CRM');
   await page.getByTestId('relay-url').fill(url);
+  // a typo in the channel is refused with the reason; then the default channel
+  await page.getByTestId('relay-channels').fill('defualt');
+  await page.getByTestId('relay-add').click();
+  await page.getByTestId('relay-error').filter({ hasText: 'no LINE channel "defualt"' }).waitFor();
+  await page.getByTestId('relay-channels').fill('default');
   await page.getByTestId('relay-add').click();
   const secretField = page.getByTestId('relay-secret').locator('input');
   await secretField.waitFor();
@@ -35,6 +41,7 @@ test('an admin adds a target, copies its secret shown once, and sees the event d
   const row = page.locator('[data-testid="relay-target"][data-name="CRM"]');
   await row.waitFor();
   assert.match((await row.textContent()) ?? '', url);
+  assert.is(await row.getByTestId('relay-target-channels').innerText(), 'LINE channels: default');
   await page.getByTestId('relay-secret-done').click();
   await page.getByTestId('relay-secret').waitFor({ state: 'detached' });
   assert.not.ok((await page.content()).includes(secret), 'the secret is not on the page any more');

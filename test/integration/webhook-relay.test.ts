@@ -5,6 +5,7 @@
  * target. The secret is shown once and is in no later answer and no log line; admins only. Real engine, real
  * HTTP targets on 127.0.0.1; SQLite or Postgres by BATON_TEST_DB.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateSignature } from '@line/bot-sdk';
@@ -12,6 +13,7 @@ import { pino } from 'pino';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RelayTargetDto, RelayTargetListResponse, RelayTargetSecretResponse } from '../../engine/contracts/relay.ts';
+import { signLineBody } from '../../engine/line/signature.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
 import { addOperator } from '../support/test-operators.ts';
@@ -66,15 +68,16 @@ const secrets: string[] = [];
 test.before(async () => {
   // every line the engine logs, at every level, to look for secrets in
   const logger = pino({ level: 'trace' }, { write: (line: string) => void logged.push(line) });
-  engine = await startTestEngine({ logger, env: { BATON_RELAY_RETRY_MS: '200', BATON_RELAY_TIMEOUT_MS: '1000' } });
+  // the key lets a second LINE channel be added (the channel filter's test)
+  engine = await startTestEngine({ logger, env: { BATON_RELAY_RETRY_MS: '200', BATON_RELAY_TIMEOUT_MS: '1000', BATON_ENCRYPTION_KEY: randomBytes(32).toString('hex') } });
   admin = await OperatorClient.signIn(engine.baseUrl, engine.admin.email, engine.admin.password);
 });
 test.after(async () => {
   await engine.stop();
 });
 
-async function createTarget(name: string, url: string, events?: string[]): Promise<RelayTargetSecretResponse> {
-  const created = await admin.request<RelayTargetSecretResponse>('POST', '/api/relay-targets', { name, url, ...(events ? { events } : {}) });
+async function createTarget(name: string, url: string, events?: string[], channels?: string[]): Promise<RelayTargetSecretResponse> {
+  const created = await admin.request<RelayTargetSecretResponse>('POST', '/api/relay-targets', { name, url, ...(events ? { events } : {}), ...(channels ? { channels } : {}) });
   assert.is(created.status, 201, JSON.stringify(created.body));
   secrets.push(created.body.secret);
   return created.body;
@@ -214,6 +217,50 @@ test("an event LINE redelivers is relayed once; a target's event filter holds", 
     await removeTarget(followTarget.id);
     await all.close();
     await follows.close();
+  }
+});
+
+test("a target limited to LINE channels gets only their events; an unknown channel is refused", async () => {
+  const shopSecret = randomBytes(16).toString('hex');
+  const shopToken = `shop-token-${randomBytes(24).toString('base64url')}`;
+  engine.fakeLine.addChannel('shop', shopToken, { displayName: 'Shop' });
+  const added = await admin.request('POST', '/api/channels', { id: 'shop', channelSecret: shopSecret, channelAccessToken: shopToken });
+  assert.is(added.status, 201, JSON.stringify(added.body));
+  const typo = await admin.request<{ error: { code: string; message: string } }>('POST', '/api/relay-targets', { name: 'typo', url: 'https://a.example.com', channels: ['shpo'] });
+  assert.is(typo.status, 400);
+  assert.is(typo.body.error.code, 'unknown_channel');
+  assert.match(typo.body.error.message, '"shpo"');
+
+  const shopBot = new Target([200]);
+  const mainBot = new Target([200]);
+  const archive = new Target([200]);
+  const { target: shopTarget } = await createTarget('shop bot', await shopBot.listen(), undefined, ['shop']);
+  const { target: mainTarget } = await createTarget('main bot', await mainBot.listen(), undefined, ['default']);
+  const { target: archiveTarget } = await createTarget('archive', await archive.listen());
+  assert.equal([shopTarget.channels, mainTarget.channels, archiveTarget.channels], [['shop'], ['default'], null]);
+  try {
+    const toMain = engine.fakeLine.textEvent(CUSTOMER, 'to the main account');
+    assert.is((await engine.postWebhook(engine.fakeLine.webhookBody([toMain]))).status, 200);
+    const toShop = engine.fakeLine.textEvent(CUSTOMER, 'to the shop');
+    const shopBody = engine.fakeLine.webhookBody([toShop]);
+    const posted = await fetch(`${engine.baseUrl}/webhooks/line/shop`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(shopBody, shopSecret) }, body: shopBody });
+    assert.is(posted.status, 200);
+    await waitFor(() => archive.received.length >= 2 && shopBot.received.length >= 1 && mainBot.received.length >= 1, 'each event relayed where it belongs');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ids = (target: Target) => target.received.map((r) => (JSON.parse(r.body) as { events: { webhookEventId: string }[] }).events[0]?.webhookEventId);
+    assert.equal(ids(shopBot), [toShop.webhookEventId], "the shop's bot gets the shop's event only");
+    assert.equal(ids(mainBot), [toMain.webhookEventId]);
+    assert.equal(ids(archive).sort(), [toMain.webhookEventId, toShop.webhookEventId].sort(), 'no filter: every channel');
+
+    const widened = await admin.request<{ target: RelayTargetDto }>('PATCH', `/api/relay-targets/${shopTarget.id}`, { channels: null });
+    assert.is(widened.status, 200);
+    assert.is(widened.body.target.channels, null);
+    const audit = await admin.request<{ entries: { action: string; details: { changes?: Record<string, unknown> } }[] }>('GET', '/api/audit?limit=50');
+    const update = audit.body.entries.find((e) => e.action === 'relay_target.updated');
+    assert.equal(update?.details.changes?.channels, [['shop'], null]);
+  } finally {
+    for (const target of [shopTarget, mainTarget, archiveTarget]) await removeTarget(target.id);
+    for (const bot of [shopBot, mainBot, archive]) await bot.close();
   }
 });
 

@@ -1,6 +1,7 @@
 /**
- * Queues each event of a verified webhook body for each enabled target that takes its type, once the body's
- * events are stored and before LINE gets its 200: a failure here fails the request, LINE redelivers, and the
+ * Queues each event of a verified webhook body for each enabled target that takes its type and its channel,
+ * once the body's events are stored and before LINE gets its 200: a failure here fails the request, LINE
+ * redelivers, and the
  * queue's unique (target, event) key keeps a redelivered event from being relayed twice. Returns null (and
  * costs nothing) when no target is enabled. Sending is the deliverer's, never awaited here.
  *
@@ -29,9 +30,9 @@ export class RelayIntake {
     private readonly onQueued: () => void,
   ) {}
 
-  /** `texts`: each event's text as LINE sent it, when the body could be cut into them. */
-  accept(destination: string | undefined, events: readonly unknown[], texts: readonly string[] | undefined): Promise<void> | null {
-    const targets = this.targets.enabled();
+  /** `texts`: each event's text as LINE sent it, when the body could be cut into them; `channelId`: whose webhook it came to. */
+  accept(destination: string | undefined, events: readonly unknown[], texts: readonly string[] | undefined, channelId: string): Promise<void> | null {
+    const targets = this.targets.enabled().filter((target) => !target.channels || target.channels.has(channelId));
     if (targets.length === 0 || events.length === 0) return null;
     const at = this.now();
     const deliveries: NewRelayDelivery[] = [];

@@ -15,14 +15,23 @@ import type { Actor } from '../auth/principal.ts';
 import { checkRelayUrl } from './relay-target-url.ts';
 import { newRelaySecret } from './relay-secret.ts';
 
-/** An enabled target as the intake needs it: which events it takes. */
+/** An enabled target as the intake needs it: which events it takes, of which channels. */
 export interface ActiveRelayTarget {
   id: string;
   /** null: every event */
   events: ReadonlySet<string> | null;
+  /** null: every channel's */
+  channels: ReadonlySet<string> | null;
 }
 
-const eventsOf = (row: RelayTargetRow): string[] | null => (row.event_types === null ? null : (JSON.parse(row.event_types) as string[]));
+const listOf = (column: string | null): string[] | null => (column === null ? null : (JSON.parse(column) as string[]));
+const setOf = (column: string | null): ReadonlySet<string> | null => (column === null ? null : new Set(listOf(column)));
+
+/** A filter as stored: null or empty is everything (an empty list would relay nothing, which disabling the target says better). */
+function asList(values: readonly string[] | null | undefined): string | null {
+  if (!values || values.length === 0) return null;
+  return JSON.stringify([...new Set(values)].sort());
+}
 
 export class RelayTargets {
   private active: ActiveRelayTarget[] = [];
@@ -66,9 +75,15 @@ export class RelayTargets {
     const at = this.now();
     const secret = newRelaySecret();
     const id = ulid(at);
-    await this.store.relayTargets.insert({ id, name, url, secret, enabled: request.enabled ?? true, event_types: this.eventTypes(request.events), created_at: at, updated_at: at });
+    const channelIds = await this.channelIds(request.channels);
+    await this.store.relayTargets.insert({ id, name, url, secret, enabled: request.enabled ?? true, event_types: asList(request.events), channel_ids: channelIds, created_at: at, updated_at: at });
     const target = await this.get(id);
-    await this.audit.record({ action: AuditAction.RELAY_TARGET_CREATED, actor, target: { type: 'relay_target', id }, details: { name, url, enabled: target.enabled, events: target.events } });
+    await this.audit.record({
+      action: AuditAction.RELAY_TARGET_CREATED,
+      actor,
+      target: { type: 'relay_target', id },
+      details: { name, url, enabled: target.enabled, events: target.events, channels: target.channels },
+    });
     this.logger.info({ targetId: id, name }, 'relay target created');
     await this.refresh();
     return { target, secret };
@@ -84,11 +99,12 @@ export class RelayTargets {
     }
     if (request.url !== undefined) changes.url = checkRelayUrl(request.url);
     if (request.enabled !== undefined) changes.enabled = request.enabled;
-    if (request.events !== undefined) changes.event_types = this.eventTypes(request.events);
+    if (request.events !== undefined) changes.event_types = asList(request.events);
+    if (request.channels !== undefined) changes.channel_ids = await this.channelIds(request.channels);
     await this.store.relayTargets.update(id, { ...changes, updated_at: this.now() });
     const after = await this.get(id);
     const changed = Object.fromEntries(
-      (['name', 'url', 'enabled', 'events'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => [k, [before[k], after[k]]]),
+      (['name', 'url', 'enabled', 'events', 'channels'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => [k, [before[k], after[k]]]),
     );
     await this.audit.record({ action: AuditAction.RELAY_TARGET_UPDATED, actor, target: { type: 'relay_target', id }, details: { changes: changed } });
     await this.refresh();
@@ -121,10 +137,7 @@ export class RelayTargets {
 
   private async refresh(): Promise<void> {
     const rows = await this.store.relayTargets.listEnabled();
-    this.active = rows.map((row) => {
-      const events = eventsOf(row);
-      return { id: row.id, events: events === null ? null : new Set(events) };
-    });
+    this.active = rows.map((row) => ({ id: row.id, events: setOf(row.event_types), channels: setOf(row.channel_ids) }));
   }
 
   private checkName(value: string): string {
@@ -133,10 +146,12 @@ export class RelayTargets {
     return name;
   }
 
-  /** null or empty: every event (an empty list would relay nothing, which disabling the target says better) */
-  private eventTypes(events: readonly string[] | null | undefined): string | null {
-    if (!events || events.length === 0) return null;
-    return JSON.stringify([...new Set(events)].sort());
+  /** the channels as stored; each must exist, as a misspelt id would silently relay nothing */
+  private async channelIds(channels: readonly string[] | null | undefined): Promise<string | null> {
+    for (const id of new Set(channels ?? [])) {
+      if (!(await this.store.channels.findById(id))) throw badRequest('unknown_channel', `channels: no LINE channel "${id}"`);
+    }
+    return asList(channels);
   }
 
   private toDto(row: RelayTargetRow, backlog: number, gaveUp: number): RelayTargetDto {
@@ -145,7 +160,8 @@ export class RelayTargets {
       name: row.name,
       url: row.url,
       enabled: Boolean(row.enabled),
-      events: eventsOf(row),
+      events: listOf(row.event_types),
+      channels: listOf(row.channel_ids),
       createdAt: Number(row.created_at),
       updatedAt: Number(row.updated_at),
       status: {

@@ -21,6 +21,7 @@ import * as channels from './018-channels.ts';
 import * as groupChats from './019-group-chats.ts';
 import * as richMenusPerChannel from './020-rich-menus-per-channel.ts';
 import * as messagesPartialIndexes from './021-messages-partial-indexes.ts';
+import * as relayTargetChannels from './022-relay-target-channels.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '019-group-chats': groupChats,
   '020-rich-menus-per-channel': richMenusPerChannel,
   '021-messages-partial-indexes': messagesPartialIndexes,
+  '022-relay-target-channels': relayTargetChannels,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

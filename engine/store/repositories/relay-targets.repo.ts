@@ -8,6 +8,8 @@ export interface RelayTargetRow {
   enabled: boolean | number;
   /** JSON array of event types, or null for every event */
   event_types: string | null;
+  /** JSON array of LINE channel ids, or null for every channel */
+  channel_ids: string | null;
   created_at: number;
   updated_at: number;
   last_success_at: number | null;
@@ -15,7 +17,7 @@ export interface RelayTargetRow {
   last_error: string | null;
 }
 
-export type RelayTargetChanges = Partial<Pick<RelayTargetRow, 'name' | 'url' | 'secret' | 'enabled' | 'event_types' | 'updated_at'>>;
+export type RelayTargetChanges = Partial<Pick<RelayTargetRow, 'name' | 'url' | 'secret' | 'enabled' | 'event_types' | 'channel_ids' | 'updated_at'>>;
 
 /** Counts of a target's deliveries by status. */
 export interface RelayBacklogRow {

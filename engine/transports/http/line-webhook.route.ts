@@ -56,7 +56,7 @@ export function lineWebhookRoutes(options: LineWebhookOptions): Router {
     const eventTexts = texts?.length === body.events.length ? texts : undefined;
     const result = await options.ingest.ingest(body.destination, body.events, eventTexts, channelId);
     // queued (not sent) before the 200, so an event LINE redelivers after a failure here is relayed still
-    const relaying = options.relay?.accept(body.destination, body.events, eventTexts);
+    const relaying = options.relay?.accept(body.destination, body.events, eventTexts, channelId);
     if (relaying) await relaying;
     ctx.status = 200;
     ctx.body = { ok: true, ...result };

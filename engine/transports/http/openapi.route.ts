@@ -223,10 +223,10 @@ export const openApiDocument = {
     },
     '/api/relay-targets': {
       get: { summary: 'Webhook relay targets (docs/relay.md) with their delivery status: backlog, gaveUp, lastSuccessAt, lastFailureAt, lastError; never their secrets (admin)', security: bearer, responses: responses('{ targets }') },
-      post: { summary: 'Add a relay target (admin): https URL (http only to localhost/127.0.0.1); 201 { target, secret }, the secret shown in this answer only; 409 name_taken', security: bearer, requestBody: body('CreateRelayTargetRequest'), responses: { 201: { description: '{ target, secret }' }, ...errors } },
+      post: { summary: 'Add a relay target (admin): https URL (http only to localhost/127.0.0.1); 201 { target, secret }, the secret shown in this answer only; 409 name_taken; 400 unknown_channel for a channel id no channel has', security: bearer, requestBody: body('CreateRelayTargetRequest'), responses: { 201: { description: '{ target, secret }' }, ...errors } },
     },
     '/api/relay-targets/{id}': {
-      patch: { summary: 'Change a relay target: name, url, enabled, events (admin)', security: bearer, parameters: idParam, requestBody: body('UpdateRelayTargetRequest'), responses: responses('{ target }') },
+      patch: { summary: 'Change a relay target: name, url, enabled, events, channels (admin); 400 unknown_channel', security: bearer, parameters: idParam, requestBody: body('UpdateRelayTargetRequest'), responses: responses('{ target }') },
       delete: { summary: 'Delete a relay target and its queued deliveries (admin)', security: bearer, parameters: idParam, responses: { 204: { description: 'Deleted' }, ...errors } },
     },
     '/api/relay-targets/{id}/secret': { post: { summary: "A new signing secret for the target, shown in this answer only; the old one signs nothing from now on (admin)", security: bearer, parameters: idParam, responses: responses('{ target, secret }') } },

@@ -24,6 +24,12 @@ const targetProperties = {
     items: { type: 'string', pattern: '^[A-Za-z]{1,32}$' },
     description: 'LINE event types to relay (message, follow, postback, ...); null or empty: every event',
   },
+  channels: {
+    type: ['array', 'null'],
+    maxItems: 100,
+    items: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' },
+    description: 'LINE channels whose events to relay (ids, `default` for the environment\'s); null or empty: every channel\'s; 400 unknown_channel for an id no channel has',
+  },
 } as const;
 
 /** the request bodies, as the OpenAPI document shows them */

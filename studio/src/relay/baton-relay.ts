@@ -74,11 +74,13 @@ export class BatonRelay extends LitElement {
     const form = event.currentTarget;
     if (!(form instanceof HTMLFormElement)) return;
     const data = new FormData(form);
-    const events = String(data.get('events') ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean);
+    // a list typed with commas or spaces; none: every one
+    const listOf = (field: string) => {
+      const values = String(data.get(field) ?? '').split(/[\s,]+/).filter(Boolean);
+      return values.length > 0 ? values : null;
+    };
     void this.#act(async () => {
-      const created = await relay.create({ name: String(data.get('name') ?? ''), url: String(data.get('url') ?? ''), events: events.length > 0 ? events : null });
+      const created = await relay.create({ name: String(data.get('name') ?? ''), url: String(data.get('url') ?? ''), events: listOf('events'), channels: listOf('channels') });
       this.secret = { name: created.target.name, value: created.secret };
       form.reset();
     });
@@ -115,6 +117,9 @@ export class BatonRelay extends LitElement {
           >${msg('URL (https; http only to localhost)')} <input name="url" required type="url" placeholder="https://tool.example.com/line-webhook" data-testid="relay-url"
         /></label>
         <label>${msg('Event types (empty: all)')} <input name="events" placeholder="message, follow" data-testid="relay-events" /></label>
+        <label title=${msg('A bot behind the relay serves one Official Account: name its channel so other accounts\u2019 events do not reach it')}
+          >${msg('LINE channels (empty: all)')} <input name="channels" placeholder="default, shop-th" data-testid="relay-channels"
+        /></label>
         <button class="primary" type="submit" ?disabled=${this.busy} data-testid="relay-add">${msg('Add target')}</button>
       </form>
       ${this.error ? html`<div class="error" role="alert" data-testid="relay-error">${this.error}</div>` : nothing}
@@ -153,6 +158,7 @@ export class BatonRelay extends LitElement {
           <h2>${target.name}${target.enabled ? nothing : html` <span class="muted">(${msg('off')})</span>`}</h2>
           <div class="url">${target.url}</div>
           <div class="muted">${target.events ? msg(str`Events: ${target.events.join(', ')}`) : msg('All events')}</div>
+          <div class="muted" data-testid="relay-target-channels">${target.channels ? msg(str`LINE channels: ${target.channels.join(', ')}`) : msg('Every LINE channel')}</div>
         </div>
         <div class="actions">
           <button ?disabled=${this.busy} data-testid="relay-toggle" @click=${() => this.#toggle(target)}>
