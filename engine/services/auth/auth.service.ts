@@ -15,10 +15,10 @@ import { generatePassword, needsRehash } from './password.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { actorOf, type Principal } from './principal.ts';
-import type { TotpSecrets } from './totp-secrets.ts';
 import { hashToken, refreshTokenSession } from './refresh-token.ts';
 import type { SecuritySettings } from './security-settings.ts';
 import { RefreshReuseError, type ClientInfo, type IssuedSession, type SessionService } from './session.service.ts';
+import type { TotpSecrets } from './totp-secrets.ts';
 
 export interface FirstAdmin {
   email: string;
