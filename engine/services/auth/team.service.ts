@@ -6,11 +6,12 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateOperatorRequest, CreateOperatorResponse, OperatorDto, ResetPasswordResponse, UpdateOperatorRequest } from '../../contracts/rest.ts';
-import { badRequest, conflict, notFound } from '../../errors.ts';
+import { conflict, notFound } from '../../errors.ts';
 import { operatorChannels, toOperatorDto, type OperatorChanges, type OperatorRow } from '../../store/repositories/operators.repo.ts';
 import { parseJson } from '../../store/repositories/json-column.ts';
 import type { Store } from '../../store/store.ts';
 import { AuditAction, type AuditService } from '../audit/audit.service.ts';
+import { assertChannelsExist } from '../channels/channel-ids-check.ts';
 import { generatePassword, unusableHash } from './password.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import { checkNewPassword } from './password-policy.ts';
@@ -134,9 +135,7 @@ export class TeamService {
   private async channelList(channels: string[] | null | undefined): Promise<string | null> {
     if (channels === null || channels === undefined) return null;
     const unique = [...new Set(channels)];
-    for (const id of unique) {
-      if (!(await (this.deps.channelExists?.(id) ?? Promise.resolve(id === 'default')))) throw badRequest('unknown_channel', `channels: no LINE channel "${id}"`);
-    }
+    await assertChannelsExist(unique, (id) => this.deps.channelExists?.(id) ?? Promise.resolve(id === 'default'));
     return JSON.stringify(unique);
   }
 

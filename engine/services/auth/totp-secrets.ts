@@ -8,10 +8,8 @@
  */
 import { conflict } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
-import { SecretBoxError, type SecretBox } from '../channels/secret-box.ts';
+import { isSealed, SecretBoxError, type SecretBox } from '../channels/secret-box.ts';
 
-/** SecretBox's format; a TOTP secret is base32, which has no dot */
-const isSealed = (stored: string) => stored.startsWith('v1.');
 const contextOf = (operatorId: string) => `operator:${operatorId}:totp`;
 
 export class TotpSecrets {

@@ -12,6 +12,9 @@ const IV_BYTES = 12;
 
 export class SecretBoxError extends Error {}
 
+/** whether a stored value is in the sealed form (a TOTP secret or a token stored in the clear is not) */
+export const isSealed = (stored: string): boolean => stored.startsWith(`${VERSION}.`);
+
 export class SecretBox {
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('SecretBox: the key must be 32 bytes');

@@ -1,9 +1,8 @@
 /**
  * Queues each event of a verified webhook body for each enabled target that takes its type and its channel,
  * once the body's events are stored and before LINE gets its 200: a failure here fails the request, LINE
- * redelivers, and the
- * queue's unique (target, event) key keeps a redelivered event from being relayed twice. Returns null (and
- * costs nothing) when no target is enabled. Sending is the deliverer's, never awaited here.
+ * redelivers, and the queue's unique (target, event) key keeps a redelivered event from being relayed twice.
+ * Returns null (and costs nothing) when no target is enabled. Sending is the deliverer's, never awaited here.
  *
  * Each event goes alone in a LINE-shaped body {destination, events: [event]}, with the event's text exactly as
  * LINE sent it where the body could be cut into event texts: per event, a target's type filter, its retries and

@@ -12,6 +12,7 @@ import type { RelayTargetChanges, RelayTargetRow } from '../../store/repositorie
 import type { Store } from '../../store/store.ts';
 import { AuditAction, type AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
+import { assertChannelsExist } from '../channels/channel-ids-check.ts';
 import { checkRelayUrl } from './relay-target-url.ts';
 import { newRelaySecret } from './relay-secret.ts';
 
@@ -146,11 +147,9 @@ export class RelayTargets {
     return name;
   }
 
-  /** the channels as stored; each must exist, as a misspelt id would silently relay nothing */
+  /** the channels as stored, each one that exists */
   private async channelIds(channels: readonly string[] | null | undefined): Promise<string | null> {
-    for (const id of new Set(channels ?? [])) {
-      if (!(await this.store.channels.findById(id))) throw badRequest('unknown_channel', `channels: no LINE channel "${id}"`);
-    }
+    await assertChannelsExist(channels ?? [], async (id) => (await this.store.channels.findById(id)) !== undefined);
     return asList(channels);
   }
 
