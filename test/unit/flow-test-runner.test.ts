@@ -125,9 +125,18 @@ tests:
     expect: [{ say: { text: Goodbye } }]
 `;
 
-test('baton test prints file:line:col of a failing test and a summary, and exits 1', async () => {
+/** runs `fn` with a fresh folder for flow files, removed afterwards */
+async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'baton-flow-tests-'));
   try {
+    await fn(dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('baton test prints file:line:col of a failing test and a summary, and exits 1', async () => {
+  await inTempDir(async (dir) => {
     await fs.writeFile(path.join(dir, 'tiny.flow.yaml'), FLOW_WITH_TESTS);
     const out = collect();
     const err = collect();
@@ -140,23 +149,18 @@ test('baton test prints file:line:col of a failing test and a summary, and exits
       '1 passed, 1 failed',
     ]);
     assert.is(err.text(), '');
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('baton test on valid flows whose tests pass exits 0; invalid flows exit 1 with the problems', async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'baton-flow-tests-'));
-  try {
+  await inTempDir(async (dir) => {
     await fs.writeFile(path.join(dir, 'tiny.flow.yaml'), FLOW_WITH_TESTS.split('  - name: this one fails')[0] ?? '');
     assert.is(await runFlowTestsCommand(dir, collect().stream, collect().stream), 0);
     await fs.writeFile(path.join(dir, 'tiny.flow.yaml'), FLOW_WITH_TESTS.replace('goto: greet', 'goto: gret'));
     const err = collect();
     assert.is(await runFlowTestsCommand(dir, collect().stream, err.stream), 1);
     assert.match(err.text(), /tiny\.flow\.yaml:4:\d+: .*gret/);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 const GROUP_FLOW = `kind: Flow
@@ -176,8 +180,7 @@ tests:
 `;
 
 test('a flow test sends `event: join` (the account added to a group or room) to the Flow\'s join trigger', async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'baton-flow-tests-'));
-  try {
+  await inTempDir(async (dir) => {
     await fs.writeFile(path.join(dir, 'groups.flow.yaml'), GROUP_FLOW);
     const out = collect();
     const err = collect();
@@ -186,9 +189,7 @@ test('a flow test sends `event: join` (the account added to a group or room) to 
     // the greeting answers the join, not the message after it
     await fs.writeFile(path.join(dir, 'groups.flow.yaml'), GROUP_FLOW.replace('send: [ { event: join }, { text: help } ]', 'send: [ { text: help } ]'));
     assert.is(await runFlowTestsCommand(dir, collect().stream, collect().stream), 1);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test.run();
