@@ -315,7 +315,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const readReceipts = new LineReadReceipts(store, channels, chatLogger, now, line.markAsRead);
   const lineTyping = new LineTypingService(store, channels, chatLogger, now);
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));
-  const channelAdmin = new ChannelsService({ store, audit, box: secretBox, botInfo: (token) => lineClientFor(token).getBotInfo(), changed: () => channels.changed(), now });
+  const channelAdmin = new ChannelsService({ store, audit, box: secretBox, botInfo: (token) => lineClientFor(token).getBotInfo(), changed: () => channels.changed(), removeRichMenus: (id, deleteRows) => richMenus.removeChannel(id, deleteRows), now });
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id), channelExists: (id) => channelAdmin.exists(id) });
   const presence = new PresenceService(store, followUps);
   const rollup = new RollupService(store, analyticsDays, now);

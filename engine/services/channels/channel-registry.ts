@@ -32,6 +32,8 @@ interface Entry {
   secret: string;
   token: string;
   clients: ChannelClients;
+  /** the row's created_at: which channel of this id the entry is (null: the environment's) */
+  addedAt: number | null;
 }
 
 /**
@@ -89,6 +91,12 @@ export class ChannelRegistry implements LineClients {
     return (await this.clients(channelId)).richMenus;
   }
 
+  async addedAt(channelId: string): Promise<number | null> {
+    const entry = await this.entry(channelId);
+    if (!entry) throw new UnknownChannelError(channelId);
+    return entry.addedAt;
+  }
+
   async ofCustomer(customerId: string): Promise<LineClient> {
     // one channel only (the common case): no lookup on the send path
     if (this.entries.size === 0) return this.options.defaultChannel.line;
@@ -119,7 +127,7 @@ export class ChannelRegistry implements LineClients {
   }
 
   private async entry(channelId: string): Promise<Entry | null> {
-    if (channelId === DEFAULT_CHANNEL_ID) return { secret: this.options.defaultChannel.secret, token: '', clients: this.options.defaultChannel };
+    if (channelId === DEFAULT_CHANNEL_ID) return { secret: this.options.defaultChannel.secret, token: '', clients: this.options.defaultChannel, addedAt: null };
     const known = this.entries.get(channelId);
     if (known) return known;
     if (Date.now() - this.lastMissReloadAt < MISS_RELOAD_MS) return null;
@@ -154,7 +162,7 @@ export class ChannelRegistry implements LineClients {
         const before = this.entries.get(row.id);
         // a client per token: a rotated token gets a new one, an unchanged one keeps its connections
         const clients = before?.token === token ? before.clients : this.options.makeClients(token);
-        next.set(row.id, { secret, token, clients });
+        next.set(row.id, { secret, token, clients, addedAt: Number(row.created_at) });
       } catch (error) {
         this.logger.error({ channel: row.id, error: error instanceof Error ? error.message : String(error) }, 'channel not usable: its credentials do not decrypt');
       }

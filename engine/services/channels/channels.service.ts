@@ -13,6 +13,7 @@ import type { Store } from '../../store/store.ts';
 import { AuditAction, type AuditService } from '../audit/audit.service.ts';
 import { mayAccessChannel } from '../auth/permissions.ts';
 import type { Actor } from '../auth/principal.ts';
+import type { RemovedMenus } from '../rich-menus/rich-menu-catalog.ts';
 import type { SecretBox } from './secret-box.ts';
 
 export interface ChannelsServiceDeps {
@@ -24,6 +25,8 @@ export interface ChannelsServiceDeps {
   botInfo: (channelAccessToken: string) => Promise<LineBotInfo>;
   /** the engine's clients follow a change at once (other engines within their refresh) */
   changed: () => Promise<void>;
+  /** deletes a channel (`deleteRows`) and the rich menus Baton made for it at LINE (services/rich-menus/) */
+  removeRichMenus: (channelId: string, deleteRows: () => Promise<void>) => Promise<RemovedMenus>;
   now: () => number;
 }
 
@@ -79,7 +82,11 @@ export class ChannelsService {
       created_at: at,
       updated_at: at,
     };
-    await store.channels.insert(row);
+    await store.transaction(async (tx) => {
+      // menus and links a deleted channel of this id left behind (another engine syncing as it went) are not this one's
+      await tx.richMenus.dropChannel(row.id);
+      await tx.channels.insert(row);
+    });
     await this.deps.changed();
     await audit.record({ action: AuditAction.CHANNEL_CREATED, actor, target: { type: 'channel', id: row.id }, details: { name: row.name, groupHandoff: Boolean(row.group_handoff) } });
     return toChannelView(row);
@@ -118,9 +125,15 @@ export class ChannelsService {
     if (!row) throw notFound('LINE channel');
     const open = await store.channels.openConversations(id);
     if (open > 0) throw conflict('channel_in_use', `The channel has ${open} open conversation${open === 1 ? '' : 's'}: close ${open === 1 ? 'it' : 'them'} first`);
-    await store.channels.delete(id);
+    const menus = await this.deps.removeRichMenus(id, () =>
+      store.transaction(async (tx) => {
+        await tx.channels.delete(id);
+        await tx.richMenus.dropChannel(id);
+      }),
+    );
     await this.deps.changed();
-    await audit.record({ action: AuditAction.CHANNEL_DELETED, actor, target: { type: 'channel', id }, details: { name: row.name } });
+    const richMenus = menus.deleted + menus.left > 0 ? { richMenusDeleted: menus.deleted, ...(menus.left > 0 ? { richMenusLeftAtLine: menus.left } : {}) } : {};
+    await audit.record({ action: AuditAction.CHANNEL_DELETED, actor, target: { type: 'channel', id }, details: { name: row.name, ...richMenus } });
   }
 
   private box(): SecretBox {

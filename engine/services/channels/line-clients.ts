@@ -13,6 +13,11 @@ export interface LineClients {
   ofCustomer(customerId: string): Promise<LineClient>;
   /** the channel's rich menu client (rich menus are per channel at LINE) */
   richMenusOf(channelId: string): Promise<RichMenuClient>;
+  /**
+   * when the channel these clients are for was added; null for the environment's channel, which is never
+   * deleted. A channel deleted and added again under its id (maybe for another account) has a new one.
+   */
+  addedAt(channelId: string): Promise<number | null>;
 }
 
 export class UnknownChannelError extends Error {
@@ -28,5 +33,6 @@ export function singleLineClient(line: LineClient, richMenus?: RichMenuClient): 
     of: () => Promise.resolve(line),
     ofCustomer: () => Promise.resolve(line),
     richMenusOf: () => (richMenus ? Promise.resolve(richMenus) : Promise.reject(new Error('no rich menu client'))),
+    addedAt: () => Promise.resolve(null),
   };
 }

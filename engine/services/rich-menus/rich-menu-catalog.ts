@@ -7,11 +7,13 @@
  * (channel, version, menu) with a lease; a menu the channel already has under the same name is adopted, not
  * made again; equal content is shared within the channel). The `bot` menu of each channel's Flow in the active
  * version is that channel's account default. Menus of versions no open conversation uses any more are deleted
- * at LINE: a conversation keeps its version's menus.
+ * at LINE: a conversation keeps its version's menus. A deleted channel's menus are deleted at LINE and forgotten
+ * (removeChannel); a channel added again under the same id, maybe for another account, starts afresh on every engine.
  */
 import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { setForChannel } from '../../domain/flow/set-for-channel.ts';
 import { NO_RICH_MENU } from '../../domain/flow/validation/flow-references.ts';
+import { LineApiError } from '../../line/line-api-error.ts';
 import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
@@ -29,13 +31,24 @@ export interface RichMenuCatalogOptions {
 /** A version's menus are not all made yet (another engine is making them, or LINE failed): try later. */
 export class MenusNotReady extends Error {}
 
+/** What deleting a channel did at LINE: its menus deleted there, and those LINE kept (failures, logged). */
+export interface RemovedMenus {
+  deleted: number;
+  left: number;
+}
+
 /** The RichMenu ids the channel's Flow maps (its own Flow's, or the shared Flow's), `none` left out. */
 function mappedMenus(set: FlowSet, channelId: string): Set<string> {
   const mapping = setForChannel(set, channelId).entry.richMenus ?? {};
   return new Set(Object.values(mapping).filter((menu): menu is string => menu !== undefined && menu !== NO_RICH_MENU));
 }
 
-const cacheKey = (channelId: string, version: number) => `${channelId}\n${version}`;
+/**
+ * What this engine caches is kept per channel as it was added (LineClients.addedAt): a channel deleted and added
+ * again under its id, maybe for another account, misses every cache of the old one on every engine.
+ */
+const channelKey = (channelId: string, addedAt: number | null) => `${channelId}\n${addedAt ?? ''}`;
+const cacheKey = (channelId: string, addedAt: number | null, version: number) => `${channelKey(channelId, addedAt)}\n${version}`;
 
 export class RichMenuCatalog {
   /** LINE ids of each (channel, version)'s menus once all are made: they never change for a version */
@@ -57,13 +70,18 @@ export class RichMenuCatalog {
    * does not have yet; throws MenusNotReady, and UnknownChannelError for a channel not configured (any more).
    */
   async menusOf(channelId: string, version: number): Promise<ReadonlyMap<string, string>> {
-    const known = this.made.get(cacheKey(channelId, version));
+    // first, so a channel that cannot be reached records nothing (UnknownChannelError)
+    const addedAt = await this.line.addedAt(channelId);
+    const known = this.made.get(cacheKey(channelId, addedAt, version));
     if (known) return known;
     const set = await this.flows.version(version);
     const wanted = [...mappedMenus(set, channelId)].flatMap((id) => set.richMenus.get(id) ?? []);
     if (wanted.length === 0) return new Map();
-    // first, so a channel that cannot be reached records nothing (UnknownChannelError)
     const line = await this.line.richMenusOf(channelId);
+    // the channel was deleted and added again on another engine, and this one still holds the old account's token
+    if (addedAt !== null && Number((await this.store.channels.findById(channelId))?.created_at) !== addedAt) {
+      throw new MenusNotReady(`channel ${channelId} changed on another engine; its credentials are re-read within seconds`);
+    }
     let rows = await this.store.richMenus.ofVersion(channelId, version);
     const missing = wanted.filter((menu) => !rows.some((row) => row.menu_id === menu.id));
     if (missing.length > 0) {
@@ -78,7 +96,7 @@ export class RichMenuCatalog {
     rows = await this.store.richMenus.ofVersion(channelId, version);
     if (rows.some((row) => row.line_rich_menu_id === null)) throw new MenusNotReady(`the rich menus of flow version ${version} are not made yet in channel ${channelId}`);
     const ids = new Map(rows.map((row) => [row.menu_id, row.line_rich_menu_id ?? '']));
-    this.made.set(cacheKey(channelId, version), ids);
+    this.made.set(cacheKey(channelId, addedAt, version), ids);
     return ids;
   }
 
@@ -104,12 +122,47 @@ export class RichMenuCatalog {
     for (const old of await this.store.richMenus.unusedVersions(version)) await this.retire(old);
   }
 
+  /**
+   * A channel being deleted: `deleteRows` removes it and its menu rows from the store, then the menus Baton made in
+   * it are deleted at LINE with its token (taken before its row goes), which also drops their links and the
+   * account's default there. Without this, a channel added later under the same id for another account would be
+   * offered the old account's menu ids. A menu LINE no longer has (404) counts as deleted; LINE failing leaves it
+   * there (logged), harmless to Baton once its rows are gone.
+   */
+  async removeChannel(channelId: string, deleteRows: () => Promise<void>): Promise<RemovedMenus> {
+    const richMenuIds = await this.store.richMenus.liveInChannel(channelId);
+    // credentials that do not open (no key) cannot delete anything: the rows go all the same
+    const line = richMenuIds.length > 0 ? await this.line.richMenusOf(channelId).catch(() => null) : null;
+    await deleteRows();
+    this.forget(channelId);
+    let deleted = 0;
+    for (const richMenuId of richMenuIds) {
+      try {
+        if (!line) throw new Error('the channel has no usable access token');
+        await line.delete(richMenuId);
+        deleted += 1;
+      } catch (error) {
+        if (error instanceof LineApiError && error.status === 404) deleted += 1;
+        else this.logger.warn({ channel: channelId, richMenuId, error: String(error) }, 'deleting a deleted channel\'s rich menu at LINE failed; left there');
+      }
+    }
+    this.logger.info({ channel: channelId, deleted, left: richMenuIds.length - deleted }, 'rich menus of a deleted channel removed');
+    return { deleted, left: richMenuIds.length - deleted };
+  }
+
+  /** Drops what this engine cached for a channel: its menus' LINE ids and the default it last set there. */
+  private forget(channelId: string): void {
+    for (const key of this.made.keys()) if (key.startsWith(`${channelId}\n`)) this.made.delete(key);
+    for (const key of this.defaultMenus.keys()) if (key.startsWith(`${channelId}\n`)) this.defaultMenus.delete(key);
+  }
+
   private async syncChannel(channelId: string, version: number, set: FlowSet): Promise<void> {
-    const last = this.defaultMenus.get(channelId);
+    const channel = channelKey(channelId, await this.line.addedAt(channelId));
+    const last = this.defaultMenus.get(channel);
     // a default is removed only where one may be set: by this engine, or (after a restart) by an earlier version
     const mayHaveDefault = last === undefined ? await this.store.richMenus.anyMade(channelId) : last !== '';
     if (mappedMenus(set, channelId).size === 0 && !mayHaveDefault) {
-      this.defaultMenus.set(channelId, '');
+      this.defaultMenus.set(channel, '');
       return;
     }
     const ids = await this.menusOf(channelId, version);
@@ -121,7 +174,7 @@ export class RichMenuCatalog {
       else await line.cancelDefault();
       this.logger.info({ channel: channelId, version, richMenuId: wanted || null }, wanted ? 'default rich menu set' : 'default rich menu removed');
     }
-    this.defaultMenus.set(channelId, wanted);
+    this.defaultMenus.set(channel, wanted);
   }
 
   private async make(line: RichMenuClient, channelId: string, version: number, menuId: string, contentHash: string, menu: Parameters<typeof prepareRichMenu>[0]): Promise<void> {

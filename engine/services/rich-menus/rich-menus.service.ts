@@ -8,7 +8,7 @@ import type { Store } from '../../store/store.ts';
 import type { LineClients } from '../channels/line-clients.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.ts';
-import { MenusNotReady, RichMenuCatalog } from './rich-menu-catalog.ts';
+import { MenusNotReady, RichMenuCatalog, type RemovedMenus } from './rich-menu-catalog.ts';
 import { RichMenuLinker } from './rich-menu-linker.ts';
 import { withRichMenus } from './with-rich-menus.ts';
 
@@ -30,6 +30,8 @@ export class RichMenusService {
   private readonly linker: RichMenuLinker;
   private timer: NodeJS.Timeout | null = null;
   private syncing: Promise<void> | null = null;
+  /** channels being deleted: no sync starts meanwhile (it could make menus in a channel whose rows are going) */
+  private removing = 0;
 
   constructor(store: Store, flows: FlowRegistry, line: LineClients, private readonly logger: Logger, now: () => number, private readonly options: RichMenusOptions) {
     this.catalog = new RichMenuCatalog(store, flows, line, logger, now, { flowsDir: options.flowsDir, owner: options.owner, leaseMs: options.leaseMs });
@@ -60,7 +62,19 @@ export class RichMenusService {
     await this.linker.stop();
   }
 
+  /** Deletes a channel (`deleteRows`) and the menus Baton made for it at LINE (RichMenuCatalog.removeChannel), between syncs. */
+  async removeChannel(channelId: string, deleteRows: () => Promise<void>): Promise<RemovedMenus> {
+    this.removing += 1;
+    try {
+      await this.syncing;
+      return await this.catalog.removeChannel(channelId, deleteRows);
+    } finally {
+      this.removing -= 1;
+    }
+  }
+
   private sync(): void {
+    if (this.removing > 0) return;
     this.syncing ??= this.catalog
       .syncActive()
       .catch((error: unknown) => {

@@ -127,6 +127,20 @@ export class RichMenusRepo {
     return [...menus.values()];
   }
 
+  // ------------------------------------------------------------------ a channel's
+
+  /** The LINE ids of the menus Baton made in the channel and has not deleted there, each once. */
+  async liveInChannel(channelId: string): Promise<string[]> {
+    const rows = await this.db('rich_menus').distinct('line_rich_menu_id').where({ channel_id: channelId }).whereNotNull('line_rich_menu_id').whereNull('deleted_at');
+    return rows.map((row: { line_rich_menu_id: string }) => row.line_rich_menu_id);
+  }
+
+  /** Forgets the channel's menus and links: a channel added later under the same id (maybe another account) starts without them. */
+  async dropChannel(channelId: string): Promise<void> {
+    await this.db('rich_menu_links').where({ channel_id: channelId }).delete();
+    await this.db('rich_menus').where({ channel_id: channelId }).delete();
+  }
+
   // ------------------------------------------------------------------ links per customer
 
   /**
