@@ -65,6 +65,7 @@ import { attachmentRoutes } from './transports/http/attachments.route.ts';
 import { publicMediaRoutes } from './transports/http/public-media.route.ts';
 import { RelayDeliverer } from './services/relay/relay-deliverer.ts';
 import { RelayIntake } from './services/relay/relay-intake.ts';
+import { RelaySecrets } from './services/relay/relay-secrets-at-rest.ts';
 import { RelayTargets } from './services/relay/relay-targets.service.ts';
 import { relayRoutes } from './transports/http/relay.route.ts';
 import { ChannelRegistry } from './services/channels/channel-registry.ts';
@@ -281,7 +282,10 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     stallMs: line.timeoutMs,
   });
   const relayLogger = logger.child({ module: 'relay' });
-  const relayTargets = new RelayTargets(store, audit, relayLogger, now, RELAY_TARGETS_REFRESH_MS);
+  const relaySecrets = new RelaySecrets(secretBox);
+  const sealedRelaySecrets = await relaySecrets.sealStored(store);
+  if (sealedRelaySecrets > 0) logger.info({ targets: sealedRelaySecrets }, 'relay target secrets stored in the clear are now encrypted with BATON_ENCRYPTION_KEY');
+  const relayTargets = new RelayTargets(store, audit, relayLogger, now, RELAY_TARGETS_REFRESH_MS, relaySecrets);
   await relayTargets.start();
   const relayDeliverer = new RelayDeliverer(store, relayLogger, now, {
     owner: instanceId,
@@ -291,7 +295,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     maxBackoffMs: 3_600_000,
     giveUpAfterMs: config.relay.giveUpAfterMs,
     pollMs: RELAY_POLL_MS,
-  });
+  }, relaySecrets);
   const relayIntake = new RelayIntake(store, relayTargets, relayLogger, now, () => relayDeliverer.kick());
   const media = new InboundMedia(mediaFetcher, mediaStorage, publisher, mediaLogger);
   // operators' images: uploads noted under a signed id, sent as public links LINE fetches (docs/media.md)

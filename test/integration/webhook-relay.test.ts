@@ -6,8 +6,6 @@
  * HTTP targets on 127.0.0.1; SQLite or Postgres by BATON_TEST_DB.
  */
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { validateSignature } from '@line/bot-sdk';
 import { pino } from 'pino';
 import { test } from 'uvu';
@@ -16,49 +14,11 @@ import type { RelayTargetDto, RelayTargetListResponse, RelayTargetSecretResponse
 import { signLineBody } from '../../engine/line/signature.ts';
 import { startTestEngine, type TestEngine } from '../support/engine-harness.ts';
 import { OperatorClient } from '../support/operator-client.ts';
+import { RelayTargetServer } from '../support/relay-target-server.ts';
 import { addOperator } from '../support/test-operators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const CUSTOMER = 'U00000000000000000000000000000c01';
-
-interface Received {
-  body: string;
-  signature: string;
-  attempt: string;
-}
-
-/** A relay target on 127.0.0.1: answers each request with the next of `answers` (the last one repeats); 'hang' never answers. */
-class Target {
-  readonly received: Received[] = [];
-  answered = 0;
-  private readonly hanging: http.ServerResponse[] = [];
-  private readonly server: http.Server;
-  constructor(private readonly answers: (number | 'hang')[]) {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        this.received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-line-signature']), attempt: String(req.headers['x-baton-relay-attempt']) });
-        const answer = this.answers[Math.min(this.received.length, this.answers.length) - 1] ?? 200;
-        if (answer === 'hang') {
-          this.hanging.push(res);
-          return;
-        }
-        this.answered += 1;
-        res.writeHead(answer).end();
-      });
-    });
-  }
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/line`;
-  }
-  close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const logged: string[] = [];
 let engine: TestEngine;
@@ -101,7 +61,7 @@ async function postEvent(text: string): Promise<{ status: number; eventId: strin
 }
 
 test('a target receives each event re-signed with its own secret, as LINE would send it', async () => {
-  const target = new Target([200]);
+  const target = new RelayTargetServer([200]);
   const { target: created, secret } = await createTarget('crm', await target.listen());
   try {
     const sent = await postEvent('hello relay');
@@ -128,7 +88,7 @@ test('a target receives each event re-signed with its own secret, as LINE would 
 });
 
 test('a failing target (500, then OK) is retried and gets the event once it recovers', async () => {
-  const target = new Target([500, 200]);
+  const target = new RelayTargetServer([500, 200]);
   const { target: created, secret } = await createTarget('flaky', await target.listen());
   try {
     assert.is((await postEvent('retry me')).status, 200);
@@ -155,7 +115,7 @@ test('a failing target (500, then OK) is retried and gets the event once it reco
 });
 
 test("a hanging target does not hold up the webhook's 200", async () => {
-  const target = new Target(['hang']);
+  const target = new RelayTargetServer(['hang']);
   const { target: created } = await createTarget('hangs', await target.listen());
   try {
     assert.is((await postEvent('first')).status, 200);
@@ -177,7 +137,7 @@ test("a hanging target does not hold up the webhook's 200", async () => {
 });
 
 test('a target refusing an event (400) is given up at once', async () => {
-  const target = new Target([400]);
+  const target = new RelayTargetServer([400]);
   const { target: created } = await createTarget('refuses', await target.listen());
   try {
     assert.is((await postEvent('not for you')).status, 200);
@@ -196,8 +156,8 @@ test('a target refusing an event (400) is given up at once', async () => {
 });
 
 test("an event LINE redelivers is relayed once; a target's event filter holds", async () => {
-  const all = new Target([200]);
-  const follows = new Target([200]);
+  const all = new RelayTargetServer([200]);
+  const follows = new RelayTargetServer([200]);
   const { target: allTarget } = await createTarget('all', await all.listen());
   const { target: followTarget } = await createTarget('follows only', await follows.listen(), ['follow']);
   try {
@@ -209,7 +169,7 @@ test("an event LINE redelivers is relayed once; a target's event filter holds", 
     assert.is((await engine.postWebhook(engine.fakeLine.webhookBody([follow]))).status, 200);
     await waitFor(() => all.received.length >= 2 && follows.received.length >= 1, 'both events relayed');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const ids = (target: Target) => target.received.map((r) => (JSON.parse(r.body) as { events: { webhookEventId: string }[] }).events[0]?.webhookEventId);
+    const ids = (target: RelayTargetServer) => target.received.map((r) => (JSON.parse(r.body) as { events: { webhookEventId: string }[] }).events[0]?.webhookEventId);
     assert.equal(ids(all).sort(), [event.webhookEventId, follow.webhookEventId].sort());
     assert.equal(ids(follows), [follow.webhookEventId]);
   } finally {
@@ -231,9 +191,9 @@ test("a target limited to LINE channels gets only their events; an unknown chann
   assert.is(typo.body.error.code, 'unknown_channel');
   assert.match(typo.body.error.message, '"shpo"');
 
-  const shopBot = new Target([200]);
-  const mainBot = new Target([200]);
-  const archive = new Target([200]);
+  const shopBot = new RelayTargetServer([200]);
+  const mainBot = new RelayTargetServer([200]);
+  const archive = new RelayTargetServer([200]);
   const { target: shopTarget } = await createTarget('shop bot', await shopBot.listen(), undefined, ['shop']);
   const { target: mainTarget } = await createTarget('main bot', await mainBot.listen(), undefined, ['default']);
   const { target: archiveTarget } = await createTarget('archive', await archive.listen());
@@ -247,7 +207,7 @@ test("a target limited to LINE channels gets only their events; an unknown chann
     assert.is(posted.status, 200);
     await waitFor(() => archive.received.length >= 2 && shopBot.received.length >= 1 && mainBot.received.length >= 1, 'each event relayed where it belongs');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const ids = (target: Target) => target.received.map((r) => (JSON.parse(r.body) as { events: { webhookEventId: string }[] }).events[0]?.webhookEventId);
+    const ids = (target: RelayTargetServer) => target.received.map((r) => (JSON.parse(r.body) as { events: { webhookEventId: string }[] }).events[0]?.webhookEventId);
     assert.equal(ids(shopBot), [toShop.webhookEventId], "the shop's bot gets the shop's event only");
     assert.equal(ids(mainBot), [toMain.webhookEventId]);
     assert.equal(ids(archive).sort(), [toMain.webhookEventId, toShop.webhookEventId].sort(), 'no filter: every channel');

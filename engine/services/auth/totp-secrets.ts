@@ -8,38 +8,39 @@
  */
 import { conflict } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
-import { isSealed, SecretBoxError, type SecretBox } from '../channels/secret-box.ts';
-
-const contextOf = (operatorId: string) => `operator:${operatorId}:totp`;
+import { SealedAtRest, SealedSecretUnreadable } from '../channels/sealed-at-rest.ts';
+import type { SecretBox } from '../channels/secret-box.ts';
 
 export class TotpSecrets {
-  constructor(private readonly box: SecretBox | null) {}
+  private readonly sealed: SealedAtRest;
+
+  constructor(box: SecretBox | null) {
+    this.sealed = new SealedAtRest(box, (operatorId) => `operator:${operatorId}:totp`);
+  }
 
   /** the secret as it is stored: sealed when there is a key. The pending and the confirmed secret share it. */
   seal(operatorId: string, secret: string): string {
-    return this.box ? this.box.seal(secret, contextOf(operatorId)) : secret;
+    return this.sealed.seal(operatorId, secret);
   }
 
   /** the secret from what is stored */
   open(operatorId: string, stored: string): string {
-    if (!isSealed(stored)) return stored;
-    const unreadable = (why: string) =>
-      conflict('mfa_secret_unreadable', `This operator's authenticator secret is encrypted and ${why}: sign in with a recovery code, or have an admin reset their MFA`);
-    if (!this.box) throw unreadable('BATON_ENCRYPTION_KEY is not set');
     try {
-      return this.box.open(stored, contextOf(operatorId));
+      return this.sealed.open(operatorId, stored);
     } catch (error) {
-      if (error instanceof SecretBoxError) throw unreadable('BATON_ENCRYPTION_KEY is not the key it was stored with');
+      if (error instanceof SealedSecretUnreadable) {
+        throw conflict('mfa_secret_unreadable', `This operator's authenticator secret is ${error.message}: sign in with a recovery code, or have an admin reset their MFA`);
+      }
       throw error;
     }
   }
 
   /** Seals the secrets stored in the clear (before the key was set); how many operators' were sealed. */
   async sealStored(store: Store): Promise<number> {
-    if (!this.box) return 0;
+    if (!this.sealed.hasKey) return 0;
     let sealed = 0;
     for (const row of await store.operators.withTotpSecretsInTheClear()) {
-      const next = (stored: string | null) => (stored === null || isSealed(stored) ? stored : this.seal(row.id, stored));
+      const next = (stored: string | null) => (this.sealed.needsSealing(stored) ? this.seal(row.id, stored) : stored);
       // only if unchanged meanwhile (another engine sealing them too, the operator enrolling again)
       if (await store.operators.replaceTotpSecrets(row, { totp_secret: next(row.totp_secret), totp_pending_secret: next(row.totp_pending_secret) })) sealed += 1;
     }

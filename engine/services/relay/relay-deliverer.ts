@@ -12,7 +12,9 @@ import type { RelayDeliveryRow } from '../../store/repositories/relay-deliveries
 import type { RelayTargetRow } from '../../store/repositories/relay-targets.repo.ts';
 import type { Store } from '../../store/store.ts';
 import { LeasedWorkLoop } from '../leased-work-loop.ts';
+import { SealedSecretUnreadable } from '../channels/sealed-at-rest.ts';
 import { signRelayBody } from './relay-secret.ts';
+import type { RelaySecrets } from './relay-secrets-at-rest.ts';
 
 export interface RelayDelivererOptions {
   /** names this engine on the rows it holds */
@@ -53,6 +55,8 @@ export class RelayDeliverer {
     private readonly logger: Logger,
     private readonly now: () => number,
     private readonly options: RelayDelivererOptions,
+    /** opens each target's stored secret (sealed with BATON_ENCRYPTION_KEY when it is set) */
+    private readonly secrets: RelaySecrets,
   ) {
     this.loop = new LeasedWorkLoop<ClaimedDelivery>(
       {
@@ -118,13 +122,21 @@ export class RelayDeliverer {
   /** One attempt: POST the body signed with the target's secret; the URL and the secret are never logged. */
   private async send(row: RelayDeliveryRow, target: RelayTargetRow, shutdown: AbortSignal): Promise<Outcome> {
     const { attemptTimeoutMs } = this.options;
+    let secret: string;
+    try {
+      secret = this.secrets.open(target.id, target.secret);
+    } catch (error) {
+      // never sent unsigned: the deliveries wait (retried) for the key, or for a rotated secret
+      if (error instanceof SealedSecretUnreadable) return { ok: false, error: `not sent: the target's signing secret is ${error.message} (rotate its secret, or start Baton with that key)`, final: false, retryAfterMs: null };
+      throw error;
+    }
     try {
       const response = await fetch(target.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'user-agent': 'Baton-Relay',
-          'x-line-signature': signRelayBody(row.body, target.secret),
+          'x-line-signature': signRelayBody(row.body, secret),
           'x-baton-relay-attempt': String(row.attempts),
         },
         body: row.body,

@@ -15,6 +15,7 @@ import type { Actor } from '../auth/principal.ts';
 import { assertChannelsExist } from '../channels/channel-ids-check.ts';
 import { checkRelayUrl } from './relay-target-url.ts';
 import { newRelaySecret } from './relay-secret.ts';
+import type { RelaySecrets } from './relay-secrets-at-rest.ts';
 
 /** An enabled target as the intake needs it: which events it takes, of which channels. */
 export interface ActiveRelayTarget {
@@ -44,6 +45,8 @@ export class RelayTargets {
     private readonly logger: Logger,
     private readonly now: () => number,
     private readonly refreshMs: number,
+    /** how secrets are stored: sealed with BATON_ENCRYPTION_KEY when it is set */
+    private readonly secrets: RelaySecrets,
   ) {}
 
   async start(): Promise<void> {
@@ -77,7 +80,7 @@ export class RelayTargets {
     const secret = newRelaySecret();
     const id = ulid(at);
     const channelIds = await this.channelIds(request.channels);
-    await this.store.relayTargets.insert({ id, name, url, secret, enabled: request.enabled ?? true, event_types: asList(request.events), channel_ids: channelIds, created_at: at, updated_at: at });
+    await this.store.relayTargets.insert({ id, name, url, secret: this.secrets.seal(id, secret), enabled: request.enabled ?? true, event_types: asList(request.events), channel_ids: channelIds, created_at: at, updated_at: at });
     const target = await this.get(id);
     await this.audit.record({
       action: AuditAction.RELAY_TARGET_CREATED,
@@ -124,7 +127,7 @@ export class RelayTargets {
   async rotateSecret(actor: Actor, id: string): Promise<RelayTargetSecretResponse> {
     await this.get(id);
     const secret = newRelaySecret();
-    await this.store.relayTargets.update(id, { secret, updated_at: this.now() });
+    await this.store.relayTargets.update(id, { secret: this.secrets.seal(id, secret), updated_at: this.now() });
     await this.audit.record({ action: AuditAction.RELAY_TARGET_SECRET_ROTATED, actor, target: { type: 'relay_target', id } });
     return { target: await this.get(id), secret };
   }

@@ -22,6 +22,7 @@ import * as groupChats from './019-group-chats.ts';
 import * as richMenusPerChannel from './020-rich-menus-per-channel.ts';
 import * as messagesPartialIndexes from './021-messages-partial-indexes.ts';
 import * as relayTargetChannels from './022-relay-target-channels.ts';
+import * as relaySecretsSealed from './023-relay-secrets-sealed.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '020-rich-menus-per-channel': richMenusPerChannel,
   '021-messages-partial-indexes': messagesPartialIndexes,
   '022-relay-target-channels': relayTargetChannels,
+  '023-relay-secrets-sealed': relaySecretsSealed,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
