@@ -226,7 +226,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const lineClient = lineClientFor(line.channelAccessToken);
   const richMenuClient = richMenuClientFor(line.channelAccessToken);
   // every LINE call goes out with the token of the customer's channel (docs/channels.md)
-  const secretBox = config.encryptionKey ? new SecretBox(config.encryptionKey) : null;
+  const secretBox = config.encryptionKey ? new SecretBox(config.encryptionKey, config.previousEncryptionKey) : null;
   const channels = new ChannelRegistry(store, logger.child({ module: 'channels' }), {
     defaultChannel: { secret: line.channelSecret, line: lineClient, richMenus: richMenuClient },
     makeClients: (token) => ({ line: lineClientFor(token), richMenus: richMenuClientFor(token) }),
@@ -249,7 +249,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   });
   const totpSecrets = new TotpSecrets(secretBox);
   const sealedTotp = await totpSecrets.sealStored(store);
-  if (sealedTotp > 0) logger.info({ operators: sealedTotp }, 'authenticator secrets stored in the clear are now encrypted with BATON_ENCRYPTION_KEY');
+  if (sealedTotp > 0) logger.info({ operators: sealedTotp }, 'authenticator secrets stored in the clear or with BATON_PREVIOUS_ENCRYPTION_KEY are now encrypted with BATON_ENCRYPTION_KEY');
   const auth = new AuthService({ store, hasher, throttle, sessions, security, audit, totpSecrets, now });
   const firstAdmin = await auth.ensureAdmin(config.admin.email, config.admin.password);
 
@@ -284,7 +284,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const relayLogger = logger.child({ module: 'relay' });
   const relaySecrets = new RelaySecrets(secretBox);
   const sealedRelaySecrets = await relaySecrets.sealStored(store);
-  if (sealedRelaySecrets > 0) logger.info({ targets: sealedRelaySecrets }, 'relay target secrets stored in the clear are now encrypted with BATON_ENCRYPTION_KEY');
+  if (sealedRelaySecrets > 0) logger.info({ targets: sealedRelaySecrets }, 'relay target secrets stored in the clear or with BATON_PREVIOUS_ENCRYPTION_KEY are now encrypted with BATON_ENCRYPTION_KEY');
   const relayTargets = new RelayTargets(store, audit, relayLogger, now, RELAY_TARGETS_REFRESH_MS, relaySecrets);
   await relayTargets.start();
   const relayDeliverer = new RelayDeliverer(store, relayLogger, now, {
@@ -320,6 +320,8 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const lineTyping = new LineTypingService(store, channels, chatLogger, now);
   const conversations = new ConversationService(store, flows, dispatcher, followUps, publisher, audit, now, (id, operatorId) => void readReceipts.opened(id, operatorId));
   const channelAdmin = new ChannelsService({ store, audit, box: secretBox, botInfo: (token) => lineClientFor(token).getBotInfo(), changed: () => channels.changed(), removeRichMenus: (id, deleteRows) => richMenus.removeChannel(id, deleteRows), now });
+  const resealedChannels = await channelAdmin.resealStored();
+  if (resealedChannels > 0) logger.info({ channels: resealedChannels }, 'channel credentials sealed with BATON_PREVIOUS_ENCRYPTION_KEY are now sealed with BATON_ENCRYPTION_KEY');
   const team = new TeamService({ store, hasher, sessions, audit, now, publicUrl: config.publicUrl, releaseConversations: (id) => conversations.returnToQueue(id), channelExists: (id) => channelAdmin.exists(id) });
   const presence = new PresenceService(store, followUps);
   const rollup = new RollupService(store, analyticsDays, now);

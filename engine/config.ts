@@ -134,6 +134,11 @@ export interface Config {
    * (docs/channels.md). null: such channels cannot be added; the default channel (the environment's) works.
    */
   encryptionKey: Buffer | null;
+  /**
+   * BATON_PREVIOUS_ENCRYPTION_KEY, while rotating the key (docs/channels.md): values sealed with it still open,
+   * and an engine starting re-seals them with BATON_ENCRYPTION_KEY.
+   */
+  previousEncryptionKey: Buffer | null;
   admin: { email: string | null; password: string | null };
   auth: AuthConfig;
   webhookBodyLimitBytes: number;
@@ -268,17 +273,27 @@ function trustedProxies(env: Env): number {
 }
 
 /** 32 bytes as 64 hex digits or as base64 (44 characters with padding, 43 without; base64url too) */
-function encryptionKey(env: Env): Buffer | null {
-  const raw = text(env, 'BATON_ENCRYPTION_KEY');
+function encryptionKey(env: Env, variable: 'BATON_ENCRYPTION_KEY' | 'BATON_PREVIOUS_ENCRYPTION_KEY'): Buffer | null {
+  const raw = text(env, variable);
   if (raw === null) return null;
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : null;
   if (key === null || key.length !== 32) {
-    throw new ConfigError('BATON_ENCRYPTION_KEY', 'expected 32 bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32`');
+    throw new ConfigError(variable, 'expected 32 bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32`');
   }
   return key;
 }
 
+/** the key being rotated away from: only beside a current key, and not the same one */
+function previousEncryptionKey(env: Env, current: Buffer | null): Buffer | null {
+  const previous = encryptionKey(env, 'BATON_PREVIOUS_ENCRYPTION_KEY');
+  if (previous === null) return null;
+  if (current === null) throw new ConfigError('BATON_PREVIOUS_ENCRYPTION_KEY', 'set BATON_ENCRYPTION_KEY to the new key as well: the previous key only opens what it sealed');
+  if (previous.equals(current)) throw new ConfigError('BATON_PREVIOUS_ENCRYPTION_KEY', 'is the same key as BATON_ENCRYPTION_KEY');
+  return previous;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const currentKey = encryptionKey(env, 'BATON_ENCRYPTION_KEY');
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const lineConfig = line(env);
   // the sandbox lets anyone who reaches it act as a LINE customer: only this machine, unless HOST says otherwise
@@ -334,7 +349,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     watchFlows: toggle(env, 'BATON_WATCH_FLOWS', false),
     studioDir: path.resolve(cwd, text(env, 'BATON_STUDIO_DIR') ?? './dist/studio'),
     line: lineConfig,
-    encryptionKey: encryptionKey(env),
+    encryptionKey: currentKey,
+    previousEncryptionKey: previousEncryptionKey(env, currentKey),
     admin: { email, password },
     auth: {
       tokenSecret,

@@ -35,14 +35,19 @@ export class TotpSecrets {
     }
   }
 
-  /** Seals the secrets stored in the clear (before the key was set); how many operators' were sealed. */
+  /**
+   * Seals the secrets stored in the clear (before the key was set) and seals again, with the current key,
+   * those sealed with the previous one (BATON_PREVIOUS_ENCRYPTION_KEY); how many operators' changed.
+   */
   async sealStored(store: Store): Promise<number> {
     if (!this.sealed.hasKey) return 0;
     let sealed = 0;
-    for (const row of await store.operators.withTotpSecretsInTheClear()) {
-      const next = (stored: string | null) => (this.sealed.needsSealing(stored) ? this.seal(row.id, stored) : stored);
+    for (const row of await store.operators.withTotpSecrets()) {
+      const next = (stored: string | null) => this.sealed.restored(row.id, stored) ?? stored;
+      const after = { totp_secret: next(row.totp_secret), totp_pending_secret: next(row.totp_pending_secret) };
+      if (after.totp_secret === row.totp_secret && after.totp_pending_secret === row.totp_pending_secret) continue;
       // only if unchanged meanwhile (another engine sealing them too, the operator enrolling again)
-      if (await store.operators.replaceTotpSecrets(row, { totp_secret: next(row.totp_secret), totp_pending_secret: next(row.totp_pending_secret) })) sealed += 1;
+      if (await store.operators.replaceTotpSecrets(row, after)) sealed += 1;
     }
     return sealed;
   }

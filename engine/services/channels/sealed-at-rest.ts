@@ -2,7 +2,7 @@
  * A kind of secret stored sealed when BATON_ENCRYPTION_KEY is set (SecretBox, bound to the row it belongs to,
  * so a value copied into another row does not open) and as it comes when not, as before there was a key.
  * Values stored in the clear stay readable and are sealed by their owner's sealStored when an engine starts
- * with a key. What operators' TOTP secrets (services/auth/totp-secrets.ts) and relay targets' signing
+ * with a key; while the key is rotated, values sealed with the previous key open and are sealed again. What operators' TOTP secrets (services/auth/totp-secrets.ts) and relay targets' signing
  * secrets (services/relay/relay-secrets-at-rest.ts) share.
  */
 import { isSealed, SecretBoxError, type SecretBox } from './secret-box.ts';
@@ -39,8 +39,18 @@ export class SealedAtRest {
     }
   }
 
-  /** whether a stored value is in the clear and there is a key to seal it with */
-  needsSealing(stored: string | null): stored is string {
-    return this.hasKey && stored !== null && !isSealed(stored);
+  /**
+   * What to store instead of `stored`: sealed when it is in the clear, sealed with the current key when it was
+   * sealed with the previous one; null when it is right as it is (or no key opens it: it stays, unreadable).
+   */
+  restored(ownerId: string, stored: string | null): string | null {
+    if (!this.box || stored === null) return null;
+    if (!isSealed(stored)) return this.seal(ownerId, stored);
+    try {
+      return this.box.resealed(stored, this.contextOf(ownerId));
+    } catch (error) {
+      if (error instanceof SecretBoxError) return null;
+      throw error;
+    }
   }
 }

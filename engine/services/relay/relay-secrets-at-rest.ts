@@ -27,14 +27,17 @@ export class RelaySecrets {
     return this.sealed.open(targetId, stored);
   }
 
-  /** Seals the secrets stored in the clear (before the key was set); how many targets' were sealed. */
+  /**
+   * Seals the secrets stored in the clear (before the key was set) and seals again, with the current key,
+   * those sealed with the previous one (BATON_PREVIOUS_ENCRYPTION_KEY); how many targets' changed.
+   */
   async sealStored(store: Store): Promise<number> {
     if (!this.sealed.hasKey) return 0;
     let sealed = 0;
-    for (const row of await store.relayTargets.withSecretsInTheClear()) {
-      if (!this.sealed.needsSealing(row.secret)) continue;
+    for (const row of await store.relayTargets.list()) {
+      const after = this.sealed.restored(row.id, row.secret);
       // only if unchanged meanwhile (another engine sealing it too, an admin rotating it)
-      if (await store.relayTargets.replaceSecret(row.id, row.secret, this.seal(row.id, row.secret))) sealed += 1;
+      if (after !== null && (await store.relayTargets.replaceSecret(row.id, row.secret, after))) sealed += 1;
     }
     return sealed;
   }

@@ -42,6 +42,11 @@ export class ChannelsRepo {
     return this.findById(id);
   }
 
+  /** Replaces a channel's sealed credentials if they are still `before`'s; false when they changed meanwhile. */
+  async replaceCredentials(before: Pick<ChannelRow, 'id' | 'secret_enc' | 'access_token_enc'>, after: Pick<ChannelRow, 'secret_enc' | 'access_token_enc'>): Promise<boolean> {
+    return (await this.db('channels').where({ id: before.id, secret_enc: before.secret_enc, access_token_enc: before.access_token_enc }).update(after)) === 1;
+  }
+
   async delete(id: string): Promise<boolean> {
     return (await this.db('channels').where({ id }).delete()) === 1;
   }

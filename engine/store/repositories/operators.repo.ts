@@ -150,11 +150,9 @@ export class OperatorsRepo {
     return updated === 1;
   }
 
-  /** Operators whose confirmed or pending TOTP secret is stored in the clear (not in SecretBox's `v1.` form). */
-  withTotpSecretsInTheClear(): Promise<Pick<OperatorRow, 'id' | 'totp_secret' | 'totp_pending_secret'>[]> {
-    return this.db<OperatorRow>('operators')
-      .select('id', 'totp_secret', 'totp_pending_secret')
-      .where((q) => q.where((s) => s.whereNotNull('totp_secret').whereNot('totp_secret', 'like', 'v1.%')).orWhere((s) => s.whereNotNull('totp_pending_secret').whereNot('totp_pending_secret', 'like', 'v1.%')));
+  /** Operators with a confirmed or pending TOTP secret (sealed or not). */
+  withTotpSecrets(): Promise<Pick<OperatorRow, 'id' | 'totp_secret' | 'totp_pending_secret'>[]> {
+    return this.db<OperatorRow>('operators').select('id', 'totp_secret', 'totp_pending_secret').whereNotNull('totp_secret').orWhereNotNull('totp_pending_secret');
   }
 
   /** Replaces an operator's TOTP secrets if they are still `before`'s; false when they changed meanwhile. */

@@ -54,11 +54,6 @@ export class RelayTargetsRepo {
     await this.db('relay_targets').where({ id }).update(changes);
   }
 
-  /** Targets whose signing secret is stored in the clear (not in SecretBox's sealed form). */
-  withSecretsInTheClear(): Promise<Pick<RelayTargetRow, 'id' | 'secret'>[]> {
-    return this.db<RelayTargetRow>('relay_targets').select('id', 'secret').whereNot('secret', 'like', 'v1.%');
-  }
-
   /** Replaces a target's stored secret if it is still `before`; false when it changed meanwhile. */
   async replaceSecret(id: string, before: string, after: string): Promise<boolean> {
     return (await this.db('relay_targets').where({ id, secret: before }).update({ secret: after })) === 1;
