@@ -2,7 +2,8 @@
  * Studio › Relay in headless Chromium (docs/relay.md): an admin adds a relay target for the default LINE
  * channel (a misspelt channel refused with the reason first), sees its secret once
  * (gone when closed, in no later view), and the target then receives a customer's event signed with that
- * secret (checked with the LINE SDK's validateSignature); the page shows the delivery. A supervisor has
+ * secret (checked with the LINE SDK's validateSignature); the page shows the delivery; the admin edits the
+ * target's event types and channels (a misspelt channel refused, the form kept open). A supervisor has
  * no Relay page. Needs a built studio and Debian's chromium.
  */
 import { validateSignature } from '@line/bot-sdk';
@@ -56,6 +57,23 @@ test('an admin adds a target, copies its secret shown once, and sees the event d
   // the page shows the delivery (it reads the status again every few seconds)
   await row.getByTestId('relay-status').filter({ hasNotText: 'never' }).waitFor({ timeout: 15_000 });
   assert.is(await row.getByTestId('relay-status').getAttribute('data-backlog'), '0');
+
+  // edited: follows only, of every channel; a misspelt channel is refused and the form stays open
+  await row.getByTestId('relay-edit').click();
+  const form = row.getByTestId('relay-edit-form');
+  assert.is(await form.getByTestId('relay-edit-url').inputValue(), url, 'the form holds the target as it is');
+  assert.is(await form.getByTestId('relay-edit-channels').inputValue(), 'default');
+  await form.getByTestId('relay-edit-events').fill('follow');
+  await form.getByTestId('relay-edit-channels').fill('defualt');
+  await form.getByTestId('relay-edit-save').click();
+  await page.getByTestId('relay-error').filter({ hasText: 'no LINE channel "defualt"' }).waitFor();
+  await form.getByTestId('relay-edit-channels').fill('');
+  await form.getByTestId('relay-edit-save').click();
+  await form.waitFor({ state: 'detached' });
+  await row.getByText('Events: follow').waitFor();
+  assert.is(await row.getByTestId('relay-target-channels').innerText(), 'Every LINE channel');
+  const stored = (await engine.baton.store.relayTargets.list()).find((t) => t.name === 'CRM');
+  assert.equal([stored?.event_types, stored?.channel_ids], ['["follow"]', null], 'saved as shown');
 
   // switched off: shown as off
   await row.getByTestId('relay-toggle').click();

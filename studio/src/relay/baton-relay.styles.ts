@@ -20,6 +20,13 @@ export const relayStyles = css`
     border-radius: 8px;
     background: var(--baton-surface);
   }
+  form.edit {
+    flex-basis: 100%;
+  }
+  .edit-actions {
+    display: flex;
+    gap: 8px;
+  }
   label {
     display: flex;
     flex-direction: column;

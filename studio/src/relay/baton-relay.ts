@@ -16,8 +16,8 @@ const REFRESH_MS = 5_000;
 
 /**
  * Studio › Relay (admins; docs/relay.md): the tools each LINE event is forwarded to, with how delivery goes
- * (backlog, given up, last success, last error); add one (its secret shown here once), switch it off or on,
- * make it a new secret, delete it.
+ * (backlog, given up, last success, last error); add one (its secret shown here once), edit its name, URL,
+ * event types and LINE channels, switch it off or on, make it a new secret, delete it.
  */
 export class BatonRelay extends LitElement {
   static override styles = [controlStyles, pageStyles, relayStyles];
@@ -25,12 +25,15 @@ export class BatonRelay extends LitElement {
     secret: { state: true },
     error: { state: true },
     busy: { state: true },
+    editing: { state: true },
   };
 
   /** the secret just made, shown until the admin closes it: never obtainable again */
   declare secret: { name: string; value: string } | null;
   declare error: string | null;
   declare busy: boolean;
+  /** the target whose edit form is open */
+  declare editing: string | null;
 
   readonly #targets = new Task(this, {
     args: (): [] => [],
@@ -44,6 +47,7 @@ export class BatonRelay extends LitElement {
     this.secret = null;
     this.error = null;
     this.busy = false;
+    this.editing = null;
   }
 
   override connectedCallback(): void {
@@ -73,16 +77,20 @@ export class BatonRelay extends LitElement {
     event.preventDefault();
     const form = event.currentTarget;
     if (!(form instanceof HTMLFormElement)) return;
-    const data = new FormData(form);
-    // a list typed with commas or spaces; none: every one
-    const listOf = (field: string) => {
-      const values = String(data.get(field) ?? '').split(/[\s,]+/).filter(Boolean);
-      return values.length > 0 ? values : null;
-    };
     void this.#act(async () => {
-      const created = await relay.create({ name: String(data.get('name') ?? ''), url: String(data.get('url') ?? ''), events: listOf('events'), channels: listOf('channels') });
+      const created = await relay.create(targetFields(form));
       this.secret = { name: created.target.name, value: created.secret };
       form.reset();
+    });
+  }
+
+  #save(event: SubmitEvent, target: RelayTargetDto): void {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (!(form instanceof HTMLFormElement)) return;
+    void this.#act(async () => {
+      await relay.update(target.id, targetFields(form));
+      this.editing = null;
     });
   }
 
@@ -112,14 +120,7 @@ export class BatonRelay extends LitElement {
         ${msg('Each LINE event Baton receives is forwarded to these tools, signed with each one\u2019s own secret (x-line-signature, checked with the LINE SDK). Retried for 24 hours; never delays Baton\u2019s answer to LINE.')}
       </p>
       <form data-testid="relay-form" @submit=${this.#create}>
-        <label>${msg('Name')} <input name="name" required maxlength="80" data-testid="relay-name" /></label>
-        <label class="url-field"
-          >${msg('URL (https; http only to localhost)')} <input name="url" required type="url" placeholder="https://tool.example.com/line-webhook" data-testid="relay-url"
-        /></label>
-        <label>${msg('Event types (empty: all)')} <input name="events" placeholder="message, follow" data-testid="relay-events" /></label>
-        <label title=${msg('A bot behind the relay serves one Official Account: name its channel so other accounts\u2019 events do not reach it')}
-          >${msg('LINE channels (empty: all)')} <input name="channels" placeholder="default, shop-th" data-testid="relay-channels"
-        /></label>
+        ${this.#fields('relay', null)}
         <button class="primary" type="submit" ?disabled=${this.busy} data-testid="relay-add">${msg('Add target')}</button>
       </form>
       ${this.error ? html`<div class="error" role="alert" data-testid="relay-error">${this.error}</div>` : nothing}
@@ -136,6 +137,20 @@ export class BatonRelay extends LitElement {
         complete: (targets) => this.#renderTargets(targets),
       })}
     </div>`;
+  }
+
+  /** a target's name, URL, event types and channels, as typed for a new one or as `target` has them; test ids start with `testIdPrefix` */
+  #fields(testIdPrefix: string, target: RelayTargetDto | null) {
+    return html`<label>${msg('Name')} <input name="name" required maxlength="80" .value=${target?.name ?? ''} data-testid="${testIdPrefix}-name" /></label>
+      <label class="url-field"
+        >${msg('URL (https; http only to localhost)')}
+        <input name="url" required type="url" placeholder="https://tool.example.com/line-webhook" .value=${target?.url ?? ''} data-testid="${testIdPrefix}-url"
+      /></label>
+      <label>${msg('Event types (empty: all)')} <input name="events" placeholder="message, follow" .value=${target?.events?.join(', ') ?? ''} data-testid="${testIdPrefix}-events" /></label>
+      <label title=${msg('A bot behind the relay serves one Official Account: name its channel so other accounts\u2019 events do not reach it')}
+        >${msg('LINE channels (empty: all)')}
+        <input name="channels" placeholder="default, shop-th" .value=${target?.channels?.join(', ') ?? ''} data-testid="${testIdPrefix}-channels"
+      /></label>`;
   }
 
   #renderTargets(targets: readonly RelayTargetDto[]) {
@@ -161,6 +176,9 @@ export class BatonRelay extends LitElement {
           <div class="muted" data-testid="relay-target-channels">${target.channels ? msg(str`LINE channels: ${target.channels.join(', ')}`) : msg('Every LINE channel')}</div>
         </div>
         <div class="actions">
+          <button ?disabled=${this.busy} data-testid="relay-edit" aria-expanded=${String(this.editing === target.id)} @click=${() => (this.editing = this.editing === target.id ? null : target.id)}>
+            ${msg('Edit')}
+          </button>
           <button ?disabled=${this.busy} data-testid="relay-toggle" @click=${() => this.#toggle(target)}>
             ${target.enabled ? msg('Switch off') : msg('Switch on')}
           </button>
@@ -168,6 +186,15 @@ export class BatonRelay extends LitElement {
           <button ?disabled=${this.busy} data-testid="relay-delete" @click=${() => this.#remove(target)}>${msg('Delete')}</button>
         </div>
       </div>
+      ${this.editing === target.id
+        ? html`<form class="edit" data-testid="relay-edit-form" @submit=${(event: SubmitEvent) => this.#save(event, target)}>
+            ${this.#fields('relay-edit', target)}
+            <div class="edit-actions">
+              <button class="primary" type="submit" ?disabled=${this.busy} data-testid="relay-edit-save">${msg('Save changes')}</button>
+              <button type="button" data-testid="relay-edit-cancel" @click=${() => (this.editing = null)}>${msg('Cancel')}</button>
+            </div>
+          </form>`
+        : nothing}
       <div class="status ${failing ? 'failing' : ''}" data-testid="relay-status" data-backlog=${status.backlog} data-gave-up=${status.gaveUp}>
         ${msg(str`Waiting: ${status.backlog}`)} · ${msg(str`Given up: ${status.gaveUp}`)} ·
         ${msg('Last delivered:')} ${status.lastSuccessAt === null ? msg('never') : formatDateTime(status.lastSuccessAt)}
@@ -175,6 +202,16 @@ export class BatonRelay extends LitElement {
       </div>
     </li>`;
   }
+}
+
+/** what a target form holds, as the API takes it; a list typed with commas or spaces, empty: every one */
+function targetFields(form: HTMLFormElement): { name: string; url: string; events: string[] | null; channels: string[] | null } {
+  const data = new FormData(form);
+  const listOf = (field: string) => {
+    const values = String(data.get(field) ?? '').split(/[\s,]+/).filter(Boolean);
+    return values.length > 0 ? values : null;
+  };
+  return { name: String(data.get('name') ?? ''), url: String(data.get('url') ?? ''), events: listOf('events'), channels: listOf('channels') };
 }
 
 customElements.define('baton-relay', BatonRelay);
