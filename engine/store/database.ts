@@ -8,8 +8,7 @@ import { migrationSource } from './migrations/index.ts';
 import { BACKSTOP_PAGES, SqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { rememberSqliteConnection, type SqliteConnection } from './raw-rows.ts';
 import { cachePreparedStatements } from './sqlite-statement-cache.ts';
-
-export type Db = Knex;
+import type { Db } from './dialect.ts';
 
 // Timestamps are epoch milliseconds in BIGINT columns; pg returns int8 as a string unless told otherwise.
 // Millisecond epochs stay far below 2^53, so a JS number is exact.
@@ -98,9 +97,4 @@ async function withMigrationLock<T>(connection: string, fn: () => Promise<T>): P
   } finally {
     await client.end();
   }
-}
-
-/** true when the database is Postgres (row locks, SKIP LOCKED) rather than SQLite (one writer) */
-export function isPostgres(db: Db): boolean {
-  return db.client.config.client === 'pg';
 }

@@ -12,7 +12,7 @@
  * runs a statement synchronously, so nothing else can run in the middle of one.
  */
 import type { Knex } from 'knex';
-import { isPostgres, type Db } from './database.ts';
+import { isPostgres, type Db } from './dialect.ts';
 
 /** What this uses of a better-sqlite3 connection and its statements. */
 export interface SqliteConnection {

@@ -21,7 +21,7 @@
  * given to a transaction must await its statements (everything in Baton does).
  */
 import knexFactory, { type Knex } from 'knex';
-import { isPostgres, type Db } from './database.ts';
+import { isPostgres, type Db } from './dialect.ts';
 import type { SqliteConnection } from './raw-rows.ts';
 
 /** each SQLite database's runner, by its client's config (a transaction's client shares that object) */

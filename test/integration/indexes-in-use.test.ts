@@ -11,7 +11,8 @@
 import type { Knex } from 'knex';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { closeDatabase, isPostgres, openDatabase } from '../../engine/store/database.ts';
+import { closeDatabase, openDatabase } from '../../engine/store/database.ts';
+import { isPostgres } from '../../engine/store/dialect.ts';
 import { createStore, type Store } from '../../engine/store/store.ts';
 import { createTestDatabase, databaseConfigOf, type TestDatabase } from '../support/test-database.ts';
 

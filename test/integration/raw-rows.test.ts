@@ -5,7 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { closeDatabase, openDatabase, type Db } from '../../engine/store/database.ts';
+import { closeDatabase, openDatabase } from '../../engine/store/database.ts';
+import type { Db } from '../../engine/store/dialect.ts';
 import { rawRows } from '../../engine/store/raw-rows.ts';
 import { createTestDatabase, databaseConfigOf, type TestDatabase } from '../support/test-database.ts';
 

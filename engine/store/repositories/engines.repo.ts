@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres } from '../database.ts';
+import { isPostgres } from '../dialect.ts';
 
 export interface EngineRow {
   instance_id: string;

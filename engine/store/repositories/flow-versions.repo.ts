@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres } from '../database.ts';
+import { isPostgres } from '../dialect.ts';
 import { parseJson } from './json-column.ts';
 
 /** 'flows' in ASCII: the advisory lock publishers take turns on. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres } from '../database.ts';
+import { isPostgres } from '../dialect.ts';
 import { inTransaction } from '../sqlite-transactions.ts';
 
 /** 'jobs' in ASCII: the namespace of the advisory locks that starts of one job take turns on (Postgres). */

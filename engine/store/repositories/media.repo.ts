@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres } from '../database.ts';
+import { isPostgres } from '../dialect.ts';
 import { rawRows } from '../raw-rows.ts';
 
 /** What became of a message's content (see services/media/media-fetcher.ts). */
