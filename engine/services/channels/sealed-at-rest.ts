@@ -2,8 +2,9 @@
  * A kind of secret stored sealed when BATON_ENCRYPTION_KEY is set (SecretBox, bound to the row it belongs to,
  * so a value copied into another row does not open) and as it comes when not, as before there was a key.
  * Values stored in the clear stay readable and are sealed by their owner's sealStored when an engine starts
- * with a key; while the key is rotated, values sealed with the previous key open and are sealed again. What operators' TOTP secrets (services/auth/totp-secrets.ts) and relay targets' signing
- * secrets (services/relay/relay-secrets-at-rest.ts) share.
+ * with a key; while the key is changed, values sealed with the previous key open and are sealed again. What
+ * operators' TOTP secrets (services/auth/totp-secrets.ts) and relay targets' signing secrets
+ * (services/relay/relay-secrets-at-rest.ts) share.
  */
 import { isSealed, SecretBoxError, type SecretBox } from './secret-box.ts';
 

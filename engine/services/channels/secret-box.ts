@@ -1,5 +1,6 @@
 /**
- * Channel secrets and access tokens, and operators' TOTP secrets (services/auth/totp-secrets.ts), at rest:
+ * Channel secrets and access tokens, operators' TOTP secrets and relay targets' signing secrets
+ * (services/channels/sealed-at-rest.ts), at rest:
  * AES-256-GCM with BATON_ENCRYPTION_KEY (node:crypto). A value is stored as `v1.<iv>.<tag>.<ciphertext>`
  * (base64url), sealed to its row and field (the additional data), so a ciphertext copied into another row
  * or column does not open. While the key is rotated (BATON_PREVIOUS_ENCRYPTION_KEY, docs/channels.md) values
