@@ -10,6 +10,7 @@ import type { RichMenuClient } from '../../line/rich-menu-client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
 import { DEFAULT_CHANNEL_ID } from '../../contracts/channels.ts';
+import { channelSecretContext, channelTokenContext } from './channel-secret-contexts.ts';
 import { UnknownChannelError, type LineClients } from './line-clients.ts';
 import type { SecretBox } from './secret-box.ts';
 
@@ -157,8 +158,8 @@ export class ChannelRegistry implements LineClients {
         continue;
       }
       try {
-        const secret = box.open(row.secret_enc, `channel:${row.id}:secret`);
-        const token = box.open(row.access_token_enc, `channel:${row.id}:access_token`);
+        const secret = box.open(row.secret_enc, channelSecretContext(row.id));
+        const token = box.open(row.access_token_enc, channelTokenContext(row.id));
         const before = this.entries.get(row.id);
         // a client per token: a rotated token gets a new one, an unchanged one keeps its connections
         const clients = before?.token === token ? before.clients : this.options.makeClients(token);

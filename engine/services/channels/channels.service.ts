@@ -14,7 +14,9 @@ import { AuditAction, type AuditService } from '../audit/audit.service.ts';
 import { mayAccessChannel } from '../auth/permissions.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { RemovedMenus } from '../rich-menus/rich-menu-catalog.ts';
-import { SecretBoxError, type SecretBox } from './secret-box.ts';
+import { channelSecretContext, channelTokenContext } from './channel-secret-contexts.ts';
+import { SealedAtRest } from './sealed-at-rest.ts';
+import type { SecretBox } from './secret-box.ts';
 
 export interface ChannelsServiceDeps {
   store: Store;
@@ -45,8 +47,6 @@ export const toChannelView = (row: ChannelRow): ChannelView => {
   };
 };
 
-const sealedSecret = (id: string) => `channel:${id}:secret`;
-const sealedToken = (id: string) => `channel:${id}:access_token`;
 
 export class ChannelsService {
   constructor(private readonly deps: ChannelsServiceDeps) {}
@@ -76,8 +76,8 @@ export class ChannelsService {
       id: request.id,
       name: request.name ?? (bot.displayName || request.id),
       avatar_url: request.avatarUrl !== undefined ? request.avatarUrl : bot.pictureUrl,
-      secret_enc: box.seal(request.channelSecret, sealedSecret(request.id)),
-      access_token_enc: box.seal(request.channelAccessToken, sealedToken(request.id)),
+      secret_enc: box.seal(request.channelSecret, channelSecretContext(request.id)),
+      access_token_enc: box.seal(request.channelAccessToken, channelTokenContext(request.id)),
       group_handoff: request.groupHandoff ?? true,
       created_at: at,
       updated_at: at,
@@ -108,9 +108,9 @@ export class ChannelsService {
       const box = this.box();
       if (request.channelAccessToken !== undefined) {
         await this.checkToken(request.channelAccessToken);
-        changes.access_token_enc = box.seal(request.channelAccessToken, sealedToken(id));
+        changes.access_token_enc = box.seal(request.channelAccessToken, channelTokenContext(id));
       }
-      if (request.channelSecret !== undefined) changes.secret_enc = box.seal(request.channelSecret, sealedSecret(id));
+      if (request.channelSecret !== undefined) changes.secret_enc = box.seal(request.channelSecret, channelSecretContext(id));
     }
     const after = (await store.channels.update(id, changes)) ?? before;
     await this.deps.changed();
@@ -144,19 +144,15 @@ export class ChannelsService {
   async resealStored(): Promise<number> {
     const { store, box } = this.deps;
     if (!box) return 0;
+    const secrets = new SealedAtRest(box, channelSecretContext);
+    const tokens = new SealedAtRest(box, channelTokenContext);
     let changed = 0;
     for (const row of await store.channels.list()) {
       if (row.secret_enc === null || row.access_token_enc === null) continue;
-      let after: { secret_enc: string; access_token_enc: string };
-      try {
-        const secret = box.resealed(row.secret_enc, sealedSecret(row.id));
-        const token = box.resealed(row.access_token_enc, sealedToken(row.id));
-        if (secret === null && token === null) continue;
-        after = { secret_enc: secret ?? row.secret_enc, access_token_enc: token ?? row.access_token_enc };
-      } catch (error) {
-        if (error instanceof SecretBoxError) continue;
-        throw error;
-      }
+      const secret = secrets.restored(row.id, row.secret_enc);
+      const token = tokens.restored(row.id, row.access_token_enc);
+      if (secret === null && token === null) continue;
+      const after = { secret_enc: secret ?? row.secret_enc, access_token_enc: token ?? row.access_token_enc };
       // only if unchanged meanwhile (another engine re-sealing them too, an admin rotating them)
       if (await store.channels.replaceCredentials(row, after)) changed += 1;
     }

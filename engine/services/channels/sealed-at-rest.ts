@@ -3,8 +3,8 @@
  * so a value copied into another row does not open) and as it comes when not, as before there was a key.
  * Values stored in the clear stay readable and are sealed by their owner's sealStored when an engine starts
  * with a key; while the key is changed, values sealed with the previous key open and are sealed again. What
- * operators' TOTP secrets (services/auth/totp-secrets.ts) and relay targets' signing secrets
- * (services/relay/relay-secrets-at-rest.ts) share.
+ * operators' TOTP secrets (services/auth/totp-secrets.ts), relay targets' signing secrets
+ * (services/relay/relay-secrets-at-rest.ts) and, for that re-sealing, channel credentials share.
  */
 import { isSealed, SecretBoxError, type SecretBox } from './secret-box.ts';
 
