@@ -45,6 +45,24 @@ export async function rawRows<T>(db: Db, sql: string, bindings: readonly Knex.Ra
   return (Array.isArray(result) ? result : []) as T[];
 }
 
+/**
+ * Runs an INSERT written as SQL on SQLite and answers the rowid of the last row it inserted and how many
+ * it inserted (better-sqlite3's run(), straight or through knex, under the same rule as rawRows).
+ */
+export async function rawSqliteInsert(db: Db, sql: string, bindings: readonly Knex.RawBinding[]): Promise<{ lastId: number; changes: number }> {
+  if (isPostgres(db)) throw new Error('rawSqliteInsert is for SQLite');
+  const connection = directConnection(db);
+  let result: { lastInsertRowid: number | bigint; changes: number };
+  if (connection) {
+    db.client.emit('query', { method: 'raw', sql, bindings, options: {} });
+    result = connection.prepare(sql).run(bindings.map(sqliteValue)) as typeof result;
+  } else {
+    // knex answers a raw statement that returns no rows with what better-sqlite3's run() gave
+    result = (await db.raw(sql, bindings as Knex.RawBinding[])) as unknown as typeof result;
+  }
+  return { lastId: Number(result.lastInsertRowid), changes: result.changes };
+}
+
 function directConnection(db: Db): SqliteConnection | null {
   const connection = connections.get(db.client.config as object);
   if (!connection?.open) return null;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DeliveryStatus, MessageDirection, MessageDto, SenderKind } from '../../contracts/conversation.ts';
-import { rawRows } from '../raw-rows.ts';
+import { isPostgres } from '../dialect.ts';
+import { rawRows, rawSqliteInsert } from '../raw-rows.ts';
 import type { DeadHolders } from './engines.repo.ts';
 import { parseJson } from './json-column.ts';
 
@@ -38,6 +39,18 @@ export interface MessageRow {
 export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'sent_at' | 'sent_via' | 'send_locked_by' | 'send_locked_until'> & {
   sent_via?: MessageRow['sent_via'];
 };
+
+/** The columns of a message row that an insert leaves to their defaults (all null), unless the new message sets them. */
+const UNSET_ON_INSERT = {
+  sent_via: null,
+  last_error: null,
+  sent_at: null,
+  send_locked_by: null,
+  send_locked_until: null,
+  unsent_at: null,
+  sender_line_user_id: null,
+  sender_name: null,
+} satisfies Partial<MessageRow>;
 
 export function toMessageDto(row: MessageRow): MessageDto {
   // an unsent message's words are withheld: the customer took them back
@@ -79,14 +92,18 @@ export class MessagesRepo {
     // and plain values; anything else goes through the query builder, which fills the gaps
     const plain = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number';
     const uniform = columns.every((c) => /^[a-z_]+$/.test(c)) && records.every((r) => Object.keys(r).sort().join(',') === key && columns.every((c) => plain(r[c])));
-    const rows = uniform
-      ? await rawRows<MessageRow>(
-          this.db,
-          `insert into messages (${columns.join(', ')}) values ${records.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} returning *`,
-          records.flatMap((r) => columns.map((c) => r[c] as string | number | null)),
-        )
-      : ((await this.db('messages').insert(records).returning('*')) as MessageRow[]);
-    return rows.sort((a, b) => a.id - b.id);
+    if (!uniform) return ((await this.db('messages').insert(records).returning('*')) as MessageRow[]).sort((a, b) => a.id - b.id);
+    const sql = `insert into messages (${columns.join(', ')}) values ${records.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
+    const bindings = records.flatMap((r) => columns.map((c) => r[c] as string | number | null));
+    if (isPostgres(this.db)) return (await rawRows<MessageRow>(this.db, `${sql} returning *`, bindings)).sort((a, b) => a.id - b.id);
+    // SQLite: the rows are what was written plus the columns nobody sets on insert. RETURNING * would read
+    // each row back into an object of 25 columns, which cost as much as the insert itself (measured
+    // standalone: 35 -> 19 µs a row). One INSERT numbers its rows one after another (AUTOINCREMENT, the
+    // write lock held throughout), so the last id gives them all.
+    const { lastId, changes } = await rawSqliteInsert(this.db, sql, bindings);
+    if (changes !== records.length) throw new Error(`stored ${changes} of ${records.length} messages`);
+    const firstId = lastId - records.length + 1;
+    return records.map((record, i) => ({ ...UNSET_ON_INSERT, ...record, id: firstId + i }) as MessageRow);
   }
 
   findById(id: number): Promise<MessageRow | undefined> {
