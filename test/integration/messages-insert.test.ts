@@ -1,8 +1,8 @@
 /**
  * `insertMany` answers the rows as stored: on SQLite it builds them from what it wrote and the ids the
  * INSERT gave (no RETURNING), so each answered row must equal the row read back from the table, every
- * column included, in the order given, inside a transaction and out, and after rows of other
- * statements took ids in between. Runs on SQLite and Postgres.
+ * column included, in the order given, inside a transaction and out, after rows of other statements
+ * took ids in between, and when the insert waits for another transaction. Runs on SQLite and Postgres.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -70,12 +70,13 @@ test('the answered rows are the stored rows, every column, in the order given', 
   assert.equal(answered[1]?.send_locked_by, null);
 });
 
-test('inside a transaction, after other statements took ids, and one row alone', async () => {
+test('inside a transaction, after other statements took ids, one row alone, and an optional column undefined', async () => {
   const { customer } = await store.customers.findOrCreate('U-bob', T);
   const answered = await store.transaction(async (tx) => {
     const first = await tx.messages.insertMany([inbound(customer.id, 'a'), inbound(customer.id, 'b')]);
-    // a message stored through the query builder's path (a value that is not plain) takes the next id
-    await tx.messages.insertMany([{ ...inbound(customer.id, 'c'), sender_name: undefined }]);
+    // an optional column given as undefined is stored as null, as left out
+    const [c] = await tx.messages.insertMany([{ ...inbound(customer.id, 'c'), sender_name: undefined }]);
+    assert.equal(c?.sender_name, null);
     const alone = await tx.messages.insert(outbound(customer.id, null, 'd', 'key-2'));
     return [...first, alone];
   });

@@ -40,17 +40,56 @@ export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'se
   sent_via?: MessageRow['sent_via'];
 };
 
-/** The columns of a message row that an insert leaves to their defaults (all null), unless the new message sets them. */
-const UNSET_ON_INSERT = {
-  sent_via: null,
-  last_error: null,
-  sent_at: null,
-  send_locked_by: null,
-  send_locked_until: null,
-  unsent_at: null,
-  sender_line_user_id: null,
-  sender_name: null,
-} satisfies Partial<MessageRow>;
+/** Every column a new message is stored with, in the order of pushValues. */
+const INSERTED_COLUMNS = [
+  'customer_id', 'conversation_id', 'direction', 'sender_kind', 'operator_id', 'type', 'text', 'payload', 'line_message_id',
+  'webhook_event_id', 'delivery_status', 'sent_via', 'retry_key', 'reply_token', 'reply_token_expires_at', 'attempts',
+  'created_at', 'unsent_at', 'sender_line_user_id', 'sender_name',
+] as const;
+const ROW_PLACEHOLDERS = `(${INSERTED_COLUMNS.map(() => '?').join(', ')})`;
+
+/** The message's values in INSERTED_COLUMNS order; a nullable column it leaves out (or undefined) is stored as null, attempts as 0. */
+function pushValues(values: (string | number | null)[], m: NewMessage): void {
+  values.push(
+    m.customer_id, m.conversation_id ?? null, m.direction, m.sender_kind, m.operator_id ?? null, m.type, m.text, m.payload, m.line_message_id ?? null,
+    m.webhook_event_id ?? null, m.delivery_status, m.sent_via ?? null, m.retry_key ?? null, m.reply_token ?? null, m.reply_token_expires_at ?? null, 0,
+    m.created_at, m.unsent_at ?? null, m.sender_line_user_id ?? null, m.sender_name ?? null,
+  );
+}
+
+/**
+ * The row as pushValues stored it, every column spelt out: one object shape for every row (built with
+ * spreads instead, the row cost more than reading it back with RETURNING).
+ */
+function storedRow(m: NewMessage, id: number): MessageRow {
+  return {
+    id,
+    customer_id: m.customer_id,
+    conversation_id: m.conversation_id ?? null,
+    direction: m.direction,
+    sender_kind: m.sender_kind,
+    operator_id: m.operator_id ?? null,
+    type: m.type,
+    text: m.text,
+    payload: m.payload,
+    line_message_id: m.line_message_id ?? null,
+    webhook_event_id: m.webhook_event_id ?? null,
+    delivery_status: m.delivery_status,
+    sent_via: m.sent_via ?? null,
+    retry_key: m.retry_key ?? null,
+    reply_token: m.reply_token ?? null,
+    reply_token_expires_at: m.reply_token_expires_at ?? null,
+    send_locked_by: null,
+    send_locked_until: null,
+    attempts: 0,
+    last_error: null,
+    created_at: m.created_at,
+    sent_at: null,
+    unsent_at: m.unsent_at ?? null,
+    sender_line_user_id: m.sender_line_user_id ?? null,
+    sender_name: m.sender_name ?? null,
+  };
+}
 
 export function toMessageDto(row: MessageRow): MessageDto {
   // an unsent message's words are withheld: the customer took them back
@@ -84,26 +123,19 @@ export class MessagesRepo {
   /** Stores the messages with one statement; returns the rows in the order given (ids ascending). */
   async insertMany(messages: readonly NewMessage[]): Promise<MessageRow[]> {
     if (messages.length === 0) return [];
-    const records = messages.map((m): Record<string, unknown> => ({ ...m, attempts: 0 }));
-    const columns = Object.keys(records[0] ?? {}).sort();
-    const key = columns.join(',');
-    // written as SQL (every event stores its message and its answer this way, and building the insert
-    // with the query builder cost more than SQLite's work on it) when the rows have the same columns
-    // and plain values; anything else goes through the query builder, which fills the gaps
-    const plain = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number';
-    const uniform = columns.every((c) => /^[a-z_]+$/.test(c)) && records.every((r) => Object.keys(r).sort().join(',') === key && columns.every((c) => plain(r[c])));
-    if (!uniform) return ((await this.db('messages').insert(records).returning('*')) as MessageRow[]).sort((a, b) => a.id - b.id);
-    const sql = `insert into messages (${columns.join(', ')}) values ${records.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
-    const bindings = records.flatMap((r) => columns.map((c) => r[c] as string | number | null));
+    // written as SQL with every column (every event stores its message and its answer this way, and
+    // building the insert with the query builder cost more than SQLite's work on it)
+    const sql = `insert into messages (${INSERTED_COLUMNS.join(', ')}) values ${messages.map(() => ROW_PLACEHOLDERS).join(', ')}`;
+    const bindings: (string | number | null)[] = [];
+    for (const message of messages) pushValues(bindings, message);
     if (isPostgres(this.db)) return (await rawRows<MessageRow>(this.db, `${sql} returning *`, bindings)).sort((a, b) => a.id - b.id);
-    // SQLite: the rows are what was written plus the columns nobody sets on insert. RETURNING * would read
-    // each row back into an object of 25 columns, which cost as much as the insert itself (measured
-    // standalone: 35 -> 19 µs a row). One INSERT numbers its rows one after another (AUTOINCREMENT, the
-    // write lock held throughout), so the last id gives them all.
+    // SQLite: the rows are what was written plus the ids the INSERT gave. RETURNING * would read each row
+    // back into an object of 25 columns, which cost as much as the insert itself; one INSERT numbers its
+    // rows one after another (AUTOINCREMENT, the write lock held throughout), so the last id gives them all
     const { lastId, changes } = await rawSqliteInsert(this.db, sql, bindings);
-    if (changes !== records.length) throw new Error(`stored ${changes} of ${records.length} messages`);
-    const firstId = lastId - records.length + 1;
-    return records.map((record, i) => ({ ...UNSET_ON_INSERT, ...record, id: firstId + i }) as MessageRow);
+    if (changes !== messages.length) throw new Error(`stored ${changes} of ${messages.length} messages`);
+    const firstId = lastId - messages.length + 1;
+    return messages.map((message, i) => storedRow(message, firstId + i));
   }
 
   findById(id: number): Promise<MessageRow | undefined> {
