@@ -2,7 +2,8 @@
  * The lookups that run all the time are served by indexes that do not grow with history. Webhook
  * events are indexed by time while live (not yet done), by customer while being processed, and by
  * age once done, for retention (migration 004); the queue's wait estimate reads recently closed conversations by close time (005);
- * the outbox's sweep reads pending messages, and the quota and analytics count sent ones, by partial indexes (021). A partial
+ * the outbox's sweep and its look at a customer's pending batches read pending messages (024), and the quota and analytics
+ * count sent ones (021), by partial indexes. A partial
  * index serves a query only when the query's own terms imply the index's condition, so these tests
  * take the SQL the repositories really send and ask the database's planner whether it can use them.
  * On Postgres sequential scans are switched off for the question, so the answer does not depend on
@@ -103,14 +104,29 @@ test("the queue's wait estimate reads the latest closed conversations by their i
 
 test("the outbox's sweep reads pending messages by their index; the quota and the analytics day count sent ones by theirs", async () => {
   const sweep = await plansOf(() => store.messages.pendingOutbound(10, T), /^select/i);
-  // on SQLite a walk of that index in id order ("SCAN messages USING INDEX"): it holds pending messages alone
-  assert.match(sweep, 'messages_pending_by_id');
+  // on SQLite a walk of that index ("SCAN messages USING INDEX"): it holds pending messages alone
+  assert.match(sweep, 'messages_pending_by_customer');
   assert.not.match(sweep, /SCAN messages\b(?! USING INDEX)/);
   const quota = await plansOf(() => store.lineSends.between(T, T + 86_400_000), /^select/i);
   assert.match(quota, 'messages_sent_by_time');
   assert.not.match(quota, /SCAN messages\b(?! USING INDEX)/);
   const day = await plansOf(() => store.analytics.dayFacts(T, T + 86_400_000, 3_600_000, 86_400_000), /["`]?m["`]?\.["`]?sent_at["`]?\s*>=/i);
   assert.match(day, 'messages_sent_by_time');
+});
+
+test("before and after each send, the outbox reads the customer's pending messages by their index, not the customer's history", async () => {
+  const { customer } = await store.customers.findOrCreate('U-history', T);
+  const [row] = await store.messages.insertMany([{
+    customer_id: customer.id, conversation_id: null, direction: 'out', sender_kind: 'bot', operator_id: null, type: 'text', text: 'hi', payload: '{}',
+    line_message_id: null, webhook_event_id: null, delivery_status: 'pending', retry_key: 'key-history', reply_token: null, reply_token_expires_at: null, created_at: T,
+  }]);
+  // the claim's look for an earlier batch of the customer still pending (and its own rows by retry key)
+  const claim = await plansOf(() => store.messages.claimBatches(['key-history'], 'w4', T, 1_000), /^update messages/i);
+  assert.match(claim, 'messages_pending_by_customer');
+  assert.not.match(claim, 'messages_customer_id_id_index');
+  const next = await plansOf(() => store.messages.nextPendingOf(customer.id, row?.id ?? 0, T), /^select/i);
+  assert.match(next, 'messages_pending_by_customer');
+  assert.not.match(next, 'messages_customer_id_id_index');
 });
 
 test('events leave the live indexes when done and are found again by retention', async () => {

@@ -23,6 +23,7 @@ import * as richMenusPerChannel from './020-rich-menus-per-channel.ts';
 import * as messagesPartialIndexes from './021-messages-partial-indexes.ts';
 import * as relayTargetChannels from './022-relay-target-channels.ts';
 import * as relaySecretsSealed from './023-relay-secrets-sealed.ts';
+import * as messagesPendingByCustomer from './024-messages-pending-by-customer.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '021-messages-partial-indexes': messagesPartialIndexes,
   '022-relay-target-channels': relayTargetChannels,
   '023-relay-secrets-sealed': relaySecretsSealed,
+  '024-messages-pending-by-customer': messagesPendingByCustomer,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
