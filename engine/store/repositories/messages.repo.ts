@@ -4,6 +4,7 @@ import { isPostgres } from '../dialect.ts';
 import { rawRows, rawSqliteInsert } from '../raw-rows.ts';
 import type { DeadHolders } from './engines.repo.ts';
 import { parseJson } from './json-column.ts';
+import { INSERTED_COLUMNS, insertedValues, newMessageRow } from './new-message-row.ts';
 
 export interface MessageRow {
   id: number;
@@ -40,56 +41,8 @@ export type NewMessage = Omit<MessageRow, 'id' | 'attempts' | 'last_error' | 'se
   sent_via?: MessageRow['sent_via'];
 };
 
-/** Every column a new message is stored with, in the order of pushValues. */
-const INSERTED_COLUMNS = [
-  'customer_id', 'conversation_id', 'direction', 'sender_kind', 'operator_id', 'type', 'text', 'payload', 'line_message_id',
-  'webhook_event_id', 'delivery_status', 'sent_via', 'retry_key', 'reply_token', 'reply_token_expires_at', 'attempts',
-  'created_at', 'unsent_at', 'sender_line_user_id', 'sender_name',
-] as const;
+const INSERTED_COLUMN_LIST = INSERTED_COLUMNS.join(', ');
 const ROW_PLACEHOLDERS = `(${INSERTED_COLUMNS.map(() => '?').join(', ')})`;
-
-/** The message's values in INSERTED_COLUMNS order; a nullable column it leaves out (or undefined) is stored as null, attempts as 0. */
-function pushValues(values: (string | number | null)[], m: NewMessage): void {
-  values.push(
-    m.customer_id, m.conversation_id ?? null, m.direction, m.sender_kind, m.operator_id ?? null, m.type, m.text, m.payload, m.line_message_id ?? null,
-    m.webhook_event_id ?? null, m.delivery_status, m.sent_via ?? null, m.retry_key ?? null, m.reply_token ?? null, m.reply_token_expires_at ?? null, 0,
-    m.created_at, m.unsent_at ?? null, m.sender_line_user_id ?? null, m.sender_name ?? null,
-  );
-}
-
-/**
- * The row as pushValues stored it, every column spelt out: one object shape for every row (built with
- * spreads instead, the row cost more than reading it back with RETURNING).
- */
-function storedRow(m: NewMessage, id: number): MessageRow {
-  return {
-    id,
-    customer_id: m.customer_id,
-    conversation_id: m.conversation_id ?? null,
-    direction: m.direction,
-    sender_kind: m.sender_kind,
-    operator_id: m.operator_id ?? null,
-    type: m.type,
-    text: m.text,
-    payload: m.payload,
-    line_message_id: m.line_message_id ?? null,
-    webhook_event_id: m.webhook_event_id ?? null,
-    delivery_status: m.delivery_status,
-    sent_via: m.sent_via ?? null,
-    retry_key: m.retry_key ?? null,
-    reply_token: m.reply_token ?? null,
-    reply_token_expires_at: m.reply_token_expires_at ?? null,
-    send_locked_by: null,
-    send_locked_until: null,
-    attempts: 0,
-    last_error: null,
-    created_at: m.created_at,
-    sent_at: null,
-    unsent_at: m.unsent_at ?? null,
-    sender_line_user_id: m.sender_line_user_id ?? null,
-    sender_name: m.sender_name ?? null,
-  };
-}
 
 export function toMessageDto(row: MessageRow): MessageDto {
   // an unsent message's words are withheld: the customer took them back
@@ -125,17 +78,18 @@ export class MessagesRepo {
     if (messages.length === 0) return [];
     // written as SQL with every column (every event stores its message and its answer this way, and
     // building the insert with the query builder cost more than SQLite's work on it)
-    const sql = `insert into messages (${INSERTED_COLUMNS.join(', ')}) values ${messages.map(() => ROW_PLACEHOLDERS).join(', ')}`;
-    const bindings: (string | number | null)[] = [];
-    for (const message of messages) pushValues(bindings, message);
+    const rows = messages.map(newMessageRow);
+    const sql = `insert into messages (${INSERTED_COLUMN_LIST}) values ${rows.map(() => ROW_PLACEHOLDERS).join(', ')}`;
+    const bindings = insertedValues(rows);
     if (isPostgres(this.db)) return (await rawRows<MessageRow>(this.db, `${sql} returning *`, bindings)).sort((a, b) => a.id - b.id);
     // SQLite: the rows are what was written plus the ids the INSERT gave. RETURNING * would read each row
     // back into an object of 25 columns, which cost as much as the insert itself; one INSERT numbers its
     // rows one after another (AUTOINCREMENT, the write lock held throughout), so the last id gives them all
     const { lastId, changes } = await rawSqliteInsert(this.db, sql, bindings);
-    if (changes !== messages.length) throw new Error(`stored ${changes} of ${messages.length} messages`);
-    const firstId = lastId - messages.length + 1;
-    return messages.map((message, i) => storedRow(message, firstId + i));
+    if (changes !== rows.length) throw new Error(`stored ${changes} of ${rows.length} messages`);
+    const firstId = lastId - rows.length + 1;
+    rows.forEach((row, i) => (row.id = firstId + i));
+    return rows;
   }
 
   findById(id: number): Promise<MessageRow | undefined> {
