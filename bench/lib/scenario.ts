@@ -81,5 +81,5 @@ export async function logSqlStats(ctx: ScenarioContext, engine: BenchChild, when
   const stats = await engine.call<{ sql: string; calls: number; ms: number }[]>('sqlStats');
   const total = stats.reduce((sum, row) => ({ ms: sum.ms + row.ms, calls: sum.calls + row.calls }), { ms: 0, calls: 0 });
   ctx.log(`  SQLite time by statement ${when} (ms, calls, SQL; all statements: ${Math.round(total.ms)} ms, ${total.calls} calls):`);
-  for (const row of stats.slice(0, 30)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 110)}`);
+  for (const row of stats.slice(0, 30)) ctx.log(`  ${String(row.ms).padStart(7)} ${String(row.calls).padStart(7)}  ${row.sql.slice(0, 200)}`);
 }

@@ -40,9 +40,19 @@ export function installSqlStats(): void {
   };
 }
 
-/** the statements that took longest, most first */
+/**
+ * The statements that took longest, most first. Statements that differ only in how many values a list
+ * or a multi-row insert holds count as one (`in (?, ?, ?)` reads `in (?…)`, a row repeated reads
+ * `(…)…`): one statement of the code, where the SQL text differs from call to call.
+ */
 export function sqlStats(top = Number.POSITIVE_INFINITY): { sql: string; calls: number; ms: number; prepareMs: number }[] {
-  return [...entries]
+  const byShape = new Map<string, Entry>();
+  for (const [sql, e] of entries) {
+    const shape = sql.replace(/\s+/g, ' ').replace(/\((\?, )+\?\)/g, '(?…)').replace(/(\([^()]*\))(, \1)+/g, '$1…');
+    const sum = byShape.get(shape) ?? { calls: 0, ms: 0, prepareMs: 0 };
+    byShape.set(shape, { calls: sum.calls + e.calls, ms: sum.ms + e.ms, prepareMs: sum.prepareMs + e.prepareMs });
+  }
+  return [...byShape]
     .map(([sql, e]) => ({ sql: sql.slice(0, 300), calls: e.calls, ms: Math.round(e.ms), prepareMs: Math.round(e.prepareMs) }))
     .sort((a, b) => b.ms + b.prepareMs - (a.ms + a.prepareMs))
     .slice(0, top);

@@ -12,7 +12,9 @@
  *    and, if a reply is due, answered: messages answered per second;
  *  - open loop at fixed rates (as LINE sends, whether or not the server keeps up).
  * Baseline: the SDK's echo bot (bench/processes/echo-bot.ts) under the same load, against the same
- * fake LINE, right after Baton.
+ * fake LINE, right after Baton; then the same echo bot storing every event and message in SQLite, as a
+ * developer would add it: how much of the distance to the echo bot is storing at all, and how much
+ * is Baton's own.
  */
 import { performance } from 'node:perf_hooks';
 import { BenchChild } from '../lib/child-process.ts';
@@ -22,6 +24,8 @@ import { ReplySink } from '../lib/reply-sink.ts';
 import { logSqlStats, startEngine, withChildren, type ScenarioContext } from '../lib/scenario.ts';
 import { sleep, summarize, type LatencySummary } from '../lib/stats.ts';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 
 /** what the customers write after their follow, in turn; the postback is a rich menu page switch nothing answers */
 const SCRIPT: ({ text: string } | { postback: string })[] = [
@@ -207,12 +211,22 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
       await logSqlStats(ctx, engine.child, `after ${label}`);
       await engine.stop();
 
-      const echo = track(await BenchChild.start('echo-bot.ts'));
-      const { url } = await echo.call<{ url: string }>('start', { channelSecret: engine.info.channelSecret, channelAccessToken: engine.info.channelAccessToken, lineApiUrl });
-      const baseline = await run({ url, child: echo }, new LineBodies(engine.info.channelSecret, engine.info.destination));
-      return { baton, baseline };
+      const echoBot = async (storeIn?: string): Promise<LoadResult> => {
+        const echo = track(await BenchChild.start('echo-bot.ts'));
+        const { url } = await echo.call<{ url: string }>('start', { channelSecret: engine.info.channelSecret, channelAccessToken: engine.info.channelAccessToken, lineApiUrl, storeIn });
+        const result = await run({ url, child: echo }, new LineBodies(engine.info.channelSecret, engine.info.destination));
+        // the storing bot must have stored what it answered (the warm-up's events too), or it is not the baseline it says
+        const stored = await echo.call<{ events: number; messages: number }>('stored');
+        if (storeIn && (stored.events < result.sent || stored.messages < result.replies)) throw new Error(`the storing echo bot stored ${stored.events} events and ${stored.messages} messages for ${result.sent} events and ${result.replies} replies`);
+        await echo.stop();
+        return result;
+      };
+      const baseline = await echoBot();
+      const durable = await echoBot(path.join(os.tmpdir(), `baton-bench-echo-${process.pid}.sqlite`));
+      return { baton, baseline, durable };
     });
     report(ctx, load, label, results.baton, results.baseline);
+    reportDurable(ctx, load, label, results.baton, results.durable);
   }
 }
 
@@ -259,4 +273,15 @@ function report(ctx: ScenarioContext, load: Load, label: string, baton: LoadResu
     note: `CPU time of the server process over the run per event done: ${Math.round(1e6 / baton.cpuPerMessage)} messages per CPU-second (echo bot ${Math.round(1e6 / baseline.cpuPerMessage)})`,
   });
   ctx.figure({ name: `memory: peak RSS under ${where}`, unit: 'MB', value: baton.peakRss / 2 ** 20, baseline: short(baseline.peakRss / 2 ** 20) });
+}
+
+/** Baton beside the echo bot that stores every event and message (no goal: the issue's baseline is the stateless one). */
+function reportDurable(ctx: ScenarioContext, load: Load, label: string, baton: LoadResult, durable: LoadResult): void {
+  const where = `bot SQLite, ${label}`;
+  const name = 'echo bot storing in SQLite (events, texts, replies; no exactly-once, no flows)';
+  const missing = durable.done < durable.sent ? `durable echo bot: ${durable.sent - durable.done} of ${durable.sent} events not answered` : undefined;
+  if (load.kind === 'closed') ctx.figure({ name: `${where}: messages/s answered, beside a storing echo bot`, unit: 'msg/s', value: baton.perSecond, baseline: { name, value: durable.perSecond }, note: missing });
+  ctx.figure({ name: `${where}: ack p99, beside a storing echo bot`, unit: 'ms', value: baton.ack.p99, baseline: { name, value: durable.ack.p99 } });
+  ctx.figure({ name: `${where}: webhook -> reply p99, beside a storing echo bot`, unit: 'ms', value: baton.reply.p99, baseline: { name, value: durable.reply.p99 } });
+  ctx.figure({ name: `${where}: server CPU per message, beside a storing echo bot`, unit: 'µs', value: baton.cpuPerMessage, baseline: { name, value: durable.cpuPerMessage } });
 }
