@@ -207,16 +207,17 @@ export class EventHandler {
     return prepared.map((event) => ({ ...event, profile: profiles.get(keyOf(event)) ?? null }));
   }
 
-  /** The event's customer, created on first sight, with a fetched profile and follow state applied. */
+  /**
+   * The event's customer, created on first sight, with a fetched profile and follow state applied. `known`
+   * was read in this transaction: null means there is no such customer yet.
+   */
   private async customerOf(tx: Store, event: Prepared, known: CustomerRow | null, at: number): Promise<CustomerRow> {
     const { line, profile } = event;
-    const customer = known ?? (await tx.customers.findOrCreate({ channelId: event.row.channel_id, lineUserId: event.userId }, at, line?.source ?? 'user')).customer;
-    if (profile) await tx.customers.updateProfile(customer.id, profile, at);
     // joining a group is a group's follow: it can be answered again after a leave (group-chat-events.ts)
     const following = line?.type === 'follow' || line?.type === 'join' ? true : line?.type === 'unfollow' ? false : null;
-    if (following !== null) await tx.customers.setFollowing(customer.id, following, at);
-    if (!profile && following === null) return customer;
-    return (await tx.customers.findById(customer.id)) ?? customer;
+    if (!known) return tx.customers.insertNew({ channelId: event.row.channel_id, lineUserId: event.userId }, at, line?.source ?? 'user', { profile, following });
+    if (!profile && following === null) return known;
+    return (await tx.customers.applySeen(known.id, { profile, following }, at)) ?? known;
   }
 
   /**

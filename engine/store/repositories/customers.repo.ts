@@ -60,6 +60,38 @@ export interface ChannelUser {
 /** `channel + NUL + user`: a Map key for a ChannelUser */
 export const channelUserKey = (channelId: string, lineUserId: string): string => `${channelId}\u0000${lineUserId}`;
 
+/** A customer's row as first seen: with the bot, no profile yet, following. */
+function newCustomerRow(user: ChannelUser, now: number, sourceType: ChatSource): CustomerRow {
+  return {
+    id: randomUUID(),
+    line_user_id: user.lineUserId,
+    channel_id: user.channelId,
+    source_type: sourceType,
+    display_name: null,
+    picture_url: null,
+    language: null,
+    status_message: null,
+    mode: 'BOT',
+    tags: '[]',
+    following: true,
+    reply_token: null,
+    reply_token_expires_at: null,
+    mark_as_read_token: null,
+    created_at: now,
+    updated_at: now,
+    flow_state: null,
+    flow_version: null,
+    flow_resume_at: null,
+  };
+}
+
+const profileColumns = (profile: CustomerProfile) => ({
+  display_name: profile.displayName,
+  picture_url: profile.pictureUrl,
+  language: profile.language,
+  status_message: profile.statusMessage,
+});
+
 export class CustomersRepo {
   constructor(private readonly db: Knex) {}
 
@@ -101,42 +133,39 @@ export class CustomersRepo {
    * alone is the default channel's. `created` tells whether the row is new.
    */
   async findOrCreate(user: ChannelUser | string, now: number, sourceType: ChatSource = 'user'): Promise<{ customer: CustomerRow; created: boolean }> {
-    const { channelId, lineUserId } = typeof user === 'string' ? { channelId: 'default', lineUserId: user } : user;
-    const existing = await this.findByChannelUser(channelId, lineUserId);
+    const channelUser = typeof user === 'string' ? { channelId: 'default', lineUserId: user } : user;
+    const existing = await this.findByChannelUser(channelUser.channelId, channelUser.lineUserId);
     if (existing) return { customer: existing, created: false };
-    const row: CustomerRow = {
-      id: randomUUID(),
-      line_user_id: lineUserId,
-      channel_id: channelId,
-      source_type: sourceType,
-      display_name: null,
-      picture_url: null,
-      language: null,
-      status_message: null,
-      mode: 'BOT',
-      tags: '[]',
-      following: true,
-      reply_token: null,
-      reply_token_expires_at: null,
-      mark_as_read_token: null,
-      created_at: now,
-      updated_at: now,
-      flow_state: null,
-      flow_version: null,
-      flow_resume_at: null,
-    };
+    const row = newCustomerRow(channelUser, now, sourceType);
     await this.db('customers').insert(row);
     return { customer: row, created: true };
   }
 
+  /**
+   * A customer seen for the first time, for a caller that has just read in its transaction that there is
+   * none (the event handler): one INSERT with what the event brought, its profile and whether it follows,
+   * and the row as written, where creating, updating and reading back took four statements.
+   */
+  async insertNew(user: ChannelUser, now: number, sourceType: ChatSource, seen: { profile: CustomerProfile | null; following: boolean | null }): Promise<CustomerRow> {
+    const row: CustomerRow = { ...newCustomerRow(user, now, sourceType), ...(seen.profile ? profileColumns(seen.profile) : {}), following: seen.following ?? true };
+    const columns = Object.keys(row);
+    await rawRows(this.db, `insert into customers (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, Object.values(row));
+    return row;
+  }
+
   async updateProfile(id: string, profile: CustomerProfile, now: number): Promise<void> {
-    await this.db('customers').where({ id }).update({
-      display_name: profile.displayName,
-      picture_url: profile.pictureUrl,
-      language: profile.language,
-      status_message: profile.statusMessage,
-      updated_at: now,
-    });
+    await this.db('customers').where({ id }).update({ ...profileColumns(profile), updated_at: now });
+  }
+
+  /** What an event brought about a known customer (a profile, a follow or unfollow), with one UPDATE; the row as it is now. */
+  async applySeen(id: string, seen: { profile: CustomerProfile | null; following: boolean | null }, now: number): Promise<CustomerRow | undefined> {
+    const changes = { ...(seen.profile ? profileColumns(seen.profile) : {}), ...(seen.following === null ? {} : { following: seen.following }), updated_at: now };
+    const [row] = await rawRows<CustomerRow>(
+      this.db,
+      `update customers set ${Object.keys(changes).map((column) => `${column} = ?`).join(', ')} where id = ? returning *`,
+      [...Object.values(changes), id],
+    );
+    return row;
   }
 
   async setMode(id: string, mode: CustomerMode, now: number): Promise<void> {
