@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from './config.ts';
+import * as timings from './engine-timings.ts';
 import { createLineClient } from './line/line-client.ts';
 import { FakeLinePlatform } from './line/sandbox/fake-line-platform.ts';
 import { createRichMenuClient } from './line/rich-menu-client.ts';
@@ -137,60 +138,6 @@ export interface RunningBaton {
   stop(): Promise<void>;
 }
 
-/** Password hashes at once (each ~50 ms of a core, 19 MiB), and sign-ins waiting for one before 503. */
-const PASSWORD_HASH_CONCURRENCY = 2;
-const PASSWORD_HASH_QUEUE = 64;
-
-/**
- * Slow clients hold sockets: headers must arrive within 10 s and a whole request within 30 s (a flow set of
- * 2 MB from a slow link included); a webhook body within 5 s of its headers (LINE sends it at once).
- */
-const HEADERS_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
-const WEBHOOK_BODY_DEADLINE_MS = 5_000;
-
-/** At shutdown, how long work in hand may finish before it is abandoned and handed back (a hung LINE). */
-const SHUTDOWN_WORK_WAIT_MS = 5_000;
-/** A send LINE has not answered in this long (it usually takes well under a second) gives its slot to the next customer's. */
-const OUTBOX_STALLED_MS = 2_000;
-/** How often pending outbound messages (LINE down, crash before send) are retried. */
-const OUTBOX_SWEEP_MS = 5_000;
-/** LINE profile lookups in flight at once (services/chat/profile-lookup.ts). */
-const PROFILES_IN_FLIGHT = 64;
-/** How often due wait steps are looked for: the resolution of `wait: { seconds }`. */
-const RESUME_SCAN_MS = 1_000;
-/**
- * Media fetches (services/media/media-fetcher.ts): a few at once per engine; a fetch stays with its engine up to
- * 10 minutes (a 200 MB video on a slow link); 8 attempts from 2 s apart, doubling (about 8 minutes in all,
- * well within the time LINE keeps content); due fetches looked for every second besides the kick after an event.
- */
-const MEDIA_FETCHES_IN_FLIGHT = 4;
-const MEDIA_LEASE_MS = 10 * 60_000;
-const MEDIA_MAX_ATTEMPTS = 8;
-const MEDIA_BACKOFF_MS = 2_000;
-const MEDIA_POLL_MS = 1_000;
-/**
- * Webhook relay (docs/relay.md): deliveries sent at once per engine; due ones looked for every second besides
- * the kick after a webhook; targets changed on another engine are seen here within 5 seconds.
- */
-const RELAY_IN_FLIGHT = 8;
-const RELAY_POLL_MS = 1_000;
-const RELAY_TARGETS_REFRESH_MS = 5_000;
-/** Channels added, changed or removed on another engine are used here within 5 seconds (at once when an unknown one is asked for). */
-const CHANNELS_REFRESH_MS = 5_000;
-/**
- * Rich menus (services/rich-menus/): the active version's menus and default checked every 5 s (a publish or a
- * rollback on any engine); links a few at a time (LINE rate-limits them), 8 attempts from 1 s apart, doubling.
- */
-const RICH_MENU_SYNC_MS = 5_000;
-const RICH_MENU_LEASE_MS = 60_000;
-const RICH_MENU_LINKS_IN_FLIGHT = 2;
-const RICH_MENU_MAX_ATTEMPTS = 8;
-const RICH_MENU_BACKOFF_MS = 1_000;
-const RICH_MENU_POLL_MS = 1_000;
-/** Auto-close and queue time-outs are checked every minute (their policies are in minutes). */
-const CHAT_JOBS_SCHEDULE = '* * * * *';
-
 export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const { config } = options;
   const now = options.now ?? Date.now;
@@ -231,7 +178,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     defaultChannel: { secret: line.channelSecret, line: lineClient, richMenus: richMenuClient },
     makeClients: (token) => ({ line: lineClientFor(token), richMenus: richMenuClientFor(token) }),
     box: secretBox,
-    refreshMs: CHANNELS_REFRESH_MS,
+    refreshMs: timings.CHANNELS_REFRESH_MS,
   });
   await channels.start();
   const plugins = new PluginHost(builtInPlugins(config.notifiers, logger.child({ module: 'notify' })), logger.child({ module: 'plugins' }), now);
@@ -240,7 +187,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   const tokenSecret = config.auth.tokenSecret ?? (await store.settings.getOrInsert('token_secret', randomBytes(32).toString('base64url')));
   const sessions = new SessionService(store, new AccessTokens(tokenSecret, config.auth.tokenTtlSeconds), { idleTimeoutMs: config.auth.idleTimeoutMs, maxAgeMs: config.auth.sessionMaxAgeMs }, now);
   const audit = new AuditService(store, logger.child({ module: 'audit' }), now);
-  const hasher = new PasswordHasher({ concurrency: PASSWORD_HASH_CONCURRENCY, queueMax: PASSWORD_HASH_QUEUE });
+  const hasher = new PasswordHasher({ concurrency: timings.PASSWORD_HASH_CONCURRENCY, queueMax: timings.PASSWORD_HASH_QUEUE });
   const security = new SecuritySettings(store);
   const throttle = new LoginThrottle({
     maxFailures: config.auth.loginMaxFailures,
@@ -264,37 +211,37 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     channels,
     logger.child({ module: 'rich-menus' }),
     now,
-    { flowsDir: config.flowsDir, owner: instanceId, syncMs: RICH_MENU_SYNC_MS, leaseMs: RICH_MENU_LEASE_MS, linksInFlight: RICH_MENU_LINKS_IN_FLIGHT, maxAttempts: RICH_MENU_MAX_ATTEMPTS, backoffMs: RICH_MENU_BACKOFF_MS, pollMs: RICH_MENU_POLL_MS },
+    { flowsDir: config.flowsDir, owner: instanceId, syncMs: timings.RICH_MENU_SYNC_MS, leaseMs: timings.RICH_MENU_LEASE_MS, linksInFlight: timings.RICH_MENU_LINKS_IN_FLIGHT, maxAttempts: timings.RICH_MENU_MAX_ATTEMPTS, backoffMs: timings.RICH_MENU_BACKOFF_MS, pollMs: timings.RICH_MENU_POLL_MS },
   );
   const publisher = richMenus.following(withLiveAnalytics(inbox, liveAnalytics));
-  const dispatcher = new OutboundDispatcher(store, channels, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, OUTBOX_STALLED_MS) });
+  const dispatcher = new OutboundDispatcher(store, channels, publisher, chatLogger, now, { owner: instanceId, leaseMs: config.workers.outboxLeaseMs, concurrency: config.workers.outboxConcurrency, stalledAfterMs: Math.min(line.timeoutMs, timings.OUTBOX_STALLED_MS) });
   const followUps = new FollowUps(store, dispatcher, new AssignmentService(store, chatLogger, now), new QueueAnnouncer(store, flows, now), plugins, publisher, chatLogger, now);
-  const profiles = new ProfileLookup(channels, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: PROFILES_IN_FLIGHT });
+  const profiles = new ProfileLookup(channels, store, publisher, chatLogger, now, { waitMs: line.profileWaitMs, maxInFlight: timings.PROFILES_IN_FLIGHT });
   const mediaStorage = new LocalMediaStorage(config.mediaDir);
   const mediaLogger = logger.child({ module: 'media' });
   const mediaFetcher = new MediaFetcher(store, channels, mediaStorage, publisher, mediaLogger, now, {
     owner: instanceId,
-    leaseMs: MEDIA_LEASE_MS,
-    concurrency: MEDIA_FETCHES_IN_FLIGHT,
-    maxAttempts: MEDIA_MAX_ATTEMPTS,
-    backoffMs: MEDIA_BACKOFF_MS,
-    pollMs: MEDIA_POLL_MS,
+    leaseMs: timings.MEDIA_LEASE_MS,
+    concurrency: timings.MEDIA_FETCHES_IN_FLIGHT,
+    maxAttempts: timings.MEDIA_MAX_ATTEMPTS,
+    backoffMs: timings.MEDIA_BACKOFF_MS,
+    pollMs: timings.MEDIA_POLL_MS,
     stallMs: line.timeoutMs,
   });
   const relayLogger = logger.child({ module: 'relay' });
   const relaySecrets = new RelaySecrets(secretBox);
   const sealedRelaySecrets = await relaySecrets.sealStored(store);
   if (sealedRelaySecrets > 0) logger.info({ targets: sealedRelaySecrets }, 'relay target secrets stored in the clear or with BATON_PREVIOUS_ENCRYPTION_KEY are now encrypted with BATON_ENCRYPTION_KEY');
-  const relayTargets = new RelayTargets(store, audit, relayLogger, now, RELAY_TARGETS_REFRESH_MS, relaySecrets);
+  const relayTargets = new RelayTargets(store, audit, relayLogger, now, timings.RELAY_TARGETS_REFRESH_MS, relaySecrets);
   await relayTargets.start();
   const relayDeliverer = new RelayDeliverer(store, relayLogger, now, {
     owner: instanceId,
-    concurrency: RELAY_IN_FLIGHT,
+    concurrency: timings.RELAY_IN_FLIGHT,
     attemptTimeoutMs: config.relay.attemptTimeoutMs,
     backoffMs: config.relay.retryMs,
     maxBackoffMs: 3_600_000,
     giveUpAfterMs: config.relay.giveUpAfterMs,
-    pollMs: RELAY_POLL_MS,
+    pollMs: timings.RELAY_POLL_MS,
   }, relaySecrets);
   const relayIntake = new RelayIntake(store, relayTargets, relayLogger, now, () => relayDeliverer.kick());
   const media = new InboundMedia(mediaFetcher, mediaStorage, publisher, mediaLogger);
@@ -341,7 +288,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     https: config.publicUrl.startsWith('https:'),
     trustedProxies: config.trustedProxies,
     mountWebhook(koa) {
-      koa.use(lineWebhookRoutes({ channelSecret, channelSecretOf: (id) => channels.secretOf(id), bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: WEBHOOK_BODY_DEADLINE_MS, ingest, relay: relayIntake, draining: () => draining }).routes());
+      koa.use(lineWebhookRoutes({ channelSecret, channelSecretOf: (id) => channels.secretOf(id), bodyLimitBytes: config.webhookBodyLimitBytes, bodyDeadlineMs: timings.WEBHOOK_BODY_DEADLINE_MS, ingest, relay: relayIntake, draining: () => draining }).routes());
     },
     mountRoutes(koa) {
       const authDeps = { auth, sessions, cookies: { secure: config.publicUrl.startsWith('https:'), publicOrigin }, logger: httpLogger };
@@ -377,7 +324,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
     },
   });
   // Node checks those timeouts every connectionsCheckingInterval (30 s by default): every second instead
-  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, app.callback());
+  const server = http.createServer({ headersTimeout: timings.HEADERS_TIMEOUT_MS, requestTimeout: timings.REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, app.callback());
   const gateway = attachSocketGateway(server, sessions, logger.child({ module: 'realtime' }), {
     adapter: redis ? redisStreamsAdapter(redis, config.redisKeyPrefix) : undefined,
     publicOrigin,
@@ -416,19 +363,19 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
   followUps.start();
   const sweep = () => dispatcher.sweep().catch((error: unknown) => logger.error({ error: String(error) }, 'outbox sweep failed'));
   void sweep();
-  const sweepTimer = setInterval(sweep, OUTBOX_SWEEP_MS);
+  const sweepTimer = setInterval(sweep, timings.OUTBOX_SWEEP_MS);
   const watcher = config.watchFlows ? new FlowFolderWatcher(config.flowsDir, flows, logger.child({ module: 'flows' })) : null;
   watcher?.start();
   const resumes = new ResumeScanner(store, now, () => processor.kick());
   const resumeTimer = setInterval(() => {
     resumes.scan().catch((error: unknown) => logger.error({ error: String(error) }, 'resume scan failed'));
-  }, RESUME_SCAN_MS);
+  }, timings.RESUME_SCAN_MS);
 
   const autoClose = new AutoCloseService(store, flows, conversations, dispatcher, publisher, chatLogger, now);
   const jobs = [
     retentionJob(new RetentionService(store, config.cron.retentionDays, config.auth.auditRetentionDays), config.cron.retentionSchedule),
-    autoCloseJob(autoClose, CHAT_JOBS_SCHEDULE),
-    queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), CHAT_JOBS_SCHEDULE),
+    autoCloseJob(autoClose, timings.CHAT_JOBS_SCHEDULE),
+    queueTimeoutJob(new QueueTimeoutsService(store, flows, plugins, now, () => processor.kick()), timings.CHAT_JOBS_SCHEDULE),
     analyticsRollupJob(rollup, config.analytics.rollupSchedule),
   ];
   for (const job of jobs) cron.register(job);
@@ -470,7 +417,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
         // a hung LINE is not waited out (an abandoned push is handed back, an abandoned reply is uncertain)
         const chat = {
           async stop() {
-            const waitMs = SHUTDOWN_WORK_WAIT_MS * 0.8;
+            const waitMs = timings.SHUTDOWN_WORK_WAIT_MS * 0.8;
             const deadline = Date.now() + waitMs;
             // even if an event in hand never finishes, the sends in flight are abandoned in time
             const abandon = setTimeout(() => dispatcher.abortAll(), waitMs);
@@ -483,7 +430,7 @@ export async function startBaton(options: BatonOptions): Promise<RunningBaton> {
             }
           },
         };
-        await finishOrHandBack([cron, chat], store, instanceId, SHUTDOWN_WORK_WAIT_MS, logger);
+        await finishOrHandBack([cron, chat], store, instanceId, timings.SHUTDOWN_WORK_WAIT_MS, logger);
         // downloads in hand are abandoned and handed back: another engine (or this one restarted) fetches them
         await mediaFetcher.stop();
         await richMenus.stop();
