@@ -298,7 +298,7 @@ function report(ctx: ScenarioContext, load: Load, label: string, baton: LoadResu
 function reportDurable(ctx: ScenarioContext, load: Load, label: string, baton: LoadResult, durable: LoadResult): void {
   const where = `bot SQLite, ${label}`;
   const name = 'echo bot storing in SQLite (events, texts, replies; no exactly-once, no flows)';
-  const missing = durable.done < durable.sent ? `durable echo bot: ${durable.sent - durable.done} of ${durable.sent} events not answered` : undefined;
+  const missing = durable.done < durable.sent ? `storing echo bot: ${durable.sent - durable.done} of ${durable.sent} events not answered` : undefined;
   if (load.kind === 'closed') ctx.figure({ name: `${where}: messages/s answered, beside a storing echo bot`, unit: 'msg/s', value: baton.perSecond, baseline: { name, value: durable.perSecond }, note: missing });
   ctx.figure({ name: `${where}: ack p99, beside a storing echo bot`, unit: 'ms', value: baton.ack.p99, baseline: { name, value: durable.ack.p99 } });
   ctx.figure({ name: `${where}: webhook -> reply p99, beside a storing echo bot`, unit: 'ms', value: baton.reply.p99, baseline: { name, value: durable.reply.p99 } });
