@@ -6,7 +6,8 @@
  * customer (the claim sees to it), so its events never depend on each other. What follows the
  * commit is done afterwards without waiting on LINE: operators are told, the messages go to the
  * outbox (which sends them on its own), and assignment, queue notices and plugins run in the
- * background. The only LINE call a batch waits for is the profile lookup, and that briefly.
+ * background. The only LINE call an event waits for is its customer's profile lookup, and that briefly;
+ * the rest of its batch does not wait for it (handle()).
  */
 import type { webhook } from '@line/bot-sdk';
 import type { FlowEvent } from '../../domain/flow/flow-event.ts';
@@ -50,6 +51,17 @@ export interface EventHandlerDeps {
 }
 
 export class LeaseLostError extends Error {}
+
+/** The events of a batch that were not applied when the rest were (EventHandler.handle): they are retried alone. */
+export class BatchPartlyApplied extends Error {
+  constructor(
+    readonly notApplied: readonly WebhookEventRow[],
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    this.name = 'BatchPartlyApplied';
+  }
+}
 
 /** The event as the runtime sees it, plus the LINE facts the handler needs (absent for internal events). */
 interface Incoming {
@@ -110,10 +122,36 @@ const keyOf = (event: Incoming & { userId: string }) => channelUserKey(event.row
 export class EventHandler {
   constructor(private readonly deps: EventHandlerDeps) {}
 
-  /** Applies the events (all or none: on an error nothing of the batch is kept), then does what follows. */
+  /**
+   * Applies the events (all or none: on an error nothing of the batch is kept), then does what follows.
+   * Events whose customer LINE is still being asked about (a new customer, a follow) are applied once it
+   * answers, or its short wait is up, in a transaction of their own after the others: the rest of the
+   * batch is answered without waiting for LINE. When that second part fails, the first stays applied and
+   * BatchPartlyApplied names the events that were not.
+   */
   async handle(rows: readonly WebhookEventRow[], workerId: string): Promise<void> {
+    const events = rows.map(incoming);
+    // stored for the record; standby events belong to another channel
+    for (const event of events) if (!event.flowEvent && !isGroupChange(event.line)) this.deps.logger.info({ type: event.row.type }, 'event stored, nothing to do');
+    const [{ ready, waiting }, names] = await Promise.all([
+      this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null)),
+      this.memberNames(events),
+    ]);
+    if (!waiting) return this.applyAndFollow(events, ready, names, workerId);
+    const second = new Set(waiting.events.map((event) => event.row.id));
+    await this.applyAndFollow(events.filter((event) => !second.has(event.row.id)), ready, names, workerId);
+    try {
+      await this.applyAndFollow(events.filter((event) => second.has(event.row.id)), await waiting.prepared, names, workerId);
+    } catch (error) {
+      throw new BatchPartlyApplied(rows.filter((row) => second.has(row.id)), error);
+    }
+  }
+
+  /** Commits the events, then tells operators and hands the messages to the outbox. */
+  private async applyAndFollow(events: Incoming[], prepared: Prepared[], names: ReadonlyMap<string, string>, workerId: string): Promise<void> {
+    if (events.length === 0) return;
     const media: MediaChanges = { queued: 0, unsentMessageIds: [], deletedKeys: [] };
-    const applied = await this.commit(rows, workerId, media);
+    const applied = await this.commit(events, prepared, names, workerId, media);
     try {
       await this.afterCommit(applied);
       if (this.deps.media && (media.queued > 0 || media.unsentMessageIds.length > 0)) await this.deps.media.afterCommit(this.deps.store, media);
@@ -123,17 +161,10 @@ export class EventHandler {
     }
   }
 
-  private async commit(rows: readonly WebhookEventRow[], workerId: string, media: MediaChanges): Promise<Applied[]> {
+  /** `prepared`: those of the events the flow runs for, settled before the transaction (prepare) */
+  private async commit(events: Incoming[], prepared: Prepared[], names: ReadonlyMap<string, string>, workerId: string, media: MediaChanges): Promise<Applied[]> {
     const { store, now } = this.deps;
-    const ids = rows.map((row) => row.id);
-    const events = rows.map(incoming);
-    // stored for the record; standby events belong to another channel
-    for (const event of events) if (!event.flowEvent && !isGroupChange(event.line)) this.deps.logger.info({ type: event.row.type }, 'event stored, nothing to do');
-    const [prepared, names] = await Promise.all([
-      this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null)),
-      this.memberNames(events),
-    ]);
-
+    const ids = events.map((event) => event.row.id);
     return store.transaction(async (tx) => {
       const at = now();
       // read inside the transaction: an operator may have taken or closed a conversation meanwhile
@@ -180,12 +211,14 @@ export class EventHandler {
 
   /**
    * What is settled before the transaction (SQLite has one connection and the transaction holds
-   * it): the flow version each event runs on, and LINE profiles still to fetch. A profile LINE does
-   * not give within the lookup's short wait is left out: the event goes on without the name, and the
-   * name is filled in when it comes (services/chat/profile-lookup.ts).
+   * it): the flow version each event runs on, and LINE profiles still to fetch. `ready`: the events
+   * that need no lookup, or whose profile was known at once; `waiting`: those whose lookup is under
+   * way, prepared once LINE answers. A profile LINE does not give within the lookup's short wait is
+   * left out: the event goes on without the name, and the name is filled in when it comes
+   * (services/chat/profile-lookup.ts).
    */
-  private async prepare(events: (Incoming & { flowEvent: FlowEvent; userId: string })[]): Promise<Prepared[]> {
-    if (events.length === 0) return [];
+  private async prepare(events: (Incoming & { flowEvent: FlowEvent; userId: string })[]): Promise<{ ready: Prepared[]; waiting: { events: Incoming[]; prepared: Promise<Prepared[]> } | null }> {
+    if (events.length === 0) return { ready: [], waiting: null };
     const { store, flows } = this.deps;
     const known = byChannelUser(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
     const openBefore = await store.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
@@ -193,18 +226,20 @@ export class EventHandler {
     // a follow, or the account joining a group, may come with a new name
     const wantsProfile = (event: Incoming & { userId: string }) =>
       event.line !== null && event.line.type !== 'unfollow' && (event.line.type === 'follow' || event.line.type === 'join' || !known.get(keyOf(event))?.display_name);
-    const [profiles, prepared] = await Promise.all([
-      this.deps.profiles.lookup(events.filter(wantsProfile).map((e) => ({ channelId: e.row.channel_id, lineUserId: e.userId }))),
-      Promise.all(
-        events.map(async (event) => {
-          const customer = known.get(keyOf(event));
-          const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
-          // the channel's own Flow, or the shared one (docs/flows.md, One Flow per channel)
-          return { ...event, flowVersion, flowSet: setForChannel(await flows.version(flowVersion), event.row.channel_id) };
-        }),
-      ),
-    ]);
-    return prepared.map((event) => ({ ...event, profile: profiles.get(keyOf(event)) ?? null }));
+    const profiles = this.deps.profiles.ask(events.filter(wantsProfile).map((e) => ({ channelId: e.row.channel_id, lineUserId: e.userId })));
+    const versioned = await Promise.all(
+      events.map(async (event) => {
+        const customer = known.get(keyOf(event));
+        const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
+        // the channel's own Flow, or the shared one (docs/flows.md, One Flow per channel)
+        return { ...event, flowVersion, flowSet: setForChannel(await flows.version(flowVersion), event.row.channel_id) };
+      }),
+    );
+    const ready = versioned.filter((event) => !profiles.pending.has(keyOf(event))).map((event) => ({ ...event, profile: profiles.now.get(keyOf(event)) ?? null }));
+    const { later } = profiles;
+    if (!later) return { ready, waiting: null };
+    const waiting = versioned.filter((event) => profiles.pending.has(keyOf(event)));
+    return { ready, waiting: { events: waiting, prepared: later.then((answered) => waiting.map((event) => ({ ...event, profile: answered.get(keyOf(event)) ?? null }))) } };
   }
 
   /**

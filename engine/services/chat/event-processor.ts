@@ -1,8 +1,9 @@
 /**
  * Drains stored webhook events after the webhook has answered LINE. Several loops run side by side,
  * each taking a batch of whatever is waiting (one event per customer): the store's claim keeps each
- * customer's events in timestamp order and hands each event to one loop. A batch commits as one;
- * if it fails, its events are retried one by one so that one bad event does not hold up the rest.
+ * customer's events in timestamp order and hands each event to one loop. A batch commits as one
+ * (its events waiting for a LINE profile as a second part, event-handler.ts); if it fails, its events
+ * (those of the part that failed) are retried one by one so that one bad event does not hold up the rest.
  * Events left "processing" by a dead engine are handed back as soon as its heartbeat says it died
  * (services/maintenance/engine-heartbeat.ts: at start on SQLite, within seconds on Postgres) and
  * kick() wakes the loops for them; the lease is the backstop, for a holder nobody noticed. An event
@@ -14,7 +15,7 @@ import { MalformedLineEventError } from '../../line/line-event-check.ts';
 import type { Logger } from '../../logger.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
-import type { EventHandler } from './event-handler.ts';
+import { BatchPartlyApplied, type EventHandler } from './event-handler.ts';
 
 export interface EventProcessorOptions {
   concurrency: number;
@@ -117,9 +118,11 @@ export class EventProcessor {
     try {
       await this.handler.handle(events, this.workerId);
     } catch (error) {
-      if (events.length === 1) await this.failed(events[0] as WebhookEventRow, error);
-      // nothing of the batch was kept: find the event at fault by handling each alone
-      else for (const event of events) await this.handler.handle([event], this.workerId).catch((e: unknown) => this.failed(event, e));
+      // nothing of the batch was kept, or only the events that did not wait for LINE: find the event at
+      // fault among the others by handling each alone
+      const [notApplied, reason] = error instanceof BatchPartlyApplied ? [error.notApplied, error.reason] : [events, error];
+      if (notApplied.length === 1) await this.failed(notApplied[0] as WebhookEventRow, reason);
+      else for (const event of notApplied) await this.handler.handle([event], this.workerId).catch((e: unknown) => this.failed(event, e));
     }
     return true;
   }

@@ -1,7 +1,8 @@
 /**
  * LINE profiles for the event handler, without holding an event loop for LINE's timeout.
  *
- * The handler asks before its transaction, and lookup() waits at most `waitMs` for LINE. A profile
+ * The handler asks before its transaction (ask()), and the events that wait for a profile wait at most
+ * `waitMs` for LINE, committed after the other events of their batch (event-handler.ts). A profile
  * that arrives later is written to the customer when it comes (operators see the name appear), or,
  * if the customer's first event has not committed yet, kept for their next event. While LINE is slow
  * (a lookup took longer than `waitMs`), nobody waits at all until a lookup is quick again: a slow
@@ -42,6 +43,14 @@ interface Lookup {
   finished: Promise<void>;
 }
 
+/** What ask() knows at once, and what it is still asking LINE for. */
+export interface AskedProfiles {
+  now: Map<string, CustomerProfile | null>;
+  /** users (channelUserKey) whose lookup is under way, answered by `later` */
+  pending: Set<string>;
+  later: Promise<Map<string, CustomerProfile | null>> | null;
+}
+
 export class ProfileLookup {
   private readonly inFlight = new Map<string, Lookup>();
   private readonly kept = new Map<string, CustomerProfile>();
@@ -58,37 +67,46 @@ export class ProfileLookup {
   ) {}
 
   /**
-   * The profiles LINE gave within the wait (null: none to be had), by channelUserKey, each asked with its
-   * channel's token; users missing from the map get theirs later.
+   * Starts the lookups the users need. `now`: the profiles known at once (kept from a late answer), by
+   * channelUserKey. When lookups are under way and LINE is not slow, `pending` names those users and `later`
+   * gives what LINE answered for them within the wait (null: none to be had); users missing from both get
+   * theirs later (written to the customer when it comes).
    */
-  async lookup(users: readonly ChannelUser[]): Promise<Map<string, CustomerProfile | null>> {
-    const found = new Map<string, CustomerProfile | null>();
-    const asked = new Map<string, Lookup>();
+  ask(users: readonly ChannelUser[]): AskedProfiles {
+    const now = new Map<string, CustomerProfile | null>();
+    const open = new Map<string, Lookup>();
     const byKey = new Map(users.map((user) => [channelUserKey(user.channelId, user.lineUserId), user]));
     for (const [key, user] of byKey) {
       const kept = this.kept.get(key);
       if (kept) {
         this.kept.delete(key);
-        found.set(key, kept);
+        now.set(key, kept);
         continue;
       }
       const lookup = this.start(key, user);
-      if (lookup) asked.set(key, lookup);
+      if (lookup?.done) now.set(key, lookup.profile);
+      else if (lookup) open.set(key, lookup);
     }
-    const open = [...asked.values()].filter((l) => !l.done);
-    if (open.length > 0 && !this.slow) {
-      const waited = await settlesWithin(Promise.all(open.map((l) => l.finished)), this.options.waitMs);
+    const gaveUp = (key: string, lookup: Lookup) => {
+      if (lookup.late) return;
+      lookup.late = true;
+      const user = byKey.get(key) as ChannelUser;
+      void lookup.finished.then(() => this.fillIn(user, lookup.profile, true));
+    };
+    if (open.size === 0 || this.slow) {
+      for (const [key, lookup] of open) gaveUp(key, lookup);
+      return { now, pending: new Set(), later: null };
+    }
+    const later = settlesWithin(Promise.all([...open.values()].map((l) => l.finished)), this.options.waitMs).then((waited) => {
       if (!waited) this.slow = true;
-    }
-    for (const [key, lookup] of asked) {
-      if (lookup.done) found.set(key, lookup.profile);
-      else if (!lookup.late) {
-        lookup.late = true;
-        const user = byKey.get(key) as ChannelUser;
-        void lookup.finished.then(() => this.fillIn(user, lookup.profile, true));
+      const answered = new Map<string, CustomerProfile | null>();
+      for (const [key, lookup] of open) {
+        if (lookup.done) answered.set(key, lookup.profile);
+        else gaveUp(key, lookup);
       }
-    }
-    return found;
+      return answered;
+    });
+    return { now, pending: new Set(open.keys()), later };
   }
 
   /** Late answers are no longer written (the store is about to close). */
