@@ -139,9 +139,13 @@ export class EventHandler {
     ]);
     if (!waiting) return this.applyAndFollow(events, ready, names, workerId);
     const second = new Set(waiting.events.map((event) => event.row.id));
-    await this.applyAndFollow(events.filter((event) => !second.has(event.row.id)), ready, names, workerId);
+    const first = events.filter((event) => !second.has(event.row.id));
+    const afterLookups = async () => this.applyAndFollow(events.filter((event) => second.has(event.row.id)), await waiting.prepared, names, workerId);
+    // every event waits (a batch of one among them): nothing is applied before, so a failure is the batch's own
+    if (first.length === 0) return afterLookups();
+    await this.applyAndFollow(first, ready, names, workerId);
     try {
-      await this.applyAndFollow(events.filter((event) => second.has(event.row.id)), await waiting.prepared, names, workerId);
+      await afterLookups();
     } catch (error) {
       throw new BatchPartlyApplied(rows.filter((row) => second.has(row.id)), error);
     }
@@ -149,7 +153,6 @@ export class EventHandler {
 
   /** Commits the events, then tells operators and hands the messages to the outbox. */
   private async applyAndFollow(events: Incoming[], prepared: Prepared[], names: ReadonlyMap<string, string>, workerId: string): Promise<void> {
-    if (events.length === 0) return;
     const media: MediaChanges = { queued: 0, unsentMessageIds: [], deletedKeys: [] };
     const applied = await this.commit(events, prepared, names, workerId, media);
     try {
