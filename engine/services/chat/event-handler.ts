@@ -140,14 +140,14 @@ export class EventHandler {
     if (!waiting) return this.applyAndFollow(events, ready, names, workerId);
     const second = new Set(waiting.events.map((event) => event.row.id));
     const first = events.filter((event) => !second.has(event.row.id));
-    const afterLookups = async () => this.applyAndFollow(events.filter((event) => second.has(event.row.id)), await waiting.prepared, names, workerId);
+    const afterLookups = async () => this.applyAndFollow(waiting.events, await waiting.prepared, names, workerId);
     // every event waits (a batch of one among them): nothing is applied before, so a failure is the batch's own
     if (first.length === 0) return afterLookups();
     await this.applyAndFollow(first, ready, names, workerId);
     try {
       await afterLookups();
     } catch (error) {
-      throw new BatchPartlyApplied(rows.filter((row) => second.has(row.id)), error);
+      throw new BatchPartlyApplied(waiting.events.map((event) => event.row), error);
     }
   }
 
