@@ -6,8 +6,8 @@
  * customer (the claim sees to it), so its events never depend on each other. What follows the
  * commit is done afterwards without waiting on LINE: operators are told, the messages go to the
  * outbox (which sends them on its own), and assignment, queue notices and plugins run in the
- * background. The only LINE call an event waits for is its customer's profile lookup, and that briefly;
- * the rest of its batch does not wait for it (handle()).
+ * background. The only LINE calls an event waits for are its customer's profile lookup and, in a group
+ * or room, its members' names, and those briefly; the rest of its batch does not wait for them (handle()).
  */
 import type { webhook } from '@line/bot-sdk';
 import type { FlowEvent } from '../../domain/flow/flow-event.ts';
@@ -30,7 +30,7 @@ import { applyFlowActions, type FlowEffects } from './flow-effects.ts';
 import { customerFacts, loadFlowState, saveFlowState, sessionVersion } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
 import { applyGroupChange, isGroupChange } from './group-chat-events.ts';
-import { chatMembersOf, senderNameOf, type GroupMemberNames } from './group-member-names.ts';
+import { chatMembersOf, senderNameOf, type AskedNames, type GroupMemberNames } from './group-member-names.ts';
 import { InternalEventType, isInternalEvent } from './internal-events.ts';
 import type { ProfileLookup } from './profile-lookup.ts';
 import { returnToConversation } from './return-to-conversation.ts';
@@ -124,10 +124,10 @@ export class EventHandler {
 
   /**
    * Applies the events (all or none: on an error nothing of the batch is kept), then does what follows.
-   * Events whose customer LINE is still being asked about (a new customer, a follow) are applied once it
-   * answers, or its short wait is up, in a transaction of their own after the others: the rest of the
-   * batch is answered without waiting for LINE. When that second part fails, the first stays applied and
-   * BatchPartlyApplied names the events that were not.
+   * Events whose customer LINE is still being asked about (a new customer, a follow, a group member's
+   * name) are applied once it answers, or its short wait is up, in a transaction of their own after the
+   * others: the rest of the batch is answered without waiting for LINE. When that second part fails, the
+   * first stays applied and BatchPartlyApplied names the events that were not.
    */
   async handle(rows: readonly WebhookEventRow[], workerId: string): Promise<void> {
     const events = rows.map(incoming);
@@ -137,17 +137,25 @@ export class EventHandler {
       this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null)),
       this.memberNames(events),
     ]);
-    if (!waiting) return this.applyAndFollow(events, ready, names, workerId);
-    const second = new Set(waiting.events.map((event) => event.row.id));
-    const first = events.filter((event) => !second.has(event.row.id));
-    const afterLookups = async () => this.applyAndFollow(waiting.events, await waiting.prepared, names, workerId);
+    // a group or room is one customer: all its events wait while one of its members' names is asked for
+    const held = new Set([
+      ...(waiting?.events ?? []).map((event) => event.row.id),
+      ...events.filter((event) => event.line?.chatId && names.pendingChats.has(event.line.chatId)).map((event) => event.row.id),
+    ]);
+    if (held.size === 0) return this.applyAndFollow(events, ready, names.now, workerId);
+    const isHeld = (event: Incoming) => held.has(event.row.id);
+    // a batch holds one event per customer, so the two parts need no order between them
+    const afterLookups = async () => {
+      const [looked, named] = await Promise.all([waiting?.prepared ?? [], names.later ?? names.now]);
+      return this.applyAndFollow(events.filter(isHeld), [...ready.filter(isHeld), ...looked], named, workerId);
+    };
     // every event waits (a batch of one among them): nothing is applied before, so a failure is the batch's own
-    if (first.length === 0) return afterLookups();
-    await this.applyAndFollow(first, ready, names, workerId);
+    if (held.size === events.length) return afterLookups();
+    await this.applyAndFollow(events.filter((event) => !isHeld(event)), ready.filter((event) => !isHeld(event)), names.now, workerId);
     try {
       await afterLookups();
     } catch (error) {
-      throw new BatchPartlyApplied(waiting.events.map((event) => event.row), error);
+      throw new BatchPartlyApplied(events.filter(isHeld).map((event) => event.row), error);
     }
   }
 
@@ -357,10 +365,10 @@ export class EventHandler {
   }
 
   /** Names of the group and room members the events show (group-member-names.ts), by memberKey; asked before the transaction. */
-  private memberNames(events: Incoming[]): Promise<Map<string, string>> {
+  private async memberNames(events: Incoming[]): Promise<AskedNames> {
     const members = events.flatMap(({ row, line, standby }) => (line && !standby ? chatMembersOf(line, row.channel_id) : []));
-    if (members.length === 0 || !this.deps.memberNames) return Promise.resolve(new Map());
-    return this.deps.memberNames.names(members);
+    if (members.length === 0 || !this.deps.memberNames) return { now: new Map(), pendingChats: new Set(), later: null };
+    return this.deps.memberNames.ask(members);
   }
 
   /** Tells operators (messages first, then the conversations they changed), then sends and assigns. */

@@ -4,8 +4,9 @@
  * members who never added the account as a friend. Names are kept per (chat, user) in chat_members, so LINE is
  * asked once per member, and again after a day (a name may change) or when they come back after leaving.
  *
- * Like profile-lookup.ts, a batch waits for LINE at most `waitMs`, and not at all while LINE is slow (a lookup
- * took longer than that) until a quick answer shows it is fine again. A name LINE does not give in time, or at
+ * Like profile-lookup.ts, the events of a chat whose member is being asked about wait for LINE at most `waitMs`
+ * (the rest of their batch does not: event-handler.ts), and not at all while LINE is slow (a lookup took
+ * longer than that) until a quick answer shows it is fine again. A name LINE does not give in time, or at
  * all, is written as "Member …abcd" (the end of their user id); one that comes late is kept for their next
  * message. A member LINE gives no user id for (LINE withholds it for some) has no name at all.
  */
@@ -34,6 +35,14 @@ export const memberKey = (chatId: string, userId: string): string => `${chatId}\
 /** the name shown for a member LINE gave none for */
 export const fallbackMemberName = (userId: string): string => `Member ${shortLineId(userId)}`;
 
+/** What ask() knows at once, and what it is still asking LINE for. */
+export interface AskedNames {
+  now: Map<string, string>;
+  /** chats (their LINE ids) with a member whose name LINE is being asked for, answered by `later` */
+  pendingChats: Set<string>;
+  later: Promise<Map<string, string>> | null;
+}
+
 export class GroupMemberNames {
   private readonly inFlight = new Map<string, Promise<string | null>>();
   /** member key -> when LINE may be asked again after a miss */
@@ -48,34 +57,48 @@ export class GroupMemberNames {
     private readonly waitMs: number,
   ) {}
 
-  /** A name for every member asked about, by memberKey. */
-  async names(members: readonly ChatMember[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    const asking = new Map<string, Promise<void>>();
+  /**
+   * A name for every member asked about (`now`, by memberKey): the one kept, else "Member …abcd". When LINE is
+   * being asked for some and is not slow, `pendingChats` names their chats and `later` gives `now` with what
+   * LINE answered within the wait; the other answers are kept for the members' next messages.
+   */
+  async ask(members: readonly ChatMember[]): Promise<AskedNames> {
+    const now = new Map<string, string>();
+    const asking = new Set<string>();
     const answers = new Map<string, string | null>();
+    // the lookups of members with no name yet: their chats' events wait for these
+    const awaited: Promise<void>[] = [];
+    const pendingChats = new Set<string>();
     const at = this.now();
     for (const [chatId, ofChat] of groupBy(members, (m) => m.chat.id)) {
       const kept = await this.store.chatMembers.names(chatId, ofChat.map((m) => m.userId));
       for (const member of ofChat) {
         const key = memberKey(chatId, member.userId);
         const known = kept.get(member.userId);
-        found.set(key, known?.name ?? fallbackMemberName(member.userId));
+        now.set(key, known?.name ?? fallbackMemberName(member.userId));
         const fresh = known !== undefined && at - known.updatedAt < REFRESH_AFTER_MS;
-        if (!fresh && !asking.has(key) && (this.missed.get(key) ?? 0) <= at) asking.set(key, this.ask(key, member).then((name) => void answers.set(key, name)));
+        if (fresh || asking.has(key) || (this.missed.get(key) ?? 0) > at) continue;
+        asking.add(key);
+        const asked = this.lookUp(key, member).then((name) => void answers.set(key, name));
+        // a name being refreshed is no reason to wait: the kept one serves until LINE's answer is written
+        if (known) continue;
+        awaited.push(asked);
+        pendingChats.add(chatId);
       }
     }
-    if (asking.size > 0 && !this.slow) {
-      const startedAt = performance.now();
-      const answered = await settlesWithin(Promise.all(asking.values()), this.waitMs);
+    if (pendingChats.size === 0 || this.slow) return { now, pendingChats: new Set(), later: null };
+    const startedAt = performance.now();
+    const later = settlesWithin(Promise.all(awaited), this.waitMs).then((answered) => {
       this.slow = !answered || performance.now() - startedAt > this.waitMs;
-    }
-    // answers that came in time; the others are written to chat_members when they come, for the next message
-    for (const [key, name] of answers) if (name) found.set(key, name);
-    return found;
+      const named = new Map(now);
+      for (const [key, name] of answers) if (name) named.set(key, name);
+      return named;
+    });
+    return { now, pendingChats, later };
   }
 
   /** LINE's answer, written to chat_members when it comes (in time or late); null when LINE gave none. */
-  private ask(key: string, member: ChatMember): Promise<string | null> {
+  private lookUp(key: string, member: ChatMember): Promise<string | null> {
     const known = this.inFlight.get(key);
     if (known) return known;
     const asked = this.line
