@@ -2,20 +2,7 @@ import { css } from 'lit';
 
 export const accountStyles = css`
   :host {
-    display: block;
-    overflow-y: auto;
-    padding: 24px 16px 48px;
-  }
-  .page {
-    max-width: 680px;
-    margin: 0 auto;
-    display: flex;
-    flex-direction: column;
-    gap: 16px;
-  }
-  h1 {
-    margin: 0;
-    font-size: 20px;
+    --page-width: 680px;
   }
   .who {
     color: var(--baton-muted);
@@ -29,10 +16,6 @@ export const accountStyles = css`
     display: flex;
     flex-direction: column;
     gap: 12px;
-  }
-  h2 {
-    margin: 0;
-    font-size: 16px;
   }
   p {
     margin: 0;

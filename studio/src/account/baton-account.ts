@@ -9,6 +9,7 @@ import '../password-form/baton-password-form.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { AccountReadyEvent, type OwnAccountChangeEvent } from '../shared/events.ts';
 import { accountStyles } from './baton-account.styles.ts';
+import { pageStyles } from '../shared/page.styles.ts';
 
 /**
  * #/account, for everyone: change my password, turn two-step sign-in on or off, choose the studio's language.
@@ -19,7 +20,7 @@ import { accountStyles } from './baton-account.styles.ts';
  * @event account-ready - the required step is done; the studio may go on
  */
 export class BatonAccount extends LitElement {
-  static override styles = [controlStyles, accountStyles];
+  static override styles = [controlStyles, pageStyles, accountStyles];
   static override properties = {
     operator: { attribute: false },
     restriction: { attribute: false },

@@ -11,6 +11,7 @@ import { tableStyles } from '../shared/table.styles.ts';
 import { saveBlob } from '../shared/save-file.ts';
 import { auditStyles } from './baton-audit.styles.ts';
 import { auditQueryFrom, today } from './audit-query.ts';
+import { filterBarStyles, pageStyles } from '../shared/page.styles.ts';
 
 const PAGE_SIZE = 100;
 
@@ -51,7 +52,7 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medi
  * filtered by dates, actor and action, paged back with "Older", exported as CSV with the same filters.
  */
 export class BatonAudit extends LitElement {
-  static override styles = [controlStyles, tableStyles, auditStyles];
+  static override styles = [controlStyles, tableStyles, pageStyles, filterBarStyles, auditStyles];
   static override properties = {
     query: { state: true },
     older: { state: true },

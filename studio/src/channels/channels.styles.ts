@@ -2,13 +2,7 @@ import { css } from 'lit';
 
 /** The Channels page's cards and forms (light and dark through the palette's variables). */
 export const channelsStyles = css`
-  h1 {
-    margin: 0;
-    font-size: 20px;
-  }
   h2 {
-    margin: 0;
-    font-size: 16px;
     overflow-wrap: anywhere;
   }
   .page-head {

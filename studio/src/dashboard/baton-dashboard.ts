@@ -16,6 +16,7 @@ import './baton-range-summary.ts';
 import { dashboardStyles } from './baton-dashboard.styles.ts';
 import { dayCharts, hourChart } from './dashboard-charts.ts';
 import { filtersFromForm, filtersFromHash, hashWithFilters } from './dashboard-filters.ts';
+import { filterBarStyles, pageStyles } from '../shared/page.styles.ts';
 
 /** the newest comments shown; the CSV export has them all */
 const COMMENTS_SHOWN = 50;
@@ -27,7 +28,7 @@ const COMMENTS_SHOWN = 50;
  * in the address (#/dashboard?from=…&to=…&team=…&operator=…), so a reload keeps them.
  */
 export class BatonDashboard extends LitElement {
-  static override styles = [controlStyles, dashboardStyles];
+  static override styles = [controlStyles, pageStyles, filterBarStyles, dashboardStyles];
   static override properties = {
     query: { state: true },
     exportBy: { state: true },

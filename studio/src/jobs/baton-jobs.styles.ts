@@ -6,10 +6,6 @@ export const jobsStyles = css`
     align-items: center;
     justify-content: space-between;
   }
-  h1 {
-    margin: 0;
-    font-size: 20px;
-  }
   .intro {
     margin: 0;
   }

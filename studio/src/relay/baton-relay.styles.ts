@@ -1,14 +1,6 @@
 import { css } from 'lit';
 
 export const relayStyles = css`
-  h1 {
-    margin: 0;
-    font-size: 20px;
-  }
-  h2 {
-    margin: 0;
-    font-size: 16px;
-  }
   form,
   .target {
     display: flex;

@@ -2,16 +2,7 @@ import { css } from 'lit';
 
 export const teamStyles = css`
   :host {
-    display: block;
-    overflow-y: auto;
-    padding: 20px 16px 40px;
-  }
-  .page {
-    max-width: 1280px;
-    margin: 0 auto;
-    display: flex;
-    flex-direction: column;
-    gap: 14px;
+    --page-width: 1280px;
   }
   header {
     display: flex;
@@ -20,8 +11,6 @@ export const teamStyles = css`
     flex-wrap: wrap;
   }
   h1 {
-    margin: 0;
-    font-size: 20px;
     flex: 1;
   }
   .settings {

@@ -15,6 +15,7 @@ import { presenceLabel, roleLabel } from '../i18n/role-names.ts';
 import { dangerButtonStyles, teamStyles } from './baton-team.styles.ts';
 import { OperatorAction } from './operator-actions.ts';
 import { renderTeamDialog, type TeamDialog } from './team-dialog.ts';
+import { pageStyles } from '../shared/page.styles.ts';
 
 /**
  * Studio › Team: everyone's role, teams, skills, capacity, presence, last sign-in, MFA and status, and the
@@ -24,7 +25,7 @@ import { renderTeamDialog, type TeamDialog } from './team-dialog.ts';
  * the list only.
  */
 export class BatonTeam extends LitElement {
-  static override styles = [controlStyles, tableStyles, teamStyles, dangerButtonStyles];
+  static override styles = [controlStyles, tableStyles, pageStyles, teamStyles, dangerButtonStyles];
   static override properties = {
     operator: { attribute: false },
     dialog: { state: true },
