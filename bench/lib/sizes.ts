@@ -10,7 +10,7 @@ export interface BenchSizes {
   flow: { durationMs: number };
   analytics: { conversations: number; days: number };
   /** customers (half of them known before the timed run), closed-loop connections and seconds, open-loop rates and seconds */
-  bot: { customers: number; connections: number; closedS: number; rates: number[]; durationS: number; warmupS: number; drainS: number };
+  bot: { customers: number; connections: number; closedS: number; closedRounds: number; rates: number[]; durationS: number; warmupS: number; drainS: number };
 }
 
 export const FULL: BenchSizes = {
@@ -20,7 +20,7 @@ export const FULL: BenchSizes = {
   memory: { sockets: 1_000 },
   flow: { durationMs: 1_000 },
   analytics: { conversations: 100_000, days: 30 },
-  bot: { customers: 1_000, connections: 10, closedS: 10, rates: [500, 1_000], durationS: 10, warmupS: 2, drainS: 20 },
+  bot: { customers: 1_000, connections: 10, closedS: 12, closedRounds: 3, rates: [500, 1_000], durationS: 10, warmupS: 2, drainS: 20 },
 };
 
 export const SMOKE: BenchSizes = {
@@ -30,5 +30,5 @@ export const SMOKE: BenchSizes = {
   memory: { sockets: 20 },
   flow: { durationMs: 30 },
   analytics: { conversations: 300, days: 3 },
-  bot: { customers: 6, connections: 2, closedS: 0.5, rates: [20], durationS: 0.5, warmupS: 0, drainS: 10 },
+  bot: { customers: 6, connections: 2, closedS: 0.5, closedRounds: 1, rates: [20], durationS: 0.5, warmupS: 0, drainS: 10 },
 };

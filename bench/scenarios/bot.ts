@@ -9,12 +9,13 @@
  * Three loads, each on a fresh engine whose first half of the customers have already written
  * (returning customers: known, with a name) and whose second half are new:
  *  - closed loop: N connections, each posting its next event once the previous one was acknowledged
- *    and, if a reply is due, answered: messages answered per second;
- *  - open loop at fixed rates (as LINE sends, whether or not the server keeps up).
+ *    and, if a reply is due, answered: messages answered per second. The servers are up side by side
+ *    and take turns (a few rounds each), so a slow moment of the machine weighs on all of them;
+ *  - open loop at fixed rates (as LINE sends, whether or not the server keeps up), one server after
+ *    the other, each with the machine to itself.
  * Baseline: the SDK's echo bot (bench/processes/echo-bot.ts) under the same load, against the same
- * fake LINE, right after Baton; then the same echo bot storing every event and message in SQLite, as a
- * developer would add it: how much of the distance to the echo bot is storing at all, and how much
- * is Baton's own.
+ * fake LINE; then the same echo bot storing every event and message in SQLite, as a developer would
+ * add it: how much of the distance to the echo bot is storing at all, and how much is Baton's own.
  */
 import { performance } from 'node:perf_hooks';
 import { BenchChild } from '../lib/child-process.ts';
@@ -95,21 +96,24 @@ type Posted = Awaited<ReturnType<typeof post>>;
  */
 const STEADY_AFTER_MS = 2_000;
 
+/** Ack and reply latencies of the posts; an ack that never came counts as the wait. */
+function latencies(posted: Posted[], drainS: number): { ack: LatencySummary; reply: LatencySummary } {
+  return {
+    ack: summarize(posted.map((p) => (Number.isFinite(p.ack) ? p.ack : drainS * 1000))),
+    reply: summarize(posted.flatMap((p) => (p.reply === null ? [] : [p.reply]))),
+  };
+}
+
 function summarise(posted: Posted[], started: number, drainS: number): Omit<LoadResult, 'cpuPerMessage' | 'peakRss' | 'failedAcks' | 'lastError'> {
   const done = posted.filter((p) => p.done);
   const lastEnd = Math.max(started, ...done.map((p) => p.end));
-  const replies = posted.flatMap((p) => (p.reply === null ? [] : [p.reply]));
-  const acks = (of: Posted[]) => summarize(of.map((p) => (Number.isFinite(p.ack) ? p.ack : drainS * 1000)));
-  const steady = posted.filter((p) => p.at - started >= STEADY_AFTER_MS);
   return {
     sent: posted.length,
     done: done.length,
-    replies: replies.length,
+    replies: posted.filter((p) => p.reply !== null).length,
     perSecond: done.length / ((lastEnd - started) / 1000),
-    // an ack that never came counts as the wait
-    ack: acks(posted),
-    reply: summarize(replies),
-    steady: { ack: acks(steady), reply: summarize(steady.flatMap((p) => (p.reply === null ? [] : [p.reply]))) },
+    ...latencies(posted, drainS),
+    steady: latencies(posted.filter((p) => p.at - started >= STEADY_AFTER_MS), drainS),
   };
 }
 
@@ -133,32 +137,56 @@ async function measure(server: Server, run: () => Promise<Omit<LoadResult, 'cpuP
   };
 }
 
-/** `connections` loops, each posting its next event once the last is done, for `seconds`. */
-async function closedLoop(sink: ReplySink, server: Server, bodies: LineBodies, customers: Customer[], connections: number, seconds: number, drainS: number): Promise<LoadResult> {
-  const http = new HttpPoster(server.url, connections);
-  try {
-    return await measure(server, async () => {
-      let next = 0;
-      const started = performance.now();
-      const stopAt = started + seconds * 1000;
-      let endLoad!: () => void;
-      const ended = new Promise<void>((resolve) => (endLoad = resolve));
-      const deadline = deadlineAfter(ended, drainS);
-      const posted: Posted[] = [];
-      // with fewer connections than customers, a customer never has two events in flight
-      const loop = async () => {
-        while (performance.now() < stopAt) {
-          const customer = customers[next++ % customers.length] as Customer;
-          posted.push(await post(sink, http, bodies, customer, deadline, drainS));
-        }
-      };
-      await Promise.all(Array.from({ length: connections }, loop));
-      endLoad();
-      return summarise(posted, started, drainS);
-    }, http);
-  } finally {
-    http.close();
-  }
+/** One turn of a closed loop: `connections` loops, each posting its next event once the last is done, for `seconds`. */
+interface Round {
+  posted: Posted[];
+  /** from the first post to the last answer */
+  seconds: number;
+  cpuMicros: number;
+}
+
+async function closedRound(sink: ReplySink, server: Server, http: HttpPoster, bodies: LineBodies, customers: Customer[], connections: number, seconds: number, drainS: number): Promise<Round> {
+  const cpuBefore = await server.child.call<number>('cpuMicros');
+  let next = 0;
+  const started = performance.now();
+  const stopAt = started + seconds * 1000;
+  let endLoad!: () => void;
+  const ended = new Promise<void>((resolve) => (endLoad = resolve));
+  const deadline = deadlineAfter(ended, drainS);
+  const posted: Posted[] = [];
+  // with fewer connections than customers, a customer never has two events in flight; each round goes on
+  // round the customers from where the last stopped (their `sent`), so only the first has the new ones' follows
+  const loop = async () => {
+    while (performance.now() < stopAt) {
+      const customer = customers[next++ % customers.length] as Customer;
+      posted.push(await post(sink, http, bodies, customer, deadline, drainS));
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  endLoad();
+  const cpuMicros = (await server.child.call<number>('cpuMicros')) - cpuBefore;
+  const lastEnd = Math.max(started, ...posted.filter((p) => p.done).map((p) => p.end));
+  return { posted, seconds: (lastEnd - started) / 1000, cpuMicros };
+}
+
+/** A server's rounds as one load: messages/s over the rounds' time, latencies over all their posts. */
+function ofRounds(rounds: Round[], drainS: number, http: HttpPoster, peakRss: number): LoadResult {
+  const posted = rounds.flatMap((round) => round.posted);
+  const done = posted.filter((p) => p.done).length;
+  const whole = latencies(posted, drainS);
+  return {
+    sent: posted.length,
+    done,
+    replies: posted.filter((p) => p.reply !== null).length,
+    perSecond: done / rounds.reduce((sum, round) => sum + round.seconds, 0),
+    ...whole,
+    // a closed loop has no start burst to leave out (only open loops report it)
+    steady: whole,
+    failedAcks: http.errors,
+    lastError: http.lastError,
+    cpuPerMessage: rounds.reduce((sum, round) => sum + round.cpuMicros, 0) / Math.max(1, done),
+    peakRss,
+  };
 }
 
 /** `rate` events a second for `seconds`, round the customers, whether or not the server keeps up. */
@@ -196,6 +224,15 @@ type Load = { kind: 'closed'; connections: number; seconds: number } | { kind: '
 
 const loadLabel = (load: Load) => (load.kind === 'closed' ? `closed loop, ${load.connections} connections` : `${load.rate.toLocaleString('en-US')} msg/s`);
 
+/** A server under test, ready for a load: its fake-LINE bodies, and a check of what it did once the load is over. */
+interface Contender {
+  server: Server;
+  bodies: LineBodies;
+  /** after its loads: throws if it did not do what it says (the storing bot must have stored what it answered) */
+  finish(loads: LoadResult[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export async function bot(ctx: ScenarioContext): Promise<void> {
   const s = ctx.sizes.bot;
   const loads: Load[] = [{ kind: 'closed', connections: s.connections, seconds: s.closedS }, ...s.rates.map((rate): Load => ({ kind: 'open', rate, seconds: s.durationS }))];
@@ -205,37 +242,88 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
       const sink = new ReplySink();
       const lineApiUrl = await sink.listen();
       track({ stop: () => sink.close() });
-      const run = async (server: Server, bodies: LineBodies): Promise<LoadResult> => {
-        // half the customers have written before (known, named), the other half are new
+      // half the customers have written before (known, named), the other half are new
+      const customersOf = async ({ server, bodies }: Contender): Promise<Customer[]> => {
         const customers = Array.from({ length: s.customers }, () => new Customer());
         const returning = customers.slice(0, Math.ceil(customers.length / 2));
         if (s.warmupS > 0) await warmUp(sink, server, bodies, returning, s.drainS);
         else for (const customer of returning) customer.sent = 1; // smoke: no warm-up, start past the follow
         sink.forget();
-        const result = load.kind === 'closed'
-          ? await closedLoop(sink, server, bodies, customers, load.connections, load.seconds, s.drainS)
-          : await openLoop(sink, server, bodies, customers, load.rate, load.seconds, s.drainS);
-        sink.forget();
-        return result;
+        return customers;
       };
 
       const engine = track(await startEngine(ctx, { db: 'sqlite', processEvents: true, operators: 0, customers: 0, assignees: 0, lineApiUrl }));
-      const baton = await run({ url: engine.info.url, child: engine.child }, new LineBodies(engine.info.channelSecret, engine.info.destination));
-      await logSqlStats(ctx, engine.child, `after ${label}`);
-      await engine.stop();
-
-      const echoBot = async (storeIn?: string): Promise<LoadResult> => {
+      const bodies = () => new LineBodies(engine.info.channelSecret, engine.info.destination);
+      const startBaton = async (): Promise<Contender> => ({
+        server: { url: engine.info.url, child: engine.child },
+        bodies: bodies(),
+        finish: () => logSqlStats(ctx, engine.child, `after ${label}`),
+        stop: () => engine.stop(),
+      });
+      const startEchoBot = async (storeIn?: string): Promise<Contender> => {
         const echo = track(await BenchChild.start('echo-bot.ts'));
         const { url } = await echo.call<{ url: string }>('start', { channelSecret: engine.info.channelSecret, channelAccessToken: engine.info.channelAccessToken, lineApiUrl, storeIn });
-        const result = await run({ url, child: echo }, new LineBodies(engine.info.channelSecret, engine.info.destination));
-        // the storing bot must have stored what it answered (the warm-up's events too), or it is not the baseline it says
-        const stored = await echo.call<{ events: number; messages: number }>('stored');
-        if (storeIn && (stored.events < result.sent || stored.messages < result.replies)) throw new Error(`the storing echo bot stored ${stored.events} events and ${stored.messages} messages for ${result.sent} events and ${result.replies} replies`);
-        await echo.stop();
-        return result;
+        return {
+          server: { url, child: echo },
+          bodies: bodies(),
+          async finish(results) {
+            if (!storeIn) return;
+            // the storing bot must have stored what it answered (the warm-up's events too), or it is not the baseline it says
+            const stored = await echo.call<{ events: number; messages: number }>('stored');
+            const sent = results.reduce((sum, r) => sum + r.sent, 0);
+            const replies = results.reduce((sum, r) => sum + r.replies, 0);
+            if (stored.events < sent || stored.messages < replies) throw new Error(`the storing echo bot stored ${stored.events} events and ${stored.messages} messages for ${sent} events and ${replies} replies`);
+          },
+          stop: () => echo.stop(),
+        };
       };
-      const baseline = await echoBot();
-      const durable = await echoBot(path.join(os.tmpdir(), `baton-bench-echo-${process.pid}.sqlite`));
+      const starters = [startBaton, () => startEchoBot(), () => startEchoBot(path.join(os.tmpdir(), `baton-bench-echo-${process.pid}.sqlite`))];
+
+      // the closed loop's figures are ratios, and the machine's speed moved by up to 2x between loads minutes
+      // apart: the three servers are up side by side and take turns (as in the fan-out scenario), so a slow
+      // moment weighs on all of them; while one runs, the others idle (Baton's timers: about 15 ms of CPU a second)
+      if (load.kind === 'closed') {
+        const contenders: Contender[] = [];
+        for (const start of starters) contenders.push(await start());
+        const ready = [];
+        for (const contender of contenders) {
+          const customers = await customersOf(contender);
+          await contender.server.child.call('peakRss');
+          ready.push({ contender, customers, http: new HttpPoster(contender.server.url, load.connections), rounds: [] as Round[] });
+        }
+        for (let round = 0; round < s.closedRounds; round++) {
+          const turns: string[] = [];
+          for (const entry of ready) {
+            const turn = await closedRound(sink, entry.contender.server, entry.http, entry.contender.bodies, entry.customers, load.connections, load.seconds / s.closedRounds, s.drainS);
+            sink.forget();
+            entry.rounds.push(turn);
+            const done = turn.posted.filter((p) => p.done).length;
+            turns.push(`${Math.round(done / turn.seconds)} msg/s at ${Math.round(turn.cpuMicros / Math.max(1, done))} µs`);
+          }
+          ctx.log(`  ${label}, round ${round + 1} (Baton, echo bot, storing echo bot): ${turns.join('; ')}`);
+        }
+        const [baton, baseline, durable] = await Promise.all(ready.map(async ({ contender, http, rounds }) => {
+          const result = ofRounds(rounds, s.drainS, http, await contender.server.child.call<number>('peakRss'));
+          http.close();
+          await contender.finish([result]);
+          await contender.stop();
+          return result;
+        }));
+        return { baton: baton as LoadResult, baseline: baseline as LoadResult, durable: durable as LoadResult };
+      }
+
+      // an open load, one server after the other: its latencies are the figures, and each has the machine alone
+      const results: LoadResult[] = [];
+      for (const start of starters) {
+        const contender = await start();
+        const customers = await customersOf(contender);
+        const result = await openLoop(sink, contender.server, contender.bodies, customers, load.rate, load.seconds, s.drainS);
+        sink.forget();
+        await contender.finish([result]);
+        await contender.stop();
+        results.push(result);
+      }
+      const [baton, baseline, durable] = results as [LoadResult, LoadResult, LoadResult];
       return { baton, baseline, durable };
     });
     report(ctx, load, label, results.baton, results.baseline);
