@@ -147,9 +147,25 @@ test('an available operator is handed the next chat and answers it with an edite
   await operator.getByTestId('thread-status').filter({ hasText: 'active' }).waitFor();
   assert.is(await operator.getByTestId('claim-button').count(), 0, 'assigned, not waiting to be claimed');
 
-  // "/hi" lists the operator's hello; Enter puts it, rendered for this customer, in the reply box
+  // "/" lists them all: the arrows move the choice, Esc closes the list, which stays closed while the operator types on
   const input = operator.getByTestId('composer-input');
   await input.click();
+  await input.pressSequentially('/');
+  const options = operator.getByTestId('canned-option');
+  await options.first().waitFor();
+  assert.ok((await options.count()) > 1, 'the shipped flows have several canned responses');
+  assert.is(await options.nth(0).getAttribute('aria-selected'), 'true');
+  await input.press('ArrowDown');
+  assert.is(await options.nth(1).getAttribute('aria-selected'), 'true');
+  await input.press('ArrowUp');
+  assert.is(await options.nth(0).getAttribute('aria-selected'), 'true');
+  await input.press('Escape');
+  await operator.getByTestId('canned-picker').waitFor({ state: 'detached' });
+  await input.pressSequentially('h');
+  assert.is(await operator.getByTestId('canned-picker').count(), 0, 'closed with Esc, it stays closed while typing on');
+  await input.fill('');
+
+  // "/hi" lists the operator's hello; Enter puts it, rendered for this customer, in the reply box
   await input.pressSequentially('/hi');
   const option = operator.locator('[data-testid="canned-option"][data-canned-id="greeting"]');
   await option.waitFor();

@@ -1,12 +1,10 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { CannedResponseDto, SendMessageRequest } from '../../../engine/contracts/rest.ts';
-import { api } from '../api/api-client.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { composerStyles } from './baton-composer.styles.ts';
-import { CANNED_LIST_ID, cannedOptionId, renderCannedList } from './canned-list.ts';
-import { filterCanned, slashTokenAt, type SlashToken } from './canned-match.ts';
+import { CANNED_LIST_ID, cannedOptionId } from './canned-list.ts';
+import { CannedPicker } from './canned-picker.ts';
 import { imageFileOf, imageProblem, PREVIEW_LIMIT_BYTES, previewOf, uploadImage } from './image-attachment.ts';
 import type { StickerChoice } from './sticker-picker.ts';
 import { renderStickerPicker } from './sticker-picker.ts';
@@ -25,9 +23,6 @@ const MAX_HEIGHT_PX = 160;
 /** `/note the text` sends the text as a private note whatever the toggle says */
 const NOTE_COMMAND = /^\/note(?:\s+|$)/i;
 
-/** slash: filtered by the `/word` typed in the reply; browse: opened by the button, with its own search */
-type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: string; start: number; end: number };
-
 /**
  * The reply box: Enter sends, Shift+Enter breaks the line, and Enter that confirms an IME candidate
  * (Thai, Japanese keyboards) does neither. The text is cleared only once `submit` says it went out, and
@@ -37,11 +32,10 @@ type Picker = { mode: 'slash'; token: SlashToken } | { mode: 'browse'; query: st
  * Reply | Note: in Note mode (or with `/note ` in front) the text is a private note for the team, never
  * sent to the customer; the box turns amber so nobody mistakes one for the other.
  *
- * Canned responses: typing `/` (at the start or after a space) lists the conversation's canned
- * responses filtered by what follows; Enter, Tab or a click puts the rendered text in the box for
- * editing, never sends it. The button next to the box browses them with a search field. A rich one (an
- * image, a Flex card, quick replies) is previewed above the box as LINE shows it (<baton-line-preview>)
- * and Send sends it as it is, `{ canned: id }`, then whatever was typed.
+ * Canned responses (canned-picker.ts): typing `/` lists the conversation's canned responses, the button
+ * next to the box browses them; a chosen one's rendered text is put in the box for editing, never sent. A
+ * rich one (an image, a Flex card, quick replies) is previewed above the box as LINE shows it
+ * (<baton-line-preview>) and Send sends it as it is, `{ canned: id }`, then whatever was typed.
  *
  * Images and stickers: 📎 (or pasting or dropping an image) shows the image under the box with a remove
  * button; Send uploads and sends it (then the text, if any). LINE's limits (JPEG or PNG, 10 MB) are checked
@@ -58,8 +52,6 @@ export class BatonComposer extends LitElement {
     submit: { attribute: false },
     busy: { state: true },
     notSent: { state: true },
-    picker: { state: true },
-    activeIndex: { state: true },
     noteMode: { state: true },
     submitMedia: { attribute: false },
     image: { state: true },
@@ -78,8 +70,6 @@ export class BatonComposer extends LitElement {
   declare busy: boolean;
   /** the last send did not go out; its text is still in the box */
   declare notSent: boolean;
-  declare picker: Picker | null;
-  declare activeIndex: number;
   /** sends an image or sticker message; resolves true when it went out */
   declare submitMedia: (body: SendMessageRequest) => Promise<boolean>;
   declare image: PendingImage | null;
@@ -90,12 +80,11 @@ export class BatonComposer extends LitElement {
   declare richCanned: CannedResponseDto | null;
 
   #lastTypingSent = 0;
-  /** where a `/word` the operator closed with Esc starts, so it stays closed while they type on */
-  #dismissedAt: number | null = null;
 
-  readonly #canned = new Task(this, {
-    args: (): [string | null] => [this.conversationId],
-    task: async ([id], { signal }) => (id ? (await api.cannedResponses(id, signal)).responses : []),
+  readonly #picker = new CannedPicker(this, {
+    conversationId: () => this.conversationId,
+    textarea: () => this.#textarea,
+    chosen: (response, range) => this.#insert(response, range),
   });
 
   constructor() {
@@ -106,8 +95,6 @@ export class BatonComposer extends LitElement {
     this.submit = async () => false;
     this.busy = false;
     this.notSent = false;
-    this.picker = null;
-    this.activeIndex = 0;
     this.noteMode = false;
     this.submitMedia = async () => false;
     this.image = null;
@@ -123,15 +110,6 @@ export class BatonComposer extends LitElement {
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
-  }
-
-  get #query(): string {
-    if (!this.picker) return '';
-    return this.picker.mode === 'slash' ? this.picker.token.query : this.picker.query;
-  }
-
-  get #matches(): CannedResponseDto[] {
-    return this.picker ? filterCanned(this.#canned.value ?? [], this.#query) : [];
   }
 
   override disconnectedCallback(): void {
@@ -270,66 +248,19 @@ export class BatonComposer extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    if (this.picker?.mode === 'slash' && this.#pickerKey(event)) return;
+    if (this.#picker.slashOpen && this.#picker.key(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     void this.#send();
   }
 
-  /** Arrow keys, Enter/Tab and Esc while the list is open; true when the key was the list's. */
-  #pickerKey(event: KeyboardEvent): boolean {
-    if (event.isComposing) return false;
-    const count = this.#matches.length;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        if (count) this.activeIndex = (this.activeIndex + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
-        break;
-      case 'Tab':
-      case 'Enter': {
-        if (event.shiftKey) return false;
-        const chosen = this.#matches[this.activeIndex];
-        if (chosen) this.#insert(chosen);
-        // with nothing to insert, Tab moves on; Enter is swallowed rather than sending a half-typed "/wor"
-        else if (event.key === 'Tab') return false;
-        break;
-      }
-      case 'Escape':
-        this.#close(true);
-        this.#textarea?.focus();
-        break;
-      default:
-        return false;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-    return true;
-  }
-
   #onInput(): void {
     this.#autosize();
-    this.#syncSlash();
+    this.#picker.syncSlash();
     const now = Date.now();
     if (now - this.#lastTypingSent < TYPING_SENT_EVERY_MS) return;
     this.#lastTypingSent = now;
     this.dispatchEvent(new Event('composer-typing', { bubbles: true, composed: true }));
-  }
-
-  /** Opens, refilters or closes the slash list for the `/word` at the caret. */
-  #syncSlash(): void {
-    const textarea = this.#textarea;
-    const current = this.picker;
-    if (!textarea || current?.mode === 'browse') return;
-    const caret = textarea.selectionStart;
-    const token = caret === textarea.selectionEnd ? slashTokenAt(textarea.value, caret) : null;
-    if (!token || token.start === this.#dismissedAt) {
-      if (!token) this.#dismissedAt = null;
-      if (current) this.picker = null;
-      return;
-    }
-    const previous = current?.token.query;
-    this.picker = { mode: 'slash', token };
-    if (previous !== token.query) this.activeIndex = 0;
   }
 
   #autosize(): void {
@@ -340,59 +271,20 @@ export class BatonComposer extends LitElement {
     textarea.style.height = `${Math.min(textarea.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
   }
 
-  async #toggleBrowse(): Promise<void> {
-    if (this.picker?.mode === 'browse') {
-      this.#close(false);
-      this.#textarea?.focus();
-      return;
-    }
-    const textarea = this.#textarea;
-    this.picker = { mode: 'browse', query: '', start: textarea?.selectionStart ?? 0, end: textarea?.selectionEnd ?? 0 };
-    this.activeIndex = 0;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('[data-testid="canned-search"]')?.focus();
-  }
-
-  #onBrowseInput(event: InputEvent): void {
-    if (this.picker?.mode !== 'browse' || !(event.target instanceof HTMLInputElement)) return;
-    this.picker = { ...this.picker, query: event.target.value };
-    this.activeIndex = 0;
-  }
-
   /**
    * Puts the rendered text in place of the `/word` (or the selection when browsing), caret after it. A rich
    * response (image, Flex, quick replies) cannot be edited as text: it is previewed above the box as LINE
    * will show it, the `/word` is taken out, and Send sends it.
    */
-  #insert(response: CannedResponseDto): void {
+  #insert(response: CannedResponseDto, { start, end, slash }: { start: number; end: number; slash: boolean }): void {
     const textarea = this.#textarea;
-    const picker = this.picker;
-    if (!textarea || !picker) return;
-    const [start, end] = picker.mode === 'slash' ? [picker.token.start, picker.token.end] : [picker.start, picker.end];
+    if (!textarea) return;
     if (response.rich) this.richCanned = response;
     // a rich one takes out the `/word` that found it and leaves a browsing operator's text alone
     if (!response.rich) textarea.setRangeText(response.text, start, end, 'end');
-    else if (picker.mode === 'slash') textarea.setRangeText('', start, end, 'end');
-    this.#close(false);
+    else if (slash) textarea.setRangeText('', start, end, 'end');
     textarea.focus();
     this.#autosize();
-  }
-
-  #close(dismissed: boolean): void {
-    this.#dismissedAt = dismissed && this.picker?.mode === 'slash' ? this.picker.token.start : null;
-    this.picker = null;
-  }
-
-  #onFocusOut(event: FocusEvent): void {
-    // clicks in the list keep the focus (mousedown), so focus leaving the list's input means the operator moved on
-    if (!this.picker) return;
-    const input = this.picker.mode === 'slash' ? this.#textarea : this.renderRoot.querySelector('[data-testid="canned-search"]');
-    if (event.relatedTarget !== input) this.#close(false);
-  }
-
-  #onCaretMove(event: Event): void {
-    if (event instanceof KeyboardEvent && !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-    this.#syncSlash();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -400,16 +292,8 @@ export class BatonComposer extends LitElement {
     if (changed.has('conversationId') && changed.get('conversationId') !== undefined) this.richCanned = null;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('activeIndex') || changed.has('picker')) {
-      this.renderRoot.querySelector('[role="option"][aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-    }
-  }
-
   override render() {
-    const picker = this.picker;
-    const matches = this.#matches;
-    const listOpen = picker !== null;
+    const picker = this.#picker;
     const note = this.noteMode;
     return html`<div class="modes" role="group" aria-label=${msg('Write', { desc: 'the Reply / Note switch above the reply box' })}>
         <button class=${note ? '' : 'on'} aria-pressed=${note ? 'false' : 'true'} data-testid="composer-mode-reply" @click=${() => this.#setMode(false)}>${msg('Reply')}</button>
@@ -425,30 +309,16 @@ export class BatonComposer extends LitElement {
       ${this.richCanned && !note ? renderRichCanned(this.richCanned, () => this.#removeRichCanned()) : nothing}
       ${this.mediaError ? html`<div class="error" role="alert" data-testid="composer-media-error">${this.mediaError}</div>` : nothing}
       ${this.stickersOpen && !note ? renderStickerPicker((s) => void this.#sendSticker(s)) : nothing}
-      <div class="row ${note ? 'note' : ''}" @focusout=${this.#onFocusOut} @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${this.#onDrop}>
-        ${picker
-          ? renderCannedList({
-              matches,
-              activeIndex: this.activeIndex,
-              query: this.#query,
-              loading: this.#canned.status === TaskStatus.PENDING && !this.#canned.value,
-              error: this.#canned.status === TaskStatus.ERROR ? this.#canned.error : null,
-              search:
-                picker.mode === 'browse'
-                  ? { onInput: (e) => this.#onBrowseInput(e), onKeydown: (e) => void this.#pickerKey(e) }
-                  : null,
-              onPick: (response) => this.#insert(response),
-              onHover: (index) => (this.activeIndex = index),
-            })
-          : nothing}
+      <div class="row ${note ? 'note' : ''}" @focusout=${(e: FocusEvent) => picker.focusOut(e)} @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${this.#onDrop}>
+        ${picker.render()}
         <button
           class="canned-button"
           title=${msg('Canned responses (or type / in the reply)')}
           aria-haspopup="listbox"
-          aria-expanded=${picker?.mode === 'browse' ? 'true' : 'false'}
+          aria-expanded=${picker.browsing ? 'true' : 'false'}
           data-testid="canned-button"
           @mousedown=${(e: Event) => e.preventDefault()}
-          @click=${this.#toggleBrowse}
+          @click=${() => picker.toggleBrowse()}
         >
           ${msg('Canned', { desc: 'the button that lists canned responses' })}
         </button>
@@ -473,14 +343,14 @@ export class BatonComposer extends LitElement {
           aria-label=${note ? msg('Note') : msg('Reply')}
           aria-autocomplete="list"
           aria-controls=${CANNED_LIST_ID}
-          aria-expanded=${listOpen && picker.mode === 'slash' ? 'true' : 'false'}
-          aria-activedescendant=${picker?.mode === 'slash' && matches.length ? cannedOptionId(this.activeIndex) : nothing}
+          aria-expanded=${picker.slashOpen ? 'true' : 'false'}
+          aria-activedescendant=${picker.slashOpen && picker.matches.length ? cannedOptionId(picker.activeIndex) : nothing}
           data-testid="composer-input"
           @keydown=${this.#onKeydown}
           @input=${this.#onInput}
           @paste=${this.#onPaste}
-          @keyup=${this.#onCaretMove}
-          @click=${this.#onCaretMove}
+          @keyup=${(e: Event) => picker.caretMoved(e)}
+          @click=${(e: Event) => picker.caretMoved(e)}
         ></textarea>
         <button class="primary" data-testid="send-button" ?disabled=${this.busy} @click=${this.#send}>${note ? msg('Add note') : msg('Send')}</button>
       </div>
