@@ -16,11 +16,6 @@ import { RealtimeStatus, SocketController } from '../realtime/socket-controller.
 import type { ConversationChangeEvent, ConversationSelectEvent, SearchEvent, StatusTabEvent } from '../shared/events.ts';
 import { unlockAudioOnGesture } from '../signals/alert-tone.ts';
 import '../signals/baton-signal-toggle.ts';
-import { OperatorSignals } from '../signals/operator-signals.ts';
-import { markRead } from '../signals/read-client.ts';
-import { conversationSignal, isMessageForMe, SignalKind } from '../signals/signal-rules.ts';
-import { UnreadCounts } from '../signals/unread-counts.ts';
-import { unreadTotal } from '../signals/unread-total.ts';
 import './baton-inbox-shortcuts.ts';
 import { inboxStyles } from './baton-inbox.styles.ts';
 import { listConversations } from './conversation-list-client.ts';
@@ -30,6 +25,7 @@ import { matchesFilters, NO_FILTERS, sameFilters, type InboxFilters } from './in
 import { inboxHash, parentLocation, parseInboxLocation, phoneViewOf, PhoneView, type InboxLocation } from './inbox-location.ts';
 import { InboxAction } from './inbox-shortcuts.ts';
 import { InboxShortcutsController } from './inbox-shortcuts-controller.ts';
+import { InboxSignals } from './inbox-signals.ts';
 
 const STATUSES: readonly ConversationStatus[] = ['WAITING', 'ACTIVE', 'CLOSED'];
 const PHONE = '(max-width: 700px)';
@@ -64,9 +60,7 @@ function linkRefusal(status: number): string {
  * Back and Info; the URL names the view, so the phone's own Back works too. Keyboard shortcuts (`?` lists
  * them) come from inbox-shortcuts.ts.
  *
- * Signals: unread counts per conversation and tab (and the total in the tab title, through unreadTotal), a
- * chime and a desktop notification for a new waiting chat, a chat assigned to me and a customer's message in
- * a chat I hold; never for the conversation on screen while the page is visible, which is marked read.
+ * Signals (inbox-signals.ts): unread counts, and a chime and a desktop notification for what is new for me.
  */
 export class BatonInbox extends LitElement {
   static override styles = inboxStyles;
@@ -96,13 +90,8 @@ export class BatonInbox extends LitElement {
   readonly #inFlight = new Set<ConversationDto[]>();
   /** every conversation seen, search or not: the open one stays shown when a search hides it from the list */
   readonly #known = new Map<string, ConversationDto>();
-  readonly #unread = new UnreadCounts();
-  #signals: OperatorSignals | null = null;
-  /** the first list has loaded: before it, every conversation heard would look new */
-  #primed = false;
   /** hash -> the hash we pushed it from: the phone's Back button goes back in history only to where it came from */
   readonly #cameFrom = new Map<string, string>();
-  readonly #onVisibility = () => this.#readSelected();
   readonly #onHashChange = () => {
     if (parsePlace(location.hash)?.route === Route.INBOX) this.#show(parseInboxLocation(location.hash));
   };
@@ -111,7 +100,7 @@ export class BatonInbox extends LitElement {
     onConversation: (conversation) => this.#apply(conversation),
     onMessage: (message: MessageDto) => {
       this.#thread?.receiveMessage(message);
-      this.#countMessage(message);
+      this.#signals.messageHeard(message);
     },
     onTyping: (event: TypingEvent) => {
       if (event.operatorId !== this.operator.id) this.#thread?.receiveTyping(event);
@@ -136,14 +125,13 @@ export class BatonInbox extends LitElement {
         const next = new Map<string, ConversationDto>();
         for (const { conversations } of lists) for (const c of conversations) next.set(c.id, c);
         // before the socket's copies replace some: only the list's carry this operator's unread counts
-        this.#unread.load(next.values());
+        this.#signals.listLoaded(next.values());
         for (const c of missed) {
           if (this.#belongs(c)) next.set(c.id, c);
           else next.delete(c.id);
         }
         for (const c of next.values()) this.#known.set(c.id, c);
         this.conversations = next;
-        this.#primed = true;
         return next.size;
       } finally {
         this.#inFlight.delete(missed);
@@ -152,6 +140,13 @@ export class BatonInbox extends LitElement {
   });
 
   readonly #channels = new InboxChannels(this);
+
+  readonly #signals = new InboxSignals(this, {
+    operatorId: () => this.operator.id,
+    selectedId: () => this.selectedId,
+    known: (id) => this.#known.get(id),
+    open: (conversation) => this.#open(conversation.id, { tab: conversation.status }),
+  });
 
   /**
    * A conversation opened from a link (not from the list): may this operator open it? The answer is the
@@ -191,15 +186,11 @@ export class BatonInbox extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     unlockAudioOnGesture();
-    document.addEventListener('visibilitychange', this.#onVisibility);
     window.addEventListener('hashchange', this.#onHashChange);
   }
 
   override disconnectedCallback(): void {
-    document.removeEventListener('visibilitychange', this.#onVisibility);
     window.removeEventListener('hashchange', this.#onHashChange);
-    // nobody counts while the inbox is closed: the title shows no stale figure
-    unreadTotal.set(0);
     super.disconnectedCallback();
   }
 
@@ -257,50 +248,11 @@ export class BatonInbox extends LitElement {
     return visibleTo(this.operator, conversation) && matchesFilters(conversation, this.filters, this.operator.id);
   }
 
-  /** the conversation the operator is looking at right now: nothing about it needs signalling */
-  #onScreen(conversationId: string | null): boolean {
-    return conversationId !== null && conversationId === this.selectedId && document.visibilityState === 'visible';
-  }
-
-  #signal(kind: SignalKind, conversation: ConversationDto, text: string | null): void {
-    if (!this.#primed || this.#onScreen(conversation.id)) return;
-    this.#signals?.alert(kind, conversation, text, () => this.#open(conversation.id, { tab: conversation.status }));
-  }
-
-  #countMessage(message: MessageDto): void {
-    const id = message.conversationId;
-    if (message.senderKind !== 'customer' || id === null) return;
-    if (this.#onScreen(id)) {
-      this.#read(id, message.id);
-      return;
-    }
-    if (!this.#unread.customerMessage(id, message.id)) return;
-    this.requestUpdate();
-    const conversation = this.#known.get(id);
-    if (conversation && isMessageForMe(message, conversation, this.operator.id)) this.#signal(SignalKind.MESSAGE, conversation, message.text);
-  }
-
-  /** the open conversation is on screen: what it shows is read */
-  #readSelected(): void {
-    const conversation = this.selectedId ? this.#known.get(this.selectedId) : undefined;
-    if (!conversation || !this.#onScreen(conversation.id) || this.#unread.count(conversation.id) === 0) return;
-    this.#read(conversation.id, this.#unread.newest(conversation));
-  }
-
-  #read(conversationId: string, messageId: number): void {
-    if (messageId <= 0) return;
-    this.#unread.read(conversationId, messageId);
-    this.requestUpdate();
-    // a failure leaves the engine's count as it was: the next list load shows it unread again, which is true
-    markRead(conversationId, messageId).catch(() => undefined);
-  }
-
   #apply(conversation: ConversationDto): void {
     for (const missed of this.#inFlight) missed.push(conversation);
     this.#channels.learn(conversation.channelId);
-    const kind = conversationSignal(this.#known.get(conversation.id), conversation, this.operator.id);
+    this.#signals.conversationChanged(this.#known.get(conversation.id), conversation);
     this.#known.set(conversation.id, conversation);
-    if (kind) this.#signal(kind, conversation, null);
     if (conversation.id === this.selectedId) this.requestUpdate();
     if (!this.#belongs(conversation)) {
       // taken by or transferred to someone else, or out of the filters: it leaves the list
@@ -377,26 +329,12 @@ export class BatonInbox extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('selectedId')) this.joinNotice = null;
-    if (changed.has('operator')) this.#signals = new OperatorSignals(this.operator.id);
     this.dataset.view = phoneViewOf(this.#location);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('selectedId')) this.#realtime.follow(this.selectedId);
-    if (changed.has('selectedId') || changed.has('conversations')) this.#readSelected();
-  }
-
-  /** each conversation's unread count, and the total of the open ones into the tab title */
-  #unreadCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (const c of this.conversations.values()) {
-      const count = c.status === 'CLOSED' ? 0 : this.#unread.count(c.id);
-      counts.set(c.id, count);
-      total += count;
-    }
-    unreadTotal.set(total);
-    return counts;
+    if (changed.has('selectedId') || changed.has('conversations')) this.#signals.readSelected();
   }
 
   /** what the filter bar offers: my teams and every team and tag seen on a conversation */
@@ -421,7 +359,7 @@ export class BatonInbox extends LitElement {
     return html`${this.#renderPhoneBar(selected)}
       <baton-inbox-list
         .conversations=${this.conversations}
-        .unread=${this.#unreadCounts()}
+        .unread=${this.#signals.counts(this.conversations.values())}
         .tab=${this.tab}
         .selectedId=${this.selectedId}
         .loading=${this.#listTask.status === TaskStatus.PENDING}
@@ -439,7 +377,7 @@ export class BatonInbox extends LitElement {
         @inbox-filter=${(e: InboxFilterEvent) => this.#go({ filters: e.filters }, 'replace')}
       >
         <baton-presence-toggle slot="presence" .connected=${this.#realtime.status === RealtimeStatus.LIVE}></baton-presence-toggle>
-        <baton-signal-toggle slot="presence" .signals=${this.#signals}></baton-signal-toggle>
+        <baton-signal-toggle slot="presence" .signals=${this.#signals.signals}></baton-signal-toggle>
       </baton-inbox-list>
       ${linkNotice
         ? html`<p class="link-notice" role="alert" data-testid="inbox-link-notice">${linkNotice}</p>`
