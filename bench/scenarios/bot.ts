@@ -228,8 +228,8 @@ const loadLabel = (load: Load) => (load.kind === 'closed' ? `closed loop, ${load
 interface Contender {
   server: Server;
   bodies: LineBodies;
-  /** after its loads: throws if it did not do what it says (the storing bot must have stored what it answered) */
-  finish(loads: LoadResult[]): Promise<void>;
+  /** after its load: throws if it did not do what it says (the storing bot must have stored what it answered) */
+  finish(load: LoadResult): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -266,13 +266,11 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
         return {
           server: { url, child: echo },
           bodies: bodies(),
-          async finish(results) {
+          async finish(result) {
             if (!storeIn) return;
             // the storing bot must have stored what it answered (the warm-up's events too), or it is not the baseline it says
             const stored = await echo.call<{ events: number; messages: number }>('stored');
-            const sent = results.reduce((sum, r) => sum + r.sent, 0);
-            const replies = results.reduce((sum, r) => sum + r.replies, 0);
-            if (stored.events < sent || stored.messages < replies) throw new Error(`the storing echo bot stored ${stored.events} events and ${stored.messages} messages for ${sent} events and ${replies} replies`);
+            if (stored.events < result.sent || stored.messages < result.replies) throw new Error(`the storing echo bot stored ${stored.events} events and ${stored.messages} messages for ${result.sent} events and ${result.replies} replies`);
           },
           stop: () => echo.stop(),
         };
@@ -289,7 +287,9 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
         for (const contender of contenders) {
           const customers = await customersOf(contender);
           await contender.server.child.call('peakRss');
-          ready.push({ contender, customers, http: new HttpPoster(contender.server.url, load.connections), rounds: [] as Round[] });
+          const http = new HttpPoster(contender.server.url, load.connections);
+          track({ stop: async () => http.close() });
+          ready.push({ contender, customers, http, rounds: [] as Round[] });
         }
         for (let round = 0; round < s.closedRounds; round++) {
           const turns: string[] = [];
@@ -298,14 +298,14 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
             sink.forget();
             entry.rounds.push(turn);
             const done = turn.posted.filter((p) => p.done).length;
-            turns.push(`${Math.round(done / turn.seconds)} msg/s at ${Math.round(turn.cpuMicros / Math.max(1, done))} µs`);
+            const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+            turns.push(`${whole(done / turn.seconds)} msg/s at ${whole(turn.cpuMicros / Math.max(1, done))} µs`);
           }
           ctx.log(`  ${label}, round ${round + 1} (Baton, echo bot, storing echo bot): ${turns.join('; ')}`);
         }
         const [baton, baseline, durable] = await Promise.all(ready.map(async ({ contender, http, rounds }) => {
           const result = ofRounds(rounds, s.drainS, http, await contender.server.child.call<number>('peakRss'));
-          http.close();
-          await contender.finish([result]);
+          await contender.finish(result);
           await contender.stop();
           return result;
         }));
@@ -319,7 +319,7 @@ export async function bot(ctx: ScenarioContext): Promise<void> {
         const customers = await customersOf(contender);
         const result = await openLoop(sink, contender.server, contender.bodies, customers, load.rate, load.seconds, s.drainS);
         sink.forget();
-        await contender.finish([result]);
+        await contender.finish(result);
         await contender.stop();
         results.push(result);
       }
