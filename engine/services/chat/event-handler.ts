@@ -144,18 +144,19 @@ export class EventHandler {
     ]);
     if (held.size === 0) return this.applyAndFollow(events, ready, names.now, workerId);
     const isHeld = (event: Incoming) => held.has(event.row.id);
+    const second = events.filter(isHeld);
     // a batch holds one event per customer, so the two parts need no order between them
     const afterLookups = async () => {
       const [looked, named] = await Promise.all([waiting?.prepared ?? [], names.later ?? names.now]);
-      return this.applyAndFollow(events.filter(isHeld), [...ready.filter(isHeld), ...looked], named, workerId);
+      return this.applyAndFollow(second, [...ready.filter(isHeld), ...looked], named, workerId);
     };
     // every event waits (a batch of one among them): nothing is applied before, so a failure is the batch's own
-    if (held.size === events.length) return afterLookups();
+    if (second.length === events.length) return afterLookups();
     await this.applyAndFollow(events.filter((event) => !isHeld(event)), ready.filter((event) => !isHeld(event)), names.now, workerId);
     try {
       await afterLookups();
     } catch (error) {
-      throw new BatchPartlyApplied(events.filter(isHeld).map((event) => event.row), error);
+      throw new BatchPartlyApplied(second.map((event) => event.row), error);
     }
   }
 
