@@ -46,10 +46,6 @@ export class CannedPicker implements ReactiveController {
     });
   }
 
-  get open(): boolean {
-    return this.#picking !== null;
-  }
-
   /** open from a `/word` in the reply box (the box then owns the keyboard: aria-activedescendant) */
   get slashOpen(): boolean {
     return this.#picking?.mode === 'slash';
