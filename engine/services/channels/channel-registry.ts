@@ -53,9 +53,11 @@ export class ChannelRegistry implements LineClients {
   private timer: NodeJS.Timeout | null = null;
   private reloading: Promise<void> | null = null;
   private lastMissReloadAt = Number.NEGATIVE_INFINITY;
+  /** the store being looked in for a channel not known here */
+  private missReload: Promise<void> | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'channels' | 'customers'>,
     private readonly logger: Logger,
     private readonly options: ChannelRegistryOptions,
   ) {}
@@ -117,7 +119,7 @@ export class ChannelRegistry implements LineClients {
   /** Reads the channels again now (after a change made on this engine). */
   async changed(): Promise<void> {
     this.mark = null;
-    await this.reload();
+    await this.reloadFromNow();
   }
 
   private async clients(channelId: string): Promise<ChannelClients> {
@@ -131,10 +133,27 @@ export class ChannelRegistry implements LineClients {
     if (channelId === DEFAULT_CHANNEL_ID) return { secret: this.options.defaultChannel.secret, token: '', clients: this.options.defaultChannel, addedAt: null };
     const known = this.entries.get(channelId);
     if (known) return known;
-    if (Date.now() - this.lastMissReloadAt < MISS_RELOAD_MS) return null;
-    this.lastMissReloadAt = Date.now();
-    await this.reload();
+    // a miss while another miss's look is under way takes that look's answer (a webhook racing the rich-menu sync
+    // to a channel just added on another engine); after it, misses answer from memory for MISS_RELOAD_MS
+    if (!this.missReload) {
+      if (Date.now() - this.lastMissReloadAt < MISS_RELOAD_MS) return null;
+      this.lastMissReloadAt = Date.now();
+      this.missReload = this.reloadFromNow().finally(() => {
+        this.missReload = null;
+      });
+    }
+    await this.missReload;
     return this.entries.get(channelId) ?? null;
+  }
+
+  /**
+   * A reload that reads the store after this call: one under way (the timer's) may have read it before the
+   * change being looked for was committed, so it is waited for and a new one run.
+   */
+  private async reloadFromNow(): Promise<void> {
+    const underWay = this.reloading;
+    if (underWay) await underWay.catch(() => undefined);
+    await this.reload();
   }
 
   /** one reload at a time; skipped when nothing changed since the last */
