@@ -57,6 +57,8 @@ export interface LineClient {
   getMessageQuotaConsumption(): Promise<number>;
   /** The bot's own account (GET /v2/bot/info): checks a token and names the account. One call, never retried; 401: the token is refused. */
   getBotInfo(): Promise<LineBotInfo>;
+  /** Its token was rotated or its channel removed: its kept-alive connections close once the calls under way are answered. */
+  retire(): void;
 }
 
 export interface LineBotInfo {
@@ -144,6 +146,7 @@ export function createLineClient(options: LineClientOptions): LineClient {
   }
 
   return {
+    retire: () => perMessage.retire(),
     async reply(replyToken, messages, callOptions) {
       const body = JSON.stringify({ replyToken, messages });
       await call('reply', async () => answerOf('reply', await perMessage.post('/v2/bot/message/reply', body, 'reply')), callOptions?.signal, replyTimeoutMs);

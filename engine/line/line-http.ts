@@ -34,6 +34,8 @@ export class LineHttp {
   private readonly origin: URL;
   private readonly agent: http.Agent;
   private readonly request: typeof http.request;
+  private inFlight = 0;
+  private retired = false;
 
   constructor(
     /** an origin, e.g. https://api.line.me */
@@ -56,7 +58,28 @@ export class LineHttp {
     return this.send('GET', path, operation, {}, null);
   }
 
+  /**
+   * The token was rotated or its channel removed: the kept-alive connections are closed, idle ones now and the
+   * others once their answers are in. A call made later still works, on a connection closed after it.
+   */
+  retire(): void {
+    this.retired = true;
+    this.closeIfRetiredAndIdle();
+  }
+
+  private closeIfRetiredAndIdle(): void {
+    if (this.retired && this.inFlight === 0) this.agent.destroy();
+  }
+
   private send(method: string, path: string, operation: string, headers: Record<string, string>, body: string | null): Promise<LineHttpAnswer> {
+    this.inFlight += 1;
+    return this.call(method, path, operation, headers, body).finally(() => {
+      this.inFlight -= 1;
+      this.closeIfRetiredAndIdle();
+    });
+  }
+
+  private call(method: string, path: string, operation: string, headers: Record<string, string>, body: string | null): Promise<LineHttpAnswer> {
     return new Promise((resolve, reject) => {
       const request = this.request(
         {

@@ -2,7 +2,7 @@
  * The channels an engine knows (engine/services/channels/channel-registry.ts) when another engine on the same
  * database has just added one: a webhook for it finds it at once, even when it races another look for the same
  * channel (the rich-menu sync) or the timer's re-read that began before the channel was committed. A made-up
- * channel is looked for once, not once a request. On the real store, SQLite or Postgres by BATON_TEST_DB.
+ * channel is looked for once, not once a request. A rotated token's connections to LINE are let go. On the real store, SQLite or Postgres by BATON_TEST_DB.
  */
 import { randomBytes } from 'node:crypto';
 import { test } from 'uvu';
@@ -15,16 +15,22 @@ import { createLineClient } from '../../engine/line/line-client.ts';
 import { createRichMenuClient } from '../../engine/line/rich-menu-client.ts';
 import type { Store } from '../../engine/store/store.ts';
 import { useTestStore } from '../support/cluster-store.ts';
+import { KeptAliveServer } from '../support/kept-alive-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let store: Store;
 useTestStore(test, (opened) => (store = opened));
+const line = new KeptAliveServer();
+let lineOrigin: string;
+test.before(async () => {
+  lineOrigin = await line.listen();
+});
+test.after(() => line.close());
 
 const box = new SecretBox(randomBytes(32));
-// never called: the tests ask for secrets, not for LINE
-const UNREACHABLE_LINE = 'http://127.0.0.1:9';
 const clientsFor = (channelAccessToken: string): ChannelClients => ({
-  line: createLineClient({ channelAccessToken, apiBaseUrl: UNREACHABLE_LINE, dataApiBaseUrl: UNREACHABLE_LINE, timeoutMs: 1_000, replyTimeoutMs: 1_000, logger: createLogger('silent') }),
-  richMenus: createRichMenuClient({ channelAccessToken, apiBaseUrl: UNREACHABLE_LINE, dataApiBaseUrl: UNREACHABLE_LINE, timeoutMs: 1_000 }),
+  line: createLineClient({ channelAccessToken, apiBaseUrl: lineOrigin, dataApiBaseUrl: lineOrigin, timeoutMs: 1_000, replyTimeoutMs: 1_000, logger: createLogger('silent') }),
+  richMenus: createRichMenuClient({ channelAccessToken, apiBaseUrl: lineOrigin, dataApiBaseUrl: lineOrigin, timeoutMs: 1_000 }),
 });
 
 /** a channel row as another engine's ChannelsService stores it */
@@ -123,6 +129,27 @@ test('a made-up channel is looked for once a second, not once a request', async 
     for (let i = 0; i < 20; i++) assert.is(await registry.secretOf('made-up'), null);
     assert.ok(answers.every((answer) => answer === null));
     assert.is(marksRead, 1, 'one look in the store for 40 asks');
+  } finally {
+    registry.stop();
+  }
+});
+
+test("a rotated token's and a removed channel's connections to LINE are let go; the new token's are kept", async () => {
+  const registry = registryOn(store.channels);
+  await registry.start();
+  try {
+    await addChannel('rotating');
+    await addChannel('leaving');
+    await (await registry.of('rotating')).push('U1', [{ type: 'text', text: 'before the rotation' }], 'key-1');
+    await (await registry.of('leaving')).push('U1', [{ type: 'text', text: 'before the removal' }], 'key-2');
+    assert.is(line.open, 2, 'one kept-alive connection per token');
+    await store.channels.update('rotating', { access_token_enc: box.seal('token-rotated', channelTokenContext('rotating')), updated_at: Date.now() + 1 });
+    await registry.changed();
+    await (await registry.of('rotating')).push('U1', [{ type: 'text', text: 'after the rotation' }], 'key-3');
+    await waitFor(() => line.open === 2, "the old token's connection closed, the new token's and the other channel's open", 2_000);
+    await store.channels.delete('leaving');
+    await registry.changed();
+    await waitFor(() => line.open === 1, "the removed channel's connection closed", 2_000);
   } finally {
     registry.stop();
   }

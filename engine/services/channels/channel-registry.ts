@@ -187,6 +187,9 @@ export class ChannelRegistry implements LineClients {
         this.logger.error({ channel: row.id, error: error instanceof Error ? error.message : String(error) }, 'channel not usable: its credentials do not decrypt');
       }
     }
+    // a rotated token's or removed channel's client: its kept-alive connections to LINE are let go
+    const kept = new Set([...next.values()].map((entry) => entry.clients));
+    for (const entry of this.entries.values()) if (!kept.has(entry.clients)) entry.clients.line.retire();
     this.entries = next;
     this.mark = mark;
   }
