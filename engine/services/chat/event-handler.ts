@@ -9,16 +9,11 @@
  * background. The only LINE calls an event waits for are its customer's profile lookup and, in a group
  * or room, its members' names, and those briefly; the rest of its batch does not wait for them (handle()).
  */
-import type { webhook } from '@line/bot-sdk';
-import type { FlowEvent } from '../../domain/flow/flow-event.ts';
-import type { FlowSet } from '../../domain/flow/flow-set.ts';
 import { runFlowEvent } from '../../domain/flow/runtime/run-flow-event.ts';
-import { setForChannel } from '../../domain/flow/set-for-channel.ts';
-import { normalizeLineEvent, type InboundEvent } from '../../line/normalize-line-event.ts';
 import type { Logger } from '../../logger.ts';
 import { ConversationEventKind } from '../../store/repositories/conversation-events.repo.ts';
 import type { ConversationRow } from '../../store/repositories/conversations.repo.ts';
-import { channelUserKey, type CustomerProfile, type CustomerRow } from '../../store/repositories/customers.repo.ts';
+import type { CustomerRow } from '../../store/repositories/customers.repo.ts';
 import { toMessageDto, type MessageRow, type NewMessage } from '../../store/repositories/messages.repo.ts';
 import type { WebhookEventRow } from '../../store/repositories/webhook-events.repo.ts';
 import type { Store } from '../../store/store.ts';
@@ -26,12 +21,12 @@ import type { InboundMedia, MediaChanges } from '../media/inbound-media.ts';
 import type { FlowRegistry } from '../flows/flow-registry.ts';
 import type { ConversationRef, RealtimePublisher } from '../realtime/realtime-publisher.ts';
 import { conversationViews } from './conversation-view.ts';
+import { byChannelUser, incoming, keyOf, prepareEvents, runsFlow, type Incoming, type Prepared } from './event-preparation.ts';
 import { applyFlowActions, type FlowEffects } from './flow-effects.ts';
-import { customerFacts, loadFlowState, saveFlowState, sessionVersion } from './flow-session.ts';
+import { customerFacts, loadFlowState, saveFlowState } from './flow-session.ts';
 import type { FollowUps } from './follow-ups.ts';
 import { applyGroupChange, isGroupChange } from './group-chat-events.ts';
 import { chatMembersOf, senderNameOf, type AskedNames, type GroupMemberNames } from './group-member-names.ts';
-import { InternalEventType, isInternalEvent } from './internal-events.ts';
 import type { ProfileLookup } from './profile-lookup.ts';
 import { returnToConversation } from './return-to-conversation.ts';
 
@@ -63,24 +58,6 @@ export class BatchPartlyApplied extends Error {
   }
 }
 
-/** The event as the runtime sees it, plus the LINE facts the handler needs (absent for internal events). */
-interface Incoming {
-  row: WebhookEventRow;
-  flowEvent: FlowEvent | null;
-  userId: string | null;
-  standby: boolean;
-  line: InboundEvent | null;
-}
-
-/** An event the flow runs for, with what was settled before the transaction. */
-interface Prepared extends Incoming {
-  flowEvent: FlowEvent;
-  userId: string;
-  profile: CustomerProfile | null;
-  flowVersion: number;
-  flowSet: FlowSet;
-}
-
 /** What one event changed, for the work after commit. */
 interface Applied {
   customer: CustomerRow;
@@ -93,31 +70,6 @@ interface Applied {
   /** lines for the team the event caused in a thread (the customer came back to a closed conversation) */
   notes: MessageRow[];
 }
-
-function lineFlowEvent(event: InboundEvent): FlowEvent | null {
-  if (event.message) return { kind: 'message', messageType: event.message.type, text: event.message.text };
-  if (event.postback) return { kind: 'postback', data: event.postback.data };
-  if (event.type === 'follow') return { kind: 'follow' };
-  if (event.type === 'unfollow') return { kind: 'unfollow' };
-  if (event.type === 'join') return { kind: 'join' };
-  return null;
-}
-
-function incoming(row: WebhookEventRow): Incoming {
-  const raw = JSON.parse(row.raw) as { type: string };
-  if (isInternalEvent(raw)) {
-    const flowEvent: FlowEvent =
-      raw.type === InternalEventType.RESUME ? { kind: 'resume' } : { kind: 'queue-timeout', stepId: raw.stepId ?? '' };
-    return { row, flowEvent, userId: raw.source.userId, standby: false, line: null };
-  }
-  const line = normalizeLineEvent(row.id, raw as webhook.Event);
-  // a group or room is one customer, keyed by its id (docs/groups.md)
-  return { row, flowEvent: lineFlowEvent(line), userId: line.chatId, standby: line.standby, line };
-}
-
-/** customers by channelUserKey: one LINE user may be a customer of several channels */
-const byChannelUser = (rows: CustomerRow[]) => new Map(rows.map((c) => [channelUserKey(c.channel_id, c.line_user_id), c]));
-const keyOf = (event: Incoming & { userId: string }) => channelUserKey(event.row.channel_id, event.userId);
 
 export class EventHandler {
   constructor(private readonly deps: EventHandlerDeps) {}
@@ -134,7 +86,7 @@ export class EventHandler {
     // stored for the record; standby events belong to another channel
     for (const event of events) if (!event.flowEvent && !isGroupChange(event.line)) this.deps.logger.info({ type: event.row.type }, 'event stored, nothing to do');
     const [{ ready, waiting }, names] = await Promise.all([
-      this.prepare(events.filter((e): e is Incoming & { flowEvent: FlowEvent; userId: string } => !e.standby && e.userId !== null && e.flowEvent !== null)),
+      prepareEvents(this.deps, events.filter(runsFlow)),
       this.memberNames(events),
     ]);
     // a group or room is one customer: all its events wait while one of its members' names is asked for
@@ -173,7 +125,7 @@ export class EventHandler {
     }
   }
 
-  /** `prepared`: those of the events the flow runs for, settled before the transaction (prepare) */
+  /** `prepared`: those of the events the flow runs for, settled before the transaction (event-preparation.ts) */
   private async commit(events: Incoming[], prepared: Prepared[], names: ReadonlyMap<string, string>, workerId: string, media: MediaChanges): Promise<Applied[]> {
     const { store, now } = this.deps;
     const ids = events.map((event) => event.row.id);
@@ -219,39 +171,6 @@ export class EventHandler {
       for (const a of used) a.customer = after.get(a.customer.id) ?? a.customer;
       return applied;
     });
-  }
-
-  /**
-   * What is settled before the transaction (SQLite has one connection and the transaction holds
-   * it): the flow version each event runs on, and LINE profiles still to fetch. `ready`: the events
-   * that need no lookup, or whose profile was known at once; `waiting`: those whose lookup is under
-   * way, prepared once LINE answers. A profile LINE does not give within the lookup's short wait is
-   * left out: the event goes on without the name, and the name is filled in when it comes
-   * (services/chat/profile-lookup.ts).
-   */
-  private async prepare(events: (Incoming & { flowEvent: FlowEvent; userId: string })[]): Promise<{ ready: Prepared[]; waiting: { events: Incoming[]; prepared: Promise<Prepared[]> } | null }> {
-    if (events.length === 0) return { ready: [], waiting: null };
-    const { store, flows } = this.deps;
-    const known = byChannelUser(await store.customers.findByLineUserIds(events.map((e) => e.userId)));
-    const openBefore = await store.conversations.findOpenByCustomers([...known.values()].map((c) => c.id));
-    const active = (await flows.active()).version;
-    // a follow, or the account joining a group, may come with a new name
-    const wantsProfile = (event: Incoming & { userId: string }) =>
-      event.line !== null && event.line.type !== 'unfollow' && (event.line.type === 'follow' || event.line.type === 'join' || !known.get(keyOf(event))?.display_name);
-    const profiles = this.deps.profiles.ask(events.filter(wantsProfile).map((e) => ({ channelId: e.row.channel_id, lineUserId: e.userId })));
-    const versioned = await Promise.all(
-      events.map(async (event) => {
-        const customer = known.get(keyOf(event));
-        const flowVersion = sessionVersion(customer, customer ? openBefore.get(customer.id) : undefined, active);
-        // the channel's own Flow, or the shared one (docs/flows.md, One Flow per channel)
-        return { ...event, flowVersion, flowSet: setForChannel(await flows.version(flowVersion), event.row.channel_id) };
-      }),
-    );
-    const ready = versioned.filter((event) => !profiles.pending.has(keyOf(event))).map((event) => ({ ...event, profile: profiles.now.get(keyOf(event)) ?? null }));
-    const { later } = profiles;
-    if (!later) return { ready, waiting: null };
-    const waiting = versioned.filter((event) => profiles.pending.has(keyOf(event)));
-    return { ready, waiting: { events: waiting, prepared: later.then((answered) => waiting.map((event) => ({ ...event, profile: answered.get(keyOf(event)) ?? null }))) } };
   }
 
   /**
