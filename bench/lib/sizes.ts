@@ -20,7 +20,7 @@ export const FULL: BenchSizes = {
   memory: { sockets: 1_000 },
   flow: { durationMs: 1_000 },
   analytics: { conversations: 100_000, days: 30 },
-  bot: { customers: 1_000, connections: 10, closedS: 12, closedRounds: 3, rates: [500, 1_000], durationS: 10, warmupS: 2, drainS: 20 },
+  bot: { customers: 1_000, connections: 10, closedS: 20, closedRounds: 5, rates: [500, 1_000], durationS: 10, warmupS: 2, drainS: 20 },
 };
 
 export const SMOKE: BenchSizes = {
