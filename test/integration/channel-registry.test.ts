@@ -2,7 +2,8 @@
  * The channels an engine knows (engine/services/channels/channel-registry.ts) when another engine on the same
  * database has just added one: a webhook for it finds it at once, even when it races another look for the same
  * channel (the rich-menu sync) or the timer's re-read that began before the channel was committed. A made-up
- * channel is looked for once, not once a request. A rotated token's connections to LINE are let go. On the real store, SQLite or Postgres by BATON_TEST_DB.
+ * channel is looked for once, not once a request. A rotated token's and a removed channel's connections to
+ * LINE are let go. On the real store, SQLite or Postgres by BATON_TEST_DB.
  */
 import { randomBytes } from 'node:crypto';
 import { test } from 'uvu';
