@@ -75,6 +75,9 @@ interface LoadResult {
   pastFirstRound: Throughput | null;
 }
 
+/** what the posts alone tell of a load; the server's CPU and memory, and the poster's errors, are added by measure() */
+type PostsSummary = Omit<LoadResult, 'cpuPerMessage' | 'peakRss' | 'failedAcks' | 'lastError' | 'pastFirstRound'>;
+
 interface Throughput {
   perSecond: number;
   cpuPerMessage: number;
@@ -111,7 +114,7 @@ function latencies(posted: Posted[], drainS: number): { ack: LatencySummary; rep
   };
 }
 
-function summarise(posted: Posted[], started: number, drainS: number): Omit<LoadResult, 'cpuPerMessage' | 'peakRss' | 'failedAcks' | 'lastError' | 'pastFirstRound'> {
+function summarise(posted: Posted[], started: number, drainS: number): PostsSummary {
   const done = posted.filter((p) => p.done);
   const lastEnd = Math.max(started, ...done.map((p) => p.end));
   return {
@@ -129,7 +132,7 @@ function deadlineAfter(ended: Promise<unknown>, drainS: number): Promise<void> {
   return ended.then(() => sleep(drainS * 1000));
 }
 
-async function measure(server: Server, run: () => Promise<Omit<LoadResult, 'cpuPerMessage' | 'peakRss' | 'failedAcks' | 'lastError' | 'pastFirstRound'>>, http: HttpPoster): Promise<LoadResult> {
+async function measure(server: Server, run: () => Promise<PostsSummary>, http: HttpPoster): Promise<LoadResult> {
   await server.child.call('peakRss');
   const cpuBefore = await server.child.call<number>('cpuMicros');
   const errorsBefore = http.errors;
